@@ -1,0 +1,3 @@
+//! The `carenav` command-line tool.
+
+fn main() {}

@@ -1,0 +1,1 @@
+//! Stable UUIDs derived from source ids.

@@ -1,0 +1,1 @@
+//! Converters from legacy directory exports to the carenav directory.
