@@ -23,6 +23,13 @@ pub struct DateError {
 }
 
 impl Date {
+    /// The earliest date carenav represents, 0001-01-01.
+    pub const MIN: Date = Date {
+        year: 1,
+        month: 1,
+        day: 1,
+    };
+
     /// Builds a date, checking month and day (leap years included).
     ///
     /// ```
@@ -63,6 +70,38 @@ impl Date {
         let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + i64::from(self.day) - 1;
         let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
         era * 146_097 + doe - 719_468
+    }
+
+    /// The date `days` days after 1970-01-01 (None outside years 1..=9999).
+    ///
+    /// ```
+    /// use carenav_core::Date;
+    /// let d = Date::new(2026, 11, 28).unwrap();
+    /// assert_eq!(Date::from_days_since_epoch(d.days_since_epoch()), Some(d));
+    /// ```
+    pub fn from_days_since_epoch(days: i64) -> Option<Self> {
+        // Howard Hinnant's civil_from_days.
+        let z = days.checked_add(719_468)?;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        Date::new(
+            i32::try_from(year).ok()?,
+            u8::try_from(month).ok()?,
+            u8::try_from(day).ok()?,
+        )
+    }
+
+    /// Day of the week.
+    pub fn weekday(self) -> crate::Weekday {
+        // 1970-01-01 was a Thursday (index 3 from Monday).
+        let index = (self.days_since_epoch() + 3).rem_euclid(7) as usize;
+        crate::Weekday::ALL[index]
     }
 
     /// Whole days from `self` to `later` (negative when `later` is earlier).
@@ -144,7 +183,9 @@ mod tests {
     #[case("", None)]
     #[case("été-01-01", None)]
     fn parses_iso_dates(#[case] text: &str, #[case] expected: Option<(i32, u8, u8)>) {
-        let got = Date::parse(text).ok().map(|d| (d.year(), d.month(), d.day()));
+        let got = Date::parse(text)
+            .ok()
+            .map(|d| (d.year(), d.month(), d.day()));
         assert_eq!(got, expected);
     }
 
@@ -154,6 +195,11 @@ mod tests {
         assert_eq!(a.days_since_epoch(), 0);
         let b = Date::new(2000, 3, 1).unwrap();
         assert_eq!(b.days_since_epoch(), 11_017);
-        assert_eq!(Date::new(2024, 1, 1).unwrap().days_until(Date::new(2025, 1, 1).unwrap()), 366);
+        assert_eq!(
+            Date::new(2024, 1, 1)
+                .unwrap()
+                .days_until(Date::new(2025, 1, 1).unwrap()),
+            366
+        );
     }
 }

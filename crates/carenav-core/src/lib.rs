@@ -6,11 +6,17 @@
 //! plain data plus pure functions, so it can be tested exhaustively and
 //! embedded anywhere.
 
+pub mod assess;
+pub mod benefits;
 pub mod date;
 pub mod directory;
 pub mod eligibility;
+pub mod matching;
+pub mod needs;
+pub mod profile;
 pub mod situation;
 pub mod text;
+pub mod zip;
 
 pub use date::{Date, DateError};
 pub use directory::{
@@ -21,5 +27,10 @@ pub use directory::{
 };
 pub use eligibility::{
     AgeOf, AgeRange, Confidence, Constraint, Eligibility, Evidence, EvidenceSource, IncomeLimit,
+};
+pub use needs::{NeedDomain, NeedError};
+pub use profile::{
+    ClientProfile, ItemAnswer, Need, NeedEvidence, ProfileError, ProfileIssue, ProfileIssueKind,
+    ProfileLocation, Urgency,
 };
 pub use situation::{Gender, Situation};

@@ -87,7 +87,13 @@ impl Situation {
         let norm: String = code
             .trim()
             .chars()
-            .map(|c| if c == '_' || c == ' ' { '-' } else { c.to_ascii_lowercase() })
+            .map(|c| {
+                if c == '_' || c == ' ' {
+                    '-'
+                } else {
+                    c.to_ascii_lowercase()
+                }
+            })
             .collect();
         Situation::ALL.iter().copied().find(|s| s.code() == norm)
     }
@@ -99,8 +105,13 @@ impl Situation {
         self == other
             || matches!(
                 (self, other),
-                (BlindLowVision | DeafHardOfHearing | PhysicalDisability | DevelopmentalDisability, Disability)
-                    | (Refugee | Asylee | Undocumented, Immigrant)
+                (
+                    BlindLowVision
+                        | DeafHardOfHearing
+                        | PhysicalDisability
+                        | DevelopmentalDisability,
+                    Disability
+                ) | (Refugee | Asylee | Undocumented, Immigrant)
                     | (InRecovery, SubstanceUse)
                     | (DomesticViolenceSurvivor, CrimeVictim)
                     | (Pregnant, Parenting)

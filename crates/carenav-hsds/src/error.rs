@@ -64,3 +64,34 @@ impl fmt::Display for Issue {
 }
 
 impl std::error::Error for Issue {}
+
+/// Why an HSDS import failed as a whole.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum LoadError {
+    /// A file or directory could not be read.
+    #[error("cannot read {}: {source}", path.display())]
+    Io {
+        /// The path that failed.
+        path: std::path::PathBuf,
+        /// The underlying error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// Strict mode: the first problem found in the input.
+    #[error("{0}")]
+    Invalid(Issue),
+    /// The input holds no service records at all (empty file, empty
+    /// directory, no `services.csv`).
+    #[error("{path}: no HSDS services found")]
+    NoData {
+        /// The file or directory read.
+        path: String,
+    },
+}
+
+impl From<Issue> for LoadError {
+    fn from(issue: Issue) -> Self {
+        LoadError::Invalid(issue)
+    }
+}

@@ -1,17 +1,1192 @@
 //! Free-text eligibility ("ages 5 - 14", "women only") into [`Eligibility`].
+//!
+//! A small rule engine. The phrases it knows are data, one table per kind of
+//! constraint ([`AGE`], [`GENDER`], [`POPULATION`], [`INCOME`], [`RESIDENCY`],
+//! plus [`OPEN`] phrases, fillers and connectors). A pattern is a string of
+//! tokens: a word or punctuation, `a|b` alternatives, a trailing `?` for an
+//! optional token, `#` for a number and `$` for a list of place names
+//! (capitalized words, "A, B or C").
+//!
+//! Reading goes sentence by sentence (split at `;` and at `.` ending a
+//! sentence). Every token of a sentence must be covered by some pattern,
+//! longest match first; a sentence with any unknown word is not used at all
+//! and goes to [`Eligibility::to_verify`], because the unknown words may
+//! change what the known ones mean ("Age 18 or over *to become a member*").
+//!
+//! Within a read sentence, stacked terms ("Homeless men") and comma-separated
+//! ones ("Resident of San Mateo County, age 18 or over") are all required;
+//! a list joined by `or` ("Low income, disabled, or senior") is a choice of
+//! populations; `and` between two populations is a union ("veterans and
+//! military"). Anything the model cannot express (two ages, `or` between an
+//! age and a population, `and` between a gender and a population) leaves the
+//! sentence unread.
+//!
+//! Confidence is High only for a reading of the whole text; when some
+//! sentence was left to verify, or a sentence said "None", every restriction
+//! read from the text drops to Low: a sentence carenav could not read may
+//! widen eligibility ("Age 60 or over. Can be younger if disabled").
 
-use crate::eligibility::Eligibility;
+use crate::eligibility::{AgeRange, Confidence, Constraint, Eligibility, IncomeLimit};
+use crate::situation::{Gender, Situation};
+use crate::text::Coverage;
+use crate::text::token::{Kind, Token, tokenize};
+
+/// What [`read_eligibility`] made of a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EligibilityReading {
+    /// The constraints read, with unread sentences in `to_verify`.
+    pub eligibility: Eligibility,
+    /// How much of the text was read.
+    pub coverage: Coverage,
+}
 
 /// Reads a free-text eligibility description into structured constraints.
 ///
 /// Text that states a condition carenav cannot read goes to
 /// [`Eligibility::to_verify`]; text that says there is no restriction
 /// ("None", "Open to all") gives an open eligibility.
+///
+/// ```
+/// use carenav_core::text::eligibility_from_text;
+/// use carenav_core::{AgeRange, Constraint};
+/// let e = eligibility_from_text("Age 18 or over");
+/// assert_eq!(e.age.value(), Some(&AgeRange::client(Some(18.0), None)));
+/// assert!(eligibility_from_text("None").is_open());
+/// assert_eq!(eligibility_from_text("Membership by invitation").to_verify.len(), 1);
+/// ```
 pub fn eligibility_from_text(text: &str) -> Eligibility {
-    let text = text.trim();
-    let mut eligibility = Eligibility::default();
-    if !text.is_empty() {
-        eligibility.to_verify.push(text.to_owned());
+    read_eligibility(text).eligibility
+}
+
+/// Reads a free-text eligibility description and says how much of it was read.
+pub fn read_eligibility(text: &str) -> EligibilityReading {
+    let tokens = prepare(tokenize(text));
+    let mut readings = Vec::new();
+    let mut unread = Vec::new();
+    for sentence in sentences(&tokens) {
+        let (Some(first), Some(last)) = (sentence.first(), sentence.last()) else {
+            continue;
+        };
+        let span = (first.start, last.end);
+        match read_sentence(text, sentence) {
+            Some(reading) => readings.push(reading),
+            None => unread.push(span),
+        }
     }
-    eligibility
+    assemble(text, &readings, &unread)
+}
+
+// ---------------------------------------------------------------- tables
+
+/// Shapes of age phrases; numbers come from `#` slots in order.
+#[derive(Debug, Clone, Copy)]
+enum AgeShape {
+    /// `#` or over.
+    Min,
+    /// `#` or under.
+    Max,
+    /// `#` to `#`.
+    Between,
+    /// Birth to `#`.
+    FromBirth,
+    /// "Adults": 18 or over, implied by a noun (an explicit age wins).
+    Adult,
+}
+
+/// Age phrases.
+const AGE: &[(&str, AgeShape)] = &[
+    ("age|ages? # or|and over|older|above", AgeShape::Min),
+    ("age|ages? # years or|and over|older", AgeShape::Min),
+    ("age|ages? # years of age or|and over|older", AgeShape::Min),
+    ("age|ages? # +", AgeShape::Min),
+    ("age|ages? # or|and under|younger|below", AgeShape::Max),
+    ("age|ages? # years or|and under|younger", AgeShape::Max),
+    ("age|ages? # - # years? old?", AgeShape::Between),
+    ("age|ages? # to|through # years? old?", AgeShape::Between),
+    ("between the? ages of? # and #", AgeShape::Between),
+    ("age|ages? birth - #", AgeShape::FromBirth),
+    ("age|ages? birth to|through age? #", AgeShape::FromBirth),
+    ("birth to|through|- age? #", AgeShape::FromBirth),
+    ("adult|adults", AgeShape::Adult),
+];
+
+/// Gender phrases.
+const GENDER: &[(&str, Gender)] = &[
+    (
+        "women|woman|female|females|girls|girl|ladies",
+        Gender::Female,
+    ),
+    ("men|man|male|males|boys|boy", Gender::Male),
+];
+
+/// Population phrases. Seniors, children and youth also imply an age; an
+/// explicit age in the same sentence replaces them ("Seniors 55+").
+const POPULATION: &[(&str, Situation)] = &[
+    ("homeless", Situation::Homeless),
+    ("experiencing homelessness", Situation::Homeless),
+    ("veteran|veterans", Situation::Veteran),
+    ("have had military service", Situation::Veteran),
+    ("military|servicemembers", Situation::Military),
+    ("military personnel|families?", Situation::Military),
+    ("active duty military?", Situation::Military),
+    ("senior|seniors|elderly", Situation::Senior),
+    (
+        "senior|older citizen|citizens|adult|adults",
+        Situation::Senior,
+    ),
+    (
+        "youth|youths|teen|teens|teenagers|adolescents",
+        Situation::Youth,
+    ),
+    ("young adult|adults|people", Situation::Youth),
+    ("child|children|kids|minors", Situation::Child),
+    (
+        "family|families with children",
+        Situation::FamilyWithChildren,
+    ),
+    ("pregnant", Situation::Pregnant),
+    ("pregnant women|woman", Situation::Pregnant),
+    ("expectant mothers|mother|parents", Situation::Pregnant),
+    ("parents|parenting", Situation::Parenting),
+    ("disabled|handicapped", Situation::Disability),
+    ("with a? disability|disabilities", Situation::Disability),
+    (
+        "living with a? disability|disabilities",
+        Situation::Disability,
+    ),
+    ("legally? blind", Situation::BlindLowVision),
+    ("visually impaired", Situation::BlindLowVision),
+    ("low vision", Situation::BlindLowVision),
+    ("deaf", Situation::DeafHardOfHearing),
+    ("hard of hearing", Situation::DeafHardOfHearing),
+    ("hearing impaired", Situation::DeafHardOfHearing),
+    ("deaf or hard of hearing", Situation::DeafHardOfHearing),
+    ("physically disabled", Situation::PhysicalDisability),
+    (
+        "with a? physical disability|disabilities",
+        Situation::PhysicalDisability,
+    ),
+    (
+        "developmentally disabled",
+        Situation::DevelopmentalDisability,
+    ),
+    (
+        "with a? developmental disability|disabilities",
+        Situation::DevelopmentalDisability,
+    ),
+    ("mentally ill", Situation::SeriousMentalIllness),
+    (
+        "with a? serious mental illness",
+        Situation::SeriousMentalIllness,
+    ),
+    ("hiv|aids", Situation::HivAids),
+    ("hiv / aids", Situation::HivAids),
+    ("hiv positive|+", Situation::HivAids),
+    ("living with hiv", Situation::HivAids),
+    ("living with hiv / aids", Situation::HivAids),
+    ("in recovery", Situation::InRecovery),
+    (
+        "victim|victims|survivor|survivors of domestic violence",
+        Situation::DomesticViolenceSurvivor,
+    ),
+    (
+        "domestic violence victims|survivors",
+        Situation::DomesticViolenceSurvivor,
+    ),
+    ("battered women|woman", Situation::DomesticViolenceSurvivor),
+    (
+        "victim|victims|survivor|survivors of a? violent? crime",
+        Situation::CrimeVictim,
+    ),
+    ("crime victim|victims", Situation::CrimeVictim),
+    (
+        "survivor|survivors of abuse or crime",
+        Situation::CrimeVictim,
+    ),
+    // ILAO's wording, with its gloss.
+    (
+        "survivor of abuse or crime domestic violence , trafficking , sexual assault , gun violence",
+        Situation::CrimeVictim,
+    ),
+    ("refugee|refugees", Situation::Refugee),
+    ("asylee|asylees", Situation::Asylee),
+    ("asylum seeker|seekers", Situation::Asylee),
+    ("immigrant|immigrants", Situation::Immigrant),
+    ("immigrant|immigrants to the u . s .?", Situation::Immigrant),
+    ("undocumented", Situation::Undocumented),
+    ("formerly incarcerated", Situation::JusticeInvolved),
+    ("ex offender|offenders", Situation::JusticeInvolved),
+    ("justice involved", Situation::JusticeInvolved),
+    (
+        "parolee|parolees|probationer|probationers",
+        Situation::JusticeInvolved,
+    ),
+    ("in jail or prison", Situation::JusticeInvolved),
+    ("student|students", Situation::Student),
+    ("unemployed", Situation::Unemployed),
+    ("uninsured", Situation::Uninsured),
+    ("foster youth", Situation::FosterYouth),
+    ("caregiver|caregivers", Situation::Caregiver),
+    ("lgbt|lgbtq|glbt", Situation::Lgbtq),
+    ("lgbtq +", Situation::Lgbtq),
+];
+
+/// Populations that also imply an age range (dropped when an age is given).
+const AGE_POPULATIONS: &[Situation] = &[Situation::Senior, Situation::Youth, Situation::Child];
+
+/// Shapes of income phrases.
+#[derive(Debug, Clone, Copy)]
+enum IncomeShape {
+    /// "Low income": a ceiling without a figure.
+    Low,
+    /// `#` percent of the federal poverty guideline.
+    PercentOfPoverty,
+}
+
+/// Income phrases.
+const INCOME: &[(&str, IncomeShape)] = &[
+    ("very? low income|incomes", IncomeShape::Low),
+    ("lower income", IncomeShape::Low),
+    ("low or|to|and moderate income", IncomeShape::Low),
+    (
+        "household|family? income? below|under # % of the? federal? poverty level|guidelines|guideline|line?",
+        IncomeShape::PercentOfPoverty,
+    ),
+    (
+        "household|family? income? at or below # % of the? federal? poverty level|guidelines|guideline|line?",
+        IncomeShape::PercentOfPoverty,
+    ),
+    (
+        "household|family? income? up to # % of the? federal? poverty level|guidelines|guideline|line?",
+        IncomeShape::PercentOfPoverty,
+    ),
+    (
+        "household|family? income? below|under # % fpl",
+        IncomeShape::PercentOfPoverty,
+    ),
+    (
+        "# % of the? federal? poverty level|guidelines|guideline|line? or below|less",
+        IncomeShape::PercentOfPoverty,
+    ),
+];
+
+/// Shapes of residency phrases.
+#[derive(Debug, Clone, Copy)]
+enum ResidencyShape {
+    /// The places named by the `$` slot.
+    Named,
+    /// A residency requirement without a name ("resident of area served").
+    Unnamed,
+}
+
+/// Residency phrases.
+const RESIDENCY: &[(&str, ResidencyShape)] = &[
+    ("resident|residents of the? $", ResidencyShape::Named),
+    ("$ resident|residents", ResidencyShape::Named),
+    (
+        "must? live|lives|living|reside|resides|residing in the? $",
+        ResidencyShape::Named,
+    ),
+    (
+        "resident|residents of the? area|areas served",
+        ResidencyShape::Unnamed,
+    ),
+    (
+        "resident|residents of the? service area",
+        ResidencyShape::Unnamed,
+    ),
+    (
+        "must? live|lives|living|reside|resides|residing in the? area|areas served",
+        ResidencyShape::Unnamed,
+    ),
+    ("county resident|residents", ResidencyShape::Unnamed),
+];
+
+/// Phrases saying there is no restriction.
+const OPEN: &[&str] = &[
+    "none",
+    "no restriction|restrictions|requirement|requirements|limitations",
+    "no eligibility restriction|restrictions|requirement|requirements",
+    "anyone|everyone|all",
+    "open to all|everyone|anyone",
+    "open to the public",
+    "available to all|everyone|anyone",
+    "free to all|everyone|anyone",
+    "all ages",
+    "all|everyone welcome",
+];
+
+/// Words that carry no condition.
+const FILLER: &[&str] = &[
+    "a|an|the",
+    "person|persons|people|individual|individuals",
+    "all persons|people|individuals",
+    "only",
+    "must be",
+    "who is|are",
+    "serves",
+    "eligibility",
+];
+
+/// "and their families": the people around a population are served too, so
+/// the population is only a hint (Low confidence).
+const ALSO_FAMILY: &[&str] = &[
+    "and|or their? family|families|dependents|partner|partners",
+    "and their? family or partner",
+    "and / or their? family|families|dependents",
+];
+
+/// How two terms are joined.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Conn {
+    And,
+    Or,
+    Comma,
+}
+
+/// Connectors between terms.
+const CONNECTOR: &[(&str, Conn)] = &[
+    ("and|&", Conn::And),
+    ("or", Conn::Or),
+    ("and / or", Conn::Or),
+    (",", Conn::Comma),
+];
+
+/// Capitalized words that are never part of a place name.
+const NOT_PLACE: &[&str] = &[
+    "resident",
+    "residents",
+    "must",
+    "live",
+    "lives",
+    "living",
+    "reside",
+    "resides",
+    "residing",
+    "area",
+    "served",
+    "age",
+    "ages",
+    "and",
+    "or",
+    "of",
+    "the",
+    "in",
+    "low",
+    "income",
+];
+
+/// Words that name no place on their own ("County resident": which county?).
+const GENERIC_PLACE: &[&str] = &["county", "city", "state", "district", "zone", "of"];
+
+// ---------------------------------------------------------------- tokens and sentences
+
+/// Drops tokens that carry nothing for eligibility: hyphens inside words
+/// ("low-income" reads as "low income") and brackets.
+fn prepare(tokens: Vec<Token>) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
+    for (k, token) in tokens.iter().enumerate() {
+        let inner_hyphen = token.is_punct('-')
+            && out.last().is_some_and(|t| t.word().is_some())
+            && tokens.get(k + 1).is_some_and(|t| t.word().is_some());
+        let bracket = matches!(token.kind, Kind::Punct('(' | ')' | '[' | ']'));
+        if !inner_hyphen && !bracket {
+            out.push(token.clone());
+        }
+    }
+    out
+}
+
+/// Splits at `;` and at a `.` that ends a sentence (not "U.S.", not "2.5").
+fn sentences(tokens: &[Token]) -> Vec<&[Token]> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (k, token) in tokens.iter().enumerate() {
+        let after_initial = k
+            .checked_sub(1)
+            .and_then(|p| tokens.get(p))
+            .and_then(Token::word)
+            .is_some_and(|w| w.chars().count() == 1);
+        let starts_sentence = tokens
+            .get(k + 1)
+            .is_none_or(|next| next.start > token.end && next.capitalized);
+        let ends =
+            token.is_punct(';') || (token.is_punct('.') && !after_initial && starts_sentence);
+        if ends {
+            if let Some(part) = tokens.get(start..k).filter(|p| !p.is_empty()) {
+                out.push(part);
+            }
+            start = k + 1;
+        }
+    }
+    if let Some(part) = tokens.get(start..).filter(|p| !p.is_empty()) {
+        out.push(part);
+    }
+    out
+}
+
+// ---------------------------------------------------------------- pattern matching
+
+/// What a pattern captured.
+#[derive(Debug, Default, Clone)]
+struct Capture {
+    numbers: Vec<u32>,
+    /// Byte spans of the place names matched by `$`.
+    places: Vec<(usize, usize)>,
+}
+
+/// Matches `pattern` at `tokens[i..]`; returns the end index and captures.
+/// Tries every way optional tokens can go and keeps the longest match.
+fn match_pattern(pattern: &str, tokens: &[Token], i: usize) -> Option<(usize, Capture)> {
+    let parts: Vec<&str> = pattern.split_whitespace().collect();
+    match_parts(&parts, tokens, i, Capture::default())
+}
+
+fn match_parts(
+    parts: &[&str],
+    tokens: &[Token],
+    i: usize,
+    cap: Capture,
+) -> Option<(usize, Capture)> {
+    let Some((part, rest)) = parts.split_first() else {
+        return Some((i, cap));
+    };
+    let (alts, optional) = match part.strip_suffix('?') {
+        Some(p) if !p.is_empty() => (p, true),
+        _ => (*part, false),
+    };
+    let mut best: Option<(usize, Capture)> = None;
+    let mut consider = |found: Option<(usize, Capture)>| {
+        if let Some(found) = found
+            && best.as_ref().is_none_or(|b| found.0 > b.0)
+        {
+            best = Some(found);
+        }
+    };
+    if optional {
+        consider(match_parts(rest, tokens, i, cap.clone()));
+    }
+    match alts {
+        "#" => {
+            if let Some(n) = tokens.get(i).and_then(Token::number) {
+                let mut cap = cap.clone();
+                cap.numbers.push(n);
+                consider(match_parts(rest, tokens, i + 1, cap));
+            }
+        }
+        "$" => {
+            if let Some((end, places)) = place_list(tokens, i) {
+                let mut cap = cap.clone();
+                cap.places = places;
+                consider(match_parts(rest, tokens, end, cap));
+            }
+        }
+        _ => {
+            let hit = tokens.get(i).is_some_and(|t| {
+                alts.split('|').any(|alt| match &t.kind {
+                    Kind::Word(w) => w == alt,
+                    Kind::Punct(c) => alt.chars().eq(std::iter::once(*c)),
+                    Kind::Number(n) => n == alt,
+                })
+            });
+            if hit {
+                consider(match_parts(rest, tokens, i + 1, cap.clone()));
+            }
+        }
+    }
+    best
+}
+
+/// A capitalized word that may be part of a place name.
+fn place_word(token: &Token) -> bool {
+    token.capitalized
+        && token
+            .word()
+            .is_some_and(|w| !NOT_PLACE.contains(&w) && !is_vocabulary(w))
+}
+
+/// Whether `word` is a word of some non-residency table ("Senior", "Age").
+fn is_vocabulary(word: &str) -> bool {
+    let tables = AGE
+        .iter()
+        .map(|(p, _)| *p)
+        .chain(GENDER.iter().map(|(p, _)| *p))
+        .chain(POPULATION.iter().map(|(p, _)| *p))
+        .chain(INCOME.iter().map(|(p, _)| *p))
+        .chain(OPEN.iter().copied())
+        .chain(FILLER.iter().copied());
+    tables
+        .flat_map(str::split_whitespace)
+        .flat_map(|part| part.trim_end_matches('?').split('|'))
+        .any(|w| w == word)
+}
+
+/// One place name: capitalized words, "of" allowed inside ("City of San Mateo").
+fn place(tokens: &[Token], i: usize) -> Option<(usize, (usize, usize))> {
+    let first = tokens.get(i).filter(|t| place_word(t))?;
+    let mut end = i + 1;
+    loop {
+        match tokens.get(end) {
+            Some(t) if place_word(t) => end += 1,
+            Some(t) if t.is_word("of") && tokens.get(end + 1).is_some_and(place_word) => end += 2,
+            _ => break,
+        }
+    }
+    let words = tokens.get(i..end)?;
+    if words
+        .iter()
+        .all(|t| t.word().is_some_and(|w| GENERIC_PLACE.contains(&w)))
+    {
+        return None;
+    }
+    let last = words.last()?;
+    Some((end, (first.start, last.end)))
+}
+
+/// "A", "A or B", "A, B and C". A comma joins places only when an `or`/`and`
+/// follows later in the list ("Burlingame or Hillsborough, California" stops
+/// before ", California", which then has to be read on its own).
+fn place_list(tokens: &[Token], i: usize) -> Option<(usize, Vec<(usize, usize)>)> {
+    let (mut end, first) = place(tokens, i)?;
+    let mut places = vec![first];
+    let mut kept = (end, 1);
+    loop {
+        let mut j = end;
+        let mut conj = false;
+        if tokens.get(j).is_some_and(|t| t.is_punct(',')) {
+            j += 1;
+        }
+        if tokens
+            .get(j)
+            .is_some_and(|t| t.is_word("or") || t.is_word("and"))
+        {
+            conj = true;
+            j += 1;
+        }
+        if j == end {
+            break;
+        }
+        let Some((next_end, span)) = place(tokens, j) else {
+            break;
+        };
+        places.push(span);
+        end = next_end;
+        if conj {
+            kept = (end, places.len());
+        }
+    }
+    places.truncate(kept.1);
+    Some((kept.0, places))
+}
+
+// ---------------------------------------------------------------- terms
+
+/// A piece of a sentence.
+#[derive(Debug, Clone)]
+enum Item {
+    Term(Term),
+    Conn(Conn),
+    AlsoFamily,
+    Filler,
+}
+
+/// One condition read from the text, with its byte span.
+#[derive(Debug, Clone)]
+struct Term {
+    value: Value,
+    start: usize,
+    end: usize,
+    confidence: Confidence,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Value {
+    Open,
+    /// An age range; `implied` when it comes from a noun ("adults").
+    Age(AgeRange, bool),
+    Gender(Gender),
+    Population(Vec<Situation>),
+    Income(IncomeLimit),
+    /// Named areas, or None for an unnamed residency requirement.
+    Residency(Option<Vec<String>>),
+}
+
+/// Longest match of any table at `i`.
+fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
+    let mut best: Option<(usize, Item)> = None;
+    let mut offer = |end: usize, item: Option<Item>| {
+        if let Some(item) = item
+            && end > i
+            && best.as_ref().is_none_or(|(e, _)| end > *e)
+        {
+            best = Some((end, item));
+        }
+    };
+    let span = |end: usize| -> (usize, usize) {
+        let start = tokens.get(i).map_or(0, |t| t.start);
+        let stop = end
+            .checked_sub(1)
+            .and_then(|k| tokens.get(k))
+            .map_or(start, |t| t.end);
+        (start, stop)
+    };
+    let term = |value: Value, end: usize, confidence: Confidence| {
+        let (start, end) = span(end);
+        Some(Item::Term(Term {
+            value,
+            start,
+            end,
+            confidence,
+        }))
+    };
+    for (pattern, shape) in AGE {
+        if let Some((end, cap)) = match_pattern(pattern, tokens, i) {
+            offer(
+                end,
+                age(*shape, &cap.numbers).and_then(|v| term(v, end, Confidence::High)),
+            );
+        }
+    }
+    for (pattern, gender) in GENDER {
+        if let Some((end, _)) = match_pattern(pattern, tokens, i) {
+            offer(end, term(Value::Gender(*gender), end, Confidence::High));
+        }
+    }
+    for (pattern, situation) in POPULATION {
+        if let Some((end, _)) = match_pattern(pattern, tokens, i) {
+            offer(
+                end,
+                term(Value::Population(vec![*situation]), end, Confidence::High),
+            );
+        }
+    }
+    for (pattern, shape) in INCOME {
+        if let Some((end, cap)) = match_pattern(pattern, tokens, i) {
+            let value = match (shape, cap.numbers.as_slice()) {
+                // "Low income" has no figure: a hint, never enforced.
+                (IncomeShape::Low, []) => {
+                    term(Value::Income(IncomeLimit::LowIncome), end, Confidence::Low)
+                }
+                (IncomeShape::PercentOfPoverty, [n]) if (50..=1000).contains(n) => term(
+                    Value::Income(IncomeLimit::PercentOfPoverty(f64::from(*n))),
+                    end,
+                    Confidence::High,
+                ),
+                _ => None,
+            };
+            offer(end, value);
+        }
+    }
+    for (pattern, shape) in RESIDENCY {
+        if let Some((end, cap)) = match_pattern(pattern, tokens, i) {
+            let value = match shape {
+                ResidencyShape::Named => {
+                    let names: Vec<String> = cap
+                        .places
+                        .iter()
+                        .filter_map(|&(s, e)| text.get(s..e).map(str::to_owned))
+                        .collect();
+                    (!names.is_empty()).then_some(Value::Residency(Some(names)))
+                }
+                ResidencyShape::Unnamed => Some(Value::Residency(None)),
+            };
+            offer(end, value.and_then(|v| term(v, end, Confidence::High)));
+        }
+    }
+    for pattern in OPEN {
+        if let Some((end, _)) = match_pattern(pattern, tokens, i) {
+            offer(end, term(Value::Open, end, Confidence::High));
+        }
+    }
+    for pattern in FILLER {
+        if let Some((end, _)) = match_pattern(pattern, tokens, i) {
+            offer(end, Some(Item::Filler));
+        }
+    }
+    for pattern in ALSO_FAMILY {
+        if let Some((end, _)) = match_pattern(pattern, tokens, i) {
+            offer(end, Some(Item::AlsoFamily));
+        }
+    }
+    for (pattern, conn) in CONNECTOR {
+        if let Some((end, _)) = match_pattern(pattern, tokens, i) {
+            offer(end, Some(Item::Conn(*conn)));
+        }
+    }
+    best
+}
+
+/// Builds an age value from a shape and its numbers (None when absurd).
+fn age(shape: AgeShape, numbers: &[u32]) -> Option<Value> {
+    let plausible = |n: u32| (n <= 120).then_some(f64::from(n));
+    let range = match (shape, numbers) {
+        (AgeShape::Min, [n]) => AgeRange::client(Some(plausible(*n)?), None),
+        (AgeShape::Max, [n]) => AgeRange::client(None, Some(plausible(*n)?)),
+        (AgeShape::Between, [a, b]) if a <= b => {
+            AgeRange::client(Some(plausible(*a)?), Some(plausible(*b)?))
+        }
+        (AgeShape::FromBirth, [n]) => AgeRange::client(Some(0.0), Some(plausible(*n)?)),
+        (AgeShape::Adult, []) => return Some(Value::Age(AgeRange::client(Some(18.0), None), true)),
+        _ => return None,
+    };
+    Some(Value::Age(range, false))
+}
+
+// ---------------------------------------------------------------- sentences
+
+/// The conditions of one read sentence, per dimension.
+#[derive(Debug, Default)]
+struct SentenceReading {
+    open: bool,
+    terms: Vec<Term>,
+}
+
+/// Reads one sentence, or None when any of it is unknown or the model
+/// cannot express it.
+fn read_sentence(text: &str, tokens: &[Token]) -> Option<SentenceReading> {
+    let mut items = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let (next, item) = item_at(text, tokens, i)?;
+        items.push(item);
+        i = next;
+    }
+    combine(items)
+}
+
+/// Applies the connector rules (module docs) to a sentence's items.
+fn combine(items: Vec<Item>) -> Option<SentenceReading> {
+    // Terms with the connector before each (None = stacked).
+    let mut terms: Vec<(Option<Conn>, Term)> = Vec::new();
+    let mut pending: Option<Conn> = None;
+    let mut open = false;
+    for item in items {
+        match item {
+            Item::Filler => {}
+            Item::Conn(c) => {
+                // ", or" reads as "or"; two connectors otherwise keep the stronger.
+                pending = Some(match (pending, c) {
+                    (Some(Conn::Or), _) | (_, Conn::Or) => Conn::Or,
+                    (Some(Conn::And), _) | (_, Conn::And) => Conn::And,
+                    _ => Conn::Comma,
+                });
+            }
+            Item::AlsoFamily => {
+                let (_, last) = terms.last_mut()?;
+                if !matches!(last.value, Value::Population(_)) {
+                    return None;
+                }
+                last.confidence = Confidence::Low;
+            }
+            Item::Term(term) if term.value == Value::Open => {
+                open = true;
+                pending = None;
+            }
+            Item::Term(term) => {
+                let conn = if terms.is_empty() {
+                    None
+                } else {
+                    pending.take()
+                };
+                pending = None;
+                terms.push((conn, term));
+            }
+        }
+    }
+    if terms.is_empty() {
+        return open.then(SentenceReading::default).map(|mut r| {
+            r.open = true;
+            r
+        });
+    }
+
+    let has_or = terms.iter().any(|(c, _)| *c == Some(Conn::Or));
+    let terms = if has_or {
+        vec![or_list(&terms)?]
+    } else {
+        and_list(terms)?
+    };
+    Some(SentenceReading { open, terms })
+}
+
+/// "Low income, disabled, or senior": a choice among populations (low income
+/// counts as one), or among places.
+fn or_list(terms: &[(Option<Conn>, Term)]) -> Option<Term> {
+    let (_, first) = terms.first()?;
+    let (_, last) = terms.last()?;
+    let confidence = terms.iter().map(|(_, t)| t.confidence).min()?;
+    // Stacked terms inside an or-list mix "and" with "or": not read.
+    if terms.iter().skip(1).any(|(c, _)| c.is_none()) {
+        return None;
+    }
+    let mut situations = Vec::new();
+    let mut places = Vec::new();
+    for (_, term) in terms {
+        match &term.value {
+            Value::Population(s) => situations.extend(s.iter().copied()),
+            Value::Income(IncomeLimit::LowIncome) => situations.push(Situation::LowIncome),
+            Value::Residency(Some(names)) => places.extend(names.iter().cloned()),
+            _ => return None,
+        }
+    }
+    let value = match (situations.is_empty(), places.is_empty()) {
+        (false, true) => Value::Population(dedup(situations)),
+        (true, false) => Value::Residency(Some(places)),
+        _ => return None,
+    };
+    Some(Term {
+        value,
+        start: first.start,
+        end: last.end,
+        confidence,
+    })
+}
+
+fn dedup<T: PartialEq>(items: Vec<T>) -> Vec<T> {
+    let mut out = Vec::new();
+    for item in items {
+        if !out.contains(&item) {
+            out.push(item);
+        }
+    }
+    out
+}
+
+/// All terms required; `and` between populations is a union.
+fn and_list(terms: Vec<(Option<Conn>, Term)>) -> Option<Vec<Term>> {
+    let mut out: Vec<Term> = Vec::new();
+    for (conn, term) in terms {
+        if conn == Some(Conn::And)
+            && let Some(prev) = out.last_mut()
+        {
+            match (&mut prev.value, &term.value) {
+                (Value::Population(a), Value::Population(b)) => {
+                    a.extend(b.iter().copied());
+                    *a = dedup(std::mem::take(a));
+                    prev.end = term.end;
+                    prev.confidence = prev.confidence.min(term.confidence);
+                    continue;
+                }
+                // "women and children": not a gender restriction.
+                (Value::Gender(_), _) | (_, Value::Gender(_)) => return None,
+                _ => {}
+            }
+        }
+        out.push(term);
+    }
+    // "Adult 50 or older, adult with disability": a noun repeated names two
+    // groups, not one group with two conditions.
+    let implied = out
+        .iter()
+        .filter(|t| match &t.value {
+            Value::Age(_, implied) => *implied,
+            Value::Population(s) => s.iter().any(|x| AGE_POPULATIONS.contains(x)),
+            _ => false,
+        })
+        .count();
+    if implied > 1 {
+        return None;
+    }
+    // An explicit age replaces the ages implied by nouns.
+    let explicit_age = out.iter().any(|t| matches!(t.value, Value::Age(_, false)));
+    if explicit_age {
+        out.retain(|t| !matches!(t.value, Value::Age(_, true)));
+        for t in &mut out {
+            if let Value::Population(s) = &mut t.value {
+                s.retain(|x| !AGE_POPULATIONS.contains(x));
+            }
+        }
+        out.retain(|t| !matches!(&t.value, Value::Population(s) if s.is_empty()));
+    }
+    // One term per dimension: the model has no "and" inside a dimension.
+    for (k, a) in out.iter().enumerate() {
+        if out
+            .iter()
+            .skip(k + 1)
+            .any(|b| dimension(&a.value) == dimension(&b.value))
+        {
+            return None;
+        }
+    }
+    Some(out)
+}
+
+fn dimension(value: &Value) -> u8 {
+    match value {
+        Value::Open => 0,
+        Value::Age(..) => 1,
+        Value::Gender(_) => 2,
+        Value::Population(_) => 3,
+        Value::Income(_) => 4,
+        Value::Residency(_) => 5,
+    }
+}
+
+// ---------------------------------------------------------------- assembly
+
+fn assemble(
+    text: &str,
+    readings: &[SentenceReading],
+    unread: &[(usize, usize)],
+) -> EligibilityReading {
+    let mut eligibility = Eligibility::default();
+    let any_open = readings.iter().any(|r| r.open);
+    let all_terms: Vec<&Term> = readings.iter().flat_map(|r| r.terms.iter()).collect();
+    // High only when every sentence was read and none said "no restriction".
+    let cap = if unread.is_empty() && !any_open {
+        Confidence::High
+    } else {
+        Confidence::Low
+    };
+    let mut conflict = false;
+    for (k, term) in all_terms.iter().enumerate() {
+        if all_terms
+            .iter()
+            .skip(k + 1)
+            .any(|other| dimension(&other.value) == dimension(&term.value))
+        {
+            conflict = true;
+            set_unknown(&mut eligibility, &term.value, text.trim());
+            continue;
+        }
+        if dimension_is_set(&eligibility, &term.value) {
+            continue;
+        }
+        let evidence = text.get(term.start..term.end).unwrap_or_default();
+        let confidence = term.confidence.min(cap);
+        match &term.value {
+            Value::Open => {}
+            Value::Age(range, _) => {
+                eligibility.age = Constraint::from_text(*range, evidence, confidence)
+            }
+            Value::Gender(g) => {
+                eligibility.gender = Constraint::from_text(*g, evidence, confidence)
+            }
+            Value::Population(s) => {
+                eligibility.populations = Constraint::from_text(s.clone(), evidence, confidence);
+            }
+            Value::Income(limit) => {
+                eligibility.income = Constraint::from_text(*limit, evidence, confidence)
+            }
+            Value::Residency(Some(names)) => {
+                eligibility.residency = Constraint::from_text(names.clone(), evidence, confidence);
+            }
+            Value::Residency(None) => {
+                eligibility.residency = Constraint::Unknown {
+                    text: evidence.to_owned(),
+                };
+            }
+        }
+    }
+    for &(start, end) in unread {
+        if let Some(sentence) = text.get(start..end) {
+            eligibility.to_verify.push(sentence.trim().to_owned());
+        }
+    }
+    if conflict {
+        eligibility.to_verify.push(text.trim().to_owned());
+    }
+    let read_something = !readings.is_empty();
+    let coverage = match (read_something, eligibility.to_verify.is_empty()) {
+        (true, true) => Coverage::Full,
+        (true, false) => Coverage::Partial,
+        (false, _) => Coverage::Unread,
+    };
+    EligibilityReading {
+        eligibility,
+        coverage,
+    }
+}
+
+fn dimension_is_set(e: &Eligibility, value: &Value) -> bool {
+    match value {
+        Value::Open => false,
+        Value::Age(..) => !e.age.is_open(),
+        Value::Gender(_) => !e.gender.is_open(),
+        Value::Population(_) => !e.populations.is_open(),
+        Value::Income(_) => !e.income.is_open(),
+        Value::Residency(_) => !e.residency.is_open(),
+    }
+}
+
+fn set_unknown(e: &mut Eligibility, value: &Value, text: &str) {
+    fn unknown<T>(text: &str) -> Constraint<T> {
+        Constraint::Unknown {
+            text: text.to_owned(),
+        }
+    }
+    match value {
+        Value::Open => {}
+        Value::Age(..) => e.age = unknown(text),
+        Value::Gender(_) => e.gender = unknown(text),
+        Value::Population(_) => e.populations = unknown(text),
+        Value::Income(_) => e.income = unknown(text),
+        Value::Residency(_) => e.residency = unknown(text),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use rstest::rstest;
+
+    use super::*;
+
+    fn age(min: Option<f64>, max: Option<f64>) -> Option<AgeRange> {
+        Some(AgeRange::client(min, max))
+    }
+
+    #[rstest]
+    #[case("Age 18 or over", age(Some(18.0), None))]
+    #[case("ages 5 - 14", age(Some(5.0), Some(14.0)))]
+    #[case("60 and older", age(Some(60.0), None))]
+    #[case("Seniors 55+", age(Some(55.0), None))]
+    #[case("a youth (17 years or younger)", age(None, Some(17.0)))]
+    #[case("Birth to age 20", age(Some(0.0), Some(20.0)))]
+    #[case("Adults only", age(Some(18.0), None))]
+    #[case("Age 2 months-6 years", None)]
+    #[case("Age 130 or over", None)]
+    #[case("Age 18-5", None)]
+    fn reads_ages(#[case] text: &str, #[case] expected: Option<AgeRange>) {
+        assert_eq!(
+            eligibility_from_text(text).age.value().copied(),
+            expected,
+            "{text}"
+        );
+    }
+
+    #[rstest]
+    #[case("women only", Some(Gender::Female), vec![])]
+    #[case("Homeless men", Some(Gender::Male), vec![Situation::Homeless])]
+    #[case("veterans and their families", None, vec![Situation::Veteran])]
+    #[case("Low income, disabled, or senior", None, vec![Situation::LowIncome, Situation::Disability, Situation::Senior])]
+    #[case("Pregnant women", None, vec![Situation::Pregnant])]
+    fn reads_gender_and_populations(
+        #[case] text: &str,
+        #[case] gender: Option<Gender>,
+        #[case] populations: Vec<Situation>,
+    ) {
+        let e = eligibility_from_text(text);
+        assert_eq!(e.gender.value().copied(), gender, "{text}");
+        assert_eq!(
+            e.populations.value().cloned().unwrap_or_default(),
+            populations,
+            "{text}"
+        );
+        assert!(e.to_verify.is_empty(), "{text}");
+    }
+
+    #[test]
+    fn families_make_a_population_a_hint() {
+        let e = eligibility_from_text("veterans and their families");
+        let Constraint::Restricted { evidence, .. } = e.populations else {
+            panic!("not read");
+        };
+        assert_eq!(evidence.confidence, Confidence::Low);
+        assert_eq!(evidence.text.as_deref(), Some("veterans"));
+    }
+
+    #[rstest]
+    #[case(
+        "income below 200% of poverty",
+        Some(IncomeLimit::PercentOfPoverty(200.0))
+    )]
+    #[case(
+        "Household income at or below 125% of the federal poverty guidelines",
+        Some(IncomeLimit::PercentOfPoverty(125.0))
+    )]
+    #[case("Low income", Some(IncomeLimit::LowIncome))]
+    #[case("income below 80% of area median income", None)]
+    fn reads_income(#[case] text: &str, #[case] expected: Option<IncomeLimit>) {
+        assert_eq!(
+            eligibility_from_text(text).income.value().copied(),
+            expected,
+            "{text}"
+        );
+    }
+
+    #[rstest]
+    #[case("San Mateo County residents", &["San Mateo County"])]
+    #[case("Resident of San Carlos, Belmont, Redwood City or San Mateo", &["San Carlos", "Belmont", "Redwood City", "San Mateo"])]
+    #[case("Daly City or Colma resident", &["Daly City", "Colma"])]
+    fn reads_residency(#[case] text: &str, #[case] expected: &[&str]) {
+        let names: Vec<String> = expected.iter().map(|s| (*s).to_owned()).collect();
+        assert_eq!(
+            eligibility_from_text(text).residency.value(),
+            Some(&names),
+            "{text}"
+        );
+    }
+
+    #[rstest]
+    #[case("None")]
+    #[case("No restrictions")]
+    #[case("Anyone")]
+    #[case("Open to all")]
+    #[case("All ages")]
+    #[case("No requirements")]
+    fn reads_open(#[case] text: &str) {
+        let reading = read_eligibility(text);
+        assert!(reading.eligibility.is_open(), "{text}");
+        assert_eq!(reading.coverage, Coverage::Full);
+    }
+
+    #[rstest]
+    // Unknown words change the meaning: nothing read, all to verify.
+    #[case("Age 18 or over to become a member")]
+    #[case("Must reside in Burlingame or Hillsborough, California")]
+    #[case("women and children")]
+    #[case("Adult 50 or older, adult with disability")]
+    #[case("Youth age 8-17, adults age 18 or over")]
+    #[case("Age 62 or over or disabled")]
+    #[case("County resident in appropriate district")]
+    #[case("Eligibility")]
+    #[case("Vary according to program")]
+    fn leaves_unreadable_text_to_verify(#[case] text: &str) {
+        let reading = read_eligibility(text);
+        assert_eq!(reading.coverage, Coverage::Unread, "{text}: {reading:?}");
+        assert_eq!(reading.eligibility.to_verify, vec![text.to_owned()]);
+        assert_eq!(
+            Eligibility {
+                to_verify: Vec::new(),
+                ..reading.eligibility
+            },
+            Eligibility::default()
+        );
+    }
+
+    #[test]
+    fn an_unread_sentence_lowers_confidence() {
+        let reading = read_eligibility("Age 60 or over. Can be younger if disabled");
+        assert_eq!(reading.coverage, Coverage::Partial);
+        let Constraint::Restricted { evidence, value } = &reading.eligibility.age else {
+            panic!("age not read");
+        };
+        assert_eq!(value.min, Some(60.0));
+        assert_eq!(evidence.confidence, Confidence::Low);
+        assert_eq!(
+            reading.eligibility.to_verify,
+            ["Can be younger if disabled"]
+        );
+    }
+
+    #[test]
+    fn an_unnamed_area_is_an_unknown_residency() {
+        let e = eligibility_from_text("Resident of area served, age 18 or over");
+        assert!(matches!(e.residency, Constraint::Unknown { .. }));
+        assert_eq!(e.age.value().and_then(|a| a.min), Some(18.0));
+    }
+
+    #[test]
+    fn conflicting_sentences_make_the_dimension_unknown() {
+        let e = eligibility_from_text("Age 18 or over. Age 5-12");
+        assert!(matches!(e.age, Constraint::Unknown { .. }));
+        assert_eq!(e.to_verify, ["Age 18 or over. Age 5-12"]);
+    }
+
+    #[test]
+    fn decimals_do_not_split_sentences() {
+        let e = eligibility_from_text("Age 2.5-14");
+        assert!(e.age.is_open());
+        assert_eq!(e.to_verify, ["Age 2.5-14"]);
+    }
 }

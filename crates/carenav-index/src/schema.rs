@@ -1,0 +1,130 @@
+//! The index schema: field names, analyzers, and the version stamp that
+//! keeps an index from being misread by another version of carenav.
+
+use tantivy::schema::{
+    FAST, Field, INDEXED, IndexRecordOption, NumericOptions, STORED, STRING, Schema,
+    TextFieldIndexing, TextOptions,
+};
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, StopWordFilter,
+    TextAnalyzer, TokenizerManager,
+};
+
+/// Version of the schema and of the meaning of its fields. Bump it whenever
+/// a field is added, removed or changes meaning: older indexes are refused.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Analyzer of English text.
+pub(crate) const EN: &str = "carenav_en";
+/// Analyzer of Spanish text.
+pub(crate) const ES: &str = "carenav_es";
+
+/// H3 resolutions at which a location's cell is indexed (coarse to fine).
+pub(crate) const CELL_RESOLUTIONS: [u8; 4] = [4, 5, 6, 7];
+
+/// Handles of every field.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Fields {
+    pub(crate) sal_id: Field,
+    pub(crate) service_id: Field,
+    pub(crate) text_en: Field,
+    pub(crate) text_es: Field,
+    pub(crate) domain: Field,
+    pub(crate) cell: Field,
+    pub(crate) is_virtual: Field,
+    pub(crate) payload: Field,
+}
+
+/// Fast-field names read by the predicate and the scorer.
+pub(crate) mod fast {
+    pub(crate) const CELL_SORT: &str = "cell_sort";
+    pub(crate) const LAT: &str = "lat";
+    pub(crate) const LON: &str = "lon";
+    pub(crate) const VIRTUAL: &str = "virtual";
+    pub(crate) const VERIFIED_DAY: &str = "verified_day";
+    pub(crate) const REFERABLE: &str = "referable";
+    pub(crate) const MIN_AGE: &str = "min_age";
+    pub(crate) const MAX_AGE: &str = "max_age";
+    pub(crate) const GENDER: &str = "gender";
+    pub(crate) const MAX_FPL: &str = "max_fpl";
+    pub(crate) const MAX_MONTHLY: &str = "max_monthly";
+    pub(crate) const POPULATIONS: &str = "populations";
+    pub(crate) const AREAS: &str = "areas";
+    pub(crate) const AREA_ENFORCED: &str = "area_enforced";
+}
+
+pub(crate) fn build_schema() -> Schema {
+    let mut b = Schema::builder();
+    let text = |analyzer: &str| {
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(analyzer)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        )
+    };
+    b.add_text_field("sal_id", STRING | STORED);
+    b.add_text_field("service_id", STRING | STORED);
+    b.add_text_field("text_en", text(EN));
+    b.add_text_field("text_es", text(ES));
+    b.add_text_field("domain", STRING);
+    b.add_u64_field("cell", INDEXED);
+    b.add_u64_field(fast::VIRTUAL, INDEXED | FAST);
+    b.add_bytes_field("payload", STORED);
+    b.add_u64_field(fast::CELL_SORT, FAST);
+    let fast_f64 = || NumericOptions::default().set_fast();
+    b.add_f64_field(fast::LAT, fast_f64());
+    b.add_f64_field(fast::LON, fast_f64());
+    b.add_i64_field(fast::VERIFIED_DAY, FAST);
+    b.add_u64_field(fast::REFERABLE, FAST);
+    b.add_f64_field(fast::MIN_AGE, fast_f64());
+    b.add_f64_field(fast::MAX_AGE, fast_f64());
+    b.add_u64_field(fast::GENDER, FAST);
+    b.add_f64_field(fast::MAX_FPL, fast_f64());
+    b.add_f64_field(fast::MAX_MONTHLY, fast_f64());
+    b.add_u64_field(fast::POPULATIONS, FAST);
+    b.add_u64_field(fast::AREAS, FAST);
+    b.add_u64_field(fast::AREA_ENFORCED, FAST);
+    b.build()
+}
+
+pub(crate) fn fields(schema: &Schema) -> tantivy::Result<Fields> {
+    Ok(Fields {
+        sal_id: schema.get_field("sal_id")?,
+        service_id: schema.get_field("service_id")?,
+        text_en: schema.get_field("text_en")?,
+        text_es: schema.get_field("text_es")?,
+        domain: schema.get_field("domain")?,
+        cell: schema.get_field("cell")?,
+        is_virtual: schema.get_field(fast::VIRTUAL)?,
+        payload: schema.get_field("payload")?,
+    })
+}
+
+fn analyzer(language: Language) -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .filter(Stemmer::new(language))
+        .build()
+}
+
+/// The analyzer of a need's free-text note: the field's analyzer plus stop
+/// words, so "runs out of food at month end" asks for "run", "food",
+/// "month", "end" and not "of" or "at".
+pub(crate) fn note_analyzer(language: Language) -> TextAnalyzer {
+    let stop = StopWordFilter::new(language)
+        .unwrap_or_else(|| StopWordFilter::remove(Vec::<String>::new()));
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .filter(stop)
+        .filter(Stemmer::new(language))
+        .build()
+}
+
+pub(crate) fn register_analyzers(tokenizers: &TokenizerManager) {
+    tokenizers.register(EN, analyzer(Language::English));
+    tokenizers.register(ES, analyzer(Language::Spanish));
+}

@@ -1,0 +1,651 @@
+//! Matching a profile against the index.
+
+use std::collections::HashSet;
+
+use carenav_core::matching::{
+    AreaFact, Assessment, ClientFacts, ClientMasks, ExcludedCandidate, MatchResult, NeedMatches,
+    Referral, ServiceDigest, assess,
+};
+use carenav_core::needs::NeedDomain;
+use carenav_core::profile::{ClientProfile, Need};
+use carenav_core::{Date, GeoPoint, Schedule, TimeOfDay, Weekday, benefits};
+use carenav_geo::{Boundaries, haversine_km};
+use tantivy::collector::TopDocs;
+use tantivy::query::doc_predicate_query::{DocPredicateQuery, FunctionPredicate};
+use tantivy::query::{
+    BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhraseQuery, Query, TermQuery, TermSetQuery,
+};
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::tokenizer::{Language, TextAnalyzer};
+use tantivy::{DocAddress, DocId, Score, SegmentReader, TantivyDocument, Term};
+
+use crate::document::{MAPPED_AREA, NEVER_VERIFIED, Payload, gender_from_code};
+use crate::schema::{CELL_RESOLUTIONS, fast, note_analyzer};
+use crate::{IndexError, MatchOptions, ServiceIndex};
+
+/// Most cells a search disk may be covered with before a coarser resolution
+/// is used.
+const MAX_QUERY_CELLS: u64 = 400;
+/// Candidates fetched per referral wanted: room for the exact check to drop some.
+const FETCH_FACTOR: usize = 4;
+/// Nearby excluded candidates listed per need when exclusions are explained.
+const EXPLAIN_LIMIT: usize = 20;
+
+/// Where the client is, in the terms the pre-filter and `assess` need.
+#[derive(Debug, Clone)]
+struct ClientPlace {
+    point: GeoPoint,
+    /// FIPS codes of the client's state and county.
+    codes: Vec<u64>,
+    /// Whether the county is known (a point in a bay may have none).
+    county_known: bool,
+}
+
+impl ClientPlace {
+    fn locate(boundaries: &Boundaries, point: GeoPoint) -> Result<Self, IndexError> {
+        let place = boundaries.locate(point)?;
+        let mut codes = Vec::new();
+        let mut county_known = false;
+        if let Some(place) = place {
+            codes.extend(place.state.fips.parse::<u64>().ok());
+            if let Some(county) = place.county {
+                county_known = true;
+                codes.extend(county.fips.parse::<u64>().ok());
+            }
+        }
+        Ok(ClientPlace {
+            point,
+            codes,
+            county_known,
+        })
+    }
+
+    /// The service-area verdict for a candidate.
+    fn area_fact(&self, payload: &Payload) -> AreaFact {
+        let areas = &payload.areas;
+        let mut outside: Vec<String> = Vec::new();
+        let mut unresolved: Vec<String> = areas
+            .unresolved
+            .iter()
+            .filter(|n| **n != MAPPED_AREA)
+            .cloned()
+            .collect();
+        for area in &payload.service.service_areas {
+            let Some(extent) = area.extent.as_deref().filter(|_| area.extent_type.as_deref() == Some("geojson"))
+            else {
+                continue;
+            };
+            let name = area.name.clone().unwrap_or_else(|| "the mapped area".to_owned());
+            match carenav_geo::Area::from_geojson(extent) {
+                Ok(polygon) if polygon.contains(self.point) => return AreaFact::Inside(name),
+                Ok(_) => outside.push(name),
+                Err(_) => unresolved.push(name),
+            }
+        }
+        if areas.nationwide {
+            return AreaFact::Inside("the whole country".to_owned());
+        }
+        // The client's codes hold a county only when its county is known.
+        if let Some((_, label)) = areas.exact.iter().find(|(c, _)| self.codes.contains(c)) {
+            return AreaFact::Inside(label.clone());
+        }
+        for (code, name) in &areas.approximate {
+            if self.codes.contains(code) {
+                unresolved.push(name.clone());
+            } else {
+                outside.push(name.clone());
+            }
+        }
+        for (code, label) in &areas.exact {
+            if !self.county_known && !is_state_code(*code) {
+                unresolved.push(label.clone());
+            } else {
+                outside.push(label.clone());
+            }
+        }
+        if !unresolved.is_empty() {
+            AreaFact::Unresolved(unresolved)
+        } else if outside.is_empty() {
+            AreaFact::NoArea
+        } else {
+            AreaFact::Outside(outside)
+        }
+    }
+}
+
+/// State codes are two-digit FIPS numbers; counties have five digits.
+fn is_state_code(code: u64) -> bool {
+    code < 100
+}
+
+/// The weekday and local time of an RFC 3339 date-time, as written
+/// (`2026-11-30T10:30:00-08:00` is a Monday at 10:30 local time).
+pub fn parse_open_at(text: &str) -> Option<(Weekday, TimeOfDay)> {
+    let date = Date::parse(text).ok()?;
+    let time = text.get(11..16)?;
+    let time = TimeOfDay::parse_hsds(time)?;
+    Some((date.weekday(), time))
+}
+
+/// Whether a set of schedules says the place is open: None when none of
+/// them is structured enough to tell.
+fn open_at(schedules: &[Schedule], day: Weekday, time: TimeOfDay) -> Option<bool> {
+    let mut known = false;
+    for s in schedules {
+        let (Some(opens), Some(closes)) = (s.opens_at, s.closes_at) else {
+            continue;
+        };
+        if s.freq == Some(carenav_core::Frequency::Monthly) {
+            continue;
+        }
+        let days = s.weekdays();
+        if days.is_empty() {
+            continue;
+        }
+        known = true;
+        if days.contains(&day) && opens <= time && time < closes {
+            return Some(true);
+        }
+    }
+    known.then_some(false)
+}
+
+impl ServiceIndex {
+    /// Matches a profile: for each need, most urgent first, the best
+    /// eligible referrals with reasons and caveats.
+    pub fn match_profile(
+        &self,
+        profile: &ClientProfile,
+        options: &MatchOptions,
+    ) -> Result<MatchResult, IndexError> {
+        profile.validate()?;
+        let point = profile.point()?;
+        let mut warnings = Vec::new();
+        let screen = match benefits::prescreen_profile(profile, options.today) {
+            Ok(screen) => screen,
+            Err(e) => {
+                warnings.push(format!("benefit pre-screen skipped: {e}"));
+                None
+            }
+        };
+        let client = ClientFacts::from_profile(
+            profile,
+            point,
+            screen.as_ref().map(|s| s.percent_of_poverty),
+        );
+        let place = ClientPlace::locate(self.boundaries, point)?;
+        if place.codes.is_empty() {
+            warnings.push(
+                "the client's location is outside the US boundaries carenav knows: service areas are left to verify"
+                    .to_owned(),
+            );
+        }
+        let mut needs: Vec<&Need> = profile.needs.iter().collect();
+        needs.sort_by_key(|n| n.urgency.rank());
+        let mut per_need = Vec::with_capacity(needs.len());
+        for need in &needs {
+            per_need.push(self.match_need(need, &client, &place, options)?);
+        }
+        let result = finish(per_need, &needs, options);
+        let mut result = MatchResult {
+            profile_id: profile.id.clone(),
+            needs: result,
+            inferred: client.inferred.clone(),
+            warnings,
+        };
+        for need in &result.needs {
+            if need.referrals.is_empty() {
+                result.warnings.push(format!(
+                    "no eligible service found for {} within {:.0} km",
+                    need.domain, client.max_distance_km
+                ));
+            }
+        }
+        Ok(result)
+    }
+
+    fn need_query(&self, domain: NeedDomain, note: Option<&str>) -> Result<Box<dyn Query>, IndexError> {
+        let f = &self.fields;
+        let mut serves: Vec<(Occur, Box<dyn Query>)> = vec![(
+            Occur::Should,
+            Box::new(BoostQuery::new(
+                Box::new(TermQuery::new(
+                    Term::from_field_text(f.domain, domain.code()),
+                    IndexRecordOption::Basic,
+                )),
+                3.0,
+            )),
+        )];
+        let mut en = self.index.tokenizer_for_field(f.text_en)?;
+        for keyword in &domain.info().keywords {
+            let terms = tokens(&mut en, keyword)
+                .into_iter()
+                .map(|t| Term::from_field_text(f.text_en, &t))
+                .collect::<Vec<_>>();
+            let query: Box<dyn Query> = match terms.len() {
+                0 => continue,
+                1 => Box::new(TermQuery::new(
+                    terms[0].clone(),
+                    IndexRecordOption::WithFreqs,
+                )),
+                _ => Box::new(PhraseQuery::new(terms)),
+            };
+            serves.push((Occur::Should, query));
+        }
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> =
+            vec![(Occur::Must, Box::new(BooleanQuery::new(serves)))];
+        if let Some(note) = note {
+            let mut words: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+            for (field, language) in [(f.text_en, Language::English), (f.text_es, Language::Spanish)] {
+                let mut analyzer = note_analyzer(language);
+                for t in tokens(&mut analyzer, note) {
+                    words.push((
+                        Occur::Should,
+                        Box::new(BoostQuery::new(
+                            Box::new(TermQuery::new(
+                                Term::from_field_text(field, &t),
+                                IndexRecordOption::WithFreqs,
+                            )),
+                            0.5,
+                        )),
+                    ));
+                }
+            }
+            if !words.is_empty() {
+                clauses.push((Occur::Should, Box::new(BooleanQuery::new(words))));
+            }
+        }
+        Ok(Box::new(BooleanQuery::new(clauses)))
+    }
+
+    /// The cells covering the search disk (or None when the disk is too big
+    /// to cover usefully: then only the exact distance check applies).
+    fn geo_filter(&self, client: &ClientFacts) -> Result<Option<Box<dyn Query>>, IndexError> {
+        let finest = CELL_RESOLUTIONS[CELL_RESOLUTIONS.len() - 1];
+        let res = carenav_geo::disk_resolution(client.max_distance_km, finest, MAX_QUERY_CELLS)?;
+        if res < CELL_RESOLUTIONS[0] {
+            return Ok(None);
+        }
+        let cells = carenav_geo::cover_disk(client.point, client.max_distance_km, res)?;
+        let terms = cells
+            .into_iter()
+            .map(|c| Term::from_field_u64(self.fields.cell, c));
+        let near: Box<dyn Query> = Box::new(TermSetQuery::new(terms));
+        let remote: Box<dyn Query> = Box::new(TermQuery::new(
+            Term::from_field_u64(self.fields.is_virtual, 1),
+            IndexRecordOption::Basic,
+        ));
+        Ok(Some(Box::new(ConstScoreQuery::new(
+            Box::new(BooleanQuery::new(vec![
+                (Occur::Should, near),
+                (Occur::Should, remote),
+            ])),
+            0.0,
+        ))))
+    }
+
+    fn match_need(
+        &self,
+        need: &Need,
+        client: &ClientFacts,
+        place: &ClientPlace,
+        options: &MatchOptions,
+    ) -> Result<(NeedMatches, Vec<Scored>), IndexError> {
+        let text = self.need_query(need.domain, need.note.as_deref())?;
+        let geo = self.geo_filter(client)?;
+        let eligible = predicate(client, place);
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text.box_clone())];
+        if let Some(geo) = &geo {
+            clauses.push((Occur::Must, geo.box_clone()));
+        }
+        clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(Box::new(eligible), 0.0))));
+        let query = BooleanQuery::new(clauses);
+        let fetch = options.limit.max(1) * FETCH_FACTOR + 10;
+        let hits = self.top(&query, fetch, client, options)?;
+        let searcher = self.reader.searcher();
+        let mut scored: Vec<Scored> = Vec::new();
+        let mut seen_services = HashSet::new();
+        for (base, address) in hits {
+            let payload = payload_at(&searcher, self.fields.payload, address)?;
+            let Some(candidate) = self.decide(base, payload, need, client, place, options) else {
+                continue;
+            };
+            if seen_services.insert(candidate.referral.service_id.clone()) {
+                scored.push(candidate);
+            }
+        }
+        let mut excluded = Vec::new();
+        if options.explain_exclusions {
+            let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text)];
+            if let Some(geo) = geo {
+                clauses.push((Occur::Must, geo));
+            }
+            let nearby = BooleanQuery::new(clauses);
+            for (_, address) in self.top(&nearby, EXPLAIN_LIMIT * 3, client, options)? {
+                let payload = payload_at(&searcher, self.fields.payload, address)?;
+                let assessment = self.assess_payload(&payload, client, place, options);
+                if let Some(exclusion) = assessment.excluded {
+                    excluded.push(ExcludedCandidate {
+                        service_id: payload.service.id.clone(),
+                        service_at_location_id: payload.service_at_location.id.clone(),
+                        service_name: payload.service.name.clone(),
+                        exclusion,
+                    });
+                    if excluded.len() >= EXPLAIN_LIMIT {
+                        break;
+                    }
+                }
+            }
+        }
+        Ok((
+            NeedMatches {
+                domain: need.domain.code().to_owned(),
+                urgency: need.urgency,
+                referrals: Vec::new(),
+                excluded,
+            },
+            scored,
+        ))
+    }
+
+    /// Top documents by the ranking formula (without the per-candidate
+    /// language and doubt factors, applied after the exact check).
+    fn top(
+        &self,
+        query: &dyn Query,
+        limit: usize,
+        client: &ClientFacts,
+        options: &MatchOptions,
+    ) -> Result<Vec<(Score, DocAddress)>, IndexError> {
+        let weights = options.weights;
+        let point = client.point;
+        let today = options.today.days_since_epoch();
+        let collector = TopDocs::with_limit(limit).tweak_score(move |segment: &SegmentReader| {
+            let ff = segment.fast_fields();
+            let lat = ff.column_opt::<f64>(fast::LAT).ok().flatten();
+            let lon = ff.column_opt::<f64>(fast::LON).ok().flatten();
+            let verified = ff.column_opt::<i64>(fast::VERIFIED_DAY).ok().flatten();
+            move |doc: DocId, relevance: Score| {
+                let at = match (&lat, &lon) {
+                    (Some(lat), Some(lon)) => lat.first(doc).zip(lon.first(doc)),
+                    _ => None,
+                };
+                let distance_km = at
+                    .and_then(|(la, lo)| GeoPoint::new(la, lo))
+                    .map(|p| haversine_km(point, p) as f32);
+                let age_days = verified
+                    .as_ref()
+                    .and_then(|c| c.first(doc))
+                    .filter(|d| *d != NEVER_VERIFIED)
+                    .map(|d| (today - d) as f32);
+                weights.base(relevance, distance_km, age_days)
+            }
+        });
+        Ok(self.reader.searcher().search(query, &collector)?)
+    }
+
+    fn assess_payload(
+        &self,
+        payload: &Payload,
+        client: &ClientFacts,
+        place: &ClientPlace,
+        options: &MatchOptions,
+    ) -> Assessment {
+        let distance = payload
+            .location
+            .point
+            .map(|p| haversine_km(client.point, p));
+        let area = place.area_fact(payload);
+        let mut assessment = assess(
+            &payload.service,
+            &payload.location,
+            client,
+            distance,
+            &area,
+            options.today,
+        );
+        if let Some((day, time)) = options.open_at {
+            let schedules: &[Schedule] = [
+                payload.service_at_location.schedules.as_slice(),
+                payload.location.schedules.as_slice(),
+                payload.service.schedules.as_slice(),
+            ]
+            .into_iter()
+            .find(|s| !s.is_empty())
+            .unwrap_or(&[]);
+            match open_at(schedules, day, time) {
+                Some(true) => assessment
+                    .reasons
+                    .push(format!("open {} at {time}", day.code())),
+                Some(false) if assessment.excluded.is_none() => {
+                    assessment.excluded = Some(carenav_core::matching::Exclusion {
+                        constraint: "hours",
+                        detail: format!("closed {} at {time}", day.code()),
+                        evidence: schedules.iter().find_map(|s| s.description.clone()),
+                    });
+                }
+                Some(false) => {}
+                None => assessment
+                    .caveats
+                    .push("opening hours unknown: call before going".to_owned()),
+            }
+        }
+        assessment
+    }
+
+    fn decide(
+        &self,
+        base: Score,
+        payload: Payload,
+        need: &Need,
+        client: &ClientFacts,
+        place: &ClientPlace,
+        options: &MatchOptions,
+    ) -> Option<Scored> {
+        let assessment = self.assess_payload(&payload, client, place, options);
+        if !assessment.is_eligible() {
+            return None;
+        }
+        let distance_km = if payload.location.location_type == carenav_core::LocationType::Virtual {
+            None
+        } else {
+            payload.location.point.map(|p| haversine_km(client.point, p))
+        };
+        let why = payload
+            .domains
+            .iter()
+            .find(|(code, _)| code == need.domain.code())
+            .map(|(_, why)| why.clone());
+        let mut reasons = vec![match why {
+            Some(why) => format!("serves {}: {why}", need.domain.label().to_lowercase()),
+            None => format!("its description matches {}", need.domain.label().to_lowercase()),
+        }];
+        reasons.extend(assessment.reasons);
+        let address = payload
+            .location
+            .addresses
+            .iter()
+            .find(|a| a.address_type == carenav_core::AddressType::Physical)
+            .or(payload.location.addresses.first())
+            .map(|a| a.one_line())
+            .filter(|a| !a.is_empty());
+        let phone = payload
+            .service_at_location
+            .phones
+            .iter()
+            .chain(&payload.location.phones)
+            .chain(&payload.service.phones)
+            .map(|p| p.number.clone())
+            .next();
+        Some(Scored {
+            base,
+            language_mismatch: assessment.language_mismatch,
+            doubtful: assessment.doubtful,
+            domains: payload.domains.iter().map(|(c, _)| c.clone()).collect(),
+            referral: Referral {
+                service_id: payload.service.id,
+                service_at_location_id: payload.service_at_location.id,
+                service_name: payload.service.name,
+                organization_name: payload.organization_name,
+                address,
+                phone,
+                distance_km: distance_km.map(|d| (d * 10.0).round() / 10.0),
+                score: 0.0,
+                reasons,
+                caveats: assessment.caveats,
+                also_serves: Vec::new(),
+            },
+        })
+    }
+}
+
+/// A candidate that passed the exact check, with what scoring needs.
+#[derive(Debug, Clone)]
+pub(crate) struct Scored {
+    /// relevance × distance × freshness, from the index.
+    base: Score,
+    language_mismatch: bool,
+    doubtful: u32,
+    domains: Vec<String>,
+    referral: Referral,
+}
+
+/// Applies the multi-need bonus, ranks and truncates each need's list.
+fn finish(
+    per_need: Vec<(NeedMatches, Vec<Scored>)>,
+    needs: &[&Need],
+    options: &MatchOptions,
+) -> Vec<NeedMatches> {
+    let wanted: Vec<&str> = needs.iter().map(|n| n.domain.code()).collect();
+    per_need
+        .into_iter()
+        .map(|(mut matches, scored)| {
+            let mut referrals: Vec<(f32, Referral)> = scored
+                .into_iter()
+                .map(|mut s| {
+                    let also: Vec<String> = s
+                        .domains
+                        .iter()
+                        .filter(|d| **d != matches.domain && wanted.contains(&String::as_str(d)))
+                        .cloned()
+                        .collect();
+                    let other_needs = u32::try_from(also.len()).unwrap_or(u32::MAX);
+                    let score = s.base
+                        * options
+                            .weights
+                            .candidate_factors(other_needs, s.language_mismatch, s.doubtful);
+                    s.referral.score = (score * 1000.0).round() / 1000.0;
+                    s.referral.also_serves = also;
+                    (score, s.referral)
+                })
+                .collect();
+            referrals.sort_by(|a, b| b.0.total_cmp(&a.0));
+            matches.referrals = referrals
+                .into_iter()
+                .take(options.limit)
+                .map(|(_, r)| r)
+                .collect();
+            matches
+        })
+        .collect()
+}
+
+fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut stream = analyzer.token_stream(text);
+    while stream.advance() {
+        out.push(stream.token().text.clone());
+    }
+    out
+}
+
+fn payload_at(
+    searcher: &tantivy::Searcher,
+    field: tantivy::schema::Field,
+    address: DocAddress,
+) -> Result<Payload, IndexError> {
+    let doc: TantivyDocument = searcher.doc(address)?;
+    let bytes = doc
+        .get_first(field)
+        .and_then(|v| v.as_bytes())
+        .ok_or_else(|| IndexError::Payload("document without payload".to_owned()))?;
+    serde_json::from_slice(bytes).map_err(|e| IndexError::Payload(e.to_string()))
+}
+
+/// The payloads of a service's documents.
+pub(crate) fn payloads_of_service(index: &ServiceIndex, id: &str) -> Result<Vec<Payload>, IndexError> {
+    let searcher = index.reader.searcher();
+    let query = TermQuery::new(
+        Term::from_field_text(index.fields.service_id, id),
+        IndexRecordOption::Basic,
+    );
+    let hits = searcher.search(&query, &TopDocs::with_limit(1000).order_by_score())?;
+    hits.into_iter()
+        .map(|(_, a)| payload_at(&searcher, index.fields.payload, a))
+        .collect()
+}
+
+/// The per-document pre-filter: hard restrictions from fast fields, exact
+/// distance, and service areas. It only drops documents `assess` would
+/// exclude (see `ServiceDigest::may_serve`).
+fn predicate(client: &ClientFacts, place: &ClientPlace) -> DocPredicateQuery {
+    let masks = ClientMasks::of(client);
+    let point = client.point;
+    let max_km = client.max_distance_km;
+    let codes = place.codes.clone();
+    let county_known = place.county_known;
+    DocPredicateQuery::from(FunctionPredicate::from(move |segment: &SegmentReader| {
+        let ff = segment.fast_fields();
+        let u64_col = |name: &str| ff.column_opt::<u64>(name);
+        let f64_col = |name: &str| ff.column_opt::<f64>(name);
+        let referable = u64_col(fast::REFERABLE)?;
+        let is_virtual = u64_col(fast::VIRTUAL)?;
+        let gender = u64_col(fast::GENDER)?;
+        let populations = u64_col(fast::POPULATIONS)?;
+        let areas = u64_col(fast::AREAS)?;
+        let area_enforced = u64_col(fast::AREA_ENFORCED)?;
+        let min_age = f64_col(fast::MIN_AGE)?;
+        let max_age = f64_col(fast::MAX_AGE)?;
+        let max_fpl = f64_col(fast::MAX_FPL)?;
+        let max_monthly = f64_col(fast::MAX_MONTHLY)?;
+        let lat = f64_col(fast::LAT)?;
+        let lon = f64_col(fast::LON)?;
+        let codes = codes.clone();
+        Ok(move |doc: DocId| {
+            let first_u64 = |c: &Option<tantivy::columnar::Column<u64>>| c.as_ref().and_then(|c| c.first(doc));
+            let first_f64 = |c: &Option<tantivy::columnar::Column<f64>>| c.as_ref().and_then(|c| c.first(doc));
+            let digest = ServiceDigest {
+                referable: first_u64(&referable) == Some(1),
+                min_age: first_f64(&min_age),
+                max_age: first_f64(&max_age),
+                gender: first_u64(&gender).and_then(gender_from_code),
+                max_percent_of_poverty: first_f64(&max_fpl),
+                max_monthly_income: first_f64(&max_monthly),
+                populations: first_u64(&populations).unwrap_or(0),
+            };
+            if !digest.may_serve(&masks) {
+                return false;
+            }
+            let remote = first_u64(&is_virtual) == Some(1);
+            if !remote {
+                let Some(at) = first_f64(&lat)
+                    .zip(first_f64(&lon))
+                    .and_then(|(la, lo)| GeoPoint::new(la, lo))
+                else {
+                    return false;
+                };
+                if haversine_km(point, at) > max_km {
+                    return false;
+                }
+            }
+            if county_known && first_u64(&area_enforced) == Some(1) {
+                if let Some(areas) = &areas {
+                    if !areas.values_for_doc(doc).any(|c| codes.contains(&c)) {
+                        return false;
+                    }
+                }
+            }
+            true
+        })
+    }))
+}
