@@ -13,6 +13,7 @@ pub mod directory;
 pub mod eligibility;
 pub mod matching;
 pub mod needs;
+pub mod plan;
 pub mod profile;
 pub mod situation;
 pub mod text;
@@ -29,6 +30,7 @@ pub use eligibility::{
     AgeOf, AgeRange, Confidence, Constraint, Eligibility, Evidence, EvidenceSource, IncomeLimit,
 };
 pub use needs::{NeedDomain, NeedError};
+pub use plan::{CarePlan, PlanError, PlanOptions, Stamp, TaskStatus, Timestamp};
 pub use profile::{
     ClientProfile, ItemAnswer, Need, NeedEvidence, ProfileError, ProfileIssue, ProfileIssueKind,
     ProfileLocation, Urgency,

@@ -1,7 +1,10 @@
 //! Service-area polygons: GeoJSON parsing, exact containment and H3 coverings.
 
 use carenav_core::GeoPoint;
-use geo::{BoundingRect, ChamberlainDuquetteArea, Coord, Intersects, LineString, MultiPolygon, Point, Polygon, Rect};
+use geo::{
+    BoundingRect, ChamberlainDuquetteArea, Coord, Intersects, LineString, MultiPolygon, Point,
+    Polygon, Rect,
+};
 use h3o::CellIndex;
 use h3o::geom::{ContainmentMode, TilerBuilder};
 use serde_json::Value;
@@ -68,7 +71,10 @@ impl Covering {
         let lineage = crate::cells::lineage(point, self.resolution)?;
         if lineage.iter().any(|c| self.inner.binary_search(c).is_ok()) {
             Ok(Membership::Inside)
-        } else if lineage.iter().any(|c| self.boundary.binary_search(c).is_ok()) {
+        } else if lineage
+            .iter()
+            .any(|c| self.boundary.binary_search(c).is_ok())
+        {
             Ok(Membership::Boundary)
         } else {
             Ok(Membership::Outside)
@@ -77,12 +83,18 @@ impl Covering {
 
     /// The `inner` cells as index keys (see [`area_key`]).
     pub fn inner_keys(&self) -> Vec<u64> {
-        self.inner.iter().map(|&c| area_key(c, self.resolution)).collect()
+        self.inner
+            .iter()
+            .map(|&c| area_key(c, self.resolution))
+            .collect()
     }
 
     /// The `boundary` cells as index keys (see [`area_key`]).
     pub fn boundary_keys(&self) -> Vec<u64> {
-        self.boundary.iter().map(|&c| area_key(c, self.resolution)).collect()
+        self.boundary
+            .iter()
+            .map(|&c| area_key(c, self.resolution))
+            .collect()
     }
 
     /// Number of cells (inner + boundary).
@@ -121,7 +133,11 @@ pub fn area_keys(point: GeoPoint, max_resolution: u8) -> Result<Vec<u64>, GeoErr
     resolution(max_resolution)?;
     let mut keys = Vec::new();
     for r in 0..=max_resolution {
-        keys.extend(crate::cells::lineage(point, r)?.into_iter().map(|c| area_key(c, r)));
+        keys.extend(
+            crate::cells::lineage(point, r)?
+                .into_iter()
+                .map(|c| area_key(c, r)),
+        );
     }
     Ok(keys)
 }
@@ -161,12 +177,18 @@ impl Area {
 
     /// Writes the area as a GeoJSON `MultiPolygon` (for an HSDS extent).
     pub fn to_geojson(&self) -> String {
-        let rings = |ls: &LineString<f64>| -> Vec<[f64; 2]> { ls.0.iter().map(|c| [c.x, c.y]).collect() };
+        let rings =
+            |ls: &LineString<f64>| -> Vec<[f64; 2]> { ls.0.iter().map(|c| [c.x, c.y]).collect() };
         let coords: Vec<Vec<Vec<[f64; 2]>>> = self
             .shape
             .0
             .iter()
-            .map(|p| std::iter::once(p.exterior()).chain(p.interiors()).map(rings).collect())
+            .map(|p| {
+                std::iter::once(p.exterior())
+                    .chain(p.interiors())
+                    .map(rings)
+                    .collect()
+            })
             .collect();
         serde_json::json!({"type": "MultiPolygon", "coordinates": coords}).to_string()
     }
@@ -190,7 +212,8 @@ impl Area {
 
     /// Bounding box as `[min_lon, min_lat, max_lon, max_lat]`.
     pub fn bbox(&self) -> Option<[f64; 4]> {
-        self.bbox.map(|b| [b.min().x, b.min().y, b.max().x, b.max().y])
+        self.bbox
+            .map(|b| [b.min().x, b.min().y, b.max().x, b.max().y])
     }
 
     /// Approximate area on the sphere in km².
@@ -288,7 +311,11 @@ fn bad(path: &str, message: String) -> GeoError {
     }
 }
 
-fn collect_polygons(value: &Value, path: &str, out: &mut Vec<Polygon<f64>>) -> Result<(), GeoError> {
+fn collect_polygons(
+    value: &Value,
+    path: &str,
+    out: &mut Vec<Polygon<f64>>,
+) -> Result<(), GeoError> {
     let kind = value
         .get("type")
         .and_then(Value::as_str)
@@ -299,7 +326,10 @@ fn collect_polygons(value: &Value, path: &str, out: &mut Vec<Polygon<f64>>) -> R
             .ok_or_else(|| bad(path, format!("{kind} without \"{name}\"")))
     };
     match kind {
-        "Polygon" => out.push(polygon(field("coordinates")?, &format!("{path}.coordinates"))?),
+        "Polygon" => out.push(polygon(
+            field("coordinates")?,
+            &format!("{path}.coordinates"),
+        )?),
         "MultiPolygon" => {
             let path = format!("{path}.coordinates");
             for (i, p) in array(field("coordinates")?, &path)?.iter().enumerate() {
@@ -308,7 +338,11 @@ fn collect_polygons(value: &Value, path: &str, out: &mut Vec<Polygon<f64>>) -> R
         }
         "Feature" => collect_polygons(field("geometry")?, &format!("{path}.geometry"), out)?,
         "FeatureCollection" | "GeometryCollection" => {
-            let name = if kind == "FeatureCollection" { "features" } else { "geometries" };
+            let name = if kind == "FeatureCollection" {
+                "features"
+            } else {
+                "geometries"
+            };
             let path = format!("{path}.{name}");
             for (i, v) in array(field(name)?, &path)?.iter().enumerate() {
                 collect_polygons(v, &format!("{path}[{i}]"), out)?;
@@ -325,7 +359,9 @@ fn collect_polygons(value: &Value, path: &str, out: &mut Vec<Polygon<f64>>) -> R
 }
 
 fn array<'a>(value: &'a Value, path: &str) -> Result<&'a Vec<Value>, GeoError> {
-    value.as_array().ok_or_else(|| bad(path, "expected an array".into()))
+    value
+        .as_array()
+        .ok_or_else(|| bad(path, "expected an array".into()))
 }
 
 fn polygon(value: &Value, path: &str) -> Result<Polygon<f64>, GeoError> {
@@ -335,7 +371,9 @@ fn polygon(value: &Value, path: &str) -> Result<Polygon<f64>, GeoError> {
         .map(|(i, r)| ring(r, &format!("{path}[{i}]")))
         .collect::<Result<Vec<_>, _>>()?;
     let mut rings = rings.into_iter();
-    let exterior = rings.next().ok_or_else(|| bad(path, "polygon without rings".into()))?;
+    let exterior = rings
+        .next()
+        .ok_or_else(|| bad(path, "polygon without rings".into()))?;
     Ok(Polygon::new(exterior, rings.collect()))
 }
 
@@ -348,10 +386,16 @@ fn ring(value: &Value, path: &str) -> Result<LineString<f64>, GeoError> {
             nums.first().and_then(Value::as_f64),
             nums.get(1).and_then(Value::as_f64),
         ) else {
-            return Err(bad(&here, "a position needs two numbers [longitude, latitude]".into()));
+            return Err(bad(
+                &here,
+                "a position needs two numbers [longitude, latitude]".into(),
+            ));
         };
         if !(-180.0..=180.0).contains(&x) || !(-90.0..=90.0).contains(&y) {
-            return Err(bad(&here, format!("position [{x}, {y}] is out of range (longitude first)")));
+            return Err(bad(
+                &here,
+                format!("position [{x}, {y}] is out of range (longitude first)"),
+            ));
         }
         if let Some(prev) = coords.last().map(|c: &Coord<f64>| c.x)
             && (x - prev).abs() > 180.0
@@ -363,15 +407,18 @@ fn ring(value: &Value, path: &str) -> Result<LineString<f64>, GeoError> {
         }
         coords.push(Coord { x, y });
     }
-    if coords.first() != coords.last() {
-        if let Some(&first) = coords.first() {
-            coords.push(first);
-        }
+    if coords.first() != coords.last()
+        && let Some(&first) = coords.first()
+    {
+        coords.push(first);
     }
     let mut distinct = coords.clone();
     distinct.dedup();
     if distinct.len() < 4 {
-        return Err(bad(path, "a ring needs at least three distinct positions".into()));
+        return Err(bad(
+            path,
+            "a ring needs at least three distinct positions".into(),
+        ));
     }
     Ok(LineString::new(coords))
 }
@@ -412,14 +459,26 @@ mod tests {
             ("not json", "$"),
             (r#"{"type":"Point","coordinates":[0,0]}"#, "$"),
             (r#"{"type":"Polygon"}"#, "$"),
-            (r#"{"type":"Polygon","coordinates":[[[0,0],[1,0],[0,0]]]}"#, "$.coordinates[0]"),
-            (r#"{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,"x"]]]}"#, "$.coordinates[0][3]"),
-            (r#"{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,91],[0,0]]]}"#, "$.coordinates[0][2]"),
+            (
+                r#"{"type":"Polygon","coordinates":[[[0,0],[1,0],[0,0]]]}"#,
+                "$.coordinates[0]",
+            ),
+            (
+                r#"{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,"x"]]]}"#,
+                "$.coordinates[0][3]",
+            ),
+            (
+                r#"{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,91],[0,0]]]}"#,
+                "$.coordinates[0][2]",
+            ),
             (
                 r#"{"type":"MultiPolygon","coordinates":[[[[179,0],[-179,0],[-179,1],[179,0]]]]}"#,
                 "$.coordinates[0][0][1]",
             ),
-            (r#"{"type":"FeatureCollection","features":[{"type":"Feature"}]}"#, "$.features[0]"),
+            (
+                r#"{"type":"FeatureCollection","features":[{"type":"Feature"}]}"#,
+                "$.features[0]",
+            ),
         ];
         for (text, want) in cases {
             match Area::from_geojson(text) {

@@ -8,14 +8,14 @@ use std::sync::OnceLock;
 use carenav_core::GeoPoint;
 use serde::Serialize;
 
+use crate::GeoError;
 use crate::area::{Area, Covering, cover_area};
 use crate::cells::latlng;
 use crate::names::{
-    NATIONWIDE, STATE_ABBREVIATIONS, STATE_ALIASES, STATEWIDE_WORDS, SUBREGION_WORDS, key, strip_designator,
-    strip_leading_designator, tokens,
+    NATIONWIDE, STATE_ABBREVIATIONS, STATE_ALIASES, STATEWIDE_WORDS, SUBREGION_WORDS, key,
+    strip_designator, strip_leading_designator, tokens,
 };
 use crate::topojson;
-use crate::GeoError;
 
 /// The shipped boundary file: us-atlas 3.0.1 `counties-10m.json` (Census
 /// Bureau cartographic boundaries 2017, 1:10,000,000), see `data/geo/README.md`.
@@ -345,14 +345,18 @@ impl Boundaries {
     /// Exact containment of `point` in a state or county.
     pub fn contains(&self, area: AreaRef, point: GeoPoint) -> Result<bool, GeoError> {
         latlng(point)?;
-        let shape = self.area(area).ok_or_else(|| GeoError::UnknownArea(area.to_string()))?;
+        let shape = self
+            .area(area)
+            .ok_or_else(|| GeoError::UnknownArea(area.to_string()))?;
         Ok(shape.contains(point))
     }
 
     /// Tiles a state or county into H3 cells at `res` (see
     /// [`cover_area`]); `None` picks [`Area::suggested_resolution`].
     pub fn cover(&self, area: AreaRef, res: Option<u8>) -> Result<Covering, GeoError> {
-        let shape = self.area(area).ok_or_else(|| GeoError::UnknownArea(area.to_string()))?;
+        let shape = self
+            .area(area)
+            .ok_or_else(|| GeoError::UnknownArea(area.to_string()))?;
         cover_area(shape, res.unwrap_or_else(|| shape.suggested_resolution()))
     }
 
@@ -369,7 +373,10 @@ impl Boundaries {
                 .iter()
                 .find(|c| c.area.contains(point))
                 .and_then(|c| {
-                    let state = self.states.iter().find(|s| u32::from(s.code) == c.code / 1000)?;
+                    let state = self
+                        .states
+                        .iter()
+                        .find(|s| u32::from(s.code) == c.code / 1000)?;
                     Some(Place {
                         state: state.info.clone(),
                         county: Some(c.info.clone()),
@@ -468,12 +475,20 @@ impl Boundaries {
         })
     }
 
-    fn resolve_tokens(&self, name: &str, toks: &[String], state: Option<usize>, explicit: bool) -> Resolution {
+    fn resolve_tokens(
+        &self,
+        name: &str,
+        toks: &[String],
+        state: Option<usize>,
+        explicit: bool,
+    ) -> Resolution {
         let k = toks.concat();
         let state_entry = state.and_then(|s| self.states.get(s));
 
         // "Statewide", "California Statewide", "All of Illinois".
-        if toks.iter().any(|t| t == "statewide") || toks.starts_with(&["all".to_string(), "of".to_string()]) {
+        if toks.iter().any(|t| t == "statewide")
+            || toks.starts_with(&["all".to_string(), "of".to_string()])
+        {
             let rest: String = toks
                 .iter()
                 .filter(|t| !STATEWIDE_WORDS.contains(&t.as_str()))
@@ -497,7 +512,8 @@ impl Boundaries {
             return Resolution::Area(self.state_ref(s));
         }
 
-        let designated = strip_designator(toks).is_some() || strip_leading_designator(toks).is_some();
+        let designated =
+            strip_designator(toks).is_some() || strip_leading_designator(toks).is_some();
         let in_state = match state {
             Some(s) => self.county_lookup(toks, Some(s)),
             None => Lookup::Missing,
@@ -542,7 +558,8 @@ impl Boundaries {
                 .rev()
                 .take_while(|t| *t == "unincorporated")
                 .count();
-            toks.get(lead..toks.len().saturating_sub(trail)).unwrap_or(&[])
+            toks.get(lead..toks.len().saturating_sub(trail))
+                .unwrap_or(&[])
         };
         if !rest.is_empty() && rest.len() < toks.len() {
             let within = match self.resolve_tokens(name, rest, state, explicit) {
@@ -577,7 +594,11 @@ impl Boundaries {
             .take(6)
             .filter_map(|&i| self.label(self.county_ref(i)))
             .collect();
-        let more = if found.len() > labels.len() { ", ..." } else { "" };
+        let more = if found.len() > labels.len() {
+            ", ..."
+        } else {
+            ""
+        };
         Resolution::Unresolved(format!(
             "{:?} is ambiguous ({} places: {}{more}); give a state",
             name.trim(),
@@ -588,7 +609,9 @@ impl Boundaries {
 
     /// Counties named by `toks`, restricted to state index `state` if given.
     fn county_lookup(&self, toks: &[String], state: Option<usize>) -> Lookup {
-        let state_code = state.and_then(|s| self.states.get(s)).map(|s| u32::from(s.code));
+        let state_code = state
+            .and_then(|s| self.states.get(s))
+            .map(|s| u32::from(s.code));
         let candidates = |k: &str| -> Vec<usize> {
             self.county_keys
                 .get(k)
@@ -596,7 +619,9 @@ impl Boundaries {
                     v.iter()
                         .copied()
                         .filter(|&i| {
-                            state_code.is_none_or(|s| self.counties.get(i).is_some_and(|c| c.code / 1000 == s))
+                            state_code.is_none_or(|s| {
+                                self.counties.get(i).is_some_and(|c| c.code / 1000 == s)
+                            })
                         })
                         .collect()
                 })
@@ -612,7 +637,9 @@ impl Boundaries {
         if !full.is_empty() {
             return verdict(full);
         }
-        let Some((head, city, states)) = strip_designator(toks).or_else(|| strip_leading_designator(toks)) else {
+        let Some((head, city, states)) =
+            strip_designator(toks).or_else(|| strip_leading_designator(toks))
+        else {
             return Lookup::Missing;
         };
         // The designator must fit: "Richmond city" vs "Richmond County",
@@ -620,12 +647,10 @@ impl Boundaries {
         let found = candidates(&head.concat())
             .into_iter()
             .filter(|&i| {
-                self.counties
-                    .get(i)
-                    .is_some_and(|c| {
-                        (c.code % 1000 >= FIRST_CITY_CODE) == city
-                            && (states.is_empty() || states.contains(&(c.code / 1000)))
-                    })
+                self.counties.get(i).is_some_and(|c| {
+                    (c.code % 1000 >= FIRST_CITY_CODE) == city
+                        && (states.is_empty() || states.contains(&(c.code / 1000)))
+                })
             })
             .collect();
         verdict(found)

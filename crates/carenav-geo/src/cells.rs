@@ -130,7 +130,8 @@ pub fn disk_cell_estimate(radius_km: f64, res: u8) -> Result<u64, GeoError> {
     check_radius(radius_km)?;
     let res = resolution(res)?;
     // A hexagon's circumradius equals its edge length; widen by two of them.
-    let reach = (radius_km + 2.0 * res.edge_length_km()).min(std::f64::consts::PI * EARTH_RADIUS_KM);
+    let reach =
+        (radius_km + 2.0 * res.edge_length_km()).min(std::f64::consts::PI * EARTH_RADIUS_KM);
     let cap = 2.0
         * std::f64::consts::PI
         * EARTH_RADIUS_KM.powi(2)
@@ -261,12 +262,30 @@ mod tests {
 
     #[test]
     fn invalid_inputs_are_errors() {
-        assert!(matches!(cell(p(f64::NAN, 0.0), 7), Err(GeoError::InvalidPoint { .. })));
-        assert!(matches!(cell(p(0.0, 0.0), 16), Err(GeoError::InvalidResolution(16))));
-        assert!(matches!(cover_disk(p(0.0, 0.0), -1.0, 7), Err(GeoError::InvalidRadius(_))));
-        assert!(matches!(cover_disk(p(0.0, 0.0), f64::INFINITY, 7), Err(GeoError::InvalidRadius(_))));
-        assert!(matches!(cover_disk(p(0.0, 0.0), 5000.0, 9), Err(GeoError::TooManyCells { .. })));
-        assert!(matches!(cell_resolution(42), Err(GeoError::InvalidCell(42))));
+        assert!(matches!(
+            cell(p(f64::NAN, 0.0), 7),
+            Err(GeoError::InvalidPoint { .. })
+        ));
+        assert!(matches!(
+            cell(p(0.0, 0.0), 16),
+            Err(GeoError::InvalidResolution(16))
+        ));
+        assert!(matches!(
+            cover_disk(p(0.0, 0.0), -1.0, 7),
+            Err(GeoError::InvalidRadius(_))
+        ));
+        assert!(matches!(
+            cover_disk(p(0.0, 0.0), f64::INFINITY, 7),
+            Err(GeoError::InvalidRadius(_))
+        ));
+        assert!(matches!(
+            cover_disk(p(0.0, 0.0), 5000.0, 9),
+            Err(GeoError::TooManyCells { .. })
+        ));
+        assert!(matches!(
+            cell_resolution(42),
+            Err(GeoError::InvalidCell(42))
+        ));
         let c = cell(p(10.0, 10.0), 3).unwrap_or_default();
         assert!(matches!(parent(c, 5), Err(GeoError::InvalidParent { .. })));
     }

@@ -28,7 +28,9 @@ pub enum GeoError {
     #[error("invalid H3 cell index {0:#x}")]
     InvalidCell(u64),
     /// A parent resolution finer than the cell's own.
-    #[error("cell {cell:#x} has resolution {cell_resolution}, cannot take its parent at {resolution}")]
+    #[error(
+        "cell {cell:#x} has resolution {cell_resolution}, cannot take its parent at {resolution}"
+    )]
     InvalidParent {
         /// The cell.
         cell: u64,
@@ -39,7 +41,9 @@ pub enum GeoError {
     },
     /// A covering would hold more cells than the caller allowed; use a
     /// coarser resolution.
-    #[error("covering at resolution {resolution} needs about {estimated} cells, more than the limit of {limit}")]
+    #[error(
+        "covering at resolution {resolution} needs about {estimated} cells, more than the limit of {limit}"
+    )]
     TooManyCells {
         /// The resolution asked for.
         resolution: u8,

@@ -73,13 +73,14 @@ mod names;
 mod topojson;
 
 pub use area::{
-    AREA_CELL_LIMIT, AREA_MAX_RESOLUTION, AREA_TARGET_CELLS, Area, Covering, Membership, area_key, area_keys, cover_area,
-    validate_covering,
+    AREA_CELL_LIMIT, AREA_MAX_RESOLUTION, AREA_TARGET_CELLS, Area, Covering, Membership, area_key,
+    area_keys, cover_area, validate_covering,
 };
 pub use boundaries::{AreaRef, Boundaries, County, Place, Resolution, State};
 pub use cells::{
-    DISK_CELL_LIMIT, EARTH_RADIUS_KM, POINT_RESOLUTION, cell, cell_center, cell_resolution, cover_disk,
-    cover_disk_limited, disk_cell_estimate, disk_resolution, haversine_km, lineage, parent,
+    DISK_CELL_LIMIT, EARTH_RADIUS_KM, POINT_RESOLUTION, cell, cell_center, cell_resolution,
+    cover_disk, cover_disk_limited, disk_cell_estimate, disk_resolution, haversine_km, lineage,
+    parent,
 };
 pub use error::GeoError;
 
@@ -87,5 +88,7 @@ pub use error::GeoError;
 /// County", or one per line) into trimmed, non-empty names. Commas are not
 /// separators: "San Mateo County, CA" is one name.
 pub fn split_area_names(text: &str) -> impl Iterator<Item = &str> {
-    text.split([';', '\n', '|']).map(str::trim).filter(|s| !s.is_empty())
+    text.split([';', '\n', '|'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
 }

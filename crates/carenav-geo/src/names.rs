@@ -90,7 +90,8 @@ pub(crate) const NATIONWIDE: &[&str] = &[
 ];
 
 /// Words meaning "the whole state".
-pub(crate) const STATEWIDE_WORDS: &[&str] = &["statewide", "entire", "all", "of", "the", "state", "whole"];
+pub(crate) const STATEWIDE_WORDS: &[&str] =
+    &["statewide", "entire", "all", "of", "the", "state", "whole"];
 
 /// Leading words naming a part of an area ("Northern San Mateo County").
 pub(crate) const SUBREGION_WORDS: &[&str] = &[
@@ -222,11 +223,20 @@ mod tests {
     #[test]
     fn designators() {
         let t = tokens("Valdez-Cordova Census Area");
-        assert_eq!(strip_designator(&t).map(|(h, c, _)| (h.concat(), c)), Some(("valdezcordova".into(), false)));
+        assert_eq!(
+            strip_designator(&t).map(|(h, c, _)| (h.concat(), c)),
+            Some(("valdezcordova".into(), false))
+        );
         let t = tokens("Richmond city");
-        assert_eq!(strip_designator(&t).map(|(h, c, _)| (h.concat(), c)), Some(("richmond".into(), true)));
+        assert_eq!(
+            strip_designator(&t).map(|(h, c, _)| (h.concat(), c)),
+            Some(("richmond".into(), true))
+        );
         assert_eq!(strip_designator(&tokens("County")), None);
         let t = tokens("County of San Mateo");
-        assert_eq!(strip_leading_designator(&t).map(|(h, c, _)| (h.concat(), c)), Some(("sanmateo".into(), false)));
+        assert_eq!(
+            strip_leading_designator(&t).map(|(h, c, _)| (h.concat(), c)),
+            Some(("sanmateo".into(), false))
+        );
     }
 }

@@ -64,14 +64,18 @@ pub(crate) struct Decoded {
 }
 
 pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, GeoError> {
-    let topo: Topology = serde_json::from_slice(bytes).map_err(|e| malformed("$", e.to_string()))?;
+    let topo: Topology =
+        serde_json::from_slice(bytes).map_err(|e| malformed("$", e.to_string()))?;
     let mut arcs = Vec::with_capacity(topo.arcs.len());
     for (i, arc) in topo.arcs.iter().enumerate() {
         let (mut x, mut y) = (0.0, 0.0);
         let mut coords = Vec::with_capacity(arc.len());
         for (j, pos) in arc.iter().enumerate() {
             let (Some(&a), Some(&b)) = (pos.first(), pos.get(1)) else {
-                return Err(malformed(&format!("$.arcs[{i}][{j}]"), "position needs two numbers"));
+                return Err(malformed(
+                    &format!("$.arcs[{i}][{j}]"),
+                    "position needs two numbers",
+                ));
             };
             let c = match &topo.transform {
                 Some(t) => {
@@ -85,7 +89,10 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, GeoError> {
                 None => Coord { x: a, y: b },
             };
             if !(-180.0..=180.0).contains(&c.x) || !(-90.0..=90.0).contains(&c.y) {
-                return Err(malformed(&format!("$.arcs[{i}][{j}]"), "position out of range"));
+                return Err(malformed(
+                    &format!("$.arcs[{i}][{j}]"),
+                    "position out of range",
+                ));
             }
             coords.push(c);
         }

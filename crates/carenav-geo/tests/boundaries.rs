@@ -4,7 +4,9 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use carenav_core::GeoPoint;
-use carenav_geo::{AreaRef, Boundaries, GeoError, Membership, Resolution, area_keys, split_area_names};
+use carenav_geo::{
+    AreaRef, Boundaries, GeoError, Membership, Resolution, area_keys, split_area_names,
+};
 use rstest::rstest;
 
 fn us() -> &'static Boundaries {
@@ -12,7 +14,10 @@ fn us() -> &'static Boundaries {
 }
 
 fn p(latitude: f64, longitude: f64) -> GeoPoint {
-    GeoPoint { latitude, longitude }
+    GeoPoint {
+        latitude,
+        longitude,
+    }
 }
 
 fn shared_dir() -> PathBuf {
@@ -107,7 +112,11 @@ fn unresolved(#[case] name: &str, #[case] hint: Option<&str>, #[case] why: &str)
 
 #[test]
 fn subregions_are_approximate() {
-    for name in ["Northern San Mateo County", "Unincorporated San Mateo County", "Central San Mateo County"] {
+    for name in [
+        "Northern San Mateo County",
+        "Unincorporated San Mateo County",
+        "Central San Mateo County",
+    ] {
         match us().resolve(name, Some("CA")) {
             Resolution::Approximate { within, reason } => {
                 assert_eq!(within.to_string(), "county:06081");
@@ -135,9 +144,18 @@ fn subregions_are_approximate() {
 #[case("California", None, p(39.5296, -119.8138), false)]
 // Unalaska, in the Aleutians (west of -180 is not part of the data).
 #[case("Alaska", None, p(53.8739, -166.5369), true)]
-fn contains_real_places(#[case] name: &str, #[case] hint: Option<&str>, #[case] point: GeoPoint, #[case] inside: bool) {
+fn contains_real_places(
+    #[case] name: &str,
+    #[case] hint: Option<&str>,
+    #[case] point: GeoPoint,
+    #[case] inside: bool,
+) {
     let a = area(name, hint);
-    assert_eq!(us().contains(a, point).expect("valid point"), inside, "{name} / {point:?}");
+    assert_eq!(
+        us().contains(a, point).expect("valid point"),
+        inside,
+        "{name} / {point:?}"
+    );
 }
 
 #[rstest]
@@ -146,16 +164,29 @@ fn contains_real_places(#[case] name: &str, #[case] hint: Option<&str>, #[case] 
 #[case(p(25.7617, -80.1918), "FL", Some("Miami-Dade"))]
 #[case(p(38.8899, -77.0091), "DC", Some("District of Columbia"))]
 fn locate_real_places(#[case] point: GeoPoint, #[case] state: &str, #[case] county: Option<&str>) {
-    let place = us().locate(point).expect("valid point").expect("inside the US");
+    let place = us()
+        .locate(point)
+        .expect("valid point")
+        .expect("inside the US");
     assert_eq!(place.state.abbr, state);
     assert_eq!(place.county.map(|c| c.name).as_deref(), county);
 }
 
 #[test]
 fn locate_outside_and_invalid() {
-    assert_eq!(us().locate(p(48.8566, 2.3522)).expect("valid"), None, "Paris");
-    assert!(matches!(us().locate(p(f64::NAN, 0.0)), Err(GeoError::InvalidPoint { .. })));
-    assert!(matches!(us().contains(AreaRef::County(99999), p(0.0, 0.0)), Err(GeoError::UnknownArea(_))));
+    assert_eq!(
+        us().locate(p(48.8566, 2.3522)).expect("valid"),
+        None,
+        "Paris"
+    );
+    assert!(matches!(
+        us().locate(p(f64::NAN, 0.0)),
+        Err(GeoError::InvalidPoint { .. })
+    ));
+    assert!(matches!(
+        us().contains(AreaRef::County(99999), p(0.0, 0.0)),
+        Err(GeoError::UnknownArea(_))
+    ));
 }
 
 #[test]
@@ -174,7 +205,10 @@ fn area_ref_round_trips() {
 #[case("San Mateo County", Some("CA"))]
 #[case("Miami-Dade County", Some("FL"))]
 #[case("District of Columbia", None)]
-fn covering_agrees_with_contains(#[case] name: &str, #[case] hint: Option<&str>) -> Result<(), GeoError> {
+fn covering_agrees_with_contains(
+    #[case] name: &str,
+    #[case] hint: Option<&str>,
+) -> Result<(), GeoError> {
     let a = area(name, hint);
     let shape = us().area(a).expect("resolved areas exist");
     let covering = us().cover(a, None)?;
@@ -185,7 +219,10 @@ fn covering_agrees_with_contains(#[case] name: &str, #[case] hint: Option<&str>)
     let (mut inside, mut checked) = (0, 0);
     for i in 0..=40 {
         for j in 0..=40 {
-            let point = p(y0 + (y1 - y0) * f64::from(i) / 40.0, x0 + (x1 - x0) * f64::from(j) / 40.0);
+            let point = p(
+                y0 + (y1 - y0) * f64::from(i) / 40.0,
+                x0 + (x1 - x0) * f64::from(j) / 40.0,
+            );
             let exact = shape.contains(point);
             let keys = area_keys(point, carenav_geo::AREA_MAX_RESOLUTION)?;
             let by_keys = if keys.iter().any(|k| inner_keys.contains(k)) {
@@ -198,14 +235,19 @@ fn covering_agrees_with_contains(#[case] name: &str, #[case] hint: Option<&str>)
             let membership = covering.classify(point)?;
             assert_eq!(by_keys, membership, "{name} {point:?}");
             match membership {
-                Membership::Inside => assert!(exact, "{name}: {point:?} in an inner cell but outside"),
+                Membership::Inside => {
+                    assert!(exact, "{name}: {point:?} in an inner cell but outside")
+                }
                 Membership::Outside => assert!(!exact, "{name}: {point:?} inside but in no cell"),
                 Membership::Boundary => checked += 1,
             }
             inside += usize::from(exact);
         }
     }
-    assert!(inside > 100 && checked > 0, "{name}: {inside} inside, {checked} boundary");
+    assert!(
+        inside > 100 && checked > 0,
+        "{name}: {inside} inside, {checked} boundary"
+    );
     Ok(())
 }
 
@@ -216,8 +258,15 @@ fn big_areas_get_coarser_cells() -> Result<(), GeoError> {
     assert_eq!(shape.suggested_resolution(), 6);
     let covering = us().cover(ca, None)?;
     assert!(covering.len() < 20_000, "{} cells", covering.len());
-    assert_eq!(covering.classify(p(37.4852, -122.2364))?, Membership::Inside);
-    assert_eq!(covering.classify(p(39.5296, -119.8138))?, Membership::Outside, "Reno");
+    assert_eq!(
+        covering.classify(p(37.4852, -122.2364))?,
+        Membership::Inside
+    );
+    assert_eq!(
+        covering.classify(p(39.5296, -119.8138))?,
+        Membership::Outside,
+        "Reno"
+    );
     Ok(())
 }
 
@@ -238,7 +287,8 @@ fn ohana_names() -> BTreeSet<String> {
 
 fn csv_column(relative: &str, column: &str) -> BTreeSet<String> {
     let path = shared_dir().join(relative);
-    let mut reader = csv::Reader::from_path(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut reader =
+        csv::Reader::from_path(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let index = reader
         .headers()
         .expect("header")
@@ -265,13 +315,19 @@ fn ohana_service_areas() {
             .count()
     };
     let (plain, hinted) = (count(None), count(Some("CA")));
-    println!("ohana-smc: {} distinct names, {plain} resolve without hint, {hinted} with hint CA", names.len());
+    println!(
+        "ohana-smc: {} distinct names, {plain} resolve without hint, {hinted} with hint CA",
+        names.len()
+    );
     for n in &names {
         println!("  {n:?} -> {:?}", us().resolve(n, Some("CA")));
     }
     assert_eq!(names.len(), 141);
     // Every "X County" of the Bay Area data is a California county.
-    for n in names.iter().filter(|n| n.ends_with(" County") && n.split(' ').count() <= 4) {
+    for n in names
+        .iter()
+        .filter(|n| n.ends_with(" County") && n.split(' ').count() <= 4)
+    {
         match us().resolve(n, Some("CA")) {
             Resolution::Area(AreaRef::County(code)) => assert_eq!(code / 1000, 6, "{n}"),
             Resolution::Approximate { .. } => {}
@@ -284,7 +340,11 @@ fn ohana_service_areas() {
 #[test]
 fn florida_service_areas_all_resolve() {
     let names = csv_column("data/florida-legal-aid/services.csv", "service_areas");
-    assert_eq!(names.len(), 67, "Florida has 67 counties and the data names them all");
+    assert_eq!(
+        names.len(),
+        67,
+        "Florida has 67 counties and the data names them all"
+    );
     let mut codes = BTreeSet::new();
     for n in &names {
         match us().resolve(n, Some("FL")) {
@@ -311,7 +371,12 @@ fn illinois_counties_all_resolve() {
     // state's name stay ambiguous.
     let ambiguous: Vec<&String> = names
         .iter()
-        .filter(|n| !matches!(us().resolve(n, Some("IL")), Resolution::Area(AreaRef::County(_))))
+        .filter(|n| {
+            !matches!(
+                us().resolve(n, Some("IL")),
+                Resolution::Area(AreaRef::County(_))
+            )
+        })
         .collect();
     assert_eq!(ambiguous, ["Washington"]);
 }

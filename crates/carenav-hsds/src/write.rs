@@ -7,8 +7,8 @@
 //! - **Ids.** HSDS requires a UUID on every record; carenav's child records
 //!   (phones, schedules, addresses…) may have none. Missing ones are minted
 //!   with [`crate::ids::child_id`] from the parent's id, the child kind and its
-//!   position, so exporting twice gives the same ids, and the importer
-//!   recognises a minted id at its position and reads it back as "no id".
+//!   position (the scheme the legacy converters use too), so exporting twice
+//!   gives the same ids; the importer keeps them as given.
 //! - **Required fields.** `organization.description`, `taxonomy_term.description`
 //!   and the address lines are written as `""` when carenav has none (the
 //!   schema requires presence, not length).
@@ -42,9 +42,18 @@
 //!   extension `carenav_derived`, so that re-importing does not mistake them for
 //!   source data.
 //!
+//! - **Unlinked locations.** Locations no service-at-location names are
+//!   written under `organization.locations` of the first service of their
+//!   organization.
+//! - **Formats.** HSDS types emails as `format: email` and web addresses as
+//!   `format: uri`. A web address without a scheme (`www.example.org`) is
+//!   written as `http://www.example.org`; an email or URI that is still not
+//!   valid is left out rather than make the service invalid HSDS; so is a
+//!   `year_incorporated` outside 1000..=9999 (the importer refuses those).
+//!
 //! Not exported (HSDS's service-centred shape has no place for them):
-//! organizations without services, locations without a service-at-location,
-//! taxonomy terms no service uses.
+//! organizations without services, locations without a service-at-location
+//! whose organization has no service, taxonomy terms no service uses.
 
 use std::collections::HashMap;
 use std::io::{self, Write};
@@ -58,6 +67,7 @@ use carenav_core::{
 };
 
 use crate::ids::{child_id, stable_id};
+use crate::read::fields::{is_email, is_uri};
 
 /// Name of the taxonomy carenav's eligibility attributes belong to.
 pub const ELIGIBILITY_TAXONOMY: &str = "carenav-eligibility";
@@ -77,7 +87,8 @@ struct Obj(Map<String, Value>);
 
 impl Obj {
     fn text(mut self, key: &str, value: &str) -> Self {
-        self.0.insert(key.to_owned(), Value::String(value.to_owned()));
+        self.0
+            .insert(key.to_owned(), Value::String(value.to_owned()));
         self
     }
 
@@ -119,13 +130,35 @@ impl Obj {
     }
 }
 
+/// A web address HSDS accepts (`format: uri`): as given, with `http://`
+/// added when only the scheme is missing, or none.
+fn uri(value: Option<&str>) -> Option<String> {
+    let value = value?.trim();
+    if is_uri(value) {
+        return Some(value.to_owned());
+    }
+    let fixed = format!("http://{value}");
+    (value.contains('.') && !value.contains("://") && is_uri(&fixed)).then_some(fixed)
+}
+
+/// An email HSDS accepts (`format: email`), or none.
+fn email(value: Option<&str>) -> Option<String> {
+    value
+        .map(str::trim)
+        .filter(|v| is_email(v))
+        .map(str::to_owned)
+}
+
 fn id_or_mint(id: Option<&String>, parent: &str, kind: &str, index: usize) -> String {
-    id.cloned()
-        .unwrap_or_else(|| child_id(parent, kind, index))
+    id.cloned().unwrap_or_else(|| child_id(parent, kind, index))
 }
 
 fn each<T>(parent: &str, items: &[T], f: fn(&str, usize, &T) -> Value) -> Vec<Value> {
-    items.iter().enumerate().map(|(i, item)| f(parent, i, item)).collect()
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| f(parent, i, item))
+        .collect()
 }
 
 fn phone(parent: &str, i: usize, p: &Phone) -> Value {
@@ -208,9 +241,12 @@ fn cost_option(parent: &str, i: usize, c: &CostOption) -> Value {
 
 fn required_document(parent: &str, i: usize, d: &RequiredDocument) -> Value {
     Obj::default()
-        .text("id", &id_or_mint(d.id.as_ref(), parent, "required_document", i))
+        .text(
+            "id",
+            &id_or_mint(d.id.as_ref(), parent, "required_document", i),
+        )
         .text("document", &d.document)
-        .opt("uri", d.uri.as_deref())
+        .opt("uri", uri(d.uri.as_deref()).as_deref())
         .done()
 }
 
@@ -234,22 +270,29 @@ fn accessibility(parent: &str, i: usize, a: &Accessibility) -> Value {
         .text("id", &id_or_mint(a.id.as_ref(), parent, "accessibility", i))
         .opt("description", a.description.as_deref())
         .opt("details", a.details.as_deref())
-        .opt("url", a.url.as_deref())
+        .opt("url", uri(a.url.as_deref()).as_deref())
         .done()
 }
 
-fn organization(o: &Organization) -> Value {
+fn organization(o: &Organization, unlinked: &[&Location]) -> Value {
     Obj::default()
         .text("id", &o.id)
         .text("name", &o.name)
         .opt("alternate_name", o.alternate_name.as_deref())
         .text("description", &o.description)
-        .opt("email", o.email.as_deref())
-        .opt("website", o.website.as_deref())
+        .opt("email", email(o.email.as_deref()).as_deref())
+        .opt("website", uri(o.website.as_deref()).as_deref())
         .opt("legal_status", o.legal_status.as_deref())
         .opt("tax_id", o.tax_id.as_deref())
-        .num("year_incorporated", o.year_incorporated.map(f64::from))
+        // Same plausibility rule as the importer: a bogus year is left out.
+        .num(
+            "year_incorporated",
+            o.year_incorporated
+                .filter(|y| (1000..=9999).contains(y))
+                .map(f64::from),
+        )
         .list("phones", each(&o.id, &o.phones, phone))
+        .list("locations", unlinked.iter().map(|l| location(l)).collect())
         .done()
 }
 
@@ -257,7 +300,7 @@ fn location(l: &Location) -> Value {
     Obj::default()
         .text("id", &l.id)
         .text("location_type", l.location_type.as_str())
-        .opt("url", l.url.as_deref())
+        .opt("url", uri(l.url.as_deref()).as_deref())
         .opt("organization_id", l.organization_id.as_deref())
         .opt("name", l.name.as_deref())
         .opt("alternate_name", l.alternate_name.as_deref())
@@ -267,7 +310,10 @@ fn location(l: &Location) -> Value {
         .num("longitude", l.point.map(|p| p.longitude))
         .list("languages", each(&l.id, &l.languages, language))
         .list("addresses", each(&l.id, &l.addresses, address))
-        .list("accessibility", each(&l.id, &l.accessibility, accessibility))
+        .list(
+            "accessibility",
+            each(&l.id, &l.accessibility, accessibility),
+        )
         .list("phones", each(&l.id, &l.phones, phone))
         .list("schedules", each(&l.id, &l.schedules, schedule))
         .done()
@@ -336,7 +382,8 @@ fn eligibility_codes(e: &Eligibility) -> Vec<Coded> {
         out.push(coded("open", None, None));
         return out;
     }
-    let unknown = |dim: &str, text: &str| coded(format!("{dim}:unknown"), Some(text.to_owned()), None);
+    let unknown =
+        |dim: &str, text: &str| coded(format!("{dim}:unknown"), Some(text.to_owned()), None);
     match split(&e.age) {
         Some(Ok((range, ev))) => {
             let of = match range.of {
@@ -356,7 +403,9 @@ fn eligibility_codes(e: &Eligibility) -> Vec<Coded> {
     match split(&e.income) {
         Some(Ok((limit, ev))) => {
             let (code, value) = match limit {
-                IncomeLimit::PercentOfPoverty(n) => ("income:percent-of-poverty", Some(n.to_string())),
+                IncomeLimit::PercentOfPoverty(n) => {
+                    ("income:percent-of-poverty", Some(n.to_string()))
+                }
                 IncomeLimit::MonthlyDollars(n) => ("income:monthly-dollars", Some(n.to_string())),
                 IncomeLimit::AnnualDollars(n) => ("income:annual-dollars", Some(n.to_string())),
                 IncomeLimit::LowIncome => ("income:low-income", None),
@@ -456,6 +505,8 @@ struct Index<'d> {
     locations: HashMap<&'d str, &'d Location>,
     terms: HashMap<&'d str, &'d TaxonomyTerm>,
     links: HashMap<&'d str, Vec<&'d ServiceAtLocation>>,
+    /// Locations no link names, by organization.
+    unlinked: HashMap<&'d str, Vec<&'d Location>>,
 }
 
 impl<'d> Index<'d> {
@@ -464,16 +515,38 @@ impl<'d> Index<'d> {
         for sal in &d.service_at_locations {
             links.entry(sal.service_id.as_str()).or_default().push(sal);
         }
+        let linked: std::collections::HashSet<&str> = d
+            .service_at_locations
+            .iter()
+            .map(|l| l.location_id.as_str())
+            .collect();
+        let mut unlinked: HashMap<&str, Vec<&Location>> = HashMap::new();
+        for l in &d.locations {
+            if let Some(org) = l
+                .organization_id
+                .as_deref()
+                .filter(|_| !linked.contains(l.id.as_str()))
+            {
+                unlinked.entry(org).or_default().push(l);
+            }
+        }
         Index {
+            unlinked,
             organizations: d.organizations.iter().map(|o| (o.id.as_str(), o)).collect(),
             locations: d.locations.iter().map(|l| (l.id.as_str(), l)).collect(),
-            terms: d.taxonomy_terms.iter().map(|t| (t.id.as_str(), t)).collect(),
+            terms: d
+                .taxonomy_terms
+                .iter()
+                .map(|t| (t.id.as_str(), t))
+                .collect(),
             links,
         }
     }
 }
 
-fn service(s: &Service, ix: &Index<'_>) -> Value {
+/// `first_of_org`: whether this is the first service of its organization,
+/// which carries the organization's unlinked locations.
+fn service(s: &Service, ix: &Index<'_>, first_of_org: bool) -> Value {
     // A client age range carenav read (from text) fills HSDS's age fields
     // when the source had none, so plain HSDS consumers see it too.
     let mut derived = Vec::new();
@@ -488,25 +561,38 @@ fn service(s: &Service, ix: &Index<'_>) -> Value {
             derived.push(Value::from("maximum_age"));
         }
     }
-    let links = ix.links.get(s.id.as_str()).map(Vec::as_slice).unwrap_or_default();
+    let links = ix
+        .links
+        .get(s.id.as_str())
+        .map(Vec::as_slice)
+        .unwrap_or_default();
     let mut obj = Obj::default()
         .text("id", &s.id)
         .text("organization_id", &s.organization_id)
         .text("name", &s.name)
         .opt("alternate_name", s.alternate_name.as_deref())
         .opt("description", s.description.as_deref())
-        .opt("url", s.url.as_deref())
-        .opt("email", s.email.as_deref())
+        .opt("url", uri(s.url.as_deref()).as_deref())
+        .opt("email", email(s.email.as_deref()).as_deref())
         .text("status", s.status.as_str())
-        .opt("interpretation_services", s.interpretation_services.as_deref())
+        .opt(
+            "interpretation_services",
+            s.interpretation_services.as_deref(),
+        )
         .opt("application_process", s.application_process.as_deref())
         .opt("fees_description", s.fees_description.as_deref())
         .opt("wait_time", s.wait_time.as_deref())
-        .opt("eligibility_description", s.eligibility_description.as_deref())
+        .opt(
+            "eligibility_description",
+            s.eligibility_description.as_deref(),
+        )
         .num("minimum_age", minimum_age)
         .num("maximum_age", maximum_age)
         .display("assured_date", s.assured_date)
-        .opt("assurer_email", s.assurer_email.as_deref())
+        .opt(
+            "assurer_email",
+            email(s.assurer_email.as_deref()).as_deref(),
+        )
         .opt("alert", s.alert.as_deref())
         .opt("last_modified", s.last_modified.as_deref())
         .list("phones", each(&s.id, &s.phones, phone))
@@ -528,7 +614,11 @@ fn service(s: &Service, ix: &Index<'_>) -> Value {
         .list("attributes", attributes(s, &ix.terms))
         .list(DERIVED_FIELD, derived);
     if let Some(org) = ix.organizations.get(s.organization_id.as_str()) {
-        obj = obj.value("organization", organization(org));
+        let unlinked = match ix.unlinked.get(org.id.as_str()) {
+            Some(list) if first_of_org => list.as_slice(),
+            _ => &[],
+        };
+        obj = obj.value("organization", organization(org, unlinked));
     }
     obj.done()
 }
@@ -537,7 +627,12 @@ fn service(s: &Service, ix: &Index<'_>) -> Value {
 /// directory order.
 pub fn to_hsds_services(directory: &Directory) -> Vec<Value> {
     let ix = Index::new(directory);
-    directory.services.iter().map(|s| service(s, &ix)).collect()
+    let mut seen = std::collections::HashSet::new();
+    directory
+        .services
+        .iter()
+        .map(|s| service(s, &ix, seen.insert(s.organization_id.as_str())))
+        .collect()
 }
 
 /// Writes the directory as a JSON array of HSDS services, one service per line.

@@ -8,7 +8,9 @@ use carenav_core::{
     Organization, Phone, RequiredDocument, Schedule, Service, ServiceArea, ServiceAtLocation,
     ServiceStatus, Situation, TaxonomyTerm, TimeOfDay, Weekday,
 };
-use carenav_hsds::{Format, IssueKind, Mode, load, load_str, to_hsds_services, write_json, write_ndjson};
+use carenav_hsds::{
+    Format, IssueKind, Mode, load, load_str, to_hsds_services, write_json, write_ndjson,
+};
 use hsds3_common::{schema_errors, service_validator, spec};
 use rstest::rstest;
 
@@ -53,7 +55,11 @@ fn hand_built() -> Directory {
             country: "US".into(),
             ..Address::default()
         }],
-        schedules: vec![Schedule::weekly(&[Weekday::Monday, Weekday::Friday], time(9, 0), time(17, 0))],
+        schedules: vec![Schedule::weekly(
+            &[Weekday::Monday, Weekday::Friday],
+            time(9, 0),
+            time(17, 0),
+        )],
         languages: vec![Language {
             name: Some("Spanish".into()),
             code: Some("es".into()),
@@ -67,7 +73,9 @@ fn hand_built() -> Directory {
         name: "Senior meals".into(),
         status: ServiceStatus::Active,
         description: Some("Hot lunch for seniors and veterans.".into()),
-        eligibility_description: Some("Ages 60 and over, veterans, San Mateo County residents, income under 200% FPL".into()),
+        eligibility_description: Some(
+            "Ages 60 and over, veterans, San Mateo County residents, income under 200% FPL".into(),
+        ),
         assured_date: Date::new(2024, 2, 29),
         last_modified: Some("2024-03-01T10:00:00Z".into()),
         schedules: vec![Schedule {
@@ -102,13 +110,29 @@ fn hand_built() -> Directory {
         }],
         eligibility: Eligibility {
             age: Constraint::from_text(
-                AgeRange { min: Some(60.0), max: None, of: AgeOf::Client },
+                AgeRange {
+                    min: Some(60.0),
+                    max: None,
+                    of: AgeOf::Client,
+                },
                 "Ages 60 and over",
                 Confidence::High,
             ),
-            income: Constraint::from_text(IncomeLimit::PercentOfPoverty(200.0), "income under 200% FPL", Confidence::High),
-            populations: Constraint::from_text(vec![Situation::Senior, Situation::Veteran], "veterans", Confidence::Low),
-            residency: Constraint::from_text(vec!["San Mateo County".to_owned()], "San Mateo County residents", Confidence::High),
+            income: Constraint::from_text(
+                IncomeLimit::PercentOfPoverty(200.0),
+                "income under 200% FPL",
+                Confidence::High,
+            ),
+            populations: Constraint::from_text(
+                vec![Situation::Senior, Situation::Veteran],
+                "veterans",
+                Confidence::Low,
+            ),
+            residency: Constraint::from_text(
+                vec!["San Mateo County".to_owned()],
+                "San Mateo County residents",
+                Confidence::High,
+            ),
             gender: Constraint::Open,
             to_verify: vec!["must be able to walk to the dining room".into()],
         },
@@ -128,9 +152,14 @@ fn hand_built() -> Directory {
             ..Phone::default()
         }],
         eligibility: Eligibility {
-            age: Constraint::structured(AgeRange::client(Some(18.0), Some(64.5)), "minimum_age,maximum_age"),
+            age: Constraint::structured(
+                AgeRange::client(Some(18.0), Some(64.5)),
+                "minimum_age,maximum_age",
+            ),
             gender: Constraint::structured(Gender::Female, "gender"),
-            income: Constraint::Unknown { text: "low income".into() },
+            income: Constraint::Unknown {
+                text: "low income".into(),
+            },
             ..Eligibility::default()
         },
         ..Service::default()
@@ -144,7 +173,11 @@ fn hand_built() -> Directory {
             service_id: SVC_A.into(),
             location_id: LOC.into(),
             description: Some("Lunch served in the hall".into()),
-            schedules: vec![Schedule::weekly(&[Weekday::Tuesday], time(11, 0), time(13, 0))],
+            schedules: vec![Schedule::weekly(
+                &[Weekday::Tuesday],
+                time(11, 0),
+                time(13, 0),
+            )],
             ..ServiceAtLocation::default()
         }],
         taxonomy_terms: vec![TaxonomyTerm {
@@ -207,12 +240,17 @@ fn eligibility_is_coded_as_carenav_attributes() {
         ("residency", Some("San Mateo County")),
         ("to-verify", Some("must be able to walk to the dining room")),
     ];
-    let expected: Vec<(String, Option<String>)> =
-        expected.iter().map(|(c, v)| (c.to_string(), v.map(str::to_owned))).collect();
+    let expected: Vec<(String, Option<String>)> = expected
+        .iter()
+        .map(|(c, v)| (c.to_string(), v.map(str::to_owned)))
+        .collect();
     assert_eq!(codes, expected);
     // The text-derived client age also fills HSDS's own field, marked as derived.
     assert_eq!(services[0]["minimum_age"], 60.0);
-    assert_eq!(services[0]["carenav_derived"], serde_json::json!(["minimum_age"]));
+    assert_eq!(
+        services[0]["carenav_derived"],
+        serde_json::json!(["minimum_age"])
+    );
     // Given ages are written as given and not marked.
     assert_eq!(services[1]["maximum_age"], 64.5);
     assert!(services[1].get("carenav_derived").is_none());
@@ -222,13 +260,17 @@ fn eligibility_is_coded_as_carenav_attributes() {
 fn spec_example_service_round_trips_and_validates() {
     let first = load(&spec().join("examples/service_full.json"), Mode::Lenient).unwrap();
     // The example's location sits at latitude 100 (longitude 101 is fine): the only problem.
-    let kinds: Vec<(IssueKind, Option<&str>)> =
-        first.warnings.iter().map(|w| (w.kind, w.field.as_deref())).collect();
+    let kinds: Vec<(IssueKind, Option<&str>)> = first
+        .warnings
+        .iter()
+        .map(|w| (w.kind, w.field.as_deref()))
+        .collect();
     assert_eq!(
         kinds,
-        vec![
-            (IssueKind::OutOfRange, Some("service_at_locations[0].location.latitude")),
-        ]
+        vec![(
+            IssueKind::OutOfRange,
+            Some("service_at_locations[0].location.latitude")
+        ),]
     );
     let again = round_trip(&first.directory, Format::Json);
     assert_eq!(again, first.directory);
@@ -240,8 +282,14 @@ fn export_is_stable() {
     let b = to_hsds_services(&hand_built());
     assert_eq!(a, b);
     // Minted child ids are UUIDs, distinct per child.
-    let phone_id = a[0]["organization"]["phones"][0]["id"].as_str().unwrap().to_owned();
-    let address_id = a[0]["service_at_locations"][0]["location"]["addresses"][0]["id"].as_str().unwrap().to_owned();
+    let phone_id = a[0]["organization"]["phones"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let address_id = a[0]["service_at_locations"][0]["location"]["addresses"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     assert_eq!(phone_id.len(), 36);
     assert_ne!(phone_id, address_id);
 }

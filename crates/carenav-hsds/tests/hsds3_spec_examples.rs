@@ -27,7 +27,10 @@ fn json_examples_load(#[case] file: &str) {
     assert_eq!((s.minimum_age, s.maximum_age), (Some(12.0), Some(100.0)));
     assert_eq!(
         s.eligibility.age,
-        Constraint::structured(AgeRange::client(Some(12.0), Some(100.0)), "minimum_age,maximum_age")
+        Constraint::structured(
+            AgeRange::client(Some(12.0), Some(100.0)),
+            "minimum_age,maximum_age"
+        )
     );
 }
 
@@ -63,7 +66,10 @@ fn strict_mode_refuses_the_examples_latitude() {
     };
     assert_eq!(issue.kind, IssueKind::OutOfRange);
     assert_eq!(issue.record.as_deref(), Some(SERVICE));
-    assert_eq!(issue.field.as_deref(), Some("service_at_locations[0].location.latitude"));
+    assert_eq!(
+        issue.field.as_deref(),
+        Some("service_at_locations[0].location.latitude")
+    );
 }
 
 #[test]
@@ -76,7 +82,11 @@ fn tabular_example_loads_and_joins() {
     assert_eq!(s.id, SERVICE);
     assert_eq!(s.organization_id, ORG);
     assert_eq!(d.organizations.len(), 1);
-    assert_eq!(d.organizations[0].phones.len(), 1, "phones.csv row names the organization");
+    assert_eq!(
+        d.organizations[0].phones.len(),
+        1,
+        "phones.csv row names the organization"
+    );
     assert_eq!(s.phones.len(), 1);
     assert_eq!(s.schedules.len(), 1);
     assert_eq!(s.service_areas.len(), 1);
@@ -85,7 +95,10 @@ fn tabular_example_loads_and_joins() {
     assert_eq!(s.required_documents.len(), 1);
     assert_eq!(d.service_at_locations.len(), 1);
     let link = &d.service_at_locations[0];
-    assert_eq!((link.id.as_str(), link.location_id.as_str()), (LINK, LOCATION));
+    assert_eq!(
+        (link.id.as_str(), link.location_id.as_str()),
+        (LINK, LOCATION)
+    );
     assert_eq!(link.phones.len(), 1);
     assert_eq!(link.schedules.len(), 1);
     let loc = &d.locations[0];
@@ -97,24 +110,58 @@ fn tabular_example_loads_and_joins() {
         .warnings
         .iter()
         .map(|w| {
-            let file = std::path::Path::new(&w.file).file_name().unwrap().to_string_lossy().into_owned();
+            let file = std::path::Path::new(&w.file)
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
             (w.kind, file, w.field.clone())
         })
         .collect();
     for expected in [
         (IssueKind::OutOfRange, "locations.csv", Some("latitude")),
-        (IssueKind::DanglingReference, "locations.csv", Some("organization_id")),
-        (IssueKind::DanglingReference, "attributes.csv", Some("link_id")),
+        (
+            IssueKind::DanglingReference,
+            "locations.csv",
+            Some("organization_id"),
+        ),
+        (
+            IssueKind::DanglingReference,
+            "attributes.csv",
+            Some("link_id"),
+        ),
     ] {
-        let expected = (expected.0, expected.1.to_owned(), expected.2.map(str::to_owned));
-        assert!(found.contains(&expected), "missing {expected:?} in {found:#?}");
+        let expected = (
+            expected.0,
+            expected.1.to_owned(),
+            expected.2.map(str::to_owned),
+        );
+        assert!(
+            found.contains(&expected),
+            "missing {expected:?} in {found:#?}"
+        );
     }
     // The JSON and tabular forms agree on the service itself.
     let json = load(&spec().join("examples/service_full.json"), Mode::Lenient).unwrap();
     let js = &json.directory.services[0];
     assert_eq!(
-        (&s.name, &s.description, &s.eligibility, &s.schedules, &s.cost_options),
-        (&js.name, &js.description, &js.eligibility, &js.schedules, &js.cost_options)
+        (
+            &s.name,
+            &s.description,
+            &s.eligibility,
+            &s.schedules,
+            &s.cost_options
+        ),
+        (
+            &js.name,
+            &js.description,
+            &js.eligibility,
+            &js.schedules,
+            &js.cost_options
+        )
     );
-    assert_eq!(d.locations[0].addresses, json.directory.locations[0].addresses);
+    assert_eq!(
+        d.locations[0].addresses,
+        json.directory.locations[0].addresses
+    );
 }

@@ -34,6 +34,7 @@ fn source_path(format: LegacyFormat) -> PathBuf {
         LegacyFormat::Linksf => data.join("linksf-sf/linksf.json"),
         LegacyFormat::Hsds1 => data.join("ilao-legal-aid/hsds-1.1"),
         LegacyFormat::Florida => data.join("florida-legal-aid"),
+        LegacyFormat::Ilao => data.join("ilao-legal-aid/raw"),
     }
 }
 
@@ -422,8 +423,9 @@ fn linksf_women_shelter_hours_and_ages() {
             .unwrap_or_default()
             .contains("Notes: 8-week shelter.")
     );
-    let org = d.organization(&s.organization_id);
-    let phone = org.and_then(|o| o.phones.first());
+    let sal = d.service_at_locations.iter().find(|x| x.service_id == s.id);
+    let loc = sal.and_then(|x| d.location(&x.location_id));
+    let phone = loc.and_then(|l| l.phones.first());
     assert_eq!(phone.map(|p| p.number.as_str()), Some("877-503-1850"));
     assert!(
         phone
@@ -443,6 +445,11 @@ fn linksf_women_shelter_hours_and_ages() {
     assert_eq!(
         age("Youth shelter", "Huckleberry House"),
         Some(AgeRange::client(None, Some(24.0)))
+    );
+    // C+Y+A = 0-59: everyone but seniors (Lark-Inn for Youth).
+    assert_eq!(
+        age("Youth shelter", "Lark-Inn for Youth"),
+        Some(AgeRange::client(None, Some(59.0)))
     );
     let seniors = d
         .services
@@ -522,6 +529,9 @@ fn hsds1_ilao_tables_convert_generically() {
     assert_eq!(r.issues_of(IssueKind::DanglingReference).count(), 280);
     let skipped_phones = r.skipped().filter(|i| i.file == "phones.csv").count();
     assert_eq!(skipped_phones, 19);
+    let skipped_services: Vec<_> = r.skipped().filter(|i| i.file == "services.csv").collect();
+    assert_eq!(skipped_services.len(), 1);
+    assert_eq!(skipped_services[0].message, "row has no id");
     assert!(
         r.notes
             .iter()

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use carenav_core::matching::{ServiceDigest, last_verified, service_domains};
+use carenav_core::matching::{HitSource, ServiceDigest, last_verified, service_domains};
 use carenav_core::{Directory, Gender, Location, LocationType, Service, ServiceAtLocation};
 use carenav_geo::{AreaRef, Boundaries, Resolution, split_area_names};
 use serde::{Deserialize, Serialize};
@@ -14,6 +14,9 @@ use crate::schema::{CELL_RESOLUTIONS, Fields, fast};
 /// Stands in `ServiceAreas::unresolved` for polygons, which are checked
 /// exactly at match time and never by the pre-filter.
 pub(crate) const MAPPED_AREA: &str = "a mapped service area";
+
+/// The `served` code of a nationwide service.
+pub(crate) const NATIONWIDE_CODE: u64 = 0;
 
 /// Day number stored for a record that was never verified.
 pub(crate) const NEVER_VERIFIED: i64 = i64::MIN / 2;
@@ -146,6 +149,8 @@ pub(crate) fn gender_from_code(code: u64) -> Option<Gender> {
 pub(crate) struct ServiceFacts {
     pub(crate) digest: ServiceDigest,
     pub(crate) domains: Vec<(String, String)>,
+    /// Codes of the domains its taxonomy classifies it under.
+    pub(crate) taxonomy_domains: Vec<String>,
     pub(crate) areas: ServiceAreas,
     pub(crate) text: String,
     pub(crate) verified_day: i64,
@@ -181,6 +186,11 @@ impl ServiceFacts {
         }
         Ok(ServiceFacts {
             digest: ServiceDigest::of(service),
+            taxonomy_domains: hits
+                .iter()
+                .filter(|h| h.source == HitSource::Taxonomy)
+                .map(|h| h.domain.code().to_owned())
+                .collect(),
             domains: hits
                 .into_iter()
                 .map(|h| (h.domain.code().to_owned(), h.why))
@@ -217,8 +227,11 @@ pub(crate) fn document(
     }
     doc.add_text(fields.text_en, &text);
     doc.add_text(fields.text_es, &text);
-    for (code, _) in &facts.domains {
+    for code in &facts.taxonomy_domains {
         doc.add_text(fields.domain, code);
+    }
+    for (code, _) in &facts.domains {
+        doc.add_text(fields.domain_text, code);
     }
     let is_virtual = payload.location.location_type == LocationType::Virtual;
     doc.add_u64(fields.is_virtual, u64::from(is_virtual));
@@ -257,6 +270,14 @@ pub(crate) fn document(
         doc.add_u64(field(fast::AREAS)?, code);
     }
     doc.add_u64(field(fast::AREA_ENFORCED)?, u64::from(facts.areas.enforceable()));
+    if point.is_none() && !is_virtual {
+        if facts.areas.nationwide {
+            doc.add_u64(fields.served, NATIONWIDE_CODE);
+        }
+        for (code, _) in &facts.areas.exact {
+            doc.add_u64(fields.served, *code);
+        }
+    }
     let bytes = serde_json::to_vec(payload).map_err(|e| IndexError::Payload(e.to_string()))?;
     doc.add_bytes(fields.payload, &bytes);
     Ok(doc)

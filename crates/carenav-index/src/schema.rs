@@ -12,7 +12,7 @@ use tantivy::tokenizer::{
 
 /// Version of the schema and of the meaning of its fields. Bump it whenever
 /// a field is added, removed or changes meaning: older indexes are refused.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Analyzer of English text.
 pub(crate) const EN: &str = "carenav_en";
@@ -29,9 +29,13 @@ pub(crate) struct Fields {
     pub(crate) service_id: Field,
     pub(crate) text_en: Field,
     pub(crate) text_es: Field,
+    /// Domains its taxonomy classifies it under.
     pub(crate) domain: Field,
+    /// Domains its words mention (also taxonomy ones).
+    pub(crate) domain_text: Field,
     pub(crate) cell: Field,
     pub(crate) is_virtual: Field,
+    pub(crate) served: Field,
     pub(crate) payload: Field,
 }
 
@@ -51,6 +55,10 @@ pub(crate) mod fast {
     pub(crate) const POPULATIONS: &str = "populations";
     pub(crate) const AREAS: &str = "areas";
     pub(crate) const AREA_ENFORCED: &str = "area_enforced";
+    /// For a location without coordinates: the codes of the areas it
+    /// serves exactly (0 = the whole country). Indexed too, so the search
+    /// finds it by the client's area instead of by distance.
+    pub(crate) const SERVED: &str = "served";
 }
 
 pub(crate) fn build_schema() -> Schema {
@@ -67,6 +75,7 @@ pub(crate) fn build_schema() -> Schema {
     b.add_text_field("text_en", text(EN));
     b.add_text_field("text_es", text(ES));
     b.add_text_field("domain", STRING);
+    b.add_text_field("domain_text", STRING);
     b.add_u64_field("cell", INDEXED);
     b.add_u64_field(fast::VIRTUAL, INDEXED | FAST);
     b.add_bytes_field("payload", STORED);
@@ -84,6 +93,7 @@ pub(crate) fn build_schema() -> Schema {
     b.add_u64_field(fast::POPULATIONS, FAST);
     b.add_u64_field(fast::AREAS, FAST);
     b.add_u64_field(fast::AREA_ENFORCED, FAST);
+    b.add_u64_field(fast::SERVED, INDEXED | FAST);
     b.build()
 }
 
@@ -94,8 +104,10 @@ pub(crate) fn fields(schema: &Schema) -> tantivy::Result<Fields> {
         text_en: schema.get_field("text_en")?,
         text_es: schema.get_field("text_es")?,
         domain: schema.get_field("domain")?,
+        domain_text: schema.get_field("domain_text")?,
         cell: schema.get_field("cell")?,
         is_virtual: schema.get_field(fast::VIRTUAL)?,
+        served: schema.get_field(fast::SERVED)?,
         payload: schema.get_field("payload")?,
     })
 }

@@ -4,7 +4,7 @@ use std::collections::HashSet;
 
 use carenav_core::matching::{
     AreaFact, Assessment, ClientFacts, ClientMasks, ExcludedCandidate, MatchResult, NeedMatches,
-    Referral, ServiceDigest, assess,
+    Proximity, Referral, ServiceDigest, assess,
 };
 use carenav_core::needs::NeedDomain;
 use carenav_core::profile::{ClientProfile, Need};
@@ -19,13 +19,15 @@ use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::tokenizer::{Language, TextAnalyzer};
 use tantivy::{DocAddress, DocId, Score, SegmentReader, TantivyDocument, Term};
 
-use crate::document::{MAPPED_AREA, NEVER_VERIFIED, Payload, gender_from_code};
+use crate::document::{MAPPED_AREA, NATIONWIDE_CODE, NEVER_VERIFIED, Payload, gender_from_code};
 use crate::schema::{CELL_RESOLUTIONS, fast, note_analyzer};
 use crate::{IndexError, MatchOptions, ServiceIndex};
 
 /// Most cells a search disk may be covered with before a coarser resolution
 /// is used.
 const MAX_QUERY_CELLS: u64 = 400;
+/// Weight of a taxonomy classification against a mention in the text.
+const TAXONOMY_BOOST: Score = 3.0;
 /// Candidates fetched per referral wanted: room for the exact check to drop some.
 const FETCH_FACTOR: usize = 4;
 /// Nearby excluded candidates listed per need when exclusions are explained.
@@ -206,16 +208,21 @@ impl ServiceIndex {
 
     fn need_query(&self, domain: NeedDomain, note: Option<&str>) -> Result<Box<dyn Query>, IndexError> {
         let f = &self.fields;
-        let mut serves: Vec<(Occur, Box<dyn Query>)> = vec![(
-            Occur::Should,
-            Box::new(BoostQuery::new(
-                Box::new(TermQuery::new(
-                    Term::from_field_text(f.domain, domain.code()),
-                    IndexRecordOption::Basic,
+        let domain_term = |field, boost| -> (Occur, Box<dyn Query>) {
+            (
+                Occur::Should,
+                Box::new(BoostQuery::new(
+                    Box::new(TermQuery::new(
+                        Term::from_field_text(field, domain.code()),
+                        IndexRecordOption::Basic,
+                    )),
+                    boost,
                 )),
-                3.0,
-            )),
-        )];
+            )
+        };
+        // Classified under the domain counts most, mentioning it less; the
+        // domain's everyday words add BM25 relevance on top.
+        let mut serves = vec![domain_term(f.domain, TAXONOMY_BOOST), domain_term(f.domain_text, 1.0)];
         let mut en = self.index.tokenizer_for_field(f.text_en)?;
         for keyword in &domain.info().keywords {
             let terms = tokens(&mut en, keyword)
@@ -260,7 +267,11 @@ impl ServiceIndex {
 
     /// The cells covering the search disk (or None when the disk is too big
     /// to cover usefully: then only the exact distance check applies).
-    fn geo_filter(&self, client: &ClientFacts) -> Result<Option<Box<dyn Query>>, IndexError> {
+    fn geo_filter(
+        &self,
+        client: &ClientFacts,
+        place: &ClientPlace,
+    ) -> Result<Option<Box<dyn Query>>, IndexError> {
         let finest = CELL_RESOLUTIONS[CELL_RESOLUTIONS.len() - 1];
         let res = carenav_geo::disk_resolution(client.max_distance_km, finest, MAX_QUERY_CELLS)?;
         if res < CELL_RESOLUTIONS[0] {
@@ -275,10 +286,18 @@ impl ServiceIndex {
             Term::from_field_u64(self.fields.is_virtual, 1),
             IndexRecordOption::Basic,
         ));
+        let served: Box<dyn Query> = Box::new(TermSetQuery::new(
+            place
+                .codes
+                .iter()
+                .chain(&[NATIONWIDE_CODE])
+                .map(|c| Term::from_field_u64(self.fields.served, *c)),
+        ));
         Ok(Some(Box::new(ConstScoreQuery::new(
             Box::new(BooleanQuery::new(vec![
                 (Occur::Should, near),
                 (Occur::Should, remote),
+                (Occur::Should, served),
             ])),
             0.0,
         ))))
@@ -292,7 +311,7 @@ impl ServiceIndex {
         options: &MatchOptions,
     ) -> Result<(NeedMatches, Vec<Scored>), IndexError> {
         let text = self.need_query(need.domain, need.note.as_deref())?;
-        let geo = self.geo_filter(client)?;
+        let geo = self.geo_filter(client, place)?;
         let eligible = predicate(client, place);
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text.box_clone())];
         if let Some(geo) = &geo {
@@ -365,20 +384,24 @@ impl ServiceIndex {
             let lat = ff.column_opt::<f64>(fast::LAT).ok().flatten();
             let lon = ff.column_opt::<f64>(fast::LON).ok().flatten();
             let verified = ff.column_opt::<i64>(fast::VERIFIED_DAY).ok().flatten();
+            let remote = ff.column_opt::<u64>(fast::VIRTUAL).ok().flatten();
             move |doc: DocId, relevance: Score| {
                 let at = match (&lat, &lon) {
                     (Some(lat), Some(lon)) => lat.first(doc).zip(lon.first(doc)),
                     _ => None,
                 };
-                let distance_km = at
-                    .and_then(|(la, lo)| GeoPoint::new(la, lo))
-                    .map(|p| haversine_km(point, p) as f32);
+                let is_remote = remote.as_ref().and_then(|c| c.first(doc)) == Some(1);
+                let proximity = match at.and_then(|(la, lo)| GeoPoint::new(la, lo)) {
+                    _ if is_remote => Proximity::Remote,
+                    Some(p) => Proximity::Km(haversine_km(point, p) as f32),
+                    None => Proximity::Unknown,
+                };
                 let age_days = verified
                     .as_ref()
                     .and_then(|c| c.first(doc))
                     .filter(|d| *d != NEVER_VERIFIED)
                     .map(|d| (today - d) as f32);
-                weights.base(relevance, distance_km, age_days)
+                weights.base(relevance, proximity, age_days)
             }
         });
         Ok(self.reader.searcher().search(query, &collector)?)
@@ -609,6 +632,7 @@ fn predicate(client: &ClientFacts, place: &ClientPlace) -> DocPredicateQuery {
         let max_fpl = f64_col(fast::MAX_FPL)?;
         let max_monthly = f64_col(fast::MAX_MONTHLY)?;
         let lat = f64_col(fast::LAT)?;
+        let served = u64_col(fast::SERVED)?;
         let lon = f64_col(fast::LON)?;
         let codes = codes.clone();
         Ok(move |doc: DocId| {
@@ -628,14 +652,22 @@ fn predicate(client: &ClientFacts, place: &ClientPlace) -> DocPredicateQuery {
             }
             let remote = first_u64(&is_virtual) == Some(1);
             if !remote {
-                let Some(at) = first_f64(&lat)
+                match first_f64(&lat)
                     .zip(first_f64(&lon))
                     .and_then(|(la, lo)| GeoPoint::new(la, lo))
-                else {
-                    return false;
-                };
-                if haversine_km(point, at) > max_km {
-                    return false;
+                {
+                    Some(at) if haversine_km(point, at) > max_km => return false,
+                    Some(_) => {}
+                    // No coordinates: only an area that holds the client.
+                    None => {
+                        let inside = served.as_ref().is_some_and(|s| {
+                            s.values_for_doc(doc)
+                                .any(|c| c == NATIONWIDE_CODE || codes.contains(&c))
+                        });
+                        if !inside {
+                            return false;
+                        }
+                    }
                 }
             }
             if county_known && first_u64(&area_enforced) == Some(1) {

@@ -13,7 +13,8 @@
 //!    the profile cannot decide (no age given, say), is a caveat to verify,
 //!    never an exclusion and never a silent pass.
 //! 4. A place-bound service farther than the client's travel radius is
-//!    excluded; a virtual service is exempt from distance.
+//!    excluded; a virtual service is exempt from distance, and so is a
+//!    location without coordinates whose service area holds the client.
 //! 5. The client must live in the service area when the area could be
 //!    resolved; an area carenav cannot resolve is a caveat.
 
@@ -153,7 +154,7 @@ pub fn assess(
     check_gender(&mut out, service, client);
     check_income(&mut out, &service.eligibility.income, client);
     check_populations(&mut out, service, client);
-    check_distance(&mut out, location, client, distance_km);
+    check_distance(&mut out, location, client, distance_km, area);
     check_area(&mut out, area);
     if let Constraint::Restricted { value, .. } = &service.eligibility.residency {
         if !matches!(area, AreaFact::Inside(_)) {
@@ -324,6 +325,7 @@ fn check_distance(
     location: &Location,
     client: &ClientFacts,
     distance_km: Option<f64>,
+    area: &AreaFact,
 ) {
     if location.location_type == LocationType::Virtual {
         out.reasons.push("available remotely".to_owned());
@@ -341,6 +343,12 @@ fn check_distance(
             ),
             None,
         ),
+        // A place with no coordinates can still be referred when it serves
+        // the client's area (a county legal aid office, say): the client
+        // calls first.
+        None if matches!(area, AreaFact::Inside(_)) => out
+            .caveats
+            .push("no map location: call for the nearest office".to_owned()),
         None => out.exclude("distance", "location has no coordinates".to_owned(), None),
     }
 }

@@ -13,11 +13,22 @@ use std::collections::BTreeMap;
 use crate::directory::{Service, TaxonomyTerm};
 use crate::needs::{self, NeedDomain, NeedError};
 
+/// How a service was found to serve a domain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum HitSource {
+    /// Its words mention the domain's everyday words.
+    Text,
+    /// Its taxonomy classifies it under the domain (the stronger signal).
+    Taxonomy,
+}
+
 /// A domain a service serves, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DomainHit {
     /// The domain.
     pub domain: NeedDomain,
+    /// Taxonomy or text.
+    pub source: HitSource,
     /// Why, for people ("taxonomy term Food Pantry", "mentions \"snap\"").
     pub why: String,
 }
@@ -50,7 +61,14 @@ pub fn service_domains<'a>(
             (name_hit || code_hit).then(|| format!("taxonomy term {}", t.name.trim()))
         });
         if let Some(why) = by_term {
-            hits.insert(domain.code(), DomainHit { domain, why });
+            hits.insert(
+                domain.code(),
+                DomainHit {
+                    domain,
+                    source: HitSource::Taxonomy,
+                    why,
+                },
+            );
         }
     }
     let mut text = String::new();
@@ -65,6 +83,7 @@ pub fn service_domains<'a>(
     for m in needs::match_text(&text)? {
         hits.entry(m.domain.code()).or_insert_with(|| DomainHit {
             domain: m.domain,
+            source: HitSource::Text,
             why: format!(
                 "mentions {}",
                 m.keywords

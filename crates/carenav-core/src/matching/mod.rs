@@ -13,8 +13,8 @@ pub mod result;
 pub mod score;
 
 pub use check::{AreaFact, Assessment, Exclusion, assess, last_verified};
-pub use domains::{DomainHit, service_domains};
+pub use domains::{DomainHit, HitSource, service_domains};
 pub use facts::{ClientFacts, Inference};
 pub use prefilter::{ClientMasks, ServiceDigest};
 pub use result::{ExcludedCandidate, MatchResult, NeedMatches, Referral};
-pub use score::{ScoreInputs, ScoringWeights};
+pub use score::{Proximity, ScoreInputs, ScoringWeights};

@@ -4,7 +4,9 @@
 //! score = relevance × distance × freshness × multi_need × language × doubt
 //!
 //! relevance  = r / (r + relevance_half)          r: text relevance (BM25) ≥ 0
-//! distance   = 0.5 ^ (d / distance_half_km)       d: km; 1 for virtual services
+//! distance   = 0.5 ^ (d / distance_half_km)       d: km
+//!            = remote_factor                      virtual services
+//!            = unknown_distance_factor            no coordinates (area-bound)
 //! freshness  = max(freshness_floor,
 //!                  0.5 ^ (max(0, age − fresh_days) / freshness_half_days))
 //!                                                 age: days since last verified
@@ -35,6 +37,10 @@ pub struct ScoringWeights {
     pub freshness_floor: f32,
     /// Bonus per other need of the client served at the same place.
     pub multi_need_bonus: f32,
+    /// Distance factor of a virtual service (phone, online).
+    pub remote_factor: f32,
+    /// Distance factor of a place without coordinates (found by its area).
+    pub unknown_distance_factor: f32,
     /// Factor for a service that speaks none of the client's languages.
     pub language_mismatch_factor: f32,
     /// Factor per low-confidence restriction the client may not meet.
@@ -50,10 +56,24 @@ impl Default for ScoringWeights {
             freshness_half_days: 730.0,
             freshness_floor: 0.5,
             multi_need_bonus: 0.1,
+            remote_factor: 0.5,
+            unknown_distance_factor: 0.3,
             language_mismatch_factor: 0.6,
             doubtful_factor: 0.7,
         }
     }
+}
+
+/// How far a candidate is from the client.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub enum Proximity {
+    /// Great-circle distance in km.
+    Km(f32),
+    /// A virtual service: no trip.
+    Remote,
+    /// A place without coordinates.
+    #[default]
+    Unknown,
 }
 
 /// The inputs of the formula for one candidate.
@@ -61,8 +81,8 @@ impl Default for ScoringWeights {
 pub struct ScoreInputs {
     /// Text relevance to the need (BM25 or equivalent), ≥ 0.
     pub relevance: f32,
-    /// Distance in km; `None` for a virtual service.
-    pub distance_km: Option<f32>,
+    /// How far the place is.
+    pub proximity: Proximity,
     /// Days since the record was last verified; `None` if never.
     pub age_days: Option<f32>,
     /// Other needs of the client this place also serves.
@@ -77,25 +97,27 @@ impl ScoringWeights {
     /// The score of a candidate.
     ///
     /// ```
-    /// use carenav_core::matching::{ScoreInputs, ScoringWeights};
+    /// use carenav_core::matching::{Proximity, ScoreInputs, ScoringWeights};
     /// let w = ScoringWeights::default();
     /// let near = w.score(&ScoreInputs { relevance: 8.0, distance_km: Some(1.0), age_days: Some(10.0), ..Default::default() });
     /// let far = w.score(&ScoreInputs { relevance: 8.0, distance_km: Some(20.0), age_days: Some(10.0), ..Default::default() });
     /// assert!(near > far);
     /// ```
     pub fn score(&self, x: &ScoreInputs) -> f32 {
-        self.base(x.relevance, x.distance_km, x.age_days)
+        self.base(x.relevance, x.proximity, x.age_days)
             * self.candidate_factors(x.other_needs_served, x.language_mismatch, x.doubtful)
     }
 
     /// relevance × distance × freshness: what an index can compute from
     /// fast fields while it collects the top documents.
-    pub fn base(&self, relevance: f32, distance_km: Option<f32>, age_days: Option<f32>) -> f32 {
+    pub fn base(&self, relevance: f32, proximity: Proximity, age_days: Option<f32>) -> f32 {
         let r = relevance.max(0.0);
         let relevance = r / (r + self.relevance_half.max(f32::EPSILON));
-        let distance = distance_km.map_or(1.0, |d| {
-            0.5f32.powf(d.max(0.0) / self.distance_half_km.max(f32::EPSILON))
-        });
+        let distance = match proximity {
+            Proximity::Km(d) => 0.5f32.powf(d.max(0.0) / self.distance_half_km.max(f32::EPSILON)),
+            Proximity::Remote => self.remote_factor,
+            Proximity::Unknown => self.unknown_distance_factor,
+        };
         let freshness = match age_days {
             Some(age) => {
                 let over = (age - self.fresh_days).max(0.0);

@@ -129,7 +129,6 @@ fn convert_facility(src: &str, f: &Value, cx: &mut Context) {
         description: join_paragraphs([f.get("description").and_then(Value::as_str)])
             .unwrap_or_default(),
         website: text(f, "website"),
-        phones: phones.clone(),
         ..Organization::default()
     });
 

@@ -12,6 +12,7 @@
 
 pub mod florida;
 pub mod hsds1;
+pub mod ilao;
 pub mod linksf;
 pub mod ohana;
 
@@ -40,15 +41,19 @@ pub enum LegacyFormat {
     /// The Florida legal aid export (`organizations.csv`, `locations.csv`,
     /// `services.csv`).
     Florida,
+    /// Illinois Legal Aid Online's own export (`organizations.csv`,
+    /// `locations.csv`, `services.csv`, January 2019).
+    Ilao,
 }
 
 impl LegacyFormat {
     /// Every format, for help texts.
-    pub const ALL: [LegacyFormat; 4] = [
+    pub const ALL: [LegacyFormat; 5] = [
         LegacyFormat::Ohana,
         LegacyFormat::Linksf,
         LegacyFormat::Hsds1,
         LegacyFormat::Florida,
+        LegacyFormat::Ilao,
     ];
 
     /// The name accepted by [`FromStr`] and shown in reports.
@@ -58,6 +63,7 @@ impl LegacyFormat {
             LegacyFormat::Linksf => "linksf",
             LegacyFormat::Hsds1 => "hsds1",
             LegacyFormat::Florida => "florida",
+            LegacyFormat::Ilao => "ilao",
         }
     }
 }
@@ -72,13 +78,14 @@ impl FromStr for LegacyFormat {
     type Err = ConvertError;
 
     /// Accepts `ohana`, `linksf` (or `link-sf`), `hsds1` (or `hsds-1.1`),
-    /// `florida`, case-insensitively.
+    /// `florida`, `ilao` (or `ilao-raw`), case-insensitively.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         match s.trim().to_ascii_lowercase().as_str() {
             "ohana" | "ohana-smc" => Ok(LegacyFormat::Ohana),
             "linksf" | "link-sf" => Ok(LegacyFormat::Linksf),
             "hsds1" | "hsds-1.1" | "hsds1.1" | "hsds-1" => Ok(LegacyFormat::Hsds1),
             "florida" | "florida-legal-aid" => Ok(LegacyFormat::Florida),
+            "ilao" | "ilao-raw" => Ok(LegacyFormat::Ilao),
             _ => Err(ConvertError::UnknownFormat(s.to_owned())),
         }
     }
@@ -89,7 +96,7 @@ impl FromStr for LegacyFormat {
 #[non_exhaustive]
 pub enum ConvertError {
     /// The format name is not one of [`LegacyFormat::ALL`].
-    #[error("unknown legacy format {0:?} (expected ohana, linksf, hsds1 or florida)")]
+    #[error("unknown legacy format {0:?} (expected ohana, linksf, hsds1, florida or ilao)")]
     UnknownFormat(String),
     /// A file the format needs is not there.
     #[error("{file}: missing ({format} export needs this file)")]
@@ -219,6 +226,7 @@ pub fn convert(format: LegacyFormat, path: &Path) -> Result<Conversion, ConvertE
         LegacyFormat::Linksf => linksf::convert(path)?,
         LegacyFormat::Hsds1 => hsds1::convert(path)?,
         LegacyFormat::Florida => florida::convert(path)?,
+        LegacyFormat::Ilao => ilao::convert(path)?,
     };
     assign_child_ids(&mut conversion.directory);
     conversion.report.format = format.name().to_owned();
@@ -634,6 +642,8 @@ mod tests {
     #[case("Link-SF", LegacyFormat::Linksf)]
     #[case("hsds-1.1", LegacyFormat::Hsds1)]
     #[case("FLORIDA", LegacyFormat::Florida)]
+    #[case("ilao", LegacyFormat::Ilao)]
+    #[case("ILAO-raw", LegacyFormat::Ilao)]
     fn parses_format_names(#[case] text: &str, #[case] expected: LegacyFormat) {
         assert_eq!(text.parse::<LegacyFormat>().ok(), Some(expected));
     }

@@ -63,7 +63,13 @@ fn number(text: &str) -> Option<f64> {
 
 fn age_range(text: &str, of: AgeOf) -> Option<AgeRange> {
     let (min, max) = text.split_once("..")?;
-    let end = |s: &str| if s.trim().is_empty() { Some(None) } else { number(s).map(Some) };
+    let end = |s: &str| {
+        if s.trim().is_empty() {
+            Some(None)
+        } else {
+            number(s).map(Some)
+        }
+    };
     Some(AgeRange {
         min: end(min)?,
         max: end(max)?,
@@ -106,8 +112,14 @@ pub(crate) fn from_codes(rec: &mut Rec<'_>, codes: Vec<Coded>) -> Result<Eligibi
                 true
             }
             "age:client" | "age:child" => {
-                let of = if c.code == "age:child" { AgeOf::Child } else { AgeOf::Client };
-                age_range(value, of).map(|r| e.age = restricted(r, &evidence)).is_some()
+                let of = if c.code == "age:child" {
+                    AgeOf::Child
+                } else {
+                    AgeOf::Client
+                };
+                age_range(value, of)
+                    .map(|r| e.age = restricted(r, &evidence))
+                    .is_some()
             }
             "income:percent-of-poverty" => number(value)
                 .map(|n| e.income = restricted(IncomeLimit::PercentOfPoverty(n), &evidence))
@@ -137,9 +149,14 @@ pub(crate) fn from_codes(rec: &mut Rec<'_>, codes: Vec<Coded>) -> Result<Eligibi
                         "residency" => e.residency = unknown(value),
                         _ => {}
                     }
-                    matches!(dim, "age" | "gender" | "income" | "population" | "residency")
+                    matches!(
+                        dim,
+                        "age" | "gender" | "income" | "population" | "residency"
+                    )
                 }
-                Some(("gender", g)) => Gender::parse(g).map(|g| e.gender = restricted(g, &evidence)).is_some(),
+                Some(("gender", g)) => Gender::parse(g)
+                    .map(|g| e.gender = restricted(g, &evidence))
+                    .is_some(),
                 Some(("population", p)) => match Situation::parse(p) {
                     Some(s) => {
                         let entry =

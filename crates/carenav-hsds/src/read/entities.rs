@@ -11,7 +11,6 @@ use carenav_core::{
 
 use super::fields::{Obj, Rec};
 use crate::error::{Issue, IssueKind};
-use crate::ids::child_id;
 
 type R<T> = Result<T, Issue>;
 
@@ -50,40 +49,33 @@ fn is_byday(text: &str) -> bool {
         let (ordinal, day) = (part.get(..split), part.get(split..));
         let ordinal_ok = ordinal.is_some_and(|o| {
             let digits = o.strip_prefix(['+', '-']).unwrap_or(o);
-            o.is_empty() || (!digits.is_empty() && digits.len() <= 2 && digits.bytes().all(|b| b.is_ascii_digit()))
+            o.is_empty()
+                || (!digits.is_empty()
+                    && digits.len() <= 2
+                    && digits.bytes().all(|b| b.is_ascii_digit()))
         });
         ordinal_ok && day.and_then(Weekday::from_code).is_some()
     })
 }
 
-/// The id a child record gets: the source's, unless it is exactly the one
-/// carenav's exporter mints for this position (then the source had none).
-fn keep_id(id: Option<String>, minted: Option<&str>) -> Option<String> {
-    id.filter(|id| Some(id.as_str()) != minted)
-}
-
-/// Reads the objects of array `name`, giving each reader the id the exporter
-/// would mint for it under `parent`.
+/// Reads the objects of array `name` with `read`, keeping the valid ones.
 pub(crate) fn children<T>(
     rec: &mut Rec<'_>,
     o: Obj<'_>,
     name: &str,
-    parent: &str,
-    kind: &str,
-    read: fn(&mut Rec<'_>, Obj<'_>, Option<&str>) -> R<Option<T>>,
+    read: fn(&mut Rec<'_>, Obj<'_>) -> R<Option<T>>,
 ) -> R<Vec<T>> {
     let mut out = Vec::new();
-    for (i, path, map) in rec.array(o, name)? {
-        let minted = child_id(parent, kind, i);
-        if let Some(item) = read(rec, Obj::new(map, &path), Some(&minted))? {
+    for (_, path, map) in rec.array(o, name)? {
+        if let Some(item) = read(rec, Obj::new(map, &path))? {
             out.push(item);
         }
     }
     Ok(out)
 }
 
-pub(crate) fn read_phone(rec: &mut Rec<'_>, o: Obj<'_>, minted: Option<&str>) -> R<Option<Phone>> {
-    let id = keep_id(rec.child_id(o)?, minted);
+pub(crate) fn read_phone(rec: &mut Rec<'_>, o: Obj<'_>) -> R<Option<Phone>> {
+    let id = rec.child_id(o)?;
     let Some(number) = rec.req_str(o, "number", "phone")? else {
         return Ok(None);
     };
@@ -110,18 +102,17 @@ fn opt_time(rec: &mut Rec<'_>, o: Obj<'_>, name: &str) -> R<Option<TimeOfDay>> {
     };
     let time = TimeOfDay::parse_hsds(&text);
     if time.is_none() {
-        let msg = format!("{:?} is not an HH:MM time; field ignored", super::fields::short(&text));
+        let msg = format!(
+            "{:?} is not an HH:MM time; field ignored",
+            super::fields::short(&text)
+        );
         rec.issue(Some(o.at(name)), IssueKind::InvalidValue, msg)?;
     }
     Ok(time)
 }
 
-pub(crate) fn read_schedule(
-    rec: &mut Rec<'_>,
-    o: Obj<'_>,
-    minted: Option<&str>,
-) -> R<Option<Schedule>> {
-    let id = keep_id(rec.child_id(o)?, minted);
+pub(crate) fn read_schedule(rec: &mut Rec<'_>, o: Obj<'_>) -> R<Option<Schedule>> {
+    let id = rec.child_id(o)?;
     let freq = rec.opt_enum(o, "freq", FREQS, parse_freq)?;
     // Validated for the steward, not kept: carenav's schedules do not use them.
     rec.opt_enum(o, "wkst", WEEKDAYS, Weekday::from_code)?;
@@ -135,7 +126,8 @@ pub(crate) fn read_schedule(
         if is_byday(&text) {
             byday = Some(text);
         } else {
-            let msg = format!("{text:?} is not an RFC 5545 BYDAY list (MO,TU or 1SA); field ignored");
+            let msg =
+                format!("{text:?} is not an RFC 5545 BYDAY list (MO,TU or 1SA); field ignored");
             rec.issue(Some(o.at("byday")), IssueKind::InvalidValue, msg)?;
         }
     }
@@ -154,13 +146,9 @@ pub(crate) fn read_schedule(
     }))
 }
 
-pub(crate) fn read_service_area(
-    rec: &mut Rec<'_>,
-    o: Obj<'_>,
-    minted: Option<&str>,
-) -> R<Option<ServiceArea>> {
+pub(crate) fn read_service_area(rec: &mut Rec<'_>, o: Obj<'_>) -> R<Option<ServiceArea>> {
     Ok(Some(ServiceArea {
-        id: keep_id(rec.child_id(o)?, minted),
+        id: rec.child_id(o)?,
         name: rec.opt_str(o, "name")?,
         description: rec.opt_str(o, "description")?,
         extent: rec.opt_str(o, "extent")?,
@@ -169,26 +157,18 @@ pub(crate) fn read_service_area(
     }))
 }
 
-pub(crate) fn read_language(
-    rec: &mut Rec<'_>,
-    o: Obj<'_>,
-    minted: Option<&str>,
-) -> R<Option<Language>> {
+pub(crate) fn read_language(rec: &mut Rec<'_>, o: Obj<'_>) -> R<Option<Language>> {
     Ok(Some(Language {
-        id: keep_id(rec.child_id(o)?, minted),
+        id: rec.child_id(o)?,
         name: rec.opt_str(o, "name")?,
         code: rec.opt_str(o, "code")?,
         note: rec.opt_str(o, "note")?,
     }))
 }
 
-pub(crate) fn read_cost_option(
-    rec: &mut Rec<'_>,
-    o: Obj<'_>,
-    minted: Option<&str>,
-) -> R<Option<CostOption>> {
+pub(crate) fn read_cost_option(rec: &mut Rec<'_>, o: Obj<'_>) -> R<Option<CostOption>> {
     Ok(Some(CostOption {
-        id: keep_id(rec.child_id(o)?, minted),
+        id: rec.child_id(o)?,
         option: rec.opt_str(o, "option")?,
         currency: rec.opt_str(o, "currency")?,
         amount: rec.opt_num(o, "amount")?,
@@ -198,12 +178,8 @@ pub(crate) fn read_cost_option(
     }))
 }
 
-pub(crate) fn read_required_document(
-    rec: &mut Rec<'_>,
-    o: Obj<'_>,
-    minted: Option<&str>,
-) -> R<Option<RequiredDocument>> {
-    let id = keep_id(rec.child_id(o)?, minted);
+pub(crate) fn read_required_document(rec: &mut Rec<'_>, o: Obj<'_>) -> R<Option<RequiredDocument>> {
+    let id = rec.child_id(o)?;
     let uri = rec.opt_uri(o, "uri")?;
     let Some(document) = rec.opt_str(o, "document")? else {
         // Valid HSDS, but a requirement with no document says nothing.
@@ -217,34 +193,44 @@ pub(crate) fn read_required_document(
     Ok(Some(RequiredDocument { id, document, uri }))
 }
 
-pub(crate) fn read_accessibility(
-    rec: &mut Rec<'_>,
-    o: Obj<'_>,
-    minted: Option<&str>,
-) -> R<Option<Accessibility>> {
+pub(crate) fn read_accessibility(rec: &mut Rec<'_>, o: Obj<'_>) -> R<Option<Accessibility>> {
     Ok(Some(Accessibility {
-        id: keep_id(rec.child_id(o)?, minted),
+        id: rec.child_id(o)?,
         description: rec.opt_str(o, "description")?,
         details: rec.opt_str(o, "details")?,
         url: rec.opt_uri(o, "url")?,
     }))
 }
 
-pub(crate) fn read_address(
-    rec: &mut Rec<'_>,
-    o: Obj<'_>,
-    minted: Option<&str>,
-) -> R<Option<Address>> {
-    let id = keep_id(rec.child_id(o)?, minted);
-    let address_type =
-        rec.req_enum(o, "address_type", "address", LOCATION_TYPES, parse_address_type)?;
+pub(crate) fn read_address(rec: &mut Rec<'_>, o: Obj<'_>) -> R<Option<Address>> {
+    let id = rec.child_id(o)?;
+    let address_type = rec.req_enum(
+        o,
+        "address_type",
+        "address",
+        LOCATION_TYPES,
+        parse_address_type,
+    )?;
     let address_1 = rec.present_str(o, "address_1", "address")?;
     let city = rec.present_str(o, "city", "address")?;
     let state_province = rec.present_str(o, "state_province", "address")?;
     let postal_code = rec.present_str(o, "postal_code", "address")?;
     let country = rec.present_str(o, "country", "address")?;
-    let (Some(address_type), Some(address_1), Some(city), Some(state_province), Some(postal_code), Some(country)) =
-        (address_type, address_1, city, state_province, postal_code, country)
+    let (
+        Some(address_type),
+        Some(address_1),
+        Some(city),
+        Some(state_province),
+        Some(postal_code),
+        Some(country),
+    ) = (
+        address_type,
+        address_1,
+        city,
+        state_province,
+        postal_code,
+        country,
+    )
     else {
         return Ok(None);
     };
@@ -281,7 +267,7 @@ pub(crate) fn read_organization(rec: &mut Rec<'_>, o: Obj<'_>) -> R<Option<Organ
             )?;
         }
     }
-    let phones = children(rec, o, "phones", &id, "phone", read_phone)?;
+    let phones = children(rec, o, "phones", read_phone)?;
     Ok(Some(Organization {
         alternate_name: rec.opt_str(o, "alternate_name")?,
         description: rec.defaulted_str(o, "description")?,
@@ -298,8 +284,13 @@ pub(crate) fn read_organization(rec: &mut Rec<'_>, o: Obj<'_>) -> R<Option<Organ
 
 pub(crate) fn read_location(rec: &mut Rec<'_>, o: Obj<'_>) -> R<Option<Location>> {
     let id = rec.req_id(o, "id", "location")?;
-    let location_type =
-        rec.req_enum(o, "location_type", "location", LOCATION_TYPES, LocationType::parse)?;
+    let location_type = rec.req_enum(
+        o,
+        "location_type",
+        "location",
+        LOCATION_TYPES,
+        LocationType::parse,
+    )?;
     let (Some(id), Some(location_type)) = (id, location_type) else {
         return Ok(None);
     };
@@ -335,11 +326,11 @@ pub(crate) fn read_location(rec: &mut Rec<'_>, o: Obj<'_>) -> R<Option<Location>
         transportation: rec.opt_str(o, "transportation")?,
         url: rec.opt_uri(o, "url")?,
         point,
-        addresses: children(rec, o, "addresses", &id, "address", read_address)?,
-        phones: children(rec, o, "phones", &id, "phone", read_phone)?,
-        schedules: children(rec, o, "schedules", &id, "schedule", read_schedule)?,
-        languages: children(rec, o, "languages", &id, "language", read_language)?,
-        accessibility: children(rec, o, "accessibility", &id, "accessibility", read_accessibility)?,
+        addresses: children(rec, o, "addresses", read_address)?,
+        phones: children(rec, o, "phones", read_phone)?,
+        schedules: children(rec, o, "schedules", read_schedule)?,
+        languages: children(rec, o, "languages", read_language)?,
+        accessibility: children(rec, o, "accessibility", read_accessibility)?,
         id,
     }))
 }
@@ -379,12 +370,8 @@ pub(crate) struct AttributeRead {
     pub(crate) path: String,
 }
 
-pub(crate) fn read_attribute(
-    rec: &mut Rec<'_>,
-    o: Obj<'_>,
-    minted: Option<&str>,
-) -> R<Option<AttributeRead>> {
-    let id = keep_id(rec.child_id(o)?, minted);
+pub(crate) fn read_attribute(rec: &mut Rec<'_>, o: Obj<'_>) -> R<Option<AttributeRead>> {
+    let id = rec.child_id(o)?;
     let mut term = None;
     if let Some(map) = rec.object(o, "taxonomy_term")? {
         let path = o.at("taxonomy_term");
@@ -396,7 +383,10 @@ pub(crate) fn read_attribute(
             rec.issue(
                 Some(o.at("taxonomy_term_id")),
                 IssueKind::InvalidValue,
-                format!("differs from taxonomy_term.id {}; the nested term is used", t.id),
+                format!(
+                    "differs from taxonomy_term.id {}; the nested term is used",
+                    t.id
+                ),
             )?;
             term_id = Some(t.id.clone());
         }
@@ -447,6 +437,8 @@ pub(crate) struct ServiceRead {
     pub(crate) attributes: Vec<AttributeRead>,
     /// HSDS fields carenav's exporter filled in itself (see [`crate::write`]).
     pub(crate) derived: Vec<String>,
+    /// `organization.locations`: places of the organization, linked or not.
+    pub(crate) org_locations: Vec<Location>,
 }
 
 fn read_ages(rec: &mut Rec<'_>, o: Obj<'_>) -> R<(Option<f64>, Option<f64>)> {
@@ -490,7 +482,10 @@ fn read_link(
                     rec.issue(
                         Some(o.at("location_id")),
                         IssueKind::InvalidValue,
-                        format!("differs from location.id {}; the nested location is used", loc.id),
+                        format!(
+                            "differs from location.id {}; the nested location is used",
+                            loc.id
+                        ),
                     )?;
                 }
                 location_id = Some(loc.id.clone());
@@ -521,8 +516,8 @@ fn read_link(
         service_id: service_id.to_owned(),
         location_id,
         description: rec.opt_str(o, "description")?,
-        phones: children(rec, o, "phones", &id, "phone", read_phone)?,
-        schedules: children(rec, o, "schedules", &id, "schedule", read_schedule)?,
+        phones: children(rec, o, "phones", read_phone)?,
+        schedules: children(rec, o, "schedules", read_schedule)?,
         id,
     };
     Ok(Some((link, location)))
@@ -534,17 +529,28 @@ pub(crate) fn read_service(rec: &mut Rec<'_>, o: Obj<'_>) -> R<Option<ServiceRea
     let name = rec.req_str(o, "name", "service")?;
     let status = rec.req_enum(o, "status", "service", STATUSES, ServiceStatus::parse)?;
     let mut organization = None;
+    let mut org_locations = Vec::new();
     if let Some(map) = rec.object(o, "organization")? {
         let path = o.at("organization");
-        organization = read_organization(rec, Obj::new(map, &path))?;
+        let org_obj = Obj::new(map, &path);
+        organization = read_organization(rec, org_obj)?;
+        if organization.is_some() {
+            org_locations = children(rec, org_obj, "locations", read_location)?;
+        }
     }
     let mut organization_id = rec.opt_id(o, "organization_id")?;
     if let Some(org) = &organization {
-        if organization_id.as_ref().is_some_and(|given| given != &org.id) {
+        if organization_id
+            .as_ref()
+            .is_some_and(|given| given != &org.id)
+        {
             rec.issue(
                 Some(o.at("organization_id")),
                 IssueKind::InvalidValue,
-                format!("differs from organization.id {}; the nested organization is used", org.id),
+                format!(
+                    "differs from organization.id {}; the nested organization is used",
+                    org.id
+                ),
             )?;
         }
         organization_id = Some(org.id.clone());
@@ -576,9 +582,8 @@ pub(crate) fn read_service(rec: &mut Rec<'_>, o: Obj<'_>) -> R<Option<ServiceRea
         }
     }
     let mut attributes = Vec::new();
-    for (i, path, map) in rec.array(o, "attributes")? {
-        let minted = child_id(&id, "attribute", i);
-        if let Some(attr) = read_attribute(rec, Obj::new(map, &path), Some(&minted))? {
+    for (_, path, map) in rec.array(o, "attributes")? {
+        if let Some(attr) = read_attribute(rec, Obj::new(map, &path))? {
             attributes.push(attr);
         }
     }
@@ -601,19 +606,12 @@ pub(crate) fn read_service(rec: &mut Rec<'_>, o: Obj<'_>) -> R<Option<ServiceRea
         assurer_email: rec.opt_email(o, "assurer_email")?,
         last_modified: rec.opt_date_time(o, "last_modified")?,
         alert: rec.opt_str(o, "alert")?,
-        phones: children(rec, o, "phones", &id, "phone", read_phone)?,
-        schedules: children(rec, o, "schedules", &id, "schedule", read_schedule)?,
-        service_areas: children(rec, o, "service_areas", &id, "service_area", read_service_area)?,
-        languages: children(rec, o, "languages", &id, "language", read_language)?,
-        cost_options: children(rec, o, "cost_options", &id, "cost_option", read_cost_option)?,
-        required_documents: children(
-            rec,
-            o,
-            "required_documents",
-            &id,
-            "required_document",
-            read_required_document,
-        )?,
+        phones: children(rec, o, "phones", read_phone)?,
+        schedules: children(rec, o, "schedules", read_schedule)?,
+        service_areas: children(rec, o, "service_areas", read_service_area)?,
+        languages: children(rec, o, "languages", read_language)?,
+        cost_options: children(rec, o, "cost_options", read_cost_option)?,
+        required_documents: children(rec, o, "required_documents", read_required_document)?,
         attributes: Vec::new(),
         eligibility: Default::default(),
         id,
@@ -625,6 +623,7 @@ pub(crate) fn read_service(rec: &mut Rec<'_>, o: Obj<'_>) -> R<Option<ServiceRea
         links,
         attributes,
         derived,
+        org_locations,
     }))
 }
 

@@ -141,7 +141,10 @@ pub(crate) fn is_uri(text: &str) -> bool {
     let Some((scheme, rest)) = text.split_once(':') else {
         return false;
     };
-    let scheme_ok = scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+    let scheme_ok = scheme
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic())
         && scheme
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c));
@@ -177,7 +180,9 @@ pub(crate) fn is_date_time(text: &str) -> bool {
     }
     let rest = &rest[1..];
     let digits = |s: &str, n: usize, max: u32| {
-        s.len() == n && s.bytes().all(|b| b.is_ascii_digit()) && s.parse::<u32>().is_ok_and(|v| v <= max)
+        s.len() == n
+            && s.bytes().all(|b| b.is_ascii_digit())
+            && s.parse::<u32>().is_ok_and(|v| v <= max)
     };
     let (Some(h), Some(m), Some(s)) = (rest.get(..2), rest.get(3..5), rest.get(6..8)) else {
         return false;
@@ -232,7 +237,10 @@ impl Rec<'_> {
             return Ok(None);
         };
         let Value::String(text) = value else {
-            let msg = format!("expected a string, found {}; field ignored", type_name(value));
+            let msg = format!(
+                "expected a string, found {}; field ignored",
+                type_name(value)
+            );
             self.issue(Some(o.at(name)), IssueKind::WrongType, msg)?;
             return Ok(None);
         };
@@ -414,7 +422,10 @@ impl Rec<'_> {
                 Ok(None)
             }
             None => {
-                let msg = format!("expected a number, found {}; field ignored", type_name(value));
+                let msg = format!(
+                    "expected a number, found {}; field ignored",
+                    type_name(value)
+                );
                 self.issue(Some(o.at(name)), IssueKind::WrongType, msg)?;
                 Ok(None)
             }
@@ -490,7 +501,10 @@ impl Rec<'_> {
             return Ok(None);
         };
         if !allowed.contains(&text.as_str()) {
-            let msg = format!("{text:?} should be spelled as one of {}", allowed.join(", "));
+            let msg = format!(
+                "{text:?} should be spelled as one of {}",
+                allowed.join(", ")
+            );
             self.issue(Some(o.at(name)), IssueKind::InvalidValue, msg)?;
         }
         Ok(Some(value))
@@ -507,7 +521,10 @@ impl Rec<'_> {
             return Ok(Vec::new());
         };
         let Value::Array(items) = value else {
-            let msg = format!("expected an array, found {}; field ignored", type_name(value));
+            let msg = format!(
+                "expected an array, found {}; field ignored",
+                type_name(value)
+            );
             self.issue(Some(o.at(name)), IssueKind::WrongType, msg)?;
             return Ok(Vec::new());
         };
@@ -517,7 +534,10 @@ impl Rec<'_> {
             match item {
                 Value::Object(map) => out.push((i, path, map)),
                 other => {
-                    let msg = format!("expected an object, found {}; item ignored", type_name(other));
+                    let msg = format!(
+                        "expected an object, found {}; item ignored",
+                        type_name(other)
+                    );
                     self.issue(Some(path), IssueKind::WrongType, msg)?;
                 }
             }
@@ -535,7 +555,10 @@ impl Rec<'_> {
             None => Ok(None),
             Some(Value::Object(map)) => Ok(Some(map)),
             Some(other) => {
-                let msg = format!("expected an object, found {}; field ignored", type_name(other));
+                let msg = format!(
+                    "expected an object, found {}; field ignored",
+                    type_name(other)
+                );
                 self.issue(Some(o.at(name)), IssueKind::WrongType, msg)?;
                 Ok(None)
             }

@@ -31,7 +31,7 @@
 
 mod eligibility;
 mod entities;
-mod fields;
+pub(crate) mod fields;
 mod tabular;
 
 use std::collections::{HashMap, HashSet};
@@ -76,7 +76,10 @@ impl Format {
         if lower.ends_with(".ndjson") || lower.ends_with(".jsonl") {
             return Format::Ndjson;
         }
-        let start = bytes.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(0);
+        let start = bytes
+            .iter()
+            .position(|b| !b.is_ascii_whitespace())
+            .unwrap_or(0);
         let body = bytes.get(start..).unwrap_or_default();
         if body.first() == Some(&b'[') {
             return Format::Json;
@@ -295,7 +298,10 @@ fn load_bytes(
                         let msg = if err.is_eof() {
                             format!("line is cut short at column {}; line skipped", err.column())
                         } else {
-                            format!("JSON syntax error at column {}: {err}; line skipped", err.column())
+                            format!(
+                                "JSON syntax error at column {}: {err}; line skipped",
+                                err.column()
+                            )
                         };
                         rec.issue(None, IssueKind::Syntax, msg)?;
                     }
@@ -308,9 +314,17 @@ fn load_bytes(
 
 fn syntax_message(err: &serde_json::Error, kept: usize) -> String {
     let what = if err.is_eof() {
-        format!("JSON is cut short at line {}, column {}", err.line(), err.column())
+        format!(
+            "JSON is cut short at line {}, column {}",
+            err.line(),
+            err.column()
+        )
     } else {
-        format!("JSON syntax error at line {}, column {}: {err}", err.line(), err.column())
+        format!(
+            "JSON syntax error at line {}, column {}: {err}",
+            err.line(),
+            err.column()
+        )
     };
     format!("{what}; the {kept} complete services before it are kept, the rest is lost")
 }
@@ -417,7 +431,13 @@ impl Origin {
         }
     }
 
-    fn issue(&self, sink: &mut Sink, field: &str, kind: IssueKind, msg: String) -> Result<(), Issue> {
+    fn issue(
+        &self,
+        sink: &mut Sink,
+        field: &str,
+        kind: IssueKind,
+        msg: String,
+    ) -> Result<(), Issue> {
         sink.report(Issue {
             file: self.file.clone(),
             record: Some(self.record.clone()),
@@ -458,18 +478,24 @@ impl Builder {
 
     pub(crate) fn add_term(&mut self, term: TaxonomyTerm) {
         if !self.terms.contains_key(&term.id) {
-            self.terms.insert(term.id.clone(), self.dir.taxonomy_terms.len());
+            self.terms
+                .insert(term.id.clone(), self.dir.taxonomy_terms.len());
             self.dir.taxonomy_terms.push(term);
         }
     }
 
     pub(crate) fn term(&self, id: &str) -> Option<&TaxonomyTerm> {
-        self.terms.get(id).and_then(|&i| self.dir.taxonomy_terms.get(i))
+        self.terms
+            .get(id)
+            .and_then(|&i| self.dir.taxonomy_terms.get(i))
     }
 
-
     /// Adds a link unless its id is taken.
-    pub(crate) fn add_link(&mut self, rec: &mut Rec<'_>, link: ServiceAtLocation) -> Result<(), Issue> {
+    pub(crate) fn add_link(
+        &mut self,
+        rec: &mut Rec<'_>,
+        link: ServiceAtLocation,
+    ) -> Result<(), Issue> {
         if let Some(first) = self.links.get(&link.id) {
             let msg = format!(
                 "service_at_location id {} already used by {} in {}; this one is skipped",
@@ -483,13 +509,18 @@ impl Builder {
         Ok(())
     }
 
-    pub(crate) fn add_service(&mut self, rec: &mut Rec<'_>, read: ServiceRead) -> Result<(), Issue> {
+    pub(crate) fn add_service(
+        &mut self,
+        rec: &mut Rec<'_>,
+        read: ServiceRead,
+    ) -> Result<(), Issue> {
         let ServiceRead {
             mut service,
             organization,
             links,
             attributes,
             derived,
+            org_locations,
         } = read;
         if let Some(first) = self.services.get(&service.id) {
             let msg = format!(
@@ -508,6 +539,9 @@ impl Builder {
             }
             self.add_link(rec, link)?;
         }
+        for location in org_locations {
+            self.add_location(rec, location);
+        }
         let mut codes = Vec::new();
         for AttributeRead {
             attribute,
@@ -516,10 +550,11 @@ impl Builder {
             path,
         } in attributes
         {
-            let known = term.as_ref().or_else(|| self.term(&attribute.taxonomy_term_id));
-            let ours = known.is_some_and(|t| {
-                t.taxonomy.as_deref() == Some(crate::write::ELIGIBILITY_TAXONOMY)
-            });
+            let known = term
+                .as_ref()
+                .or_else(|| self.term(&attribute.taxonomy_term_id));
+            let ours = known
+                .is_some_and(|t| t.taxonomy.as_deref() == Some(crate::write::ELIGIBILITY_TAXONOMY));
             if ours {
                 codes.push(eligibility::Coded {
                     code: known.and_then(|t| t.code.clone()).unwrap_or_default(),
@@ -560,7 +595,10 @@ impl Builder {
 
         for (loc, origin) in self.dir.locations.iter_mut().zip(&self.location_origin) {
             if let Some(org) = loc.organization_id.as_ref().filter(|o| !orgs.contains(*o)) {
-                let msg = format!("location {}: organization {org} is not in the input; link ignored", loc.id);
+                let msg = format!(
+                    "location {}: organization {org} is not in the input; link ignored",
+                    loc.id
+                );
                 origin.issue(sink, "organization_id", IssueKind::DanglingReference, msg)?;
                 loc.organization_id = None;
             }
@@ -596,7 +634,12 @@ impl Builder {
         self.dir.services = services;
 
         let mut links = Vec::with_capacity(self.dir.service_at_locations.len());
-        for (link, origin) in self.dir.service_at_locations.into_iter().zip(&self.link_origin) {
+        for (link, origin) in self
+            .dir
+            .service_at_locations
+            .into_iter()
+            .zip(&self.link_origin)
+        {
             if !kept.contains(&link.service_id) {
                 // The service was skipped and reported already.
                 continue;

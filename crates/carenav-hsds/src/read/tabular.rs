@@ -14,7 +14,7 @@ use serde_json::{Map, Number, Value};
 
 use carenav_core::{Location, Organization, ServiceAtLocation};
 
-use super::entities::{self, obj, AttributeRead, ServiceRead};
+use super::entities::{self, AttributeRead, ServiceRead, obj};
 use super::fields::{Rec, Sink};
 use super::{Builder, Origin};
 use crate::error::{Issue, IssueKind, LoadError};
@@ -71,7 +71,12 @@ fn read_descriptor(dir: &Path, sink: &mut Sink) -> Result<HashMap<String, Resour
         }
     };
     let mut resources = HashMap::new();
-    for r in value.get("resources").and_then(Value::as_array).into_iter().flatten() {
+    for r in value
+        .get("resources")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
         let Some(name) = r.get("name").and_then(Value::as_str) else {
             continue;
         };
@@ -93,7 +98,12 @@ fn read_descriptor(dir: &Path, sink: &mut Sink) -> Result<HashMap<String, Resour
 
 /// A typed cell: numbers parsed per the column type (a bad number stays text
 /// so the reader reports its type), everything else text.
-fn cell(rec: &mut Rec<'_>, column: &str, text: String, ty: Option<&str>) -> Result<Option<Value>, Issue> {
+fn cell(
+    rec: &mut Rec<'_>,
+    column: &str,
+    text: String,
+    ty: Option<&str>,
+) -> Result<Option<Value>, Issue> {
     let numeric = match ty {
         Some(t) => t == "number" || t == "integer",
         None => NUMBER_COLUMNS.contains(&column),
@@ -204,7 +214,9 @@ fn read_table(
                     String::from_utf8_lossy(raw).into_owned()
                 }
             };
-            let ty = resource.and_then(|r| r.types.get(column)).map(String::as_str);
+            let ty = resource
+                .and_then(|r| r.types.get(column))
+                .map(String::as_str);
             if let Some(value) = cell(&mut rec, column, text, ty)? {
                 map.insert(column.clone(), value);
             }
@@ -263,7 +275,7 @@ impl<T> Attached<T> {
 fn attach<T: Clone>(
     sink: &mut Sink,
     table: Option<&Table>,
-    read: fn(&mut Rec<'_>, super::fields::Obj<'_>, Option<&str>) -> Result<Option<T>, Issue>,
+    read: fn(&mut Rec<'_>, super::fields::Obj<'_>) -> Result<Option<T>, Issue>,
     keys: &[(&str, Parent)],
     ids: &Ids,
 ) -> Result<Attached<T>, Issue> {
@@ -278,7 +290,7 @@ fn attach<T: Clone>(
             record: label.clone(),
         };
         let o = obj(map, "");
-        let Some(item) = read(&mut rec, o, None)? else {
+        let Some(item) = read(&mut rec, o)? else {
             continue;
         };
         let mut linked = false;
@@ -312,7 +324,11 @@ fn attach<T: Clone>(
 }
 
 /// Loads a tabular package into `builder`; returns the number of service rows.
-pub(super) fn load_package(dir: &Path, sink: &mut Sink, builder: &mut Builder) -> Result<usize, LoadError> {
+pub(super) fn load_package(
+    dir: &Path,
+    sink: &mut Sink,
+    builder: &mut Builder,
+) -> Result<usize, LoadError> {
     let resources = read_descriptor(dir, sink)?;
     let mut tables = HashMap::new();
     for name in [
@@ -344,23 +360,33 @@ pub(super) fn load_package(dir: &Path, sink: &mut Sink, builder: &mut Builder) -
     Ok(seen)
 }
 
-fn rows<'t>(tables: &'t HashMap<&str, Table>, name: &str) -> impl Iterator<Item = (&'t str, &'t str, &'t Map<String, Value>)> {
-    tables
-        .get(name)
-        .into_iter()
-        .flat_map(|t| t.rows.iter().map(move |(label, map)| (t.file.as_str(), label.as_str(), map)))
+fn rows<'t>(
+    tables: &'t HashMap<&str, Table>,
+    name: &str,
+) -> impl Iterator<Item = (&'t str, &'t str, &'t Map<String, Value>)> {
+    tables.get(name).into_iter().flat_map(|t| {
+        t.rows
+            .iter()
+            .map(move |(label, map)| (t.file.as_str(), label.as_str(), map))
+    })
 }
 
 fn join(sink: &mut Sink, b: &mut Builder, tables: &HashMap<&str, Table>) -> Result<(), Issue> {
     // Taxonomy names, for terms that give only `taxonomy_id`.
     let mut taxonomy_names = HashMap::new();
     for (_, _, map) in rows(tables, "taxonomy") {
-        if let (Some(Value::String(id)), Some(Value::String(name))) = (map.get("id"), map.get("name")) {
+        if let (Some(Value::String(id)), Some(Value::String(name))) =
+            (map.get("id"), map.get("name"))
+        {
             taxonomy_names.insert(id.clone(), name.clone());
         }
     }
     for (file, label, map) in rows(tables, "taxonomy_term") {
-        let mut rec = Rec { sink, file, record: label.to_owned() };
+        let mut rec = Rec {
+            sink,
+            file,
+            record: label.to_owned(),
+        };
         if let Some(mut term) = entities::read_term(&mut rec, obj(map, ""))? {
             if term.taxonomy.is_none()
                 && let Some(Value::String(tid)) = map.get("taxonomy_id")
@@ -374,7 +400,11 @@ fn join(sink: &mut Sink, b: &mut Builder, tables: &HashMap<&str, Table>) -> Resu
     let mut ids = Ids::default();
     let mut organizations: Vec<Organization> = Vec::new();
     for (file, label, map) in rows(tables, "organization") {
-        let mut rec = Rec { sink, file, record: label.to_owned() };
+        let mut rec = Rec {
+            sink,
+            file,
+            record: label.to_owned(),
+        };
         if let Some(org) = entities::read_organization(&mut rec, obj(map, ""))? {
             ids.add(Parent::Organization, &org.id);
             organizations.push(org);
@@ -382,7 +412,11 @@ fn join(sink: &mut Sink, b: &mut Builder, tables: &HashMap<&str, Table>) -> Resu
     }
     let mut locations: Vec<(Origin, Location)> = Vec::new();
     for (file, label, map) in rows(tables, "location") {
-        let mut rec = Rec { sink, file, record: label.to_owned() };
+        let mut rec = Rec {
+            sink,
+            file,
+            record: label.to_owned(),
+        };
         if let Some(loc) = entities::read_location(&mut rec, obj(map, ""))? {
             ids.add(Parent::Location, &loc.id);
             locations.push((Origin::of(&rec), loc));
@@ -390,7 +424,11 @@ fn join(sink: &mut Sink, b: &mut Builder, tables: &HashMap<&str, Table>) -> Resu
     }
     let mut services: Vec<(Origin, ServiceRead)> = Vec::new();
     for (file, label, map) in rows(tables, "service") {
-        let mut rec = Rec { sink, file, record: label.to_owned() };
+        let mut rec = Rec {
+            sink,
+            file,
+            record: label.to_owned(),
+        };
         if let Some(read) = entities::read_service(&mut rec, obj(map, ""))? {
             ids.add(Parent::Service, &read.service.id);
             services.push((Origin::of(&rec), read));
@@ -398,7 +436,11 @@ fn join(sink: &mut Sink, b: &mut Builder, tables: &HashMap<&str, Table>) -> Resu
     }
     let mut links: Vec<(Origin, ServiceAtLocation)> = Vec::new();
     for (file, label, map) in rows(tables, "service_at_location") {
-        let mut rec = Rec { sink, file, record: label.to_owned() };
+        let mut rec = Rec {
+            sink,
+            file,
+            record: label.to_owned(),
+        };
         let o = obj(map, "");
         let id = rec.req_id(o, "id", "service_at_location")?;
         let service_id = rec.req_id(o, "service_id", "service_at_location")?;
@@ -409,7 +451,11 @@ fn join(sink: &mut Sink, b: &mut Builder, tables: &HashMap<&str, Table>) -> Resu
         };
         if !ids.has(Parent::Service, &service_id) {
             let msg = format!("service {service_id} is not in the input; link skipped");
-            rec.issue(Some("service_id".to_owned()), IssueKind::DanglingReference, msg)?;
+            rec.issue(
+                Some("service_id".to_owned()),
+                IssueKind::DanglingReference,
+                msg,
+            )?;
             continue;
         }
         ids.add(Parent::Link, &id);
@@ -430,14 +476,23 @@ fn join(sink: &mut Sink, b: &mut Builder, tables: &HashMap<&str, Table>) -> Resu
         sink,
         t("phone"),
         entities::read_phone,
-        &[("service_id", Svc), ("location_id", Loc), ("organization_id", Org), ("service_at_location_id", Link)],
+        &[
+            ("service_id", Svc),
+            ("location_id", Loc),
+            ("organization_id", Org),
+            ("service_at_location_id", Link),
+        ],
         &ids,
     )?;
     let mut schedules = attach(
         sink,
         t("schedule"),
         entities::read_schedule,
-        &[("service_id", Svc), ("location_id", Loc), ("service_at_location_id", Link)],
+        &[
+            ("service_id", Svc),
+            ("location_id", Loc),
+            ("service_at_location_id", Link),
+        ],
         &ids,
     )?;
     let mut languages = attach(
@@ -449,8 +504,20 @@ fn join(sink: &mut Sink, b: &mut Builder, tables: &HashMap<&str, Table>) -> Resu
     )?;
     let svc_only = [("service_id", Svc)];
     let loc_only = [("location_id", Loc)];
-    let mut areas = attach(sink, t("service_area"), entities::read_service_area, &svc_only, &ids)?;
-    let mut costs = attach(sink, t("cost_option"), entities::read_cost_option, &svc_only, &ids)?;
+    let mut areas = attach(
+        sink,
+        t("service_area"),
+        entities::read_service_area,
+        &svc_only,
+        &ids,
+    )?;
+    let mut costs = attach(
+        sink,
+        t("cost_option"),
+        entities::read_cost_option,
+        &svc_only,
+        &ids,
+    )?;
     let mut documents = attach(
         sink,
         t("required_document"),
@@ -459,7 +526,13 @@ fn join(sink: &mut Sink, b: &mut Builder, tables: &HashMap<&str, Table>) -> Resu
         &ids,
     )?;
     let mut addresses = attach(sink, t("address"), entities::read_address, &loc_only, &ids)?;
-    let mut access = attach(sink, t("accessibility"), entities::read_accessibility, &loc_only, &ids)?;
+    let mut access = attach(
+        sink,
+        t("accessibility"),
+        entities::read_accessibility,
+        &loc_only,
+        &ids,
+    )?;
     let mut attributes = read_attributes(sink, t("attribute"), &ids)?;
 
     for mut org in organizations {
@@ -472,7 +545,11 @@ fn join(sink: &mut Sink, b: &mut Builder, tables: &HashMap<&str, Table>) -> Resu
         loc.schedules = schedules.take(Loc, &loc.id);
         loc.languages = languages.take(Loc, &loc.id);
         loc.accessibility = access.take(Loc, &loc.id);
-        let rec = Rec { sink, file: &origin.file, record: origin.record.clone() };
+        let rec = Rec {
+            sink,
+            file: &origin.file,
+            record: origin.record.clone(),
+        };
         b.add_location(&rec, loc);
     }
     for (origin, mut read) in services {
@@ -485,13 +562,21 @@ fn join(sink: &mut Sink, b: &mut Builder, tables: &HashMap<&str, Table>) -> Resu
         s.cost_options = costs.take(Svc, &id);
         s.required_documents = documents.take(Svc, &id);
         read.attributes = attributes.remove(&id).unwrap_or_default();
-        let mut rec = Rec { sink, file: &origin.file, record: origin.record.clone() };
+        let mut rec = Rec {
+            sink,
+            file: &origin.file,
+            record: origin.record.clone(),
+        };
         b.add_service(&mut rec, read)?;
     }
     for (origin, mut link) in links {
         link.phones = phones.take(Link, &link.id);
         link.schedules = schedules.take(Link, &link.id);
-        let mut rec = Rec { sink, file: &origin.file, record: origin.record.clone() };
+        let mut rec = Rec {
+            sink,
+            file: &origin.file,
+            record: origin.record.clone(),
+        };
         b.add_link(&mut rec, link)?;
     }
     Ok(())
@@ -529,11 +614,15 @@ fn read_attributes(
         return Ok(out);
     };
     for (label, map) in &table.rows {
-        let mut rec = Rec { sink, file: &table.file, record: label.clone() };
+        let mut rec = Rec {
+            sink,
+            file: &table.file,
+            record: label.clone(),
+        };
         let o = obj(map, "");
         let link_id = rec.req_id(o, "link_id", "attribute")?;
         let entity = rec.opt_str(o, "link_entity")?;
-        let Some(read) = entities::read_attribute(&mut rec, o, None)? else {
+        let Some(read) = entities::read_attribute(&mut rec, o)? else {
             continue;
         };
         let Some(link_id) = link_id else {
@@ -541,7 +630,10 @@ fn read_attributes(
         };
         if ids.has(Parent::Service, &link_id) {
             out.entry(link_id).or_default().push(read);
-        } else if !entity.as_deref().is_some_and(|e| OTHER_ENTITIES.contains(&e)) {
+        } else if !entity
+            .as_deref()
+            .is_some_and(|e| OTHER_ENTITIES.contains(&e))
+        {
             rec.issue(
                 Some("link_id".to_owned()),
                 IssueKind::DanglingReference,

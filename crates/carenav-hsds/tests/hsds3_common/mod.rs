@@ -35,7 +35,11 @@ pub fn temp_dir(name: &str) -> PathBuf {
 /// plus `examples/csv/*.csv`, copied into a temporary folder.
 pub fn spec_tabular_package(name: &str) -> PathBuf {
     let dir = temp_dir(name);
-    std::fs::copy(spec().join("datapackage.json"), dir.join("datapackage.json")).unwrap();
+    std::fs::copy(
+        spec().join("datapackage.json"),
+        dir.join("datapackage.json"),
+    )
+    .unwrap();
     for entry in std::fs::read_dir(spec().join("examples/csv")).unwrap() {
         let path = entry.unwrap().path();
         std::fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();

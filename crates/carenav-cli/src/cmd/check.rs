@@ -1,0 +1,83 @@
+//! `carenav check`.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::Result;
+use carenav::{DirectoryCounts, Issue, Mode};
+use serde::Serialize;
+
+use crate::progress::spinner;
+
+#[derive(Serialize)]
+struct Report<'a> {
+    source: String,
+    counts: DirectoryCounts,
+    errors: Vec<&'a Issue>,
+    warnings: Vec<&'a Issue>,
+}
+
+/// Issues that mean a record or field was dropped; the rest are notes.
+fn is_error(issue: &Issue) -> bool {
+    !matches!(issue.kind, carenav::IssueKind::Skipped)
+}
+
+pub(crate) fn run(path: Option<&Path>, strict: bool, json: bool) -> Result<ExitCode> {
+    let source = path.map_or_else(
+        || carenav::DEFAULT_DIRECTORY_NAME.to_owned(),
+        |p| p.display().to_string(),
+    );
+    let mode = if strict { Mode::Strict } else { Mode::Lenient };
+    let bar = spinner(&format!("checking {source}"));
+    let loaded = carenav::load_directory(path, mode);
+    bar.finish_and_clear();
+    let loaded = match loaded {
+        Ok(loaded) => loaded,
+        Err(carenav::Error::Load(carenav::hsds::error::LoadError::Invalid(issue))) => {
+            // Strict mode: the first problem is the whole report.
+            if json {
+                let report = Report {
+                    source,
+                    counts: DirectoryCounts::default(),
+                    errors: vec![&issue],
+                    warnings: Vec::new(),
+                };
+                println!("{}", serde_json::to_string_pretty(&report)?);
+            } else {
+                println!("error: {issue}");
+            }
+            return Ok(ExitCode::FAILURE);
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let (errors, warnings): (Vec<&Issue>, Vec<&Issue>) =
+        loaded.warnings.iter().partition(|i| is_error(i));
+    let counts = loaded.directory.counts();
+    if json {
+        let report = Report {
+            source,
+            counts,
+            errors: errors.clone(),
+            warnings,
+        };
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        println!("{source}");
+        println!("  organizations:        {}", counts.organizations);
+        println!("  services:             {}", counts.services);
+        println!("  locations:            {}", counts.locations);
+        println!("  service_at_locations: {}", counts.service_at_locations);
+        println!("  errors: {}, warnings: {}", errors.len(), warnings.len());
+        for issue in &errors {
+            println!("error: {issue}");
+        }
+        for issue in &warnings {
+            println!("warning: {issue}");
+        }
+    }
+    Ok(if errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}

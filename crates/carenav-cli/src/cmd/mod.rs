@@ -1,0 +1,6 @@
+//! One module per group of subcommands.
+
+pub(crate) mod check;
+pub(crate) mod convert;
+pub(crate) mod matching;
+pub(crate) mod needs;
