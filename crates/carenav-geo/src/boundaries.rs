@@ -561,7 +561,11 @@ impl Boundaries {
             toks.get(lead..toks.len().saturating_sub(trail))
                 .unwrap_or(&[])
         };
-        if !rest.is_empty() && rest.len() < toks.len() {
+        // Only "... County" or a state name after the qualifier: "South San
+        // Francisco" and "East Palo Alto" are cities, not parts of counties.
+        let qualifies =
+            strip_designator(rest).is_some() || self.state_keys.contains_key(&rest.concat());
+        if !rest.is_empty() && rest.len() < toks.len() && qualifies {
             let within = match self.resolve_tokens(name, rest, state, explicit) {
                 Resolution::Area(a) | Resolution::Approximate { within: a, .. } => Some(a),
                 _ => None,

@@ -102,6 +102,8 @@ fn nationwide(#[case] name: &str, #[case] hint: Option<&str>) {
 #[case("Ward 6", Some("DC"), "not a US state or county")]
 #[case("Cook County, CA", None, "in CA")]
 #[case("Canada", None, "not a US state or county")]
+#[case("South San Francisco", Some("CA"), "not a US state or county")]
+#[case("East Palo Alto", Some("CA"), "not a US state or county")]
 #[case("   ", None, "empty")]
 fn unresolved(#[case] name: &str, #[case] hint: Option<&str>, #[case] why: &str) {
     match us().resolve(name, hint) {

@@ -20,17 +20,28 @@
 //!   ("Miami-Dade County, FL") and a residency restriction.
 //! - `service_problem_codes` → attributes in taxonomy `florida-legal-problem`.
 //!
-//! The source does not link services to locations, so there are no
-//! service-at-locations. `services.csv` has two unnamed trailing columns;
-//! a row whose values spill into them had its description split across
-//! columns, and is re-joined.
+//! The source does not link services to locations. So that matching (which
+//! ranks service-at-locations) sees the services, each service is linked to
+//! every location of its organization that has a street address (one
+//! service-at-location each). Those locations have no coordinates in the
+//! source; one with a ZIP code gets the ZIP's centroid as an approximate
+//! point, and its description says so ("coordinates: ZIP 33130 centroid
+//! (approximate)"). A service whose organization has no street address (only
+//! "State: FL" or blank locations) is linked to one virtual location of the
+//! organization, "Statewide phone/online intake", only when its name or
+//! description mentions phone, hotline, online or statewide; otherwise it
+//! stays unlinked and is reported.
+//!
+//! `services.csv` has two unnamed trailing columns; a row whose values spill
+//! into them had its description split across columns, and is re-joined.
 
 use std::collections::HashMap;
 use std::path::Path;
 
 use carenav_core::{
     Address, AddressType, AgeRange, Attribute, Confidence, Constraint, Eligibility, Evidence,
-    EvidenceSource, IncomeLimit, Location, Organization, Phone, Service, ServiceArea, Situation,
+    EvidenceSource, IncomeLimit, Location, LocationType, Organization, Phone, Service,
+    ServiceArea, ServiceAtLocation, Situation,
 };
 
 use super::{
@@ -50,6 +61,11 @@ const NO_UPPER_AGE: f64 = 120.0;
 const NAMED_SERVICE_COLUMNS: usize = 19;
 /// Index of `service_description`, the free-text column that spills.
 const DESCRIPTION_COLUMN: usize = 5;
+/// Words in a service's name or description that make it reachable without
+/// a street address.
+const REMOTE_WORDS: [&str; 4] = ["phone", "hotline", "online", "statewide"];
+/// Name of the virtual location made for remote services.
+pub const STATEWIDE_INTAKE: &str = "Statewide phone/online intake";
 
 pub(crate) fn convert(path: &Path) -> Result<Conversion, ConvertError> {
     let dir = if path.is_file() {
@@ -111,6 +127,9 @@ pub(crate) fn convert(path: &Path) -> Result<Conversion, ConvertError> {
     }
 
     let mut seen_locations: HashMap<String, ()> = HashMap::new();
+    // Locations with a street address, by organization source id.
+    let mut street_locations: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut centroids = 0;
     for row in &locs.rows {
         let Some(src) = locs.get(row, "location_uuid") else {
             cx.skip(
@@ -154,7 +173,23 @@ pub(crate) fn convert(path: &Path) -> Result<Conversion, ConvertError> {
                     Some("The source gives no address for this location.".to_owned())
             }
             Some(text) => match parse_address(text) {
-                Some(address) => location.addresses.push(address),
+                Some(address) => {
+                    if !address.address_1.is_empty() {
+                        if let Some(o) = locs
+                            .get(row, "organization_uuid")
+                            .filter(|o| org_ids.contains_key(*o))
+                        {
+                            street_locations
+                                .entry(o.to_owned())
+                                .or_default()
+                                .push(cx.directory.locations.len());
+                        }
+                    }
+                    if centroid_point(&mut location, &address, src, &locs.file, &mut cx) {
+                        centroids += 1;
+                    }
+                    location.addresses.push(address);
+                }
                 None if text.eq_ignore_ascii_case("State: FL") => {
                     location.description =
                         Some("The source gives only the state (FL) for this location.".to_owned());
@@ -171,6 +206,7 @@ pub(crate) fn convert(path: &Path) -> Result<Conversion, ConvertError> {
 
     repair_spilled_rows(&mut svcs, &mut cx);
     let mut seen_services: HashMap<String, ()> = HashMap::new();
+    let (mut linked, mut remote, mut unlinked) = (0, 0, 0);
     for row in &svcs.rows {
         let Some(src) = svcs.get(row, "service_uuid") else {
             cx.skip(
@@ -203,13 +239,111 @@ pub(crate) fn convert(path: &Path) -> Result<Conversion, ConvertError> {
             continue;
         };
         let service = convert_service(src, row, &svcs, org_id, &mut cx);
+        let org_src = svcs.get(row, "organization_uuid").unwrap_or_default();
+        match street_locations.get(org_src) {
+            Some(places) => {
+                for &l in places {
+                    if let Some(location_id) = cx.directory.locations.get(l).map(|x| x.id.clone()) {
+                        cx.directory.service_at_locations.push(ServiceAtLocation {
+                            id: stable_id(
+                                "florida/service_at_location",
+                                &format!("{src}@{location_id}"),
+                            ),
+                            service_id: service.id.clone(),
+                            location_id,
+                            ..ServiceAtLocation::default()
+                        });
+                    }
+                }
+                linked += 1;
+            }
+            None if mentions_remote(&service) => {
+                let location_id = statewide_intake(org_src, &service.organization_id, &mut cx);
+                cx.directory.service_at_locations.push(ServiceAtLocation {
+                    id: stable_id("florida/service_at_location", &format!("{src}@{location_id}")),
+                    service_id: service.id.clone(),
+                    location_id,
+                    ..ServiceAtLocation::default()
+                });
+                remote += 1;
+            }
+            None => {
+                cx.issue(&svcs.file, Some(src.to_owned()), Some("organization_uuid"), IssueKind::MissingField,
+                    "the organization has no location with a street address and the service does not mention phone, hotline, online or statewide: no service_at_location");
+                unlinked += 1;
+            }
+        }
         cx.directory.services.push(service);
     }
     cx.report.notes.push(format!(
-        "the source does not link services to locations: the {} services have no service_at_location",
-        cx.directory.services.len()
+        "the source does not link services to locations: {linked} services were linked to each of their organization's {} locations with a street address, {remote} to a virtual \"{STATEWIDE_INTAKE}\" location, and {unlinked} have no location",
+        street_locations.values().map(Vec::len).sum::<usize>()
+    ));
+    cx.report.notes.push(format!(
+        "{centroids} locations got their ZIP code's centroid as an approximate point (the source has no coordinates)"
     ));
     Ok(cx.finish())
+}
+
+/// Gives `location` the centroid of the address's ZIP code, noted in its
+/// description; false when there is no ZIP or it cannot be used.
+fn centroid_point(
+    location: &mut Location,
+    address: &Address,
+    src: &str,
+    file: &str,
+    cx: &mut Context,
+) -> bool {
+    if address.postal_code.is_empty() {
+        return false;
+    }
+    match carenav_core::zip::lookup(&address.postal_code) {
+        Ok(z) if z.state == address.state_province => {
+            location.point = Some(z.point);
+            location.description = Some(format!(
+                "coordinates: ZIP {} centroid (approximate)",
+                z.code()
+            ));
+            true
+        }
+        Ok(z) => {
+            cx.issue(file, Some(src.to_owned()), Some("location_address"), IssueKind::InvalidValue,
+                format!("ZIP {} is in {}, not {}; location kept without a point", z.code(), z.state, address.state_province));
+            false
+        }
+        Err(e) => {
+            cx.issue(
+                file,
+                Some(src.to_owned()),
+                Some("location_address"),
+                IssueKind::InvalidValue,
+                format!("{e}; location kept without a point"),
+            );
+            false
+        }
+    }
+}
+
+/// Whether a service's name or description says it is reached remotely.
+fn mentions_remote(s: &Service) -> bool {
+    let text = format!("{} {}", s.name, s.description.as_deref().unwrap_or_default()).to_lowercase();
+    REMOTE_WORDS.iter().any(|w| text.contains(w))
+}
+
+/// The id of organization `org_src`'s virtual intake location, made on first use.
+fn statewide_intake(org_src: &str, organization_id: &str, cx: &mut Context) -> String {
+    let id = stable_id("florida/virtual-location", org_src);
+    if !cx.directory.locations.iter().any(|l| l.id == id) {
+        cx.directory.locations.push(Location {
+            id: id.clone(),
+            location_type: LocationType::Virtual,
+            organization_id: Some(organization_id.to_owned()),
+            name: Some(STATEWIDE_INTAKE.to_owned()),
+            description: Some("Made by carenav: the source gives this organization no street address, and its services say they are reached by phone or online.".to_owned()),
+            ..Location::default()
+        });
+    }
+    id
 }
 
 /// Re-joins rows whose description spilled into the unnamed trailing columns.

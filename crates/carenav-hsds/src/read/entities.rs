@@ -66,7 +66,7 @@ pub(crate) fn children<T>(
     read: fn(&mut Rec<'_>, Obj<'_>) -> R<Option<T>>,
 ) -> R<Vec<T>> {
     let mut out = Vec::new();
-    for (_, path, map) in rec.array(o, name)? {
+    for (path, map) in rec.array(o, name)? {
         if let Some(item) = read(rec, Obj::new(map, &path))? {
             out.push(item);
         }
@@ -576,13 +576,13 @@ pub(crate) fn read_service(rec: &mut Rec<'_>, o: Obj<'_>) -> R<Option<ServiceRea
     };
     let (minimum_age, maximum_age) = read_ages(rec, o)?;
     let mut links = Vec::new();
-    for (_, path, map) in rec.array(o, "service_at_locations")? {
+    for (path, map) in rec.array(o, "service_at_locations")? {
         if let Some(link) = read_link(rec, Obj::new(map, &path), &id)? {
             links.push(link);
         }
     }
     let mut attributes = Vec::new();
-    for (_, path, map) in rec.array(o, "attributes")? {
+    for (path, map) in rec.array(o, "attributes")? {
         if let Some(attr) = read_attribute(rec, Obj::new(map, &path))? {
             attributes.push(attr);
         }

@@ -86,6 +86,9 @@ impl<'v> Obj<'v> {
     }
 }
 
+/// An object item of an array field, with its path.
+pub(crate) type Item<'v> = (String, &'v Map<String, Value>);
+
 /// The record being read: where issues about it point.
 pub(crate) struct Rec<'s> {
     pub(crate) sink: &'s mut Sink,
@@ -512,11 +515,7 @@ impl Rec<'_> {
 
     /// The objects of an array field, with their paths. A non-array is a
     /// type error; non-object items are skipped with a type error each.
-    pub(crate) fn array<'v>(
-        &mut self,
-        o: Obj<'v>,
-        name: &str,
-    ) -> Result<Vec<(usize, String, &'v Map<String, Value>)>, Issue> {
+    pub(crate) fn array<'v>(&mut self, o: Obj<'v>, name: &str) -> Result<Vec<Item<'v>>, Issue> {
         let Some(value) = o.get(name) else {
             return Ok(Vec::new());
         };
@@ -532,7 +531,7 @@ impl Rec<'_> {
         for (i, item) in items.iter().enumerate() {
             let path = format!("{}[{i}]", o.at(name));
             match item {
-                Value::Object(map) => out.push((i, path, map)),
+                Value::Object(map) => out.push((path, map)),
                 other => {
                     let msg = format!(
                         "expected an object, found {}; item ignored",
