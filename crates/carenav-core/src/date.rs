@@ -191,14 +191,14 @@ mod tests {
 
     #[test]
     fn counts_days_across_leap_years() {
-        let a = Date::new(1970, 1, 1).unwrap();
+        let a = Date::new(1970, 1, 1).expect("valid date");
         assert_eq!(a.days_since_epoch(), 0);
-        let b = Date::new(2000, 3, 1).unwrap();
+        let b = Date::new(2000, 3, 1).expect("valid date");
         assert_eq!(b.days_since_epoch(), 11_017);
         assert_eq!(
             Date::new(2024, 1, 1)
-                .unwrap()
-                .days_until(Date::new(2025, 1, 1).unwrap()),
+                .expect("valid date")
+                .days_until(Date::new(2025, 1, 1).expect("valid date")),
             366
         );
     }

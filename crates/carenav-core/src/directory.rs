@@ -559,7 +559,7 @@ impl TimeOfDay {
     pub fn parse_hsds(text: &str) -> Option<Self> {
         let text = text.trim();
         let core = text
-            .split(|c| c == 'Z' || c == '+' || c == '-')
+            .split(['Z', '+', '-'])
             .next()
             .unwrap_or(text);
         let mut parts = core.split(':');

@@ -142,7 +142,8 @@ impl Builder<'_> {
             if let Some(obj) = resource.as_object_mut() {
                 obj.insert("id".into(), json!(self.id(key).to_string()));
             }
-            self.entries.push(json!({"fullUrl": url, "resource": resource}));
+            self.entries
+                .push(json!({"fullUrl": url, "resource": resource}));
         }
         url
     }
@@ -172,7 +173,8 @@ impl Builder<'_> {
                     .map(|s| json!({"system": s, "code": c.code, "display": c.display}))
             })
             .collect();
-        coding.push(json!({"system": NEED_DOMAIN_SYSTEM, "code": info.code, "display": info.label}));
+        coding
+            .push(json!({"system": NEED_DOMAIN_SYSTEM, "code": info.code, "display": info.label}));
         let mut c = json!({
             "resourceType": "Condition",
             "meta": {"profile": [format!("{SDOHCC_PROFILE}SDOHCC-Condition")]},
@@ -186,7 +188,11 @@ impl Builder<'_> {
             "subject": {"reference": patient}
         });
         let mut notes: Vec<Value> = goal.note.iter().map(|n| json!({"text": n})).collect();
-        notes.extend(goal.evidence.iter().map(|e| json!({"text": format!("{}: {}", e.instrument, e.text)})));
+        notes.extend(
+            goal.evidence
+                .iter()
+                .map(|e| json!({"text": format!("{}: {}", e.instrument, e.text)})),
+        );
         if !notes.is_empty() {
             c["note"] = Value::Array(notes);
         }
@@ -246,7 +252,8 @@ impl Builder<'_> {
             Some(p) => format!("organization|{}", p.organization_id),
             None => format!("organization-name|{}", r.organization_name.to_lowercase()),
         };
-        let mut org = json!({"resourceType": "Organization", "active": true, "name": r.organization_name});
+        let mut org =
+            json!({"resourceType": "Organization", "active": true, "name": r.organization_name});
         if let Some(p) = place {
             org["identifier"] = json!([{"system": HSDS_ORGANIZATION, "value": p.organization_id}]);
         }
@@ -324,7 +331,14 @@ impl Builder<'_> {
         self.add(&format!("{task_key}|provenance|{i}"), p)
     }
 
-    fn referral(&mut self, goal: &Goal, r: &PlanReferral, patient: &str, condition: &str, goal_url: &str) {
+    fn referral(
+        &mut self,
+        goal: &Goal,
+        r: &PlanReferral,
+        patient: &str,
+        condition: &str,
+        goal_url: &str,
+    ) {
         let (service, org) = self.performer(r);
         let status = r.lifecycle.status();
         let requester = self
@@ -386,7 +400,12 @@ impl Builder<'_> {
         if let Some(reason) = r.lifecycle.status_reason() {
             task["statusReason"] = json!({"text": reason});
         }
-        if let Some(v) = r.lifecycle.history().last().and_then(|c| c.vendor_status.as_ref()) {
+        if let Some(v) = r
+            .lifecycle
+            .history()
+            .last()
+            .and_then(|c| c.vendor_status.as_ref())
+        {
             task["businessStatus"] = json!({"text": v});
         }
         if let Some(at) = created.or_else(|| r.lifecycle.history().first().map(|c| c.at.as_str())) {

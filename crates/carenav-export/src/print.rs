@@ -23,7 +23,8 @@ const LABELS_JSON: &str = include_str!("../../../data/plan/print-labels.json");
 const LABELS_FILE: &str = "data/plan/print-labels.json";
 const DAY_CODES: [&str; 7] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
 
-static LABELS: LazyLock<Result<LabelFile, ExportError>> = LazyLock::new(|| parse_labels(LABELS_JSON));
+static LABELS: LazyLock<Result<LabelFile, ExportError>> =
+    LazyLock::new(|| parse_labels(LABELS_JSON));
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -62,7 +63,9 @@ fn parse_labels(text: &str) -> Result<LabelFile, ExportError> {
             return Err(bad(format!("{code}: missing day {day}")));
         }
         if code != "en"
-            && let Some(d) = domains.iter().find(|d| !lang.domains.contains_key(d.code()))
+            && let Some(d) = domains
+                .iter()
+                .find(|d| !lang.domains.contains_key(d.code()))
         {
             return Err(bad(format!("{code}: missing need domain {d}")));
         }
@@ -143,7 +146,10 @@ struct Doc {
 
 impl Language {
     fn label(&self, key: &str) -> String {
-        self.labels.get(key).cloned().unwrap_or_else(|| key.to_string())
+        self.labels
+            .get(key)
+            .cloned()
+            .unwrap_or_else(|| key.to_string())
     }
 }
 
@@ -165,9 +171,9 @@ fn safe_url(url: &str) -> Option<String> {
     let url = url.trim();
     let lower = url.to_ascii_lowercase();
     let ok = (lower.starts_with("http://") || lower.starts_with("https://"))
-        && url.bytes().all(|b| {
-            b.is_ascii_alphanumeric() || b"-._~:/?#@!$&*+,;=%".contains(&b)
-        });
+        && url
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-._~:/?#@!$&*+,;=%".contains(&b));
     ok.then(|| url.to_string())
 }
 
@@ -179,7 +185,9 @@ fn map_url(r: &PlanReferral) -> Option<String> {
             "https://www.openstreetmap.org/?mlat={lat:.5}&mlon={lon:.5}#map=17/{lat:.5}/{lon:.5}"
         ));
     }
-    let address = place.and_then(|p| p.address.clone()).or_else(|| r.address.clone())?;
+    let address = place
+        .and_then(|p| p.address.clone())
+        .or_else(|| r.address.clone())?;
     Some(format!(
         "https://www.openstreetmap.org/search?query={}",
         encode(&address)
@@ -223,7 +231,10 @@ fn hours_text(h: &OpeningHours, lang: &Language) -> Option<String> {
         }
         _ => None,
     };
-    match (timed, h.text.as_deref().map(str::trim).filter(|t| !t.is_empty())) {
+    match (
+        timed,
+        h.text.as_deref().map(str::trim).filter(|t| !t.is_empty()),
+    ) {
         (Some(t), Some(note)) => Some(format!("{t} ({note})")),
         (Some(t), None) => Some(t),
         (None, Some(note)) => Some(note.to_string()),
@@ -251,13 +262,18 @@ fn place(r: &PlanReferral, lang: &Language) -> Place {
             });
         }
     };
-    let address = p.and_then(|p| p.address.clone()).or_else(|| r.address.clone());
+    let address = p
+        .and_then(|p| p.address.clone())
+        .or_else(|| r.address.clone());
     let mut addr_items = Vec::new();
     match address {
         Some(a) => {
             let mut text = a;
             if let Some(km) = r.distance_km.filter(|k| k.is_finite()) {
-                text.push_str(&format!(" ({})", l("distance").replace("{km}", &format!("{km:.1}"))));
+                text.push_str(&format!(
+                    " ({})",
+                    l("distance").replace("{km}", &format!("{km:.1}"))
+                ));
             }
             addr_items.push(Item::Text(text));
         }
@@ -307,7 +323,10 @@ fn place(r: &PlanReferral, lang: &Language) -> Place {
             .into_iter()
             .collect()
     };
-    field("how-to-apply", text(p.and_then(|p| p.application_process.as_ref())));
+    field(
+        "how-to-apply",
+        text(p.and_then(|p| p.application_process.as_ref())),
+    );
     field("cost", text(p.and_then(|p| p.fees.as_ref())));
     let langs = p.map(|p| p.languages.join(", ")).filter(|s| !s.is_empty());
     field("languages", text(langs.as_ref()));
@@ -322,7 +341,10 @@ fn place(r: &PlanReferral, lang: &Language) -> Place {
         .collect();
     field("website", site);
     field("check", r.caveats.iter().cloned().map(Item::Text).collect());
-    let heading = if r.service_name.trim().eq_ignore_ascii_case(r.organization_name.trim())
+    let heading = if r
+        .service_name
+        .trim()
+        .eq_ignore_ascii_case(r.organization_name.trim())
         || r.organization_name.trim().is_empty()
     {
         r.service_name.clone()
@@ -383,7 +405,11 @@ fn document(plan: &CarePlan) -> Result<Doc, ExportError> {
                 .collect();
             let mut text = l(key).replace("{program}", &program);
             if !items.is_empty() {
-                text.push_str(&format!(" {}: {}.", l("bring"), and_join(&items, &l("and"))));
+                text.push_str(&format!(
+                    " {}: {}.",
+                    l("bring"),
+                    and_join(&items, &l("and"))
+                ));
             }
             text
         })
@@ -403,7 +429,8 @@ fn document(plan: &CarePlan) -> Result<Doc, ExportError> {
     })
 }
 
-/// Escapes Markdown syntax in directory text and folds line breaks.
+/// Escapes Markdown syntax in directory text and folds line breaks
+/// (brackets are escaped, so parentheses cannot form a link).
 fn md(text: &str) -> String {
     let mut out = String::new();
     for word in text.split_whitespace() {
@@ -411,7 +438,7 @@ fn md(text: &str) -> String {
             out.push(' ');
         }
         for c in word.chars() {
-            if "\\`*_[]<>#|~{}()!".contains(c) {
+            if "\\`*_[]<>#|~".contains(c) {
                 out.push('\\');
             }
             out.push(c);
@@ -429,7 +456,13 @@ pub fn markdown(plan: &CarePlan) -> Result<String, ExportError> {
     }
     let _ = writeln!(s, "{}\n", md(&doc.intro));
     for (i, sec) in doc.sections.iter().enumerate() {
-        let _ = writeln!(s, "## {}. {} ({})\n", i + 1, md(&sec.heading), md(&sec.urgency));
+        let _ = writeln!(
+            s,
+            "## {}. {} ({})\n",
+            i + 1,
+            md(&sec.heading),
+            md(&sec.urgency)
+        );
         if let Some(e) = &sec.empty {
             let _ = writeln!(s, "{}\n", md(e));
         }
@@ -547,16 +580,27 @@ mod tests {
         let file = parse_labels(LABELS_JSON).unwrap();
         assert_eq!(file.languages.keys().collect::<Vec<_>>(), ["en", "es"]);
         let missing = LABELS_JSON.replacen("\"title\": \"Su plan de atención\",", "", 1);
-        assert!(parse_labels(&missing).unwrap_err().to_string().contains("es: missing label title"));
+        assert!(
+            parse_labels(&missing)
+                .unwrap_err()
+                .to_string()
+                .contains("es: missing label title")
+        );
     }
 
     #[test]
     fn escaping() {
-        assert_eq!(h("<a href=\"x\">&'"), "&lt;a href=&quot;x&quot;&gt;&amp;&#39;");
-        assert_eq!(md("*bold* [x](y)\nline"), "\\*bold\\* \\[x\\]\\(y\\) line");
+        assert_eq!(
+            h("<a href=\"x\">&'"),
+            "&lt;a href=&quot;x&quot;&gt;&amp;&#39;"
+        );
+        assert_eq!(md("*bold* [x](y)\nline"), "\\*bold\\* \\[x\\](y) line");
         assert_eq!(safe_url("javascript:alert(1)"), None);
         assert_eq!(safe_url("http://a.org/x\"onmouseover"), None);
-        assert_eq!(safe_url(" https://a.org/x?y=1 ").as_deref(), Some("https://a.org/x?y=1"));
+        assert_eq!(
+            safe_url(" https://a.org/x?y=1 ").as_deref(),
+            Some("https://a.org/x?y=1")
+        );
         assert_eq!(encode("1 Main St, CA"), "1%20Main%20St%2C%20CA");
     }
 
@@ -564,8 +608,14 @@ mod tests {
     fn day_ranges() {
         let lang = &parse_labels(LABELS_JSON).unwrap().languages["es"];
         let days = |d: &[&str]| d.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        assert_eq!(day_list(&days(&["MO", "TU", "WE", "TH", "FR"]), lang), "lun–vie");
+        assert_eq!(
+            day_list(&days(&["MO", "TU", "WE", "TH", "FR"]), lang),
+            "lun–vie"
+        );
         assert_eq!(day_list(&days(&["MO", "WE", "TH"]), lang), "lun, mié, jue");
-        assert_eq!(day_list(&days(&["MO", "TU", "WE", "SA"]), lang), "lun–mié, sáb");
+        assert_eq!(
+            day_list(&days(&["MO", "TU", "WE", "SA"]), lang),
+            "lun–mié, sáb"
+        );
     }
 }

@@ -7,7 +7,7 @@ d=s['definitions']
 roots=["Bundle","Patient","Condition","Goal","ServiceRequest","Task","Provenance","HealthcareService","Organization","Location"]
 def strip(x):
     if isinstance(x,dict):
-        return {k:strip(v) for k,v in x.items() if k!='description'}
+        return {k:strip(v) for k,v in x.items() if not (k=='description' and isinstance(v,str))}
     if isinstance(x,list): return [strip(v) for v in x]
     return x
 out={}

@@ -408,7 +408,8 @@ impl Boundaries {
     /// "Parish", "Borough", "Census Area", "city", "County of ...") → the
     /// county of that name in the explicit or hinted state, else the only one
     /// in the country; a bare name → a state of that name or the county of
-    /// that name (hinted state first, then the only one in the country); a
+    /// that name in the hinted state (without a hint: the only county of that
+    /// name in the country); a
     /// bare name that is both the hinted state's county and another state
     /// ("Nevada" with hint CA) is ambiguous. "Northern X", "Unincorporated X"
     /// → [`Resolution::Approximate`] within X. Anything else, including
@@ -539,7 +540,11 @@ impl Boundaries {
             (Lookup::Missing, None) => {}
         }
 
-        if !explicit {
+        // Elsewhere in the country: a designated name ("Miami-Dade County"
+        // with hint CA), or a bare name when no state was hinted ("Inyo").
+        // A bare name in a hinted directory is more likely one of its cities
+        // ("Palo Alto", "Belmont") than another state's county.
+        if !explicit && (designated || state.is_none()) {
             match self.county_lookup(toks, None) {
                 Lookup::Found(c) => return Resolution::Area(self.county_ref(c)),
                 Lookup::Ambiguous(found) => return self.ambiguous(name, &found),

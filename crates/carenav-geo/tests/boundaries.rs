@@ -103,6 +103,7 @@ fn nationwide(#[case] name: &str, #[case] hint: Option<&str>) {
 #[case("Cook County, CA", None, "in CA")]
 #[case("Canada", None, "not a US state or county")]
 #[case("South San Francisco", Some("CA"), "not a US state or county")]
+#[case("Palo Alto", Some("CA"), "not a US state or county")]
 #[case("East Palo Alto", Some("CA"), "not a US state or county")]
 #[case("   ", None, "empty")]
 fn unresolved(#[case] name: &str, #[case] hint: Option<&str>, #[case] why: &str) {
@@ -337,6 +338,12 @@ fn ohana_service_areas() {
         }
     }
     assert!(hinted >= 60, "{hinted}");
+    // With the hint, no Bay Area city lands on a county of another state.
+    for n in &names {
+        if let Resolution::Area(AreaRef::County(code)) = us().resolve(n, Some("CA")) {
+            assert_eq!(code / 1000, 6, "{n}");
+        }
+    }
 }
 
 #[test]

@@ -68,7 +68,7 @@ fn strict_mode_refuses_the_examples_latitude() {
     assert_eq!(issue.record.as_deref(), Some(SERVICE));
     assert_eq!(
         issue.field.as_deref(),
-        Some("service_at_locations[0].location.latitude")
+        Some("organization.locations[0].latitude")
     );
 }
 

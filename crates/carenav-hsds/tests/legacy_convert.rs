@@ -74,7 +74,7 @@ fn time(h: u16, m: u16) -> Option<TimeOfDay> {
 #[case::ohana(LegacyFormat::Ohana, 1363, 1689, 1709, 1689, 14)]
 #[case::linksf(LegacyFormat::Linksf, 76, 96, 76, 96, 13)]
 #[case::hsds1(LegacyFormat::Hsds1, 313, 429, 553, 0, 20)]
-#[case::florida(LegacyFormat::Florida, 20, 135, 378, 0, 0)]
+#[case::florida(LegacyFormat::Florida, 20, 135, 378, 642, 0)]
 fn converts_real_export_with_exact_counts(
     #[case] format: LegacyFormat,
     #[case] orgs: usize,
@@ -743,6 +743,103 @@ fn florida_repairs_the_spilled_row_and_reads_addresses() {
         Some("9525 Sterling Drive, Cutler Bay, FL 33157")
     );
     assert_eq!(c.report.count("phone"), 90);
+}
+
+#[test]
+fn florida_links_services_to_zip_geocoded_locations() {
+    let c = run(LegacyFormat::Florida);
+    let d = &c.directory;
+    // 82 locations have a street address; 81 have a ZIP (5 of them ZIP+4),
+    // all in the centroid table and in Florida.
+    let centroid = d
+        .locations
+        .iter()
+        .filter(|l| {
+            l.description
+                .as_deref()
+                .is_some_and(|t| t.ends_with("centroid (approximate)"))
+        })
+        .count();
+    assert_eq!(centroid, 81);
+    assert_eq!(d.locations.iter().filter(|l| l.point.is_some()).count(), 81);
+
+    let s = service(d, "Immigration", "Americans for Immigrant Justice");
+    let places: Vec<_> = d
+        .service_at_locations
+        .iter()
+        .filter(|x| x.service_id == s.id)
+        .filter_map(|x| d.location(&x.location_id))
+        .collect();
+    assert_eq!(
+        places.len(),
+        9,
+        "one link per street-addressed location of the organization"
+    );
+    let boys = places
+        .iter()
+        .find(|l| l.name.as_deref() == Some("Boystown/Children's Village"))
+        .unwrap_or_else(|| panic!("Boystown not linked"));
+    assert_eq!(
+        boys.point.map(|p| (p.latitude, p.longitude)),
+        Some((25.6062, -80.3426))
+    );
+    assert_eq!(
+        boys.description.as_deref(),
+        Some("coordinates: ZIP 33157 centroid (approximate)")
+    );
+
+    // 121 services are linked (642 links); the 14 of the two organizations
+    // with only "State: FL" or blank locations do not mention phone, hotline,
+    // online or statewide, so they stay unlinked and are reported.
+    let linked: std::collections::HashSet<&str> = d
+        .service_at_locations
+        .iter()
+        .map(|x| x.service_id.as_str())
+        .collect();
+    assert_eq!(linked.len(), 121);
+    let unlinked: Vec<_> = c
+        .report
+        .issues_of(IssueKind::MissingField)
+        .filter(|i| i.file == "services.csv")
+        .collect();
+    assert_eq!(unlinked.len(), 14);
+    assert!(c.report.notes.iter().any(|n| n.starts_with(
+        "the source does not link services to locations: 121 services were linked to each of their organization's 82 locations with a street address, 0 to a virtual"
+    )));
+}
+
+#[test]
+fn florida_remote_service_without_address_gets_statewide_intake() {
+    let dir = temp_copy(&source_path(LegacyFormat::Florida), "florida-remote");
+    let services = dir.join("services.csv");
+    let text = std::fs::read_to_string(&services).unwrap_or_else(|e| panic!("{e}"));
+    // Heart of Florida's only service, renamed to say it is a hotline.
+    let old =
+        "Family Law Matters/Limited Immigration for Victims of Domestic Violence or Violent Crimes";
+    assert_eq!(text.matches(old).count(), 1);
+    std::fs::write(&services, text.replace(old, "Statewide Family Law Hotline"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let c = convert(LegacyFormat::Florida, &dir).unwrap_or_else(|e| panic!("{e}"));
+    let d = &c.directory;
+    let s = service(
+        d,
+        "Statewide Family Law Hotline",
+        "Heart of Florida Legal Aid Society, Inc.",
+    );
+    let places: Vec<_> = d
+        .service_at_locations
+        .iter()
+        .filter(|x| x.service_id == s.id)
+        .filter_map(|x| d.location(&x.location_id))
+        .collect();
+    assert_eq!(places.len(), 1);
+    assert_eq!(places[0].location_type, carenav_core::LocationType::Virtual);
+    assert_eq!(
+        places[0].name.as_deref(),
+        Some("Statewide phone/online intake")
+    );
+    assert_eq!(d.locations.len(), 379);
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 fn temp_copy(from: &Path, name: &str) -> PathBuf {

@@ -98,10 +98,11 @@ pub(crate) fn resolve_areas(
             names.extend(split_area_names(name).map(str::to_owned));
         }
     }
-    if names.is_empty() && service.service_areas.is_empty() {
-        if let Some(value) = service.eligibility.residency.value() {
-            names.extend(value.iter().cloned());
-        }
+    if names.is_empty()
+        && service.service_areas.is_empty()
+        && let Some(value) = service.eligibility.residency.value()
+    {
+        names.extend(value.iter().cloned());
     }
     for name in names {
         match boundaries.resolve(&name, state_hint) {

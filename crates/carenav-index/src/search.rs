@@ -670,12 +670,12 @@ fn predicate(client: &ClientFacts, place: &ClientPlace) -> DocPredicateQuery {
                     }
                 }
             }
-            if county_known && first_u64(&area_enforced) == Some(1) {
-                if let Some(areas) = &areas {
-                    if !areas.values_for_doc(doc).any(|c| codes.contains(&c)) {
-                        return false;
-                    }
-                }
+            if county_known
+                && first_u64(&area_enforced) == Some(1)
+                && let Some(areas) = &areas
+                && !areas.values_for_doc(doc).any(|c| codes.contains(&c))
+            {
+                return false;
             }
             true
         })

@@ -156,11 +156,11 @@ pub fn assess(
     check_populations(&mut out, service, client);
     check_distance(&mut out, location, client, distance_km, area);
     check_area(&mut out, area);
-    if let Constraint::Restricted { value, .. } = &service.eligibility.residency {
-        if !matches!(area, AreaFact::Inside(_)) {
-            out.caveats
-                .push(format!("must live in: {}", value.join(", ")));
-        }
+    if let Constraint::Restricted { value, .. } = &service.eligibility.residency
+        && !matches!(area, AreaFact::Inside(_))
+    {
+        out.caveats
+            .push(format!("must live in: {}", value.join(", ")));
     }
     if let Constraint::Unknown { text } = &service.eligibility.residency {
         out.caveats.push(format!("residency: {text}"));

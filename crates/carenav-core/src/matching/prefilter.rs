@@ -79,25 +79,25 @@ impl ServiceDigest {
         if !self.referable {
             return false;
         }
-        if let Some(age) = client.age {
-            if self.min_age.is_some_and(|m| age < m) || self.max_age.is_some_and(|m| age > m) {
-                return false;
-            }
+        if let Some(age) = client.age
+            && (self.min_age.is_some_and(|m| age < m) || self.max_age.is_some_and(|m| age > m))
+        {
+            return false;
         }
-        if let (Some(want), Some(is)) = (self.gender, client.gender) {
-            if want != is {
-                return false;
-            }
+        if let (Some(want), Some(is)) = (self.gender, client.gender)
+            && want != is
+        {
+            return false;
         }
-        if let (Some(max), Some(pct)) = (self.max_percent_of_poverty, client.percent_of_poverty) {
-            if pct > max {
-                return false;
-            }
+        if let (Some(max), Some(pct)) = (self.max_percent_of_poverty, client.percent_of_poverty)
+            && pct > max
+        {
+            return false;
         }
-        if let (Some(max), Some(monthly)) = (self.max_monthly_income, client.monthly_income) {
-            if monthly > max {
-                return false;
-            }
+        if let (Some(max), Some(monthly)) = (self.max_monthly_income, client.monthly_income)
+            && monthly > max
+        {
+            return false;
         }
         self.populations == 0
             || self.populations & client.satisfied != 0

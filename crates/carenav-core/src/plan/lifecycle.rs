@@ -94,7 +94,9 @@ impl TaskStatus {
 
     /// Parses a FHIR code.
     pub fn parse(code: &str) -> Option<Self> {
-        TaskStatus::ALL.into_iter().find(|s| s.code() == code.trim())
+        TaskStatus::ALL
+            .into_iter()
+            .find(|s| s.code() == code.trim())
     }
 
     /// Whether entering this status needs a reason (IG: `statusReason`).
@@ -302,7 +304,11 @@ impl ReferralLifecycle {
         self.record(to, reason, stamp, None)
     }
 
-    fn check(from: TaskStatus, to: TaskStatus, reason: &Option<String>) -> Result<(), LifecycleError> {
+    fn check(
+        from: TaskStatus,
+        to: TaskStatus,
+        reason: &Option<String>,
+    ) -> Result<(), LifecycleError> {
         if !from.can_move_to(to) {
             return Err(LifecycleError::Illegal { from, to });
         }
@@ -357,8 +363,12 @@ impl TryFrom<LifecycleRecord> for ReferralLifecycle {
             }
             let kept = change.vendor_status.is_some() && change.from == change.to;
             if !kept {
-                Self::check(change.from, change.to, &clean_reason(change.reason.as_deref()))
-                    .map_err(|e| bad(e.to_string()))?;
+                Self::check(
+                    change.from,
+                    change.to,
+                    &clean_reason(change.reason.as_deref()),
+                )
+                .map_err(|e| bad(e.to_string()))?;
             }
             status = change.to;
         }

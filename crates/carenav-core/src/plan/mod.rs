@@ -75,9 +75,8 @@ impl Timestamp {
         };
         let t = text.trim();
         let b = t.as_bytes();
-        let digits = |r: std::ops::Range<usize>| {
-            b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit))
-        };
+        let digits =
+            |r: std::ops::Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
         let num = |r: std::ops::Range<usize>| t.get(r).and_then(|s| s.parse::<u32>().ok());
         if b.len() < 20 || !digits(11..13) || !digits(14..16) || !digits(17..19) {
             return Err(err());
@@ -222,7 +221,9 @@ pub enum PlanError {
         what: String,
     },
     /// Only draft referrals are removed; others keep their record.
-    #[error("referral {id} is {status}; only draft referrals can be removed (cancel it or mark it entered-in-error instead)")]
+    #[error(
+        "referral {id} is {status}; only draft referrals can be removed (cancel it or mark it entered-in-error instead)"
+    )]
     NotDraft {
         /// Referral id.
         id: String,
@@ -615,7 +616,11 @@ pub fn bring_item_text(code: &str) -> Option<&'static str> {
         .map(String::as_str)
 }
 
-fn benefit_actions(profile: &ClientProfile, date: Date, warnings: &mut Vec<String>) -> Vec<BenefitAction> {
+fn benefit_actions(
+    profile: &ClientProfile,
+    date: Date,
+    warnings: &mut Vec<String>,
+) -> Vec<BenefitAction> {
     let screen = match benefits::prescreen_profile(profile, date) {
         Ok(Some(s)) => s,
         Ok(None) => return Vec::new(),
@@ -815,10 +820,16 @@ impl CarePlan {
             .iter()
             .map(|s| (s.id.as_str(), s))
             .collect();
-        let services: HashMap<&str, _> =
-            directory.services.iter().map(|s| (s.id.as_str(), s)).collect();
-        let locations: HashMap<&str, _> =
-            directory.locations.iter().map(|l| (l.id.as_str(), l)).collect();
+        let services: HashMap<&str, _> = directory
+            .services
+            .iter()
+            .map(|s| (s.id.as_str(), s))
+            .collect();
+        let locations: HashMap<&str, _> = directory
+            .locations
+            .iter()
+            .map(|l| (l.id.as_str(), l))
+            .collect();
         let orgs: HashMap<&str, _> = directory
             .organizations
             .iter()
@@ -944,7 +955,12 @@ impl CarePlan {
         self.goals
             .iter()
             .enumerate()
-            .find_map(|(g, goal)| goal.referrals.iter().position(|r| r.id == id).map(|r| (g, r)))
+            .find_map(|(g, goal)| {
+                goal.referrals
+                    .iter()
+                    .position(|r| r.id == id)
+                    .map(|r| (g, r))
+            })
             .ok_or_else(|| PlanError::UnknownReferral {
                 id: id.chars().take(200).collect(),
             })
@@ -987,11 +1003,11 @@ impl CarePlan {
     /// Removes a goal; refused while any of its referrals is past `draft`.
     pub fn remove_goal(&mut self, domain: NeedDomain, stamp: &Stamp) -> Result<(), PlanError> {
         let i = self.goal_index(domain)?;
-        if let Some(r) = self
-            .goals
-            .get(i)
-            .and_then(|g| g.referrals.iter().find(|r| r.lifecycle.status() != TaskStatus::Draft))
-        {
+        if let Some(r) = self.goals.get(i).and_then(|g| {
+            g.referrals
+                .iter()
+                .find(|r| r.lifecycle.status() != TaskStatus::Draft)
+        }) {
             return Err(PlanError::NotDraft {
                 id: r.id.clone(),
                 status: r.lifecycle.status(),
@@ -1003,10 +1019,22 @@ impl CarePlan {
     }
 
     /// Moves a goal to position `to` (0 = first).
-    pub fn move_goal(&mut self, domain: NeedDomain, to: usize, stamp: &Stamp) -> Result<(), PlanError> {
+    pub fn move_goal(
+        &mut self,
+        domain: NeedDomain,
+        to: usize,
+        stamp: &Stamp,
+    ) -> Result<(), PlanError> {
         let from = self.goal_index(domain)?;
         move_item(&mut self.goals, from, to)?;
-        self.log(stamp, PlanChange::GoalMoved { goal: domain, from, to });
+        self.log(
+            stamp,
+            PlanChange::GoalMoved {
+                goal: domain,
+                from,
+                to,
+            },
+        );
         Ok(())
     }
 
@@ -1027,8 +1055,14 @@ impl CarePlan {
         let goal = self
             .goals
             .get_mut(i)
-            .ok_or_else(|| PlanError::UnknownGoal { domain: domain.code().into() })?;
-        if goal.referrals.iter().any(|r| r.service_at_location_id == referral.service_at_location_id) {
+            .ok_or_else(|| PlanError::UnknownGoal {
+                domain: domain.code().into(),
+            })?;
+        if goal
+            .referrals
+            .iter()
+            .any(|r| r.service_at_location_id == referral.service_at_location_id)
+        {
             return Err(dup(format!(
                 "service-at-location {}",
                 referral.service_at_location_id
@@ -1102,7 +1136,12 @@ impl CarePlan {
     }
 
     /// Sets or clears "do not contact the client".
-    pub fn set_do_not_contact(&mut self, id: &str, value: bool, stamp: &Stamp) -> Result<(), PlanError> {
+    pub fn set_do_not_contact(
+        &mut self,
+        id: &str,
+        value: bool,
+        stamp: &Stamp,
+    ) -> Result<(), PlanError> {
         self.referral_mut(id)?.do_not_contact = value;
         self.log(
             stamp,
@@ -1151,7 +1190,12 @@ impl CarePlan {
             .or(row.reason.as_deref());
         referral
             .lifecycle
-            .record(to, reason, stamp, Some(format!("{}: {}", row.vendor, row.label)))
+            .record(
+                to,
+                reason,
+                stamp,
+                Some(format!("{}: {}", row.vendor, row.label)),
+            )
             .map_err(|source| PlanError::Lifecycle {
                 referral: id.into(),
                 source,
@@ -1163,13 +1207,18 @@ impl CarePlan {
     pub fn validate(&self) -> Result<(), PlanError> {
         for (i, g) in self.goals.iter().enumerate() {
             if self.goals.iter().take(i).any(|x| x.domain == g.domain) {
-                return Err(PlanError::Invalid(format!("goal {} appears twice", g.domain)));
+                return Err(PlanError::Invalid(format!(
+                    "goal {} appears twice",
+                    g.domain
+                )));
             }
         }
         let ids: Vec<&str> = self.referrals().map(|(_, r)| r.id.as_str()).collect();
         for (i, id) in ids.iter().enumerate() {
             if ids.iter().take(i).any(|x| x == id) {
-                return Err(PlanError::Invalid(format!("referral id {id} appears twice")));
+                return Err(PlanError::Invalid(format!(
+                    "referral id {id} appears twice"
+                )));
             }
         }
         Ok(())
@@ -1194,7 +1243,12 @@ fn move_item<T>(list: &mut Vec<T>, from: usize, to: usize) -> Result<(), PlanErr
 }
 
 fn phone_text(p: &Phone) -> String {
-    match p.extension.as_deref().map(str::trim).filter(|e| !e.is_empty()) {
+    match p
+        .extension
+        .as_deref()
+        .map(str::trim)
+        .filter(|e| !e.is_empty())
+    {
         Some(ext) => format!("{} ext. {ext}", p.number.trim()),
         None => p.number.trim().to_string(),
     }

@@ -71,9 +71,31 @@ fn lifecycle_in(status: TaskStatus) -> ReferralLifecycle {
 
 #[rstest]
 fn every_transition_is_legal_or_a_typed_error(
-    #[values(Draft, Requested, Accepted, Rejected, InProgress, OnHold, Completed, Failed, Cancelled, EnteredInError)]
+    #[values(
+        Draft,
+        Requested,
+        Accepted,
+        Rejected,
+        InProgress,
+        OnHold,
+        Completed,
+        Failed,
+        Cancelled,
+        EnteredInError
+    )]
     from: TaskStatus,
-    #[values(Draft, Requested, Accepted, Rejected, InProgress, OnHold, Completed, Failed, Cancelled, EnteredInError)]
+    #[values(
+        Draft,
+        Requested,
+        Accepted,
+        Rejected,
+        InProgress,
+        OnHold,
+        Completed,
+        Failed,
+        Cancelled,
+        EnteredInError
+    )]
     to: TaskStatus,
 ) {
     let mut l = lifecycle_in(from);
@@ -84,7 +106,10 @@ fn every_transition_is_legal_or_a_typed_error(
         assert_eq!(l.status(), to);
         let last = l.history().last().unwrap();
         assert_eq!((last.from, last.to), (from, to));
-        assert_eq!((last.by.as_str(), last.at.as_str()), ("cm-ana", "2026-03-02T10:00:00Z"));
+        assert_eq!(
+            (last.by.as_str(), last.at.as_str()),
+            ("cm-ana", "2026-03-02T10:00:00Z")
+        );
         assert_eq!(l.history().len(), before + 1);
     } else {
         let err = result.unwrap_err();
@@ -140,10 +165,14 @@ fn stored_history_is_replayed() {
     let back: ReferralLifecycle = serde_json::from_str(&json).unwrap();
     assert_eq!(back, l);
     let forged = json.replace("\"status\":\"completed\"", "\"status\":\"failed\"");
-    let err = serde_json::from_str::<ReferralLifecycle>(&forged).unwrap_err().to_string();
+    let err = serde_json::from_str::<ReferralLifecycle>(&forged)
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("does not match the history"), "{err}");
     let skipped = r#"{"status":"completed","history":[{"from":"draft","to":"completed","at":"2026-03-02T10:00:00Z","by":"x"}]}"#;
-    let err = serde_json::from_str::<ReferralLifecycle>(skipped).unwrap_err().to_string();
+    let err = serde_json::from_str::<ReferralLifecycle>(skipped)
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("from draft to completed"), "{err}");
 }
 
@@ -163,8 +192,14 @@ fn timestamps(#[case] text: &str, #[case] ok: bool) {
 
 #[test]
 fn stamps_need_an_actor() {
-    assert!(matches!(Stamp::new("  ", "2026-03-02T10:00:00Z"), Err(PlanError::Actor { .. })));
-    assert!(matches!(Stamp::new("x", "yesterday"), Err(PlanError::Timestamp { .. })));
+    assert!(matches!(
+        Stamp::new("  ", "2026-03-02T10:00:00Z"),
+        Err(PlanError::Actor { .. })
+    ));
+    assert!(matches!(
+        Stamp::new("x", "yesterday"),
+        Err(PlanError::Timestamp { .. })
+    ));
 }
 
 #[rstest]
@@ -200,12 +235,25 @@ fn vendor_statuses_map(
     let mut plan = one_referral_plan();
     let id = plan.goals[0].referrals[0].id.clone();
     plan.goals[0].referrals[0].lifecycle = lifecycle_in(from);
-    let to = plan.apply_vendor_status(&id, vendor, label, None, &stamp()).unwrap();
+    let to = plan
+        .apply_vendor_status(&id, vendor, label, None, &stamp())
+        .unwrap();
     assert_eq!(to, expected);
     let r = plan.referral(&id).unwrap();
     assert_eq!(r.lifecycle.status(), expected);
     let last = r.lifecycle.history().last().unwrap();
-    assert!(last.vendor_status.as_deref().unwrap().ends_with(label.trim()) || last.vendor_status.as_deref().unwrap().to_lowercase().ends_with(&label.to_lowercase()));
+    assert!(
+        last.vendor_status
+            .as_deref()
+            .unwrap()
+            .ends_with(label.trim())
+            || last
+                .vendor_status
+                .as_deref()
+                .unwrap()
+                .to_lowercase()
+                .ends_with(&label.to_lowercase())
+    );
     if expected.needs_reason() {
         assert!(r.lifecycle.status_reason().is_some());
     }
@@ -219,8 +267,13 @@ fn vendor_status_that_is_illegal_names_both_states() {
     let err = plan
         .apply_vendor_status(&id, "findhelp", "No capacity", None, &stamp())
         .unwrap_err();
-    assert!(err.to_string().contains("from completed to rejected"), "{err}");
-    let err = plan.apply_vendor_status(&id, "unite", "closed", None, &stamp()).unwrap_err();
+    assert!(
+        err.to_string().contains("from completed to rejected"),
+        "{err}"
+    );
+    let err = plan
+        .apply_vendor_status(&id, "unite", "closed", None, &stamp())
+        .unwrap_err();
     assert!(err.to_string().contains("findhelp: Got help"), "{err}");
 }
 
@@ -271,7 +324,10 @@ fn result(needs: Vec<(&str, Vec<Referral>)>) -> MatchResult {
 
 fn one_referral_plan() -> CarePlan {
     let p = profile(&[("food-insecurity", "high")]);
-    let r = result(vec![("food-insecurity", vec![referral("A", "a1", 0.9, None)])]);
+    let r = result(vec![(
+        "food-insecurity",
+        vec![referral("A", "a1", 0.9, None)],
+    )]);
     CarePlan::propose(&p, &r, &PlanOptions::default())
 }
 
@@ -296,7 +352,13 @@ fn goals_follow_urgency_then_profile_order() {
     let order: Vec<&str> = plan.goals.iter().map(|g| g.domain.code()).collect();
     assert_eq!(
         order,
-        ["food-insecurity", "homelessness", "legal-aid", "housing-instability", "childcare"]
+        [
+            "food-insecurity",
+            "homelessness",
+            "legal-aid",
+            "housing-instability",
+            "childcare"
+        ]
     );
     assert_eq!(plan.warnings.len(), 5, "{:?}", plan.warnings);
     assert_eq!(plan.language, "es");
@@ -317,7 +379,10 @@ fn top_referrals_one_per_organization(
     #[case] expected: Vec<&str>,
 ) {
     let p = profile(&[("food-insecurity", "high")]);
-    let refs = list.iter().map(|(o, s, sc)| referral(o, s, *sc, None)).collect();
+    let refs = list
+        .iter()
+        .map(|(o, s, sc)| referral(o, s, *sc, None))
+        .collect();
     let options = PlanOptions {
         referrals_per_need: k,
         ..PlanOptions::default()
@@ -361,7 +426,11 @@ fn nearly_as_good_prefers_one_place_for_several_needs(
     assert_eq!(ids(&plan, 0), expected);
     let first = &plan.goals[0].referrals[0];
     if expected[0] == "s" {
-        assert!(first.selection.starts_with("preferred"), "{}", first.selection);
+        assert!(
+            first.selection.starts_with("preferred"),
+            "{}",
+            first.selection
+        );
     } else {
         assert_eq!(first.selection, "rank 1 by score");
     }
@@ -373,15 +442,25 @@ fn also_serves_counts_as_shared() {
     let mut multi = referral("Multi", "m", 0.9, None);
     multi.also_serves = vec!["legal-aid".into()];
     let food = vec![referral("Best", "b", 1.0, None), multi];
-    let plan = CarePlan::propose(&p, &result(vec![("food-insecurity", food)]), &PlanOptions::default());
+    let plan = CarePlan::propose(
+        &p,
+        &result(vec![("food-insecurity", food)]),
+        &PlanOptions::default(),
+    );
     assert_eq!(ids(&plan, 0), ["m", "b"]);
 }
 
 #[test]
 fn benefit_flags_become_actions_and_safety_needs_are_do_not_contact() {
-    let p = profile(&[("intimate-partner-violence", "high"), ("food-insecurity", "high")]);
+    let p = profile(&[
+        ("intimate-partner-violence", "high"),
+        ("food-insecurity", "high"),
+    ]);
     let r = result(vec![
-        ("intimate-partner-violence", vec![referral("Shelter", "x", 0.9, None)]),
+        (
+            "intimate-partner-violence",
+            vec![referral("Shelter", "x", 0.9, None)],
+        ),
         ("food-insecurity", vec![referral("Pantry", "y", 0.9, None)]),
     ]);
     let options = PlanOptions {
@@ -412,21 +491,41 @@ fn edits_are_recorded_and_guarded() {
     let s2 = Stamp::new("cm-bo", "2026-03-03T09:30:00-08:00").unwrap();
 
     // Add: refused for an organization already in the goal.
-    let err = plan.add_referral(food, &referral("a", "z", 0.1, None), &s1).unwrap_err();
+    let err = plan
+        .add_referral(food, &referral("a", "z", 0.1, None), &s1)
+        .unwrap_err();
     assert!(matches!(err, PlanError::DuplicateReferral { .. }), "{err}");
-    let id = plan.add_referral(food, &referral("C", "c", 0.5, None), &s1).unwrap();
+    let id = plan
+        .add_referral(food, &referral("C", "c", 0.5, None), &s1)
+        .unwrap();
     assert_eq!(id, "food-insecurity/c");
     assert_eq!(ids(&plan, 0), ["a", "b", "c"]);
     plan.move_referral(&id, 0, &s2).unwrap();
     assert_eq!(ids(&plan, 0), ["c", "a", "b"]);
-    assert!(matches!(plan.move_referral(&id, 3, &s2), Err(PlanError::Position { index: 3, len: 3 })));
+    assert!(matches!(
+        plan.move_referral(&id, 3, &s2),
+        Err(PlanError::Position { index: 3, len: 3 })
+    ));
 
     // A sent referral is not removed; a draft one is.
-    plan.transition("food-insecurity/a", Requested, None, &s1).unwrap();
+    plan.transition("food-insecurity/a", Requested, None, &s1)
+        .unwrap();
     let err = plan.remove_referral("food-insecurity/a", &s2).unwrap_err();
-    assert!(matches!(err, PlanError::NotDraft { status: Requested, .. }), "{err}");
+    assert!(
+        matches!(
+            err,
+            PlanError::NotDraft {
+                status: Requested,
+                ..
+            }
+        ),
+        "{err}"
+    );
     plan.remove_referral("food-insecurity/b", &s2).unwrap();
-    assert!(matches!(plan.remove_goal(food, &s2), Err(PlanError::NotDraft { .. })));
+    assert!(matches!(
+        plan.remove_goal(food, &s2),
+        Err(PlanError::NotDraft { .. })
+    ));
 
     // Goals.
     plan.move_goal(legal, 0, &s1).unwrap();
@@ -439,8 +538,12 @@ fn edits_are_recorded_and_guarded() {
     let mut need = p.needs[1].clone();
     need.urgency = Urgency::High;
     plan.add_goal(&need, &s2).unwrap();
-    assert_eq!(plan.goals[1].domain, legal, "after the high-urgency food goal");
-    plan.set_do_not_contact("food-insecurity/c", true, &s1).unwrap();
+    assert_eq!(
+        plan.goals[1].domain, legal,
+        "after the high-urgency food goal"
+    );
+    plan.set_do_not_contact("food-insecurity/c", true, &s1)
+        .unwrap();
     assert!(matches!(
         plan.set_do_not_contact("nope", true, &s1),
         Err(PlanError::UnknownReferral { .. })
@@ -457,8 +560,14 @@ fn edits_are_recorded_and_guarded() {
         plan.history[0].change,
         PlanChange::ReferralAdded { ref referral, .. } if referral == "food-insecurity/c"
     ));
-    assert!(matches!(plan.history[2].change, PlanChange::ReferralRemoved { .. }));
-    assert!(matches!(plan.history[3].change, PlanChange::GoalMoved { from: 1, to: 0, .. }));
+    assert!(matches!(
+        plan.history[2].change,
+        PlanChange::ReferralRemoved { .. }
+    ));
+    assert!(matches!(
+        plan.history[3].change,
+        PlanChange::GoalMoved { from: 1, to: 0, .. }
+    ));
     plan.validate().unwrap();
     // Round trip through JSON keeps everything.
     let json = serde_json::to_string(&plan).unwrap();

@@ -100,7 +100,10 @@ fn parse_table(text: &str) -> Result<Vec<VendorStatus>, VendorError> {
             .iter()
             .any(|r| r.vendor == row.vendor && r.label.eq_ignore_ascii_case(&row.label))
         {
-            return Err(bad(format!("row {i}: duplicate {} {:?}", row.vendor, row.label)));
+            return Err(bad(format!(
+                "row {i}: duplicate {} {:?}",
+                row.vendor, row.label
+            )));
         }
         let needs_reason = row.task_status.is_none_or(TaskStatus::needs_reason);
         if needs_reason && row.reason.as_deref().is_none_or(|r| r.trim().is_empty()) {
@@ -136,7 +139,9 @@ pub fn lookup(vendor: &str, label: &str) -> Result<&'static VendorStatus, Vendor
                 .map(|r| r.label.clone())
                 .collect();
             let known = if of_vendor.is_empty() {
-                rows.iter().map(|r| format!("{}: {}", r.vendor, r.label)).collect()
+                rows.iter()
+                    .map(|r| format!("{}: {}", r.vendor, r.label))
+                    .collect()
             } else {
                 of_vendor
             };

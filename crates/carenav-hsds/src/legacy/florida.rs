@@ -40,8 +40,8 @@ use std::path::Path;
 
 use carenav_core::{
     Address, AddressType, AgeRange, Attribute, Confidence, Constraint, Eligibility, Evidence,
-    EvidenceSource, IncomeLimit, Location, LocationType, Organization, Phone, Service,
-    ServiceArea, ServiceAtLocation, Situation,
+    EvidenceSource, IncomeLimit, Location, LocationType, Organization, Phone, Service, ServiceArea,
+    ServiceAtLocation, Situation,
 };
 
 use super::{
@@ -174,16 +174,14 @@ pub(crate) fn convert(path: &Path) -> Result<Conversion, ConvertError> {
             }
             Some(text) => match parse_address(text) {
                 Some(address) => {
-                    if !address.address_1.is_empty() {
-                        if let Some(o) = locs
-                            .get(row, "organization_uuid")
-                            .filter(|o| org_ids.contains_key(*o))
-                        {
-                            street_locations
-                                .entry(o.to_owned())
-                                .or_default()
-                                .push(cx.directory.locations.len());
-                        }
+                    let org = locs
+                        .get(row, "organization_uuid")
+                        .filter(|o| org_ids.contains_key(*o));
+                    if let Some(o) = org.filter(|_| !address.address_1.is_empty()) {
+                        street_locations
+                            .entry(o.to_owned())
+                            .or_default()
+                            .push(cx.directory.locations.len());
                     }
                     if centroid_point(&mut location, &address, src, &locs.file, &mut cx) {
                         centroids += 1;
@@ -260,7 +258,10 @@ pub(crate) fn convert(path: &Path) -> Result<Conversion, ConvertError> {
             None if mentions_remote(&service) => {
                 let location_id = statewide_intake(org_src, &service.organization_id, &mut cx);
                 cx.directory.service_at_locations.push(ServiceAtLocation {
-                    id: stable_id("florida/service_at_location", &format!("{src}@{location_id}")),
+                    id: stable_id(
+                        "florida/service_at_location",
+                        &format!("{src}@{location_id}"),
+                    ),
                     service_id: service.id.clone(),
                     location_id,
                     ..ServiceAtLocation::default()
@@ -307,8 +308,18 @@ fn centroid_point(
             true
         }
         Ok(z) => {
-            cx.issue(file, Some(src.to_owned()), Some("location_address"), IssueKind::InvalidValue,
-                format!("ZIP {} is in {}, not {}; location kept without a point", z.code(), z.state, address.state_province));
+            cx.issue(
+                file,
+                Some(src.to_owned()),
+                Some("location_address"),
+                IssueKind::InvalidValue,
+                format!(
+                    "ZIP {} is in {}, not {}; location kept without a point",
+                    z.code(),
+                    z.state,
+                    address.state_province
+                ),
+            );
             false
         }
         Err(e) => {
@@ -326,7 +337,12 @@ fn centroid_point(
 
 /// Whether a service's name or description says it is reached remotely.
 fn mentions_remote(s: &Service) -> bool {
-    let text = format!("{} {}", s.name, s.description.as_deref().unwrap_or_default()).to_lowercase();
+    let text = format!(
+        "{} {}",
+        s.name,
+        s.description.as_deref().unwrap_or_default()
+    )
+    .to_lowercase();
     REMOTE_WORDS.iter().any(|w| text.contains(w))
 }
 

@@ -57,9 +57,9 @@ use std::path::Path;
 
 use carenav_core::text::schedules_from_text;
 use carenav_core::{
-    Address, AddressType, Attribute, Confidence, Constraint, Eligibility, Evidence,
-    EvidenceSource, GeoPoint, IncomeLimit, Location, LocationType, Organization, Phone, Schedule,
-    Service, ServiceArea, ServiceAtLocation, ServiceStatus, Situation, TimeOfDay, Weekday,
+    Address, AddressType, Attribute, Confidence, Constraint, Eligibility, Evidence, EvidenceSource,
+    GeoPoint, IncomeLimit, Location, LocationType, Organization, Phone, Schedule, Service,
+    ServiceArea, ServiceAtLocation, ServiceStatus, Situation, TimeOfDay, Weekday,
 };
 
 use super::{
@@ -85,7 +85,11 @@ pub const POPULATIONS: &[(&str, &[Situation], Confidence)] = &[
         &[Situation::Senior],
         Confidence::High,
     ),
-    ("living with hiv/aids", &[Situation::HivAids], Confidence::High),
+    (
+        "living with hiv/aids",
+        &[Situation::HivAids],
+        Confidence::High,
+    ),
     (
         "a survivor of abuse or crime (domestic violence, trafficking, sexual assault, gun violence)",
         &[Situation::CrimeVictim],
@@ -200,7 +204,11 @@ pub(crate) fn convert(path: &Path) -> Result<Conversion, ConvertError> {
         ),
         format!(
             "{} services at their Location ID location, {} at a virtual location (delivered only by phone/online), {} at a location made from their Geolocation, {} at a copy of their location with their own coordinates, {} not linked to any location",
-            placed.at_location, placed.virtual_only, placed.geolocated, placed.moved, placed.unlinked
+            placed.at_location,
+            placed.virtual_only,
+            placed.geolocated,
+            placed.moved,
+            placed.unlinked
         ),
         format!(
             "{} locations got their point from a service's Geolocation (the export has no location coordinates)",
@@ -289,9 +297,10 @@ fn organizations(t: &Table, ix: &mut Index, cx: &mut Context) {
             );
         }
         // The physical address only when the organization lets it be shown.
-        let physical = t
-            .get(row, "Physical address")
-            .filter(|_| !t.get(row, "Display physical address to public users?").is_some_and(|v| v.eq_ignore_ascii_case("no")));
+        let physical = t.get(row, "Physical address").filter(|_| {
+            !t.get(row, "Display physical address to public users?")
+                .is_some_and(|v| v.eq_ignore_ascii_case("no"))
+        });
         let (field, text, kind) = match (physical, t.get(row, "Mailing address")) {
             (Some(p), _) => ("Physical address", Some(p), AddressType::Physical),
             (None, m) => ("Mailing address", m, AddressType::Postal),
@@ -452,7 +461,11 @@ fn locations(t: &Table, ix: &mut Index, cx: &mut Context) {
 }
 
 /// Schedules from an hours text, a recurring-dates text and a holiday list.
-fn schedules(hours: Option<&str>, recurring: Option<&str>, holidays: Option<&str>) -> Vec<Schedule> {
+fn schedules(
+    hours: Option<&str>,
+    recurring: Option<&str>,
+    holidays: Option<&str>,
+) -> Vec<Schedule> {
     let mut out: Vec<Schedule> = [hours, recurring]
         .into_iter()
         .flatten()
@@ -506,7 +519,9 @@ fn location_area(t: &Table, row: &Row, src: &str, cx: &mut Context) -> (Option<A
             Some(src.to_owned()),
             Some(column),
             IssueKind::MissingField,
-            format!("service area limited to specific {column}, but the list is empty; no service area"),
+            format!(
+                "service area limited to specific {column}, but the list is empty; no service area"
+            ),
         );
         return (None, stale);
     }
@@ -520,7 +535,10 @@ fn location_area(t: &Table, row: &Row, src: &str, cx: &mut Context) -> (Option<A
         })
         .collect();
     if column == "Zip codes" {
-        for z in values.iter().filter(|z| carenav_core::zip::parse_zip(z).is_err()) {
+        for z in values
+            .iter()
+            .filter(|z| carenav_core::zip::parse_zip(z).is_err())
+        {
             cx.issue(
                 &t.file,
                 Some(src.to_owned()),
@@ -599,13 +617,12 @@ fn services(t: &Table, ix: &mut Index, cx: &mut Context) -> Placement {
             });
 
         // The service's coordinates are those of its location.
-        if let (Some(l), Some(p)) = (loc_index, point) {
-            if let Some(location) = cx.directory.locations.get_mut(l) {
-                if location.point.is_none() {
-                    location.point = Some(p);
-                    placed.points_set += 1;
-                }
-            }
+        let unpointed = loc_index
+            .and_then(|l| cx.directory.locations.get_mut(l))
+            .filter(|l| l.point.is_none());
+        if let (Some(location), Some(p)) = (unpointed, point) {
+            location.point = Some(p);
+            placed.points_set += 1;
         }
         let place = if remote_only {
             placed.virtual_only += 1;
@@ -616,7 +633,14 @@ fn services(t: &Table, ix: &mut Index, cx: &mut Context) -> Placement {
                     let has = cx.directory.locations.get(l).and_then(|x| x.point);
                     if has.is_some_and(|q| !same_place(p, q)) {
                         placed.moved += 1;
-                        Some(moved_location(l, loc_src.unwrap_or_default(), p, src, ix, cx))
+                        Some(moved_location(
+                            l,
+                            loc_src.unwrap_or_default(),
+                            p,
+                            src,
+                            ix,
+                            cx,
+                        ))
                     } else {
                         placed.at_location += 1;
                         Some(l)
@@ -634,7 +658,10 @@ fn services(t: &Table, ix: &mut Index, cx: &mut Context) -> Placement {
             }
         };
         let sal_schedules = service_schedules(t, row, remote_only, loc_index, cx);
-        match place.and_then(|l| cx.directory.locations.get(l)).map(|l| l.id.clone()) {
+        match place
+            .and_then(|l| cx.directory.locations.get(l))
+            .map(|l| l.id.clone())
+        {
             Some(location_id) => cx.directory.service_at_locations.push(ServiceAtLocation {
                 id: stable_id("ilao-raw/service_at_location", src),
                 service_id: s.id.clone(),
@@ -782,8 +809,7 @@ fn service_schedules(
     loc_index: Option<usize>,
     cx: &Context,
 ) -> Vec<Schedule> {
-    if t
-        .get(row, "Service availability")
+    if t.get(row, "Service availability")
         .is_some_and(|a| a.contains("24/7"))
     {
         let (Some(open), Some(close)) = (TimeOfDay::new(0, 0), TimeOfDay::new(24, 0)) else {
@@ -860,7 +886,8 @@ fn convert_service(
         [
             labelled("Service type", owned(t, row, "Service type")),
             labelled("Level of service", list("Level of service")),
-            yes(t.get(row, "Is this service a hotline?")).then(|| "This service is a hotline.".to_owned()),
+            yes(t.get(row, "Is this service a hotline?"))
+                .then(|| "This service is a hotline.".to_owned()),
             yes(t.get(row, "Is this service an advice desk or walk-in clinic?"))
                 .then(|| "This service is an advice desk or walk-in clinic.".to_owned()),
             labelled("Delivered", list("Service is delivered")),
@@ -907,7 +934,11 @@ fn convert_service(
     for (taxonomy, term) in types
         .iter()
         .map(|x| (ILAO_SERVICE_TYPES, x.as_str()))
-        .chain(cell_values(t.get(row, "Featured content")).into_iter().map(|x| (ILAO_TOPICS, x)))
+        .chain(
+            cell_values(t.get(row, "Featured content"))
+                .into_iter()
+                .map(|x| (ILAO_TOPICS, x)),
+        )
     {
         let id = cx.term(taxonomy, None, term, None);
         if !s.attributes.iter().any(|a| a.taxonomy_term_id == id) {
@@ -931,10 +962,20 @@ fn income(
     let kind = t.get(row, "Income eligibility and fees");
     let percent_text = t.get(row, PERCENT_FIELD);
     let percent = percent_text.and_then(|p| {
-        let n = p.trim_end_matches('%').trim().parse::<f64>().ok().filter(|n| n.is_finite() && *n > 0.0);
+        let n = p
+            .trim_end_matches('%')
+            .trim()
+            .parse::<f64>()
+            .ok()
+            .filter(|n| n.is_finite() && *n > 0.0);
         if n.is_none() {
-            cx.issue(&t.file, Some(src.to_owned()), Some(PERCENT_FIELD), IssueKind::InvalidValue,
-                format!("{p:?} is not a percentage; ignored"));
+            cx.issue(
+                &t.file,
+                Some(src.to_owned()),
+                Some(PERCENT_FIELD),
+                IssueKind::InvalidValue,
+                format!("{p:?} is not a percentage; ignored"),
+            );
         }
         n
     });
@@ -977,16 +1018,25 @@ fn income(
         }
     } else {
         if kind.is_some() && !lower.starts_with("sliding scale") && !lower.starts_with("flat fee") {
-            cx.issue(&t.file, Some(src.to_owned()), Some("Income eligibility and fees"), IssueKind::InvalidValue,
-                format!("{:?} is not a known fee option; kept as fees text", kind.unwrap_or_default()));
+            cx.issue(
+                &t.file,
+                Some(src.to_owned()),
+                Some("Income eligibility and fees"),
+                IssueKind::InvalidValue,
+                format!(
+                    "{:?} is not a known fee option; kept as fees text",
+                    kind.unwrap_or_default()
+                ),
+            );
         }
         Constraint::Open
     };
     // A percentage beside a fee that does not depend on it is kept as text.
     let fees = match (percent_text, &constraint) {
-        (Some(p), Constraint::Open) if !lower.starts_with("free to everyone") => {
-            join_paragraphs([fee_text.as_deref(), Some(&*format!("Maximum percentage of income standard: {p}"))])
-        }
+        (Some(p), Constraint::Open) if !lower.starts_with("free to everyone") => join_paragraphs([
+            fee_text.as_deref(),
+            Some(&*format!("Maximum percentage of income standard: {p}")),
+        ]),
         _ => fee_text,
     };
     (constraint, fees)
@@ -1006,8 +1056,13 @@ fn populations(src: &str, row: &Row, t: &Table, cx: &mut Context) -> Eligibility
         return e;
     }
     if !limited {
-        cx.issue(&t.file, Some(src.to_owned()), Some("Is this service limited to specific populations?"), IssueKind::InvalidValue,
-            "populations are listed but the service is not marked as limited; the list is used");
+        cx.issue(
+            &t.file,
+            Some(src.to_owned()),
+            Some("Is this service limited to specific populations?"),
+            IssueKind::InvalidValue,
+            "populations are listed but the service is not marked as limited; the list is used",
+        );
     }
     let mut situations: Vec<Situation> = Vec::new();
     let mut confidence = Confidence::High;
@@ -1106,7 +1161,9 @@ fn split_run_together(text: &str) -> Vec<String> {
             Some(p) if c.is_ascii_uppercase() => {
                 ((p.is_ascii_lowercase() || p.is_ascii_digit() || (p == '.' && word.len() >= 3))
                     && !NAME_PREFIXES.contains(&word.as_str()))
-                    || (p.is_ascii_uppercase() && next.is_some_and(|n| n.is_ascii_lowercase()) && word.len() == 1)
+                    || (p.is_ascii_uppercase()
+                        && next.is_some_and(|n| n.is_ascii_lowercase())
+                        && word.len() == 1)
             }
             Some(p) if c.is_ascii_digit() => p.is_ascii_lowercase(),
             _ => false,
@@ -1136,7 +1193,20 @@ fn split_run_together(text: &str) -> Vec<String> {
 /// assert_eq!(html_to_text("<p>Legal aid &amp; advice</p><p>Call&nbsp;us</p>"), "Legal aid & advice\nCall us");
 /// ```
 pub fn html_to_text(html: &str) -> String {
-    const BLOCK: [&str; 12] = ["p", "br", "div", "li", "ul", "ol", "tr", "h1", "h2", "h3", "h4", "blockquote"];
+    const BLOCK: [&str; 12] = [
+        "p",
+        "br",
+        "div",
+        "li",
+        "ul",
+        "ol",
+        "tr",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "blockquote",
+    ];
     let mut text = String::with_capacity(html.len());
     let mut rest = html;
     while let Some(start) = rest.find('<') {
@@ -1234,15 +1304,78 @@ mod tests {
     use super::*;
 
     #[rstest]
-    #[case("67 East Madison StreetSuite 2000Chicago, IL 60603", None, "67 East Madison Street", Some("Suite 2000"), "Chicago", "60603")]
-    #[case("100 North LaSalle StreetSuite 600Chicago, IL 60602", None, "100 North LaSalle Street", Some("Suite 600"), "Chicago", "60602")]
-    #[case("P.O. Box 726Homewood, IL 60430", None, "P.O. Box 726", None, "Homewood", "60430")]
-    #[case("167 N. Ottawa Street, 2nd FloorJoliet, IL 60432", None, "167 N. Ottawa Street, 2nd Floor", None, "Joliet", "60432")]
-    #[case("150 Court Street2nd FloorBrooklyn, NY 11201", None, "150 Court Street", Some("2nd Floor"), "Brooklyn", "11201")]
-    #[case("300 Grand Ave STE AWaukegan, IL 60085", None, "300 Grand Ave STE A", None, "Waukegan", "60085")]
-    #[case("7115 W. North Ave #253Oak Park, IL 60302", None, "7115 W. North Ave #253", None, "Oak Park", "60302")]
-    #[case("Illinois Equal Justice Foundation180 North Stetson, Suite 820Chicago, IL 60601", Some("Illinois Equal Justice Foundation"), "180 North Stetson, Suite 820", None, "Chicago", "60601")]
-    #[case("1 Main StreetMcHenry, IL 60050", None, "1 Main Street", None, "McHenry", "60050")]
+    #[case(
+        "67 East Madison StreetSuite 2000Chicago, IL 60603",
+        None,
+        "67 East Madison Street",
+        Some("Suite 2000"),
+        "Chicago",
+        "60603"
+    )]
+    #[case(
+        "100 North LaSalle StreetSuite 600Chicago, IL 60602",
+        None,
+        "100 North LaSalle Street",
+        Some("Suite 600"),
+        "Chicago",
+        "60602"
+    )]
+    #[case(
+        "P.O. Box 726Homewood, IL 60430",
+        None,
+        "P.O. Box 726",
+        None,
+        "Homewood",
+        "60430"
+    )]
+    #[case(
+        "167 N. Ottawa Street, 2nd FloorJoliet, IL 60432",
+        None,
+        "167 N. Ottawa Street, 2nd Floor",
+        None,
+        "Joliet",
+        "60432"
+    )]
+    #[case(
+        "150 Court Street2nd FloorBrooklyn, NY 11201",
+        None,
+        "150 Court Street",
+        Some("2nd Floor"),
+        "Brooklyn",
+        "11201"
+    )]
+    #[case(
+        "300 Grand Ave STE AWaukegan, IL 60085",
+        None,
+        "300 Grand Ave STE A",
+        None,
+        "Waukegan",
+        "60085"
+    )]
+    #[case(
+        "7115 W. North Ave #253Oak Park, IL 60302",
+        None,
+        "7115 W. North Ave #253",
+        None,
+        "Oak Park",
+        "60302"
+    )]
+    #[case(
+        "Illinois Equal Justice Foundation180 North Stetson, Suite 820Chicago, IL 60601",
+        Some("Illinois Equal Justice Foundation"),
+        "180 North Stetson, Suite 820",
+        None,
+        "Chicago",
+        "60601"
+    )]
+    #[case(
+        "1 Main StreetMcHenry, IL 60050",
+        None,
+        "1 Main Street",
+        None,
+        "McHenry",
+        "60050"
+    )]
     fn splits_run_together_addresses(
         #[case] text: &str,
         #[case] attention: Option<&str>,
@@ -1274,7 +1407,10 @@ mod tests {
     }
 
     #[rstest]
-    #[case("<p>A &amp; B</p>\n<ul><li>one</li><li>two</li></ul>", "A & B\n\none\ntwo")]
+    #[case(
+        "<p>A &amp; B</p>\n<ul><li>one</li><li>two</li></ul>",
+        "A & B\n\none\ntwo"
+    )]
     #[case("Plain text, no tags.", "Plain text, no tags.")]
     #[case("x < y &unknown; &#8217;s &#x41;", "x < y &unknown; ’s A")]
     #[case("<b>bold</b>   and <a href=\"x\">link</a>", "bold and link")]
