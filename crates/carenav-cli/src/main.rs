@@ -64,6 +64,9 @@ enum Command {
     },
     /// Match a client profile: referrals per need, with reasons and caveats.
     Match(cmd::matching::MatchArgs),
+    /// Propose a care plan (referrals per need, benefit actions) and export
+    /// it as JSON, a FHIR R4 Bundle, or a printable Markdown or HTML plan.
+    Plan(cmd::plan::PlanArgs),
     /// Turn screening answers (AHC HRSN, Hunger Vital Sign, PRAPARE; simple
     /// JSON or a FHIR QuestionnaireResponse) into assessed needs.
     Assess {
@@ -90,6 +93,7 @@ fn main() -> ExitCode {
         Command::Export { path, out } => cmd::convert::export(&path, &out),
         Command::Index { path, out } => cmd::matching::index(&path, &out),
         Command::Match(args) => cmd::matching::run(&args),
+        Command::Plan(args) => cmd::plan::run(&args),
         Command::Assess { answers, profile } => cmd::needs::assess(&answers, profile.as_deref()),
         Command::Needs { json } => cmd::needs::list(json),
     };

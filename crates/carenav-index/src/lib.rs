@@ -365,6 +365,40 @@ impl ServiceIndex {
         Ok(())
     }
 
+    /// The records behind a set of referrals (their services, locations,
+    /// links and organizations), rebuilt from the stored documents: what a
+    /// care plan needs to print addresses, hours and documents, also when
+    /// the index was opened from disk without its source directory.
+    pub fn directory_for<'a>(
+        &self,
+        service_at_location_ids: impl IntoIterator<Item = &'a str>,
+    ) -> Result<Directory, IndexError> {
+        let mut out = Directory::default();
+        let mut seen_services = std::collections::HashSet::new();
+        let mut seen_locations = std::collections::HashSet::new();
+        let mut seen_orgs = std::collections::HashSet::new();
+        for id in service_at_location_ids {
+            let Some(payload) = search::payload_of_link(self, id)? else {
+                continue;
+            };
+            if seen_orgs.insert(payload.service.organization_id.clone()) {
+                out.organizations.push(carenav_core::Organization {
+                    id: payload.service.organization_id.clone(),
+                    name: payload.organization_name.clone(),
+                    ..carenav_core::Organization::default()
+                });
+            }
+            if seen_locations.insert(payload.location.id.clone()) {
+                out.locations.push(payload.location);
+            }
+            out.service_at_locations.push(payload.service_at_location);
+            if seen_services.insert(payload.service.id.clone()) {
+                out.services.push(payload.service);
+            }
+        }
+        Ok(out)
+    }
+
     /// The services in the index, by id (decoded from stored documents).
     pub fn service(&self, id: &str) -> Result<Option<Service>, IndexError> {
         Ok(search::payloads_of_service(self, id)?

@@ -4,3 +4,4 @@ pub(crate) mod check;
 pub(crate) mod convert;
 pub(crate) mod matching;
 pub(crate) mod needs;
+pub(crate) mod plan;
