@@ -186,6 +186,77 @@ pub struct Eligibility {
     /// Conditions carenav could not read into any dimension: to verify.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub to_verify: Vec<String>,
+    /// Things a client must bring or do first (documents, notices, a referral).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub requirements: Vec<Requirement>,
+    /// The service serves agencies or organizations, never individual
+    /// clients: matching never refers a client to it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub agency_only: bool,
+}
+
+/// What a client must bring or do before being served.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RequirementKind {
+    /// Photo or other identification.
+    Id,
+    /// Proof of income.
+    IncomeProof,
+    /// Proof of residency (address).
+    ResidencyProof,
+    /// An eviction notice.
+    EvictionNotice,
+    /// A utility shut-off notice.
+    ShutOffNotice,
+    /// Court papers (a summons, an order, a court date).
+    CourtPapers,
+    /// A referral from another agency, a doctor or a court.
+    Referral,
+    /// An appointment or an intake call first.
+    Appointment,
+}
+
+impl RequirementKind {
+    /// Every kind, in declaration order.
+    pub const ALL: &'static [RequirementKind] = &[
+        RequirementKind::Id,
+        RequirementKind::IncomeProof,
+        RequirementKind::ResidencyProof,
+        RequirementKind::EvictionNotice,
+        RequirementKind::ShutOffNotice,
+        RequirementKind::CourtPapers,
+        RequirementKind::Referral,
+        RequirementKind::Appointment,
+    ];
+
+    /// The kebab-case code used in exports and the corpus.
+    pub fn code(self) -> &'static str {
+        match self {
+            RequirementKind::Id => "id",
+            RequirementKind::IncomeProof => "income-proof",
+            RequirementKind::ResidencyProof => "residency-proof",
+            RequirementKind::EvictionNotice => "eviction-notice",
+            RequirementKind::ShutOffNotice => "shutoff-notice",
+            RequirementKind::CourtPapers => "court-papers",
+            RequirementKind::Referral => "referral",
+            RequirementKind::Appointment => "appointment",
+        }
+    }
+
+    /// Parses a code.
+    pub fn parse(code: &str) -> Option<Self> {
+        RequirementKind::ALL.iter().copied().find(|k| k.code() == code)
+    }
+}
+
+/// A requirement and the words it was read from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Requirement {
+    /// What is required.
+    pub kind: RequirementKind,
+    /// The source words.
+    pub text: String,
 }
 
 impl Eligibility {
@@ -197,5 +268,7 @@ impl Eligibility {
             && self.populations.is_open()
             && self.residency.is_open()
             && self.to_verify.is_empty()
+            && self.requirements.is_empty()
+            && !self.agency_only
     }
 }

@@ -4,6 +4,18 @@
 //! restriction ("veterans only") and a profile's `attributes` (`["veteran"]`).
 //! The codes follow the Open Eligibility "human situations" facet where it has
 //! a term, in kebab-case.
+//!
+//! Codes: `homeless`, `veteran`, `military`, `senior`, `youth`, `child`,
+//! `family-with-children`, `pregnant`, `parenting`, `disability`,
+//! `blind-low-vision`, `deaf-hard-of-hearing`, `physical-disability`,
+//! `developmental-disability`, `serious-mental-illness`, `hiv-aids`,
+//! `substance-use`, `in-recovery`, `domestic-violence-survivor`,
+//! `crime-victim`, `refugee`, `asylee`, `immigrant`, `undocumented`,
+//! `justice-involved`, `student`, `low-income`, `unemployed`, `uninsured`,
+//! `foster-youth`, `caregiver`, `lgbtq`, `at-risk-of-homelessness`,
+//! `in-custody`, `member` (of the group a service names: "members only"),
+//! `cultural-community` (of the community a service names). A client states
+//! them in the profile's `attributes`; matching infers some from needs and age.
 
 use std::fmt;
 
@@ -72,6 +84,10 @@ situations! {
     FosterYouth => "foster-youth", "Foster youth";
     Caregiver => "caregiver", "Caregiver";
     Lgbtq => "lgbtq", "LGBTQ+";
+    AtRiskOfHomelessness => "at-risk-of-homelessness", "At risk of homelessness";
+    InCustody => "in-custody", "In jail, prison or juvenile custody";
+    Member => "member", "Member of the congregation, club, plan or group the service names";
+    CulturalCommunity => "cultural-community", "Member of the ethnic, cultural or language community the service names";
 }
 
 impl Situation {
@@ -116,6 +132,7 @@ impl Situation {
                     | (DomesticViolenceSurvivor, CrimeVictim)
                     | (Pregnant, Parenting)
                     | (FosterYouth, Youth)
+                    | (InCustody, JusticeInvolved)
             )
     }
 }

@@ -5,7 +5,8 @@
 //! and every referral's reasons and caveats come from here.
 //!
 //! The rules, in order:
-//! 1. A service that is not active is never referred.
+//! 1. A service that is not active is never referred, nor is one that
+//!    serves only agencies (`agency_only`).
 //! 2. A structured restriction the client fails excludes the service, when
 //!    it was read with high confidence; a low-confidence one keeps the
 //!    service, lowers its score and becomes a caveat.
@@ -18,11 +19,13 @@
 //! 5. The client must live in the service area when the area could be
 //!    resolved; an area carenav cannot resolve is a caveat.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::date::Date;
 use crate::directory::{Location, LocationType, Service};
-use crate::eligibility::{AgeOf, Confidence, Constraint, Evidence, IncomeLimit};
+use crate::eligibility::{AgeOf, Confidence, Constraint, Eligibility, Evidence, IncomeLimit};
 use crate::matching::facts::ClientFacts;
 
 /// Days after which a record's last verification is worth a caveat.
@@ -44,7 +47,7 @@ pub enum AreaFact {
 /// Why a service was excluded: the constraint and the text behind it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Exclusion {
-    /// The constraint kind: `status`, `age`, `gender`, `income`,
+    /// The constraint kind: `status`, `agency-only`, `age`, `gender`, `income`,
     /// `population`, `service-area`, `distance`.
     pub constraint: &'static str,
     /// What failed, in words.
@@ -127,6 +130,17 @@ fn describe_range(min: Option<f64>, max: Option<f64>) -> String {
     }
 }
 
+/// The eligibility matching applies to a service: its own, plus what its
+/// name says ("Women's Shelter", "Senior Center") on the dimensions its
+/// eligibility leaves open. Read here rather than at import so every source
+/// and every importer gets the same reading, and the pre-filter agrees.
+pub fn eligibility_of(service: &Service) -> Cow<'_, Eligibility> {
+    match crate::text::eligibility::with_name_cues(&service.name, &service.eligibility) {
+        Some(e) => Cow::Owned(e),
+        None => Cow::Borrowed(&service.eligibility),
+    }
+}
+
 /// Checks a client against a service delivered at a location.
 ///
 /// `distance_km` is the great-circle distance from the client to the
@@ -142,6 +156,8 @@ pub fn assess(
     today: Date,
 ) -> Assessment {
     let mut out = Assessment::default();
+    let eligibility = eligibility_of(service);
+    let e = eligibility.as_ref();
     if !service.status.is_referable() {
         out.exclude(
             "status",
@@ -150,22 +166,37 @@ pub fn assess(
         );
         return out;
     }
-    check_age(&mut out, &service.eligibility.age, client);
-    check_gender(&mut out, service, client);
-    check_income(&mut out, &service.eligibility.income, client);
-    check_populations(&mut out, service, client);
+    if e.agency_only {
+        out.exclude(
+            "agency-only",
+            "serves agencies or organizations, not individual clients".to_owned(),
+            service
+                .eligibility_description
+                .clone()
+                .or_else(|| Some(service.name.clone())),
+        );
+        return out;
+    }
+    check_age(&mut out, &e.age, client);
+    check_gender(&mut out, e, client);
+    check_income(&mut out, &e.income, client);
+    check_populations(&mut out, e, client);
     check_distance(&mut out, location, client, distance_km, area);
     check_area(&mut out, area);
-    if let Constraint::Restricted { value, .. } = &service.eligibility.residency
+    if let Constraint::Restricted { value, .. } = &e.residency
         && !matches!(area, AreaFact::Inside(_))
     {
         out.caveats
             .push(format!("must live in: {}", value.join(", ")));
     }
-    if let Constraint::Unknown { text } = &service.eligibility.residency {
+    if let Constraint::Unknown { text } = &e.residency {
         out.caveats.push(format!("residency: {text}"));
     }
-    for text in &service.eligibility.to_verify {
+    for r in &e.requirements {
+        out.caveats
+            .push(format!("required: {} (\"{}\")", r.kind.code(), r.text));
+    }
+    for text in &e.to_verify {
         out.caveats.push(format!("eligibility to verify: {text}"));
     }
     check_languages(&mut out, service, location, client);
@@ -203,8 +234,8 @@ fn check_age(out: &mut Assessment, age: &Constraint<crate::AgeRange>, client: &C
     }
 }
 
-fn check_gender(out: &mut Assessment, service: &Service, client: &ClientFacts) {
-    match &service.eligibility.gender {
+fn check_gender(out: &mut Assessment, e: &Eligibility, client: &ClientFacts) {
+    match &e.gender {
         Constraint::Open => {}
         Constraint::Unknown { text } => {
             out.caveats.push(format!("gender limits to verify: {text}"))
@@ -280,8 +311,8 @@ fn describe_limit(limit: &IncomeLimit) -> String {
     }
 }
 
-fn check_populations(out: &mut Assessment, service: &Service, client: &ClientFacts) {
-    let (required, evidence) = match &service.eligibility.populations {
+fn check_populations(out: &mut Assessment, e: &Eligibility, client: &ClientFacts) {
+    let (required, evidence) = match &e.populations {
         Constraint::Open => return,
         Constraint::Unknown { text } => {
             out.caveats
@@ -403,7 +434,9 @@ fn check_languages(
         )),
         None => {
             out.language_mismatch = true;
-            let names: Vec<&str> = spoken.iter().filter_map(|(c, n)| n.or(*c)).collect();
+            let mut names: Vec<&str> = spoken.iter().filter_map(|(c, n)| n.or(*c)).collect();
+            names.sort_unstable();
+            names.dedup();
             out.caveats.push(format!(
                 "may not speak the client's language (offers {})",
                 names.join(", ")

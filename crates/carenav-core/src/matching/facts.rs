@@ -56,6 +56,7 @@ pub const LOW_INCOME_PERCENT: f64 = 200.0;
 /// Needs that say something about the client's situation, and what.
 const NEED_SITUATIONS: &[(&str, Situation)] = &[
     ("homelessness", Situation::Homeless),
+    ("housing-instability", Situation::AtRiskOfHomelessness),
     (
         "intimate-partner-violence",
         Situation::DomesticViolenceSurvivor,

@@ -12,7 +12,7 @@ pub mod prefilter;
 pub mod result;
 pub mod score;
 
-pub use check::{AreaFact, Assessment, Exclusion, assess, last_verified};
+pub use check::{AreaFact, Assessment, Exclusion, assess, eligibility_of, last_verified};
 pub use domains::{DomainHit, HitSource, service_domains};
 pub use facts::{ClientFacts, Inference};
 pub use prefilter::{ClientMasks, ServiceDigest};

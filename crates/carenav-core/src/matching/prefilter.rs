@@ -24,7 +24,7 @@ pub fn situation_bit(situation: Situation) -> u64 {
 /// The hard (high-confidence) restrictions of a service, as plain numbers.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct ServiceDigest {
-    /// The service may be referred (active).
+    /// The service may be referred (active, and not for agencies only).
     pub referable: bool,
     /// Minimum client age, if restricted with high confidence.
     pub min_age: Option<f64>,
@@ -52,7 +52,8 @@ fn high<T>(c: &Constraint<T>) -> Option<&T> {
 impl ServiceDigest {
     /// The digest of a service.
     pub fn of(service: &Service) -> Self {
-        let e = &service.eligibility;
+        let eligibility = crate::matching::check::eligibility_of(service);
+        let e = eligibility.as_ref();
         let age = high(&e.age).filter(|a| a.of == AgeOf::Client);
         let (mut max_pct, mut max_monthly) = (None, None);
         match high(&e.income) {
@@ -62,7 +63,7 @@ impl ServiceDigest {
             Some(IncomeLimit::LowIncome) | None => {}
         }
         ServiceDigest {
-            referable: service.status.is_referable(),
+            referable: service.status.is_referable() && !e.agency_only,
             min_age: age.and_then(|a| a.min),
             max_age: age.and_then(|a| a.max),
             gender: high(&e.gender).copied(),

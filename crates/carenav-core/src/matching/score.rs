@@ -99,8 +99,8 @@ impl ScoringWeights {
     /// ```
     /// use carenav_core::matching::{Proximity, ScoreInputs, ScoringWeights};
     /// let w = ScoringWeights::default();
-    /// let near = w.score(&ScoreInputs { relevance: 8.0, distance_km: Some(1.0), age_days: Some(10.0), ..Default::default() });
-    /// let far = w.score(&ScoreInputs { relevance: 8.0, distance_km: Some(20.0), age_days: Some(10.0), ..Default::default() });
+    /// let near = w.score(&ScoreInputs { relevance: 8.0, proximity: Proximity::Km(1.0), age_days: Some(10.0), ..Default::default() });
+    /// let far = w.score(&ScoreInputs { relevance: 8.0, proximity: Proximity::Km(20.0), age_days: Some(10.0), ..Default::default() });
     /// assert!(near > far);
     /// ```
     pub fn score(&self, x: &ScoreInputs) -> f32 {

@@ -26,7 +26,9 @@
 //! read from the text drops to Low: a sentence carenav could not read may
 //! widen eligibility ("Age 60 or over. Can be younger if disabled").
 
-use crate::eligibility::{AgeRange, Confidence, Constraint, Eligibility, IncomeLimit};
+use crate::eligibility::{
+    AgeOf, AgeRange, Confidence, Constraint, Eligibility, IncomeLimit, Requirement, RequirementKind,
+};
 use crate::situation::{Gender, Situation};
 use crate::text::Coverage;
 use crate::text::token::{Kind, Token, tokenize};
@@ -63,6 +65,7 @@ pub fn read_eligibility(text: &str) -> EligibilityReading {
     let tokens = prepare(tokenize(text));
     let mut readings = Vec::new();
     let mut unread = Vec::new();
+    let mut scanned = Vec::new();
     for sentence in sentences(&tokens) {
         let (Some(first), Some(last)) = (sentence.first(), sentence.last()) else {
             continue;
@@ -70,10 +73,13 @@ pub fn read_eligibility(text: &str) -> EligibilityReading {
         let span = (first.start, last.end);
         match read_sentence(text, sentence) {
             Some(reading) => readings.push(reading),
-            None => unread.push(span),
+            None => {
+                unread.push(span);
+                scanned.extend(scan_sentence(text, sentence));
+            }
         }
     }
-    assemble(text, &readings, &unread)
+    assemble(text, &readings, &scanned, &unread)
 }
 
 // ---------------------------------------------------------------- tables
@@ -91,17 +97,23 @@ enum AgeShape {
     FromBirth,
     /// "Adults": 18 or over, implied by a noun (an explicit age wins).
     Adult,
+    /// Under `#`: at most one year less.
+    Under,
 }
 
 /// Age phrases.
 const AGE: &[(&str, AgeShape)] = &[
-    ("age|ages? # or|and over|older|above", AgeShape::Min),
+    ("age|ages|aged? # or|and|& over|older|above", AgeShape::Min),
+    ("over|above age? #", AgeShape::Min),
+    ("aged|age # +", AgeShape::Min),
+    ("under age? #", AgeShape::Under),
+    ("# years of age or|and over|older", AgeShape::Min),
     ("age|ages? # years or|and over|older", AgeShape::Min),
     ("age|ages? # years of age or|and over|older", AgeShape::Min),
     ("age|ages? # +", AgeShape::Min),
     ("age|ages? # or|and under|younger|below", AgeShape::Max),
     ("age|ages? # years or|and under|younger", AgeShape::Max),
-    ("age|ages? # - # years? old?", AgeShape::Between),
+    ("age|ages|aged? # - # years? old?", AgeShape::Between),
     ("age|ages? # to|through # years? old?", AgeShape::Between),
     ("between the? ages of? # and #", AgeShape::Between),
     ("age|ages? birth - #", AgeShape::FromBirth),
@@ -123,6 +135,10 @@ const GENDER: &[(&str, Gender)] = &[
 /// explicit age in the same sentence replaces them ("Seniors 55+").
 const POPULATION: &[(&str, Situation)] = &[
     ("homeless", Situation::Homeless),
+    ("unhoused", Situation::Homeless),
+    ("at risk of homelessness", Situation::AtRiskOfHomelessness),
+    ("about to become homeless", Situation::AtRiskOfHomelessness),
+    ("inadequately housed", Situation::AtRiskOfHomelessness),
     ("experiencing homelessness", Situation::Homeless),
     ("veteran|veterans", Situation::Veteran),
     ("have had military service", Situation::Veteran),
@@ -174,7 +190,12 @@ const POPULATION: &[(&str, Situation)] = &[
         "with a? developmental disability|disabilities",
         Situation::DevelopmentalDisability,
     ),
-    ("mentally ill", Situation::SeriousMentalIllness),
+    ("seriously|severely? mentally ill", Situation::SeriousMentalIllness),
+    ("smi", Situation::SeriousMentalIllness),
+    (
+        "with a? serious|severe|persistent mental illness|illnesses",
+        Situation::SeriousMentalIllness,
+    ),
     (
         "with a? serious mental illness",
         Situation::SeriousMentalIllness,
@@ -185,6 +206,27 @@ const POPULATION: &[(&str, Situation)] = &[
     ("living with hiv", Situation::HivAids),
     ("living with hiv / aids", Situation::HivAids),
     ("in recovery", Situation::InRecovery),
+    ("clean and|& sober", Situation::InRecovery),
+    ("clean|sober time", Situation::InRecovery),
+    (
+        "with|suffering|from? drug|alcohol|substance|chemical abuse|addiction|problem|problems|dependency",
+        Situation::SubstanceUse,
+    ),
+    (
+        "with|suffering|from? drug|alcohol or|and|/ drug|alcohol|substance abuse|addiction|problem|problems",
+        Situation::SubstanceUse,
+    ),
+    (
+        "alcohol or|and|/ substance abuse|addiction|problem|problems",
+        Situation::SubstanceUse,
+    ),
+    ("in need of drug|alcohol treatment", Situation::SubstanceUse),
+    ("fleeing violence", Situation::DomesticViolenceSurvivor),
+    (
+        "victim|victims|survivor|survivors of human? trafficking",
+        Situation::CrimeVictim,
+    ),
+    ("victim|victims of crime", Situation::CrimeVictim),
     (
         "victim|victims|survivor|survivors of domestic violence",
         Situation::DomesticViolenceSurvivor,
@@ -221,12 +263,47 @@ const POPULATION: &[(&str, Situation)] = &[
         "parolee|parolees|probationer|probationers",
         Situation::JusticeInvolved,
     ),
-    ("in jail or prison", Situation::JusticeInvolved),
+    ("in jail or prison", Situation::InCustody),
+    ("in custody", Situation::InCustody),
+    ("youth in custody", Situation::InCustody),
+    ("inmate|inmates", Situation::InCustody),
+    ("in the $ jail", Situation::InCustody),
+    ("released from", Situation::JusticeInvolved),
+    (
+        "charged or convicted",
+        Situation::JusticeInvolved,
+    ),
+    ("must? be a member", Situation::Member),
+    ("must also be a member", Situation::Member),
+    ("members only", Situation::Member),
+    ("$ plan? member|members", Situation::Member),
+    (
+        "member|members of the? parish|congregation|church|union",
+        Situation::Member,
+    ),
+    (
+        "open only to residents / clients / students",
+        Situation::Member,
+    ),
+    ("of $ descent", Situation::CulturalCommunity),
+    ("american indian|indians", Situation::CulturalCommunity),
+    ("native american|americans", Situation::CulturalCommunity),
+    (
+        "parent|parents of a? child|children",
+        Situation::Parenting,
+    ),
+    ("raising the child of a relative", Situation::Caregiver),
+    ("grandparents caring for", Situation::Caregiver),
+
     ("student|students", Situation::Student),
+    ("high school student|students", Situation::Student),
+    ("active in job search", Situation::Unemployed),
+    ("lack of health insurance", Situation::Uninsured),
     ("unemployed", Situation::Unemployed),
     ("uninsured", Situation::Uninsured),
     ("foster youth", Situation::FosterYouth),
-    ("caregiver|caregivers", Situation::Caregiver),
+    ("caregiver|caregivers|caretakers", Situation::Caregiver),
+    ("visually - impaired", Situation::BlindLowVision),
     ("lgbt|lgbtq|glbt", Situation::Lgbtq),
     ("lgbtq +", Situation::Lgbtq),
 ];
@@ -247,6 +324,19 @@ enum IncomeShape {
 const INCOME: &[(&str, IncomeShape)] = &[
     ("very? low income|incomes", IncomeShape::Low),
     ("lower income", IncomeShape::Low),
+    ("indigent", IncomeShape::Low),
+    ("hud income limits|guidelines", IncomeShape::Low),
+    ("low - to very low income", IncomeShape::Low),
+    ("low or very low income", IncomeShape::Low),
+    ("low to|- middle income", IncomeShape::Low),
+    (
+        "max percentage of income standard : # %",
+        IncomeShape::PercentOfPoverty,
+    ),
+    (
+        "income below|under # % of federal poverty level fpl?",
+        IncomeShape::PercentOfPoverty,
+    ),
     ("low or|to|and moderate income", IncomeShape::Low),
     (
         "household|family? income? below|under # % of the? federal? poverty level|guidelines|guideline|line?",
@@ -300,6 +390,9 @@ const RESIDENCY: &[(&str, ResidencyShape)] = &[
         ResidencyShape::Unnamed,
     ),
     ("county resident|residents", ResidencyShape::Unnamed),
+    ("residing in geographic area served", ResidencyShape::Unnamed),
+    ("live|lives|living in zip code|codes? $", ResidencyShape::Named),
+    ("live|lives|living in the? $ zip code|codes", ResidencyShape::Named),
 ];
 
 /// Phrases saying there is no restriction.
@@ -326,6 +419,76 @@ const FILLER: &[&str] = &[
     "who is|are",
     "serves",
     "eligibility",
+    "free to eligible persons|entities",
+    "free to eligible persons / entities",
+    "flat fee regardless of income",
+    "sliding scale based on income",
+    "for|with",
+    "over",
+];
+
+/// Requirement phrases: what a client must bring or do first.
+const REQUIREMENT: &[(&str, RequirementKind)] = &[
+    (
+        "must? have|bring|show? a? valid? federal|state|photo? , ? state? id|identification",
+        RequirementKind::Id,
+    ),
+    ("id|identification required|necessary", RequirementKind::Id),
+    ("name and address id", RequirementKind::Id),
+    ("id with name and address", RequirementKind::Id),
+    ("proof|verification of income", RequirementKind::IncomeProof),
+    ("verifiable income", RequirementKind::IncomeProof),
+    ("proof of residency|address", RequirementKind::ResidencyProof),
+    ("eviction notice", RequirementKind::EvictionNotice),
+    ("notice of eviction", RequirementKind::EvictionNotice),
+    ("# day notice", RequirementKind::EvictionNotice),
+    ("shut off|shutoff|disconnection notice", RequirementKind::ShutOffNotice),
+    ("notice of disconnection|termination", RequirementKind::ShutOffNotice),
+    ("court papers|summons|order", RequirementKind::CourtPapers),
+    (
+        "must be referred|placed",
+        RequirementKind::Referral,
+    ),
+    ("referred by", RequirementKind::Referral),
+    ("referral|referrals required", RequirementKind::Referral),
+    ("by referral", RequirementKind::Referral),
+    ("placement by referral", RequirementKind::Referral),
+    ("physician's approval|referral", RequirementKind::Referral),
+    ("teacher recommendation|recommendations", RequirementKind::Referral),
+    ("brought to the facility by police", RequirementKind::Referral),
+    ("call for an? intake? appointment|appt|interview", RequirementKind::Appointment),
+    ("by appointment only?", RequirementKind::Appointment),
+    ("appointment|appointments required", RequirementKind::Appointment),
+];
+
+/// Phrases naming organizations as the only clients (agency-to-agency).
+const AGENCY: &[&str] = &[
+    "non? profit|nonprofit community based? agency|agencies|organization|organizations|group|groups",
+    "non - profit agency|agencies|organization|organizations",
+    "a non - profit organization or small business",
+    "nonprofit educational or charitable service",
+    "nonprofit 501 c 3 agency",
+    "nonprofit agency or school",
+    "public school or school district",
+    "government , nonprofit , business group or organization",
+];
+
+/// Words that say individual people are served too (an agency cue in the
+/// same text is then not "agency only").
+const INDIVIDUAL: &[&str] = &[
+    "individual",
+    "individuals",
+    "person",
+    "persons",
+    "people",
+    "resident",
+    "residents",
+    "family",
+    "families",
+    "anyone",
+    "client",
+    "clients",
+    "teacher",
 ];
 
 /// "and their families": the people around a population are served too, so
@@ -523,6 +686,10 @@ fn is_vocabulary(word: &str) -> bool {
 
 /// One place name: capitalized words, "of" allowed inside ("City of San Mateo").
 fn place(tokens: &[Token], i: usize) -> Option<(usize, (usize, usize))> {
+    // A ZIP code is a place on its own.
+    if let Some(t) = tokens.get(i).filter(|t| t.digits().is_some_and(|d| d.len() == 5)) {
+        return Some((i + 1, (t.start, t.end)));
+    }
     let first = tokens.get(i).filter(|t| place_word(t))?;
     let mut end = i + 1;
     loop {
@@ -609,6 +776,10 @@ enum Value {
     Income(IncomeLimit),
     /// Named areas, or None for an unnamed residency requirement.
     Residency(Option<Vec<String>>),
+    /// Something to bring or do first.
+    Requirement(RequirementKind),
+    /// Organizations, not individual clients.
+    Agency,
 }
 
 /// Longest match of any table at `i`.
@@ -693,6 +864,16 @@ fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
             offer(end, value.and_then(|v| term(v, end, Confidence::High)));
         }
     }
+    for (pattern, kind) in REQUIREMENT {
+        if let Some((end, _)) = match_pattern(pattern, tokens, i) {
+            offer(end, term(Value::Requirement(*kind), end, Confidence::High));
+        }
+    }
+    for pattern in AGENCY {
+        if let Some((end, _)) = match_pattern(pattern, tokens, i) {
+            offer(end, term(Value::Agency, end, Confidence::High));
+        }
+    }
     for pattern in OPEN {
         if let Some((end, _)) = match_pattern(pattern, tokens, i) {
             offer(end, term(Value::Open, end, Confidence::High));
@@ -726,6 +907,7 @@ fn age(shape: AgeShape, numbers: &[u32]) -> Option<Value> {
             AgeRange::client(Some(plausible(*a)?), Some(plausible(*b)?))
         }
         (AgeShape::FromBirth, [n]) => AgeRange::client(Some(0.0), Some(plausible(*n)?)),
+        (AgeShape::Under, [n]) if *n > 0 => AgeRange::client(None, Some(plausible(*n - 1)?)),
         (AgeShape::Adult, []) => return Some(Value::Age(AgeRange::client(Some(18.0), None), true)),
         _ => return None,
     };
@@ -897,18 +1079,36 @@ fn and_list(terms: Vec<(Option<Conn>, Term)>) -> Option<Vec<Term>> {
             }
         }
         out.retain(|t| !matches!(&t.value, Value::Population(s) if s.is_empty()));
+        // "Parent of child age 5 or under": the age is the child's.
+        let parents = out.iter().any(|t| {
+            matches!(&t.value, Value::Population(s)
+                if s.iter().any(|x| matches!(x, Situation::Parenting | Situation::FamilyWithChildren)))
+        });
+        if parents {
+            for t in &mut out {
+                if let Value::Age(range, _) = &mut t.value {
+                    range.of = AgeOf::Child;
+                }
+            }
+        }
     }
     // One term per dimension: the model has no "and" inside a dimension.
     for (k, a) in out.iter().enumerate() {
-        if out
-            .iter()
-            .skip(k + 1)
-            .any(|b| dimension(&a.value) == dimension(&b.value))
+        if single(&a.value)
+            && out
+                .iter()
+                .skip(k + 1)
+                .any(|b| dimension(&a.value) == dimension(&b.value))
         {
             return None;
         }
     }
     Some(out)
+}
+
+/// Whether a text holds at most one term of this kind (requirements stack).
+fn single(value: &Value) -> bool {
+    !matches!(value, Value::Requirement(_) | Value::Agency)
 }
 
 fn dimension(value: &Value) -> u8 {
@@ -919,7 +1119,91 @@ fn dimension(value: &Value) -> u8 {
         Value::Population(_) => 3,
         Value::Income(_) => 4,
         Value::Residency(_) => 5,
+        // Several requirements may stack; so may agency cues.
+        Value::Requirement(_) => 6,
+        Value::Agency => 7,
     }
+}
+
+// ---------------------------------------------------------------- scanning
+
+/// Words that negate the phrase after them ("no income requirement").
+const NEGATION: &[&str] = &["no", "not", "non", "without", "regardless"];
+
+/// The phrases of a sentence that could not be read whole, each read on its
+/// own: hints (Low confidence) rather than nothing. Only readings that do
+/// not depend on the words around them survive: one age, one place, one
+/// gender that is not paired ("women and children"), populations pooled as
+/// a choice, requirements, and agency cues.
+fn scan_sentence(text: &str, tokens: &[Token]) -> Vec<Term> {
+    let mut found: Vec<Term> = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let negated = i
+            .checked_sub(1)
+            .and_then(|p| tokens.get(p))
+            .and_then(Token::word)
+            .is_some_and(|w| NEGATION.contains(&w));
+        match item_at(text, tokens, i) {
+            Some((end, Item::Term(term))) => {
+                let paired = matches!(term.value, Value::Gender(_))
+                    && tokens
+                        .get(end)
+                        .is_some_and(|t| t.is_word("and") || t.is_punct('&') || t.is_punct(','));
+                let implied_age = matches!(term.value, Value::Age(_, true));
+                if !negated && !paired && !implied_age && term.value != Value::Open {
+                    found.push(Term {
+                        confidence: Confidence::Low,
+                        ..term
+                    });
+                }
+                i = end;
+            }
+            Some((end, _)) => i = end,
+            None => i += 1,
+        }
+    }
+    let mut out: Vec<Term> = Vec::new();
+    let mut populations: Option<Term> = None;
+    let explicit_age = found.iter().any(|t| matches!(t.value, Value::Age(..)));
+    for term in found {
+        let Value::Population(ref list) = term.value else {
+            let kind = dimension(&term.value);
+            let clash = single(&term.value) && out.iter().any(|t| dimension(&t.value) == kind);
+            if clash {
+                // Two ages or two places in one unread sentence: no hint.
+                out.retain(|t| dimension(&t.value) != kind);
+                continue;
+            }
+            out.push(term);
+            continue;
+        };
+        let list: Vec<Situation> = list
+            .iter()
+            .copied()
+            .filter(|s| !(explicit_age && AGE_POPULATIONS.contains(s)))
+            .collect();
+        match populations.as_mut() {
+            Some(Term {
+                value: Value::Population(all),
+                end,
+                ..
+            }) => {
+                all.extend(list);
+                *all = dedup(std::mem::take(all));
+                *end = term.end;
+            }
+            _ if !list.is_empty() => {
+                populations = Some(Term {
+                    value: Value::Population(list),
+                    ..term
+                })
+            }
+            _ => {}
+        }
+    }
+    out.extend(populations);
+    out
 }
 
 // ---------------------------------------------------------------- assembly
@@ -927,11 +1211,19 @@ fn dimension(value: &Value) -> u8 {
 fn assemble(
     text: &str,
     readings: &[SentenceReading],
+    scanned: &[Term],
     unread: &[(usize, usize)],
 ) -> EligibilityReading {
     let mut eligibility = Eligibility::default();
     let any_open = readings.iter().any(|r| r.open);
-    let all_terms: Vec<&Term> = readings.iter().flat_map(|r| r.terms.iter()).collect();
+    let all_terms: Vec<&Term> = readings
+        .iter()
+        .flat_map(|r| r.terms.iter())
+        .chain(scanned)
+        .collect();
+    let individuals = tokenize(text)
+        .iter()
+        .any(|t| t.word().is_some_and(|w| INDIVIDUAL.contains(&w)));
     // High only when every sentence was read and none said "no restriction".
     let cap = if unread.is_empty() && !any_open {
         Confidence::High
@@ -940,6 +1232,23 @@ fn assemble(
     };
     let mut conflict = false;
     for (k, term) in all_terms.iter().enumerate() {
+        let evidence = text.get(term.start..term.end).unwrap_or_default();
+        match &term.value {
+            Value::Requirement(kind) => {
+                if !eligibility.requirements.iter().any(|r| r.kind == *kind) {
+                    eligibility.requirements.push(Requirement {
+                        kind: *kind,
+                        text: evidence.to_owned(),
+                    });
+                }
+                continue;
+            }
+            Value::Agency => {
+                eligibility.agency_only |= !individuals;
+                continue;
+            }
+            _ => {}
+        }
         if all_terms
             .iter()
             .skip(k + 1)
@@ -952,7 +1261,6 @@ fn assemble(
         if dimension_is_set(&eligibility, &term.value) {
             continue;
         }
-        let evidence = text.get(term.start..term.end).unwrap_or_default();
         let confidence = term.confidence.min(cap);
         match &term.value {
             Value::Open => {}
@@ -976,6 +1284,7 @@ fn assemble(
                     text: evidence.to_owned(),
                 };
             }
+            Value::Requirement(_) | Value::Agency => {}
         }
     }
     for &(start, end) in unread {
@@ -986,7 +1295,7 @@ fn assemble(
     if conflict {
         eligibility.to_verify.push(text.trim().to_owned());
     }
-    let read_something = !readings.is_empty();
+    let read_something = !readings.is_empty() || !all_terms.is_empty();
     let coverage = match (read_something, eligibility.to_verify.is_empty()) {
         (true, true) => Coverage::Full,
         (true, false) => Coverage::Partial,
@@ -1006,6 +1315,7 @@ fn dimension_is_set(e: &Eligibility, value: &Value) -> bool {
         Value::Population(_) => !e.populations.is_open(),
         Value::Income(_) => !e.income.is_open(),
         Value::Residency(_) => !e.residency.is_open(),
+        Value::Requirement(_) | Value::Agency => false,
     }
 }
 
@@ -1022,6 +1332,7 @@ fn set_unknown(e: &mut Eligibility, value: &Value, text: &str) {
         Value::Population(_) => e.populations = unknown(text),
         Value::Income(_) => e.income = unknown(text),
         Value::Residency(_) => e.residency = unknown(text),
+        Value::Requirement(_) | Value::Agency => {}
     }
 }
 

@@ -1,0 +1,269 @@
+//! Precision and recall of the eligibility reader on the labelled corpus in
+//! `tests/eligibility-corpus/` (labelling guide in its README), per
+//! constraint kind, on the development part and on the held-back part.
+//!
+//! A prediction is any restriction the reader produces, whatever its
+//! confidence (a low-confidence one still shows the client a caveat).
+//! Each text contributes "atoms": one per age range, gender, income limit,
+//! population code, place name, requirement kind and agency-only flag.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+
+use carenav_core::text::eligibility_from_text;
+use carenav_core::{AgeOf, Constraint, Eligibility, IncomeLimit};
+use serde::Deserialize;
+
+/// Targets from issue 7.
+const MIN_PRECISION: f64 = 0.95;
+const MIN_RECALL: f64 = 0.85;
+
+#[derive(Debug, Deserialize)]
+struct Entry {
+    source: String,
+    id: String,
+    part: String,
+    text: String,
+    expected: Expected,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct Expected {
+    age: Option<Age>,
+    gender: Option<String>,
+    #[serde(default)]
+    populations: Vec<String>,
+    #[serde(default)]
+    residency: Vec<String>,
+    income: Option<Income>,
+    #[serde(default)]
+    requirements: Vec<String>,
+    #[serde(default)]
+    agency_only: bool,
+}
+
+#[derive(Debug, Deserialize)]
+struct Age {
+    min: Option<f64>,
+    max: Option<f64>,
+    of: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct Income {
+    kind: String,
+    value: Option<f64>,
+}
+
+fn corpus_dir() -> PathBuf {
+    PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/eligibility-corpus"
+    ))
+}
+
+fn load() -> Vec<Entry> {
+    let dir = corpus_dir();
+    let mut out = Vec::new();
+    for source in [
+        "ohana-smc",
+        "ilao-legal-aid",
+        "florida-legal-aid",
+        "linksf-sf",
+    ] {
+        let path = dir.join(format!("{source}.jsonl"));
+        let text = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("corpus file {} missing: {e}", path.display()));
+        for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+            let entry: Entry = serde_json::from_str(line)
+                .unwrap_or_else(|e| panic!("{}:{}: {e}", path.display(), n + 1));
+            assert_eq!(entry.source, source, "{}:{}", path.display(), n + 1);
+            out.push(entry);
+        }
+    }
+    out
+}
+
+fn num(x: Option<f64>) -> String {
+    x.map(|v| format!("{v}")).unwrap_or_default()
+}
+
+/// Atoms per kind of a labelled text.
+fn expected_atoms(e: &Expected) -> BTreeSet<(&'static str, String)> {
+    let mut out = BTreeSet::new();
+    if let Some(a) = &e.age {
+        out.insert(("age", format!("{}-{}@{}", num(a.min), num(a.max), a.of)));
+    }
+    if let Some(g) = &e.gender {
+        out.insert(("gender", g.clone()));
+    }
+    for p in &e.populations {
+        out.insert(("population", p.clone()));
+    }
+    for r in &e.residency {
+        out.insert(("residency", r.to_lowercase()));
+    }
+    if let Some(i) = &e.income {
+        out.insert(("income", format!("{}:{}", i.kind, num(i.value))));
+    }
+    for r in &e.requirements {
+        out.insert(("requirement", r.clone()));
+    }
+    if e.agency_only {
+        out.insert(("agency-only", "yes".to_owned()));
+    }
+    out
+}
+
+/// Atoms per kind of a reading.
+fn predicted_atoms(e: &Eligibility) -> BTreeSet<(&'static str, String)> {
+    let mut out = BTreeSet::new();
+    if let Some(a) = e.age.value() {
+        let of = match a.of {
+            AgeOf::Client => "client",
+            AgeOf::Child => "child",
+        };
+        out.insert(("age", format!("{}-{}@{of}", num(a.min), num(a.max))));
+    }
+    if let Some(g) = e.gender.value() {
+        out.insert(("gender", g.code().to_owned()));
+    }
+    for p in e.populations.value().into_iter().flatten() {
+        out.insert(("population", p.code().to_owned()));
+    }
+    match &e.residency {
+        Constraint::Restricted { value, .. } => {
+            for r in value {
+                out.insert(("residency", r.to_lowercase()));
+            }
+        }
+        // An unnamed area ("resident of area served") is labelled `*`.
+        Constraint::Unknown { .. } => {
+            out.insert(("residency", "*".to_owned()));
+        }
+        Constraint::Open => {}
+    }
+    if let Some(i) = e.income.value() {
+        let atom = match i {
+            IncomeLimit::PercentOfPoverty(n) => format!("percent-of-poverty:{n}"),
+            IncomeLimit::MonthlyDollars(n) => format!("monthly-dollars:{n}"),
+            IncomeLimit::AnnualDollars(n) => format!("annual-dollars:{n}"),
+            IncomeLimit::LowIncome => "low-income:".to_owned(),
+        };
+        out.insert(("income", atom));
+    }
+    for r in &e.requirements {
+        out.insert(("requirement", r.kind.code().to_owned()));
+    }
+    if e.agency_only {
+        out.insert(("agency-only", "yes".to_owned()));
+    }
+    out
+}
+
+#[derive(Debug, Default, Clone, Copy)]
+struct Counts {
+    tp: u32,
+    fp: u32,
+    fn_: u32,
+}
+
+impl Counts {
+    fn precision(self) -> f64 {
+        let p = self.tp + self.fp;
+        if p == 0 { 1.0 } else { f64::from(self.tp) / f64::from(p) }
+    }
+    fn recall(self) -> f64 {
+        let r = self.tp + self.fn_;
+        if r == 0 { 1.0 } else { f64::from(self.tp) / f64::from(r) }
+    }
+}
+
+const KINDS: &[&str] = &[
+    "age",
+    "gender",
+    "population",
+    "residency",
+    "income",
+    "requirement",
+    "agency-only",
+];
+
+#[test]
+fn the_reader_meets_its_targets_on_both_parts() {
+    let corpus = load();
+    let mut sizes: BTreeMap<(String, String), u32> = BTreeMap::new();
+    let mut counts: BTreeMap<(String, &'static str), Counts> = BTreeMap::new();
+    let mut misses: Vec<String> = Vec::new();
+    for entry in &corpus {
+        *sizes
+            .entry((entry.source.clone(), entry.part.clone()))
+            .or_default() += 1;
+        let want = expected_atoms(&entry.expected);
+        let got = predicted_atoms(&eligibility_from_text(&entry.text));
+        for kind in KINDS {
+            let c = counts.entry((entry.part.clone(), kind)).or_default();
+            let w: BTreeSet<_> = want.iter().filter(|(k, _)| k == kind).collect();
+            let g: BTreeSet<_> = got.iter().filter(|(k, _)| k == kind).collect();
+            c.tp += w.intersection(&g).count() as u32;
+            c.fp += g.difference(&w).count() as u32;
+            c.fn_ += w.difference(&g).count() as u32;
+        }
+        // Only development texts are printed in detail: the held-back part
+        // is measured, never read while tuning.
+        if entry.part == "dev" && want != got {
+            misses.push(format!(
+                "  {} {}: {:?}\n    want {want:?}\n    got  {got:?}",
+                entry.source, entry.id, entry.text
+            ));
+        }
+    }
+    println!("corpus size per source and part: {sizes:?}");
+    println!("development texts read differently from their labels:");
+    for m in &misses {
+        println!("{m}");
+    }
+    let mut failures = Vec::new();
+    for part in ["dev", "held-back"] {
+        println!("{part}:");
+        for kind in KINDS {
+            let c = counts
+                .get(&(part.to_owned(), *kind))
+                .copied()
+                .unwrap_or_default();
+            println!(
+                "  {kind:<12} precision {:.3} recall {:.3} (tp {} fp {} fn {})",
+                c.precision(),
+                c.recall(),
+                c.tp,
+                c.fp,
+                c.fn_
+            );
+            if c.precision() < MIN_PRECISION || c.recall() < MIN_RECALL {
+                failures.push(format!(
+                    "{part} {kind}: precision {:.3} recall {:.3}",
+                    c.precision(),
+                    c.recall()
+                ));
+            }
+        }
+    }
+    let total: u32 = sizes.values().sum();
+    let held: u32 = sizes
+        .iter()
+        .filter(|((_, p), _)| p == "held-back")
+        .map(|(_, n)| n)
+        .sum();
+    assert!(total >= 400, "corpus has {total} texts, want at least 400");
+    assert!(held >= 100, "held-back part has {held} texts, want at least 100");
+    for source in ["ohana-smc", "ilao-legal-aid", "florida-legal-aid", "linksf-sf"] {
+        assert!(
+            sizes.keys().any(|(s, _)| s == source),
+            "no labelled text from {source}"
+        );
+    }
+    assert!(
+        failures.is_empty(),
+        "below precision {MIN_PRECISION} / recall {MIN_RECALL}: {failures:?}"
+    );
+}
