@@ -64,6 +64,8 @@ enum Command {
     },
     /// Match a client profile: referrals per need, with reasons and caveats.
     Match(cmd::matching::MatchArgs),
+    /// Generate a synthetic directory (and client profiles) for benchmarks.
+    Generate(cmd::generate::GenerateArgs),
     /// Propose a care plan (referrals per need, benefit actions) and export
     /// it as JSON, a FHIR R4 Bundle, or a printable Markdown or HTML plan.
     Plan(cmd::plan::PlanArgs),
@@ -93,6 +95,7 @@ fn main() -> ExitCode {
         Command::Export { path, out } => cmd::convert::export(&path, &out),
         Command::Index { path, out } => cmd::matching::index(&path, &out),
         Command::Match(args) => cmd::matching::run(&args),
+        Command::Generate(args) => cmd::generate::run(&args),
         Command::Plan(args) => cmd::plan::run(&args),
         Command::Assess { answers, profile } => cmd::needs::assess(&answers, profile.as_deref()),
         Command::Needs { json } => cmd::needs::list(json),

@@ -558,10 +558,7 @@ impl TimeOfDay {
     /// `Z` or offset is ignored because HSDS times are local to the location.
     pub fn parse_hsds(text: &str) -> Option<Self> {
         let text = text.trim();
-        let core = text
-            .split(['Z', '+', '-'])
-            .next()
-            .unwrap_or(text);
+        let core = text.split(['Z', '+', '-']).next().unwrap_or(text);
         let mut parts = core.split(':');
         let hour: u16 = parts.next()?.trim().parse().ok()?;
         let minute: u16 = parts.next()?.trim().parse().ok()?;

@@ -246,7 +246,10 @@ impl RequirementKind {
 
     /// Parses a code.
     pub fn parse(code: &str) -> Option<Self> {
-        RequirementKind::ALL.iter().copied().find(|k| k.code() == code)
+        RequirementKind::ALL
+            .iter()
+            .copied()
+            .find(|k| k.code() == code)
     }
 }
 

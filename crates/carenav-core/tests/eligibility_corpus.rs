@@ -74,7 +74,11 @@ fn load() -> Vec<Entry> {
         let path = dir.join(format!("{source}.jsonl"));
         let text = std::fs::read_to_string(&path)
             .unwrap_or_else(|e| panic!("corpus file {} missing: {e}", path.display()));
-        for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        for (n, line) in text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+        {
             let entry: Entry = serde_json::from_str(line)
                 .unwrap_or_else(|e| panic!("{}:{}: {e}", path.display(), n + 1));
             assert_eq!(entry.source, source, "{}:{}", path.display(), n + 1);
@@ -171,11 +175,19 @@ struct Counts {
 impl Counts {
     fn precision(self) -> f64 {
         let p = self.tp + self.fp;
-        if p == 0 { 1.0 } else { f64::from(self.tp) / f64::from(p) }
+        if p == 0 {
+            1.0
+        } else {
+            f64::from(self.tp) / f64::from(p)
+        }
     }
     fn recall(self) -> f64 {
         let r = self.tp + self.fn_;
-        if r == 0 { 1.0 } else { f64::from(self.tp) / f64::from(r) }
+        if r == 0 {
+            1.0
+        } else {
+            f64::from(self.tp) / f64::from(r)
+        }
     }
 }
 
@@ -255,8 +267,16 @@ fn the_reader_meets_its_targets_on_both_parts() {
         .map(|(_, n)| n)
         .sum();
     assert!(total >= 400, "corpus has {total} texts, want at least 400");
-    assert!(held >= 100, "held-back part has {held} texts, want at least 100");
-    for source in ["ohana-smc", "ilao-legal-aid", "florida-legal-aid", "linksf-sf"] {
+    assert!(
+        held >= 100,
+        "held-back part has {held} texts, want at least 100"
+    );
+    for source in [
+        "ohana-smc",
+        "ilao-legal-aid",
+        "florida-legal-aid",
+        "linksf-sf",
+    ] {
         assert!(
             sizes.keys().any(|(s, _)| s == source),
             "no labelled text from {source}"

@@ -30,6 +30,8 @@
 //!   | `residency`, one per area | the area name (`San Mateo County`) |
 //!   | `age:unknown`, `gender:unknown`, `income:unknown`, `population:unknown`, `residency:unknown` | the source text carenav could not read |
 //!   | `to-verify`, one per condition | the condition's text |
+//!   | `requirement:<kind>` (`requirement:eviction-notice`), one per requirement | the source words |
+//!   | `agency-only` | – (serves organizations, never individual clients) |
 //!
 //!   Term ids are [`crate::ids::stable_id`]`("carenav-eligibility", code)`, so
 //!   every export uses the same terms. Each attribute of a read restriction also
@@ -435,6 +437,16 @@ fn eligibility_codes(e: &Eligibility) -> Vec<Coded> {
     }
     for text in &e.to_verify {
         out.push(coded("to-verify", Some(text.clone()), None));
+    }
+    for r in &e.requirements {
+        out.push(coded(
+            format!("requirement:{}", r.kind.code()),
+            Some(r.text.clone()),
+            None,
+        ));
+    }
+    if e.agency_only {
+        out.push(coded("agency-only", None, None));
     }
     out
 }

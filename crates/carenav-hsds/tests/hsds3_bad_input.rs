@@ -37,13 +37,13 @@ fn ndjson(values: &[Value]) -> String {
 
 fn with(n: u32, pointer: &str, value: Value) -> Value {
     let mut s = service(n);
-    *s.pointer_mut(pointer).unwrap() = value;
+    *s.pointer_mut(pointer).expect("test fixture") = value;
     s
 }
 
 fn without(n: u32, key: &str) -> Value {
     let mut s = service(n);
-    s.as_object_mut().unwrap().remove(key);
+    s.as_object_mut().expect("test fixture").remove(key);
     s
 }
 
@@ -86,8 +86,8 @@ fn cases(name: &str) -> Case {
     use IssueKind::*;
     match name {
         "truncated-json" => {
-            let full =
-                serde_json::to_string_pretty(&json!([service(1), service(2), service(3)])).unwrap();
+            let full = serde_json::to_string_pretty(&json!([service(1), service(2), service(3)]))
+                .expect("test fixture");
             let cut = &full[..full.len() * 3 / 4];
             case(cut.to_owned(), Format::Json, Syntax, "item 3", None, 2)
         }
@@ -132,7 +132,10 @@ fn cases(name: &str) -> Case {
         "missing-organization-name" => {
             let mut s = service(2);
             s["organization"]["id"] = json!("10000000-0000-4000-8000-000000000002");
-            s["organization"].as_object_mut().unwrap().remove("name");
+            s["organization"]
+                .as_object_mut()
+                .expect("test fixture")
+                .remove("name");
             case(
                 three(s),
                 Format::Ndjson,
@@ -364,7 +367,7 @@ fn lenient_reports_and_keeps_neighbours(
     name: &str,
 ) {
     let c = cases(name);
-    let loaded = load_case(&c, Mode::Lenient).unwrap();
+    let loaded = load_case(&c, Mode::Lenient).expect("test fixture");
     let first = loaded
         .warnings
         .first()
@@ -394,20 +397,23 @@ fn lenient_reports_and_keeps_neighbours(
 
 #[test]
 fn duplicate_keeps_the_first() {
-    let loaded = load_case(&cases("duplicate-id"), Mode::Lenient).unwrap();
-    assert_eq!(loaded.directory.service(SVC2).unwrap().name, "Service 2");
+    let loaded = load_case(&cases("duplicate-id"), Mode::Lenient).expect("test fixture");
+    assert_eq!(
+        loaded.directory.service(SVC2).expect("test fixture").name,
+        "Service 2"
+    );
 }
 
 #[test]
 fn optional_field_problems_drop_only_the_field() {
-    let loaded = load_case(&cases("latitude-out-of-range"), Mode::Lenient).unwrap();
+    let loaded = load_case(&cases("latitude-out-of-range"), Mode::Lenient).expect("test fixture");
     let loc = loaded
         .directory
         .location("30000000-0000-4000-8000-000000000002")
-        .unwrap();
+        .expect("test fixture");
     assert_eq!(loc.point, None);
-    let loaded = load_case(&cases("ten-megabyte-field"), Mode::Lenient).unwrap();
-    let s = loaded.directory.service(SVC2).unwrap();
+    let loaded = load_case(&cases("ten-megabyte-field"), Mode::Lenient).expect("test fixture");
+    let s = loaded.directory.service(SVC2).expect("test fixture");
     assert_eq!(s.description, None);
     assert_eq!(s.name, "Service 2");
 }
@@ -432,7 +438,7 @@ fn bad_utf8_in_ndjson_names_the_line() {
         Format::Ndjson,
         Mode::Lenient,
     )
-    .unwrap();
+    .expect("test fixture");
     let w = &loaded.warnings[0];
     assert_eq!(
         (w.kind, w.record.as_deref()),
@@ -444,7 +450,10 @@ fn bad_utf8_in_ndjson_names_the_line() {
         3,
         "the bad byte is replaced, the record kept"
     );
-    assert_eq!(loaded.directory.service(SVC2).unwrap().name, "Caf\u{fffd}");
+    assert_eq!(
+        loaded.directory.service(SVC2).expect("test fixture").name,
+        "Caf\u{fffd}"
+    );
     let err = load_reader(
         "input.ndjson",
         bytes.as_slice(),
@@ -483,14 +492,14 @@ fn a_directory_of_files_is_read_in_name_order() {
         dir.join("b.ndjson"),
         ndjson(&[service(3), with(1, "/name", json!("Later duplicate"))]),
     )
-    .unwrap();
+    .expect("test fixture");
     std::fs::write(
         dir.join("a.json"),
-        serde_json::to_string(&json!([service(1), service(2)])).unwrap(),
+        serde_json::to_string(&json!([service(1), service(2)])).expect("test fixture"),
     )
-    .unwrap();
-    std::fs::write(dir.join("notes.txt"), "not HSDS").unwrap();
-    let loaded = load(&dir, Mode::Lenient).unwrap();
+    .expect("test fixture");
+    std::fs::write(dir.join("notes.txt"), "not HSDS").expect("test fixture");
+    let loaded = load(&dir, Mode::Lenient).expect("test fixture");
     let names: Vec<&str> = loaded
         .directory
         .services
@@ -511,9 +520,9 @@ fn a_directory_of_files_is_read_in_name_order() {
 /// Edits one CSV of the spec's tabular example.
 fn edit_csv(dir: &std::path::Path, file: &str, from: &str, to: &str) {
     let path = dir.join(file);
-    let text = std::fs::read_to_string(&path).unwrap();
+    let text = std::fs::read_to_string(&path).expect("test fixture");
     assert!(text.contains(from), "{file} has no {from:?}");
-    std::fs::write(path, text.replace(from, to)).unwrap();
+    std::fs::write(path, text.replace(from, to)).expect("test fixture");
 }
 
 #[test]
@@ -525,7 +534,7 @@ fn tabular_dangling_organization_drops_the_service() {
         "d9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610,Example",
         "d9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c611,Example",
     );
-    let loaded = load(&dir, Mode::Lenient).unwrap();
+    let loaded = load(&dir, Mode::Lenient).expect("test fixture");
     assert!(loaded.directory.services.is_empty());
     let w = loaded
         .warnings
@@ -545,7 +554,7 @@ fn tabular_bad_cells_name_file_row_and_column() {
     let dir = spec_tabular_package("bad-cells");
     edit_csv(&dir, "cost_options.csv", ",35,", ",thirty-five,");
     edit_csv(&dir, "schedules.csv", ",10:00:00,", ",ten,");
-    let loaded = load(&dir, Mode::Lenient).unwrap();
+    let loaded = load(&dir, Mode::Lenient).expect("test fixture");
     let find = |file: &str, field: &str| {
         loaded
             .warnings
@@ -577,14 +586,14 @@ fn spec_json_example_with_a_truncated_copy_keeps_the_first() {
     let full = read_json(&spec().join("examples/service_full.json"));
     let mut second = full.clone();
     second["id"] = json!("ac148810-d857-441c-9679-408f346de14c");
-    let text = serde_json::to_string_pretty(&json!([full, second])).unwrap();
+    let text = serde_json::to_string_pretty(&json!([full, second])).expect("test fixture");
     let cut = &text[..text.len() * 3 / 4];
-    let loaded = load_str("cut.json", cut, Format::Json, Mode::Lenient).unwrap();
+    let loaded = load_str("cut.json", cut, Format::Json, Mode::Lenient).expect("test fixture");
     assert_eq!(loaded.directory.services.len(), 1);
     let syntax = loaded
         .warnings
         .iter()
         .find(|w| w.kind == IssueKind::Syntax)
-        .unwrap();
+        .expect("test fixture");
     assert!(syntax.message.contains("cut short at line"), "{syntax}");
 }

@@ -46,6 +46,7 @@ fn exportable(d: &Directory) -> Directory {
 #[case::linksf(LegacyFormat::Linksf, "data/linksf-sf/linksf.json", 96, 0)]
 #[case::hsds1(LegacyFormat::Hsds1, "data/ilao-legal-aid/hsds-1.1", 429, 0)]
 #[case::florida(LegacyFormat::Florida, "data/florida-legal-aid", 135, 60)]
+#[case::ilao(LegacyFormat::Ilao, "data/ilao-legal-aid/raw", 429, 0)]
 fn real_directory_exports_valid_hsds_and_reads_back(
     #[case] format: LegacyFormat,
     #[case] path: &str,

@@ -136,6 +136,7 @@ fn hand_built() -> Directory {
             ),
             gender: Constraint::Open,
             to_verify: vec!["must be able to walk to the dining room".into()],
+            ..Eligibility::default()
         },
         ..Service::default()
     };

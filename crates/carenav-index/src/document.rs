@@ -270,7 +270,10 @@ pub(crate) fn document(
     for code in facts.areas.codes() {
         doc.add_u64(field(fast::AREAS)?, code);
     }
-    doc.add_u64(field(fast::AREA_ENFORCED)?, u64::from(facts.areas.enforceable()));
+    doc.add_u64(
+        field(fast::AREA_ENFORCED)?,
+        u64::from(facts.areas.enforceable()),
+    );
     if point.is_none() && !is_virtual {
         if facts.areas.nationwide {
             doc.add_u64(fields.served, NATIONWIDE_CODE);
@@ -290,10 +293,16 @@ pub(crate) fn document(
 pub(crate) fn triples(
     directory: &Directory,
 ) -> (Vec<(&Service, &Location, &ServiceAtLocation, &str)>, usize) {
-    let services: HashMap<&str, &Service> =
-        directory.services.iter().map(|s| (s.id.as_str(), s)).collect();
-    let locations: HashMap<&str, &Location> =
-        directory.locations.iter().map(|l| (l.id.as_str(), l)).collect();
+    let services: HashMap<&str, &Service> = directory
+        .services
+        .iter()
+        .map(|s| (s.id.as_str(), s))
+        .collect();
+    let locations: HashMap<&str, &Location> = directory
+        .locations
+        .iter()
+        .map(|l| (l.id.as_str(), l))
+        .collect();
     let orgs: HashMap<&str, &str> = directory
         .organizations
         .iter()

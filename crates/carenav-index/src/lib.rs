@@ -29,6 +29,7 @@
 //! # Ok::<(), carenav_index::IndexError>(())
 //! ```
 
+pub mod baseline;
 mod document;
 mod schema;
 mod search;
@@ -37,8 +38,8 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use carenav_core::{Date, Directory, Service};
 use carenav_core::matching::ScoringWeights;
+use carenav_core::{Date, Directory, Service};
 use carenav_geo::Boundaries;
 use serde::{Deserialize, Serialize};
 use tantivy::directory::MmapDirectory;
@@ -116,7 +117,7 @@ struct Stamp {
 /// Options of a match.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MatchOptions {
-    /// Referrals per need.
+    /// Referrals per need (at most [`MAX_LIMIT`]).
     pub limit: usize,
     /// Only services open at this local time (weekday and time of day).
     pub open_at: Option<(carenav_core::Weekday, carenav_core::TimeOfDay)>,
@@ -225,7 +226,8 @@ impl ServiceIndex {
             carenav_version: env!("CARGO_PKG_VERSION").to_owned(),
         };
         let stamp_path = path.join(STAMP_FILE);
-        let json = serde_json::to_vec_pretty(&stamp).map_err(|e| IndexError::Payload(e.to_string()))?;
+        let json =
+            serde_json::to_vec_pretty(&stamp).map_err(|e| IndexError::Payload(e.to_string()))?;
         std::fs::write(&stamp_path, json).map_err(io(&stamp_path))?;
         let index = Index::builder()
             .schema(build_schema())
@@ -325,8 +327,13 @@ impl ServiceIndex {
             let mut facts_of: HashMap<&str, ServiceFacts> = HashMap::new();
             for (service, location, sal, org) in &triples {
                 if !facts_of.contains_key(service.id.as_str()) {
-                    let facts =
-                        ServiceFacts::of(&terms, self.boundaries, service, org, state_of(location))?;
+                    let facts = ServiceFacts::of(
+                        &terms,
+                        self.boundaries,
+                        service,
+                        org,
+                        state_of(location),
+                    )?;
                     facts_of.insert(service.id.as_str(), facts);
                 }
                 let Some(facts) = facts_of.get(service.id.as_str()) else {
@@ -408,4 +415,4 @@ impl ServiceIndex {
     }
 }
 
-pub use search::parse_open_at;
+pub use search::{MAX_LIMIT, parse_open_at};

@@ -6,8 +6,8 @@ use tantivy::schema::{
     TextFieldIndexing, TextOptions,
 };
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, StopWordFilter,
-    TextAnalyzer, TokenizerManager,
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
+    StopWordFilter, TextAnalyzer, TokenizerManager,
 };
 
 /// Version of the schema and of the meaning of its fields. Bump it whenever
@@ -112,7 +112,7 @@ pub(crate) fn fields(schema: &Schema) -> tantivy::Result<Fields> {
     })
 }
 
-fn analyzer(language: Language) -> TextAnalyzer {
+pub(crate) fn analyzer(language: Language) -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)

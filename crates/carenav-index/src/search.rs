@@ -28,6 +28,8 @@ use crate::{IndexError, MatchOptions, ServiceIndex};
 const MAX_QUERY_CELLS: u64 = 400;
 /// Weight of a taxonomy classification against a mention in the text.
 const TAXONOMY_BOOST: Score = 3.0;
+/// Most referrals per need a match returns, whatever the caller asks.
+pub const MAX_LIMIT: usize = 1000;
 /// Candidates fetched per referral wanted: room for the exact check to drop some.
 const FETCH_FACTOR: usize = 4;
 /// Nearby excluded candidates listed per need when exclusions are explained.
@@ -35,7 +37,7 @@ const EXPLAIN_LIMIT: usize = 20;
 
 /// Where the client is, in the terms the pre-filter and `assess` need.
 #[derive(Debug, Clone)]
-struct ClientPlace {
+pub(crate) struct ClientPlace {
     point: GeoPoint,
     /// FIPS codes of the client's state and county.
     codes: Vec<u64>,
@@ -44,7 +46,7 @@ struct ClientPlace {
 }
 
 impl ClientPlace {
-    fn locate(boundaries: &Boundaries, point: GeoPoint) -> Result<Self, IndexError> {
+    pub(crate) fn locate(boundaries: &Boundaries, point: GeoPoint) -> Result<Self, IndexError> {
         let place = boundaries.locate(point)?;
         let mut codes = Vec::new();
         let mut county_known = false;
@@ -63,7 +65,7 @@ impl ClientPlace {
     }
 
     /// The service-area verdict for a candidate.
-    fn area_fact(&self, payload: &Payload) -> AreaFact {
+    pub(crate) fn area_fact(&self, payload: &Payload) -> AreaFact {
         let areas = &payload.areas;
         let mut outside: Vec<String> = Vec::new();
         let mut unresolved: Vec<String> = areas
@@ -73,11 +75,17 @@ impl ClientPlace {
             .cloned()
             .collect();
         for area in &payload.service.service_areas {
-            let Some(extent) = area.extent.as_deref().filter(|_| area.extent_type.as_deref() == Some("geojson"))
+            let Some(extent) = area
+                .extent
+                .as_deref()
+                .filter(|_| area.extent_type.as_deref() == Some("geojson"))
             else {
                 continue;
             };
-            let name = area.name.clone().unwrap_or_else(|| "the mapped area".to_owned());
+            let name = area
+                .name
+                .clone()
+                .unwrap_or_else(|| "the mapped area".to_owned());
             match carenav_geo::Area::from_geojson(extent) {
                 Ok(polygon) if polygon.contains(self.point) => return AreaFact::Inside(name),
                 Ok(_) => outside.push(name),
@@ -152,6 +160,65 @@ fn open_at(schedules: &[Schedule], day: Weekday, time: TimeOfDay) -> Option<bool
     known.then_some(false)
 }
 
+/// A profile's matching, given how to match one need: validation, the
+/// client's facts and place, needs by urgency, ranking and warnings. The
+/// index and the linear-scan baseline share it.
+pub(crate) fn match_with(
+    profile: &ClientProfile,
+    options: &MatchOptions,
+    boundaries: &Boundaries,
+    mut match_need: impl FnMut(
+        &Need,
+        &ClientFacts,
+        &ClientPlace,
+    ) -> Result<(NeedMatches, Vec<Scored>), IndexError>,
+) -> Result<MatchResult, IndexError> {
+    profile.validate()?;
+    let point = profile.point()?;
+    let mut warnings = Vec::new();
+    let screen = match benefits::prescreen_profile(profile, options.today) {
+        Ok(screen) => screen,
+        Err(e) => {
+            warnings.push(format!("benefit pre-screen skipped: {e}"));
+            None
+        }
+    };
+    let client = ClientFacts::from_profile(
+        profile,
+        point,
+        screen.as_ref().map(|s| s.percent_of_poverty),
+    );
+    let place = ClientPlace::locate(boundaries, point)?;
+    if place.codes.is_empty() {
+        warnings.push(
+            "the client's location is outside the US boundaries carenav knows: service areas are left to verify"
+                .to_owned(),
+        );
+    }
+    let mut needs: Vec<&Need> = profile.needs.iter().collect();
+    needs.sort_by_key(|n| n.urgency.rank());
+    let mut per_need = Vec::with_capacity(needs.len());
+    for need in &needs {
+        per_need.push(match_need(need, &client, &place)?);
+    }
+    let result = finish(per_need, &needs, options);
+    let mut result = MatchResult {
+        profile_id: profile.id.clone(),
+        needs: result,
+        inferred: client.inferred.clone(),
+        warnings,
+    };
+    for need in &result.needs {
+        if need.referrals.is_empty() {
+            result.warnings.push(format!(
+                "no eligible service found for {} within {:.0} km",
+                need.domain, client.max_distance_km
+            ));
+        }
+    }
+    Ok(result)
+}
+
 impl ServiceIndex {
     /// Matches a profile: for each need, most urgent first, the best
     /// eligible referrals with reasons and caveats.
@@ -160,53 +227,16 @@ impl ServiceIndex {
         profile: &ClientProfile,
         options: &MatchOptions,
     ) -> Result<MatchResult, IndexError> {
-        profile.validate()?;
-        let point = profile.point()?;
-        let mut warnings = Vec::new();
-        let screen = match benefits::prescreen_profile(profile, options.today) {
-            Ok(screen) => screen,
-            Err(e) => {
-                warnings.push(format!("benefit pre-screen skipped: {e}"));
-                None
-            }
-        };
-        let client = ClientFacts::from_profile(
-            profile,
-            point,
-            screen.as_ref().map(|s| s.percent_of_poverty),
-        );
-        let place = ClientPlace::locate(self.boundaries, point)?;
-        if place.codes.is_empty() {
-            warnings.push(
-                "the client's location is outside the US boundaries carenav knows: service areas are left to verify"
-                    .to_owned(),
-            );
-        }
-        let mut needs: Vec<&Need> = profile.needs.iter().collect();
-        needs.sort_by_key(|n| n.urgency.rank());
-        let mut per_need = Vec::with_capacity(needs.len());
-        for need in &needs {
-            per_need.push(self.match_need(need, &client, &place, options)?);
-        }
-        let result = finish(per_need, &needs, options);
-        let mut result = MatchResult {
-            profile_id: profile.id.clone(),
-            needs: result,
-            inferred: client.inferred.clone(),
-            warnings,
-        };
-        for need in &result.needs {
-            if need.referrals.is_empty() {
-                result.warnings.push(format!(
-                    "no eligible service found for {} within {:.0} km",
-                    need.domain, client.max_distance_km
-                ));
-            }
-        }
-        Ok(result)
+        match_with(profile, options, self.boundaries, |need, client, place| {
+            self.match_need(need, client, place, options)
+        })
     }
 
-    fn need_query(&self, domain: NeedDomain, note: Option<&str>) -> Result<Box<dyn Query>, IndexError> {
+    fn need_query(
+        &self,
+        domain: NeedDomain,
+        note: Option<&str>,
+    ) -> Result<Box<dyn Query>, IndexError> {
         let f = &self.fields;
         let domain_term = |field, boost| -> (Occur, Box<dyn Query>) {
             (
@@ -222,7 +252,10 @@ impl ServiceIndex {
         };
         // Classified under the domain counts most, mentioning it less; the
         // domain's everyday words add BM25 relevance on top.
-        let mut serves = vec![domain_term(f.domain, TAXONOMY_BOOST), domain_term(f.domain_text, 1.0)];
+        let mut serves = vec![
+            domain_term(f.domain, TAXONOMY_BOOST),
+            domain_term(f.domain_text, 1.0),
+        ];
         let mut en = self.index.tokenizer_for_field(f.text_en)?;
         for keyword in &domain.info().keywords {
             let terms = tokens(&mut en, keyword)
@@ -243,7 +276,10 @@ impl ServiceIndex {
             vec![(Occur::Must, Box::new(BooleanQuery::new(serves)))];
         if let Some(note) = note {
             let mut words: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-            for (field, language) in [(f.text_en, Language::English), (f.text_es, Language::Spanish)] {
+            for (field, language) in [
+                (f.text_en, Language::English),
+                (f.text_es, Language::Spanish),
+            ] {
                 let mut analyzer = note_analyzer(language);
                 for t in tokens(&mut analyzer, note) {
                     words.push((
@@ -317,16 +353,19 @@ impl ServiceIndex {
         if let Some(geo) = &geo {
             clauses.push((Occur::Must, geo.box_clone()));
         }
-        clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(Box::new(eligible), 0.0))));
+        clauses.push((
+            Occur::Must,
+            Box::new(ConstScoreQuery::new(Box::new(eligible), 0.0)),
+        ));
         let query = BooleanQuery::new(clauses);
-        let fetch = options.limit.max(1) * FETCH_FACTOR + 10;
+        let fetch = options.limit.clamp(1, MAX_LIMIT) * FETCH_FACTOR + 10;
         let hits = self.top(&query, fetch, client, options)?;
         let searcher = self.reader.searcher();
         let mut scored: Vec<Scored> = Vec::new();
         let mut seen_services = HashSet::new();
         for (base, address) in hits {
             let payload = payload_at(&searcher, self.fields.payload, address)?;
-            let Some(candidate) = self.decide(base, payload, need, client, place, options) else {
+            let Some(candidate) = decide(base, &payload, need, client, place, options) else {
                 continue;
             };
             if seen_services.insert(candidate.referral.service_id.clone()) {
@@ -342,7 +381,7 @@ impl ServiceIndex {
             let nearby = BooleanQuery::new(clauses);
             for (_, address) in self.top(&nearby, EXPLAIN_LIMIT * 3, client, options)? {
                 let payload = payload_at(&searcher, self.fields.payload, address)?;
-                let assessment = self.assess_payload(&payload, client, place, options);
+                let assessment = assess_payload(&payload, client, place, options);
                 if let Some(exclusion) = assessment.excluded {
                     excluded.push(ExcludedCandidate {
                         service_id: payload.service.id.clone(),
@@ -406,135 +445,141 @@ impl ServiceIndex {
         });
         Ok(self.reader.searcher().search(query, &collector)?)
     }
+}
 
-    fn assess_payload(
-        &self,
-        payload: &Payload,
-        client: &ClientFacts,
-        place: &ClientPlace,
-        options: &MatchOptions,
-    ) -> Assessment {
-        let distance = payload
+/// The exact check of one candidate, and its opening hours when asked.
+pub(crate) fn assess_payload(
+    payload: &Payload,
+    client: &ClientFacts,
+    place: &ClientPlace,
+    options: &MatchOptions,
+) -> Assessment {
+    let distance = payload
+        .location
+        .point
+        .map(|p| haversine_km(client.point, p));
+    let area = place.area_fact(payload);
+    let mut assessment = assess(
+        &payload.service,
+        &payload.location,
+        client,
+        distance,
+        &area,
+        options.today,
+    );
+    if let Some((day, time)) = options.open_at {
+        let schedules: &[Schedule] = [
+            payload.service_at_location.schedules.as_slice(),
+            payload.location.schedules.as_slice(),
+            payload.service.schedules.as_slice(),
+        ]
+        .into_iter()
+        .find(|s| !s.is_empty())
+        .unwrap_or(&[]);
+        match open_at(schedules, day, time) {
+            Some(true) => assessment
+                .reasons
+                .push(format!("open {} at {time}", day.code())),
+            Some(false) if assessment.excluded.is_none() => {
+                assessment.excluded = Some(carenav_core::matching::Exclusion {
+                    constraint: "hours",
+                    detail: format!("closed {} at {time}", day.code()),
+                    evidence: schedules.iter().find_map(|s| s.description.clone()),
+                });
+            }
+            Some(false) => {}
+            None => assessment
+                .caveats
+                .push("opening hours unknown: call before going".to_owned()),
+        }
+    }
+    assessment
+}
+
+/// A candidate's referral, if the client is eligible.
+pub(crate) fn decide(
+    base: Score,
+    payload: &Payload,
+    need: &Need,
+    client: &ClientFacts,
+    place: &ClientPlace,
+    options: &MatchOptions,
+) -> Option<Scored> {
+    let assessment = assess_payload(payload, client, place, options);
+    if !assessment.is_eligible() {
+        return None;
+    }
+    let distance_km = if payload.location.location_type == carenav_core::LocationType::Virtual {
+        None
+    } else {
+        payload
             .location
             .point
-            .map(|p| haversine_km(client.point, p));
-        let area = place.area_fact(payload);
-        let mut assessment = assess(
-            &payload.service,
-            &payload.location,
-            client,
-            distance,
-            &area,
-            options.today,
-        );
-        if let Some((day, time)) = options.open_at {
-            let schedules: &[Schedule] = [
-                payload.service_at_location.schedules.as_slice(),
-                payload.location.schedules.as_slice(),
-                payload.service.schedules.as_slice(),
-            ]
-            .into_iter()
-            .find(|s| !s.is_empty())
-            .unwrap_or(&[]);
-            match open_at(schedules, day, time) {
-                Some(true) => assessment
-                    .reasons
-                    .push(format!("open {} at {time}", day.code())),
-                Some(false) if assessment.excluded.is_none() => {
-                    assessment.excluded = Some(carenav_core::matching::Exclusion {
-                        constraint: "hours",
-                        detail: format!("closed {} at {time}", day.code()),
-                        evidence: schedules.iter().find_map(|s| s.description.clone()),
-                    });
-                }
-                Some(false) => {}
-                None => assessment
-                    .caveats
-                    .push("opening hours unknown: call before going".to_owned()),
-            }
-        }
-        assessment
-    }
-
-    fn decide(
-        &self,
-        base: Score,
-        payload: Payload,
-        need: &Need,
-        client: &ClientFacts,
-        place: &ClientPlace,
-        options: &MatchOptions,
-    ) -> Option<Scored> {
-        let assessment = self.assess_payload(&payload, client, place, options);
-        if !assessment.is_eligible() {
-            return None;
-        }
-        let distance_km = if payload.location.location_type == carenav_core::LocationType::Virtual {
-            None
-        } else {
-            payload.location.point.map(|p| haversine_km(client.point, p))
-        };
-        let why = payload
-            .domains
-            .iter()
-            .find(|(code, _)| code == need.domain.code())
-            .map(|(_, why)| why.clone());
-        let mut reasons = vec![match why {
-            Some(why) => format!("serves {}: {why}", need.domain.label().to_lowercase()),
-            None => format!("its description matches {}", need.domain.label().to_lowercase()),
-        }];
-        reasons.extend(assessment.reasons);
-        let address = payload
-            .location
-            .addresses
-            .iter()
-            .find(|a| a.address_type == carenav_core::AddressType::Physical)
-            .or(payload.location.addresses.first())
-            .map(|a| a.one_line())
-            .filter(|a| !a.is_empty());
-        let phone = payload
-            .service_at_location
-            .phones
-            .iter()
-            .chain(&payload.location.phones)
-            .chain(&payload.service.phones)
-            .map(|p| p.number.clone())
-            .next();
-        Some(Scored {
-            base,
-            language_mismatch: assessment.language_mismatch,
-            doubtful: assessment.doubtful,
-            domains: payload.domains.iter().map(|(c, _)| c.clone()).collect(),
-            referral: Referral {
-                service_id: payload.service.id,
-                service_at_location_id: payload.service_at_location.id,
-                service_name: payload.service.name,
-                organization_name: payload.organization_name,
-                address,
-                phone,
-                distance_km: distance_km.map(|d| (d * 10.0).round() / 10.0),
-                score: 0.0,
-                reasons,
-                caveats: assessment.caveats,
-                also_serves: Vec::new(),
-            },
-        })
-    }
+            .map(|p| haversine_km(client.point, p))
+    };
+    let why = payload
+        .domains
+        .iter()
+        .find(|(code, _)| code == need.domain.code())
+        .map(|(_, why)| why.clone());
+    let mut reasons = vec![match why {
+        Some(why) => format!("serves {}: {why}", need.domain.label().to_lowercase()),
+        None => format!(
+            "its description matches {}",
+            need.domain.label().to_lowercase()
+        ),
+    }];
+    reasons.extend(assessment.reasons);
+    let address = payload
+        .location
+        .addresses
+        .iter()
+        .find(|a| a.address_type == carenav_core::AddressType::Physical)
+        .or(payload.location.addresses.first())
+        .map(|a| a.one_line())
+        .filter(|a| !a.is_empty());
+    let phone = payload
+        .service_at_location
+        .phones
+        .iter()
+        .chain(&payload.location.phones)
+        .chain(&payload.service.phones)
+        .map(|p| p.number.clone())
+        .next();
+    Some(Scored {
+        base,
+        language_mismatch: assessment.language_mismatch,
+        doubtful: assessment.doubtful,
+        domains: payload.domains.iter().map(|(c, _)| c.clone()).collect(),
+        referral: Referral {
+            service_id: payload.service.id.clone(),
+            service_at_location_id: payload.service_at_location.id.clone(),
+            service_name: payload.service.name.clone(),
+            organization_name: payload.organization_name.clone(),
+            address,
+            phone,
+            distance_km: distance_km.map(|d| (d * 10.0).round() / 10.0),
+            score: 0.0,
+            reasons,
+            caveats: assessment.caveats,
+            also_serves: Vec::new(),
+        },
+    })
 }
 
 /// A candidate that passed the exact check, with what scoring needs.
 #[derive(Debug, Clone)]
 pub(crate) struct Scored {
     /// relevance × distance × freshness, from the index.
-    base: Score,
+    pub(crate) base: Score,
     language_mismatch: bool,
     doubtful: u32,
     domains: Vec<String>,
-    referral: Referral,
+    pub(crate) referral: Referral,
 }
 
 /// Applies the multi-need bonus, ranks and truncates each need's list.
-fn finish(
+pub(crate) fn finish(
     per_need: Vec<(NeedMatches, Vec<Scored>)>,
     needs: &[&Need],
     options: &MatchOptions,
@@ -554,9 +599,11 @@ fn finish(
                         .collect();
                     let other_needs = u32::try_from(also.len()).unwrap_or(u32::MAX);
                     let score = s.base
-                        * options
-                            .weights
-                            .candidate_factors(other_needs, s.language_mismatch, s.doubtful);
+                        * options.weights.candidate_factors(
+                            other_needs,
+                            s.language_mismatch,
+                            s.doubtful,
+                        );
                     s.referral.score = (score * 1000.0).round() / 1000.0;
                     s.referral.also_serves = also;
                     (score, s.referral)
@@ -565,7 +612,7 @@ fn finish(
             referrals.sort_by(|a, b| b.0.total_cmp(&a.0));
             matches.referrals = referrals
                 .into_iter()
-                .take(options.limit)
+                .take(options.limit.min(MAX_LIMIT))
                 .map(|(_, r)| r)
                 .collect();
             matches
@@ -573,7 +620,7 @@ fn finish(
         .collect()
 }
 
-fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
+pub(crate) fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut stream = analyzer.token_stream(text);
     while stream.advance() {
@@ -596,7 +643,10 @@ fn payload_at(
 }
 
 /// The payload of one service-at-location, if indexed.
-pub(crate) fn payload_of_link(index: &ServiceIndex, id: &str) -> Result<Option<Payload>, IndexError> {
+pub(crate) fn payload_of_link(
+    index: &ServiceIndex,
+    id: &str,
+) -> Result<Option<Payload>, IndexError> {
     let searcher = index.reader.searcher();
     let query = TermQuery::new(
         Term::from_field_text(index.fields.sal_id, id),
@@ -610,7 +660,10 @@ pub(crate) fn payload_of_link(index: &ServiceIndex, id: &str) -> Result<Option<P
 }
 
 /// The payloads of a service's documents.
-pub(crate) fn payloads_of_service(index: &ServiceIndex, id: &str) -> Result<Vec<Payload>, IndexError> {
+pub(crate) fn payloads_of_service(
+    index: &ServiceIndex,
+    id: &str,
+) -> Result<Vec<Payload>, IndexError> {
     let searcher = index.reader.searcher();
     let query = TermQuery::new(
         Term::from_field_text(index.fields.service_id, id),
@@ -650,8 +703,10 @@ fn predicate(client: &ClientFacts, place: &ClientPlace) -> DocPredicateQuery {
         let lon = f64_col(fast::LON)?;
         let codes = codes.clone();
         Ok(move |doc: DocId| {
-            let first_u64 = |c: &Option<tantivy::columnar::Column<u64>>| c.as_ref().and_then(|c| c.first(doc));
-            let first_f64 = |c: &Option<tantivy::columnar::Column<f64>>| c.as_ref().and_then(|c| c.first(doc));
+            let first_u64 =
+                |c: &Option<tantivy::columnar::Column<u64>>| c.as_ref().and_then(|c| c.first(doc));
+            let first_f64 =
+                |c: &Option<tantivy::columnar::Column<f64>>| c.as_ref().and_then(|c| c.first(doc));
             let digest = ServiceDigest {
                 referable: first_u64(&referable) == Some(1),
                 min_age: first_f64(&min_age),

@@ -130,9 +130,14 @@ fn a_sixteen_year_old_is_never_sent_to_an_adults_only_service() {
         }
     }
     let excluded = excluded_for(&result, "age");
-    assert!(!excluded.is_empty(), "adults-only and seniors-only places nearby are excluded");
     assert!(
-        names(&result).iter().any(|n| n.contains("Youth") || n.contains("youth")),
+        !excluded.is_empty(),
+        "adults-only and seniors-only places nearby are excluded"
+    );
+    assert!(
+        names(&result)
+            .iter()
+            .any(|n| n.contains("Youth") || n.contains("youth")),
         "a youth shelter is referred: {:?}",
         names(&result)
     );
@@ -153,7 +158,11 @@ fn the_right_services_appear(#[case] json: &str, #[case] expected: &[&str]) {
     let result = run(&SMC, json);
     let got = names(&result);
     for name in expected {
-        assert!(got.contains(name), "{name} missing from {got:?}");
+        let excluded: Vec<_> = result.needs.iter().flat_map(|n| &n.excluded).collect();
+        assert!(
+            got.contains(name),
+            "{name} missing from {got:?}; excluded: {excluded:?}"
+        );
     }
 }
 
@@ -220,7 +229,10 @@ fn an_inactive_service_never_appears() {
             .any(|e| e.service_id == top && e.exclusion.constraint == "status"),
         "the inactive service is explained as excluded by status"
     );
-    fixture.index.delete_services([top.as_str()]).expect("delete");
+    fixture
+        .index
+        .delete_services([top.as_str()])
+        .expect("delete");
     assert!(fixture.index.service(&top).expect("lookup").is_none());
 }
 
@@ -234,15 +246,26 @@ fn every_referral_has_a_reason_and_is_within_reach(#[case] fixture: &Fixture, #[
     let result = run(fixture, json);
     let max = profile(json).max_distance_km.unwrap_or(25.0);
     let urgencies: Vec<u8> = result.needs.iter().map(|n| n.urgency.rank()).collect();
-    assert!(urgencies.windows(2).all(|w| w[0] <= w[1]), "most urgent first");
+    assert!(
+        urgencies.windows(2).all(|w| w[0] <= w[1]),
+        "most urgent first"
+    );
     let mut total = 0;
     for need in &result.needs {
         let mut services = std::collections::HashSet::new();
         for r in &need.referrals {
             total += 1;
             assert!(r.reasons.len() >= 2, "{}: {:?}", r.service_name, r.reasons);
-            assert!(r.distance_km.is_none_or(|d| d <= max + 0.05), "{} too far", r.service_name);
-            assert!(services.insert(&r.service_id), "{} twice for one need", r.service_name);
+            assert!(
+                r.distance_km.is_none_or(|d| d <= max + 0.05),
+                "{} too far",
+                r.service_name
+            );
+            assert!(
+                services.insert(&r.service_id),
+                "{} twice for one need",
+                r.service_name
+            );
         }
         assert!(need.referrals.windows(2).all(|w| w[0].score >= w[1].score));
     }
@@ -259,10 +282,14 @@ fn scratch_dir(name: &str) -> PathBuf {
 fn an_index_on_disk_reopens_with_the_same_answers_and_refuses_other_versions() {
     let dir = scratch_dir("disk");
     let built = ServiceIndex::build_in_dir(&LINKSF.directory, &dir).expect("build on disk");
-    let first = built.match_profile(&profile(SF_MAN), &MatchOptions::default()).expect("match");
+    let first = built
+        .match_profile(&profile(SF_MAN), &MatchOptions::default())
+        .expect("match");
     drop(built);
     let reopened = ServiceIndex::open(&dir).expect("reopen");
-    let again = reopened.match_profile(&profile(SF_MAN), &MatchOptions::default()).expect("match");
+    let again = reopened
+        .match_profile(&profile(SF_MAN), &MatchOptions::default())
+        .expect("match");
     assert_eq!(first, again);
     assert_eq!(reopened.len(), LINKSF.index.len());
     drop(reopened);
@@ -274,7 +301,10 @@ fn an_index_on_disk_reopens_with_the_same_answers_and_refuses_other_versions() {
     let stamp = dir.join(carenav_index::STAMP_FILE);
     std::fs::write(&stamp, r#"{"schema_version":1,"carenav_version":"0.0.1"}"#).expect("write");
     let err = ServiceIndex::open(&dir).expect_err("old schema refused");
-    assert!(matches!(err, IndexError::SchemaVersion { found: 1, .. }), "{err}");
+    assert!(
+        matches!(err, IndexError::SchemaVersion { found: 1, .. }),
+        "{err}"
+    );
     assert!(err.to_string().contains("rebuild"), "{err}");
     let _ = std::fs::remove_dir_all(&dir);
 
@@ -296,13 +326,19 @@ fn open_at_keeps_open_places_and_drops_closed_ones() {
     // Monday 10:00: pantries with structured Monday hours are open or closed.
     let mut options = explain();
     options.open_at = carenav_index::parse_open_at("2026-11-30T10:00:00-08:00");
-    assert_eq!(options.open_at.map(|(d, _)| d), Some(carenav_core::Weekday::Monday));
+    assert_eq!(
+        options.open_at.map(|(d, _)| d),
+        Some(carenav_core::Weekday::Monday)
+    );
     let result = LINKSF
         .index
         .match_profile(&profile(SF_MAN), &options)
         .expect("match");
     let closed = excluded_for(&result, "hours");
-    assert!(!closed.is_empty(), "some nearby places are closed on Monday at 10");
+    assert!(
+        !closed.is_empty(),
+        "some nearby places are closed on Monday at 10"
+    );
     for r in result.needs.iter().flat_map(|n| &n.referrals) {
         assert!(
             r.reasons.iter().any(|x| x.starts_with("open MO"))
@@ -315,9 +351,18 @@ fn open_at_keeps_open_places_and_drops_closed_ones() {
 }
 
 #[rstest]
-#[case::no_needs(r#"{"location":{"latitude":37.7,"longitude":-122.4},"needs":[]}"#, "needs")]
-#[case::unknown_domain(r#"{"location":{"latitude":37.7,"longitude":-122.4},"needs":[{"domain":"hunger"}]}"#, "food-insecurity")]
-#[case::latitude(r#"{"location":{"latitude":91,"longitude":-122.4},"needs":[{"domain":"childcare"}]}"#, "latitude")]
+#[case::no_needs(
+    r#"{"location":{"latitude":37.7,"longitude":-122.4},"needs":[]}"#,
+    "needs"
+)]
+#[case::unknown_domain(
+    r#"{"location":{"latitude":37.7,"longitude":-122.4},"needs":[{"domain":"hunger"}]}"#,
+    "food-insecurity"
+)]
+#[case::latitude(
+    r#"{"location":{"latitude":91,"longitude":-122.4},"needs":[{"domain":"childcare"}]}"#,
+    "latitude"
+)]
 #[case::negative_distance(r#"{"location":{"latitude":37.7,"longitude":-122.4},"max_distance_km":-1,"needs":[{"domain":"childcare"}]}"#, "max_distance_km")]
 fn bad_profiles_get_clear_errors(#[case] json: &str, #[case] mentions: &str) {
     let err = ClientProfile::from_json(json).expect_err("refused");
@@ -328,6 +373,9 @@ fn bad_profiles_get_clear_errors(#[case] json: &str, #[case] mentions: &str) {
 fn an_unvalidated_bad_profile_is_refused_by_the_matcher() {
     let mut p = profile(SF_MAN);
     p.max_distance_km = Some(f64::NAN);
-    let err = LINKSF.index.match_profile(&p, &MatchOptions::default()).expect_err("NaN refused");
+    let err = LINKSF
+        .index
+        .match_profile(&p, &MatchOptions::default())
+        .expect_err("NaN refused");
     assert!(matches!(err, IndexError::Profile(_)), "{err}");
 }

@@ -13,7 +13,11 @@ fn shared() -> PathBuf {
         || PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared")),
         PathBuf::from,
     );
-    assert!(dir.join("data").is_dir(), "shared fixtures not found at {}", dir.display());
+    assert!(
+        dir.join("data").is_dir(),
+        "shared fixtures not found at {}",
+        dir.display()
+    );
     dir
 }
 
@@ -27,7 +31,11 @@ fn clients() -> Vec<ClientFacts> {
     for age in [None, Some(5), Some(16), Some(30), Some(67)] {
         for gender in [None, Some("female"), Some("male")] {
             for pct in [None, Some(50.0), Some(150.0), Some(400.0)] {
-                for situations in [vec![], vec![Situation::Veteran], vec![Situation::Homeless, Situation::BlindLowVision]] {
+                for situations in [
+                    vec![],
+                    vec![Situation::Veteran],
+                    vec![Situation::Homeless, Situation::BlindLowVision],
+                ] {
                     let mut p = base.clone();
                     p.age = age;
                     p.gender = gender.and_then(carenav_core::Gender::parse);
@@ -64,7 +72,14 @@ fn the_prefilter_never_drops_an_eligible_service() {
                     continue;
                 }
                 dropped += 1;
-                let verdict = assess(service, &location, client, Some(0.0), &AreaFact::NoArea, today);
+                let verdict = assess(
+                    service,
+                    &location,
+                    client,
+                    Some(0.0),
+                    &AreaFact::NoArea,
+                    today,
+                );
                 assert!(
                     !verdict.is_eligible(),
                     "pre-filter drops {} ({}) for {client:?} but assess keeps it: {verdict:?}",
@@ -75,5 +90,8 @@ fn the_prefilter_never_drops_an_eligible_service() {
         }
     }
     println!("checked {checked} service×client pairs, pre-filter dropped {dropped}");
-    assert!(dropped > 1000, "the grid exercises the pre-filter ({dropped} dropped)");
+    assert!(
+        dropped > 1000,
+        "the grid exercises the pre-filter ({dropped} dropped)"
+    );
 }

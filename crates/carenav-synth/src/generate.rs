@@ -391,7 +391,7 @@ impl State {
             .cloned()
             .unwrap_or_default();
         let mut attributes = Vec::new();
-        let mut term_of = |rng: &mut Rng, domain_i: usize, attributes: &mut Vec<Attribute>| {
+        let term_of = |rng: &mut Rng, domain_i: usize, attributes: &mut Vec<Attribute>| {
             if let Some(terms) = self.domain_terms.get(domain_i)
                 && let Some(ti) = rng.pick(terms)
                 && let Some(term) = self.terms.get(*ti)

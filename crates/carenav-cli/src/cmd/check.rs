@@ -12,6 +12,9 @@ use crate::progress::spinner;
 #[derive(Serialize)]
 struct Report<'a> {
     source: String,
+    /// A problem that stopped loading altogether (unreadable, no services).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fatal: Option<String>,
     counts: DirectoryCounts,
     errors: Vec<&'a Issue>,
     warnings: Vec<&'a Issue>,
@@ -38,6 +41,7 @@ pub(crate) fn run(path: Option<&Path>, strict: bool, json: bool) -> Result<ExitC
             if json {
                 let report = Report {
                     source,
+                    fatal: None,
                     counts: DirectoryCounts::default(),
                     errors: vec![&issue],
                     warnings: Vec::new(),
@@ -48,6 +52,17 @@ pub(crate) fn run(path: Option<&Path>, strict: bool, json: bool) -> Result<ExitC
             }
             return Ok(ExitCode::FAILURE);
         }
+        Err(e) if json => {
+            let report = Report {
+                source,
+                fatal: Some(e.to_string()),
+                counts: DirectoryCounts::default(),
+                errors: Vec::new(),
+                warnings: Vec::new(),
+            };
+            println!("{}", serde_json::to_string_pretty(&report)?);
+            return Ok(ExitCode::FAILURE);
+        }
         Err(e) => return Err(e.into()),
     };
     let (errors, warnings): (Vec<&Issue>, Vec<&Issue>) =
@@ -56,6 +71,7 @@ pub(crate) fn run(path: Option<&Path>, strict: bool, json: bool) -> Result<ExitC
     if json {
         let report = Report {
             source,
+            fatal: None,
             counts,
             errors: errors.clone(),
             warnings,

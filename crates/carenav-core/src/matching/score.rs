@@ -25,7 +25,9 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ScoringWeights {
-    /// Text relevance at which the relevance factor is 0.5.
+    /// Text relevance at which the relevance factor is 0.5; 0 (or less)
+    /// switches relevance off: every candidate's factor is 1, as when
+    /// browsing by distance.
     pub relevance_half: f32,
     /// Distance in km at which the distance factor is 0.5.
     pub distance_half_km: f32,
@@ -112,7 +114,12 @@ impl ScoringWeights {
     /// fast fields while it collects the top documents.
     pub fn base(&self, relevance: f32, proximity: Proximity, age_days: Option<f32>) -> f32 {
         let r = relevance.max(0.0);
-        let relevance = r / (r + self.relevance_half.max(f32::EPSILON));
+        // relevance_half = 0 switches relevance off (browse by distance).
+        let relevance = if self.relevance_half <= 0.0 {
+            1.0
+        } else {
+            r / (r + self.relevance_half)
+        };
         let distance = match proximity {
             Proximity::Km(d) => 0.5f32.powf(d.max(0.0) / self.distance_half_km.max(f32::EPSILON)),
             Proximity::Remote => self.remote_factor,

@@ -82,6 +82,88 @@ pub fn read_eligibility(text: &str) -> EligibilityReading {
     assemble(text, &readings, &scanned, &unread)
 }
 
+/// What a service's name says about who it serves.
+#[derive(Debug, Clone, Copy)]
+enum Cue {
+    Gender(Gender),
+    Population(Situation),
+}
+
+/// Cues in service names. A shelter, house or ministry named for one gender
+/// serves that gender (High); a center, clinic or program named for a group
+/// is a hint (Low): "Senior Center" lunches often take anyone.
+const NAME_CUES: &[(&str, Cue, Confidence)] = &[
+    (
+        "women's|womens|women|woman's ministry|ministries|shelter|house|residence|home",
+        Cue::Gender(Gender::Female),
+        Confidence::High,
+    ),
+    (
+        "men's|mens|men|man's ministry|ministries|shelter|house|residence|home",
+        Cue::Gender(Gender::Male),
+        Confidence::High,
+    ),
+    (
+        "women's|womens center|centre|clinic|program|programs",
+        Cue::Gender(Gender::Female),
+        Confidence::Low,
+    ),
+    (
+        "men's|mens center|centre|clinic|program|programs",
+        Cue::Gender(Gender::Male),
+        Confidence::Low,
+    ),
+    (
+        "senior|seniors center|centers|centre|housing|apartments|residence|program|programs|services|lunch|nutrition",
+        Cue::Population(Situation::Senior),
+        Confidence::Low,
+    ),
+    (
+        "teen|teens|youth center|centers|program|programs|shelter|clinic",
+        Cue::Population(Situation::Youth),
+        Confidence::Low,
+    ),
+    (
+        "veterans center|centers|program|programs|services",
+        Cue::Population(Situation::Veteran),
+        Confidence::Low,
+    ),
+];
+
+/// The eligibility with what the service's name says added on the
+/// dimensions `eligibility` leaves open (gender, populations); None when the
+/// name adds nothing.
+///
+/// ```
+/// use carenav_core::text::eligibility::with_name_cues;
+/// use carenav_core::{Eligibility, Gender};
+/// let e = with_name_cues("Maple Street Women's Shelter", &Eligibility::default()).unwrap();
+/// assert_eq!(e.gender.value(), Some(&Gender::Female));
+/// assert!(with_name_cues("Women, Infants and Children", &Eligibility::default()).is_none());
+/// ```
+pub fn with_name_cues(name: &str, eligibility: &Eligibility) -> Option<Eligibility> {
+    let tokens = prepare(tokenize(name));
+    let mut out: Option<Eligibility> = None;
+    for i in 0..tokens.len() {
+        for (pattern, cue, confidence) in NAME_CUES {
+            if match_pattern(pattern, &tokens, i).is_none() {
+                continue;
+            }
+            let e = out.get_or_insert_with(|| eligibility.clone());
+            match cue {
+                Cue::Gender(g) if e.gender.is_open() => {
+                    e.gender = Constraint::from_text(*g, name, *confidence);
+                }
+                Cue::Population(p) if e.populations.is_open() && e.age.is_open() => {
+                    e.populations = Constraint::from_text(vec![*p], name, *confidence);
+                }
+                _ => {}
+            }
+        }
+    }
+    out.filter(|e| e != eligibility)
+}
+
 // ---------------------------------------------------------------- tables
 
 /// Shapes of age phrases; numbers come from `#` slots in order.
@@ -160,6 +242,8 @@ const POPULATION: &[(&str, Situation)] = &[
         "family|families with children",
         Situation::FamilyWithChildren,
     ),
+    ("family|families", Situation::FamilyWithChildren),
+    ("with minor children", Situation::FamilyWithChildren),
     ("pregnant", Situation::Pregnant),
     ("pregnant women|woman", Situation::Pregnant),
     ("expectant mothers|mother|parents", Situation::Pregnant),
@@ -190,7 +274,10 @@ const POPULATION: &[(&str, Situation)] = &[
         "with a? developmental disability|disabilities",
         Situation::DevelopmentalDisability,
     ),
-    ("seriously|severely? mentally ill", Situation::SeriousMentalIllness),
+    (
+        "seriously|severely? mentally ill",
+        Situation::SeriousMentalIllness,
+    ),
     ("smi", Situation::SeriousMentalIllness),
     (
         "with a? serious|severe|persistent mental illness|illnesses",
@@ -269,10 +356,7 @@ const POPULATION: &[(&str, Situation)] = &[
     ("inmate|inmates", Situation::InCustody),
     ("in the $ jail", Situation::InCustody),
     ("released from", Situation::JusticeInvolved),
-    (
-        "charged or convicted",
-        Situation::JusticeInvolved,
-    ),
+    ("charged or convicted", Situation::JusticeInvolved),
     ("must? be a member", Situation::Member),
     ("must also be a member", Situation::Member),
     ("members only", Situation::Member),
@@ -288,13 +372,9 @@ const POPULATION: &[(&str, Situation)] = &[
     ("of $ descent", Situation::CulturalCommunity),
     ("american indian|indians", Situation::CulturalCommunity),
     ("native american|americans", Situation::CulturalCommunity),
-    (
-        "parent|parents of a? child|children",
-        Situation::Parenting,
-    ),
+    ("parent|parents of a? child|children", Situation::Parenting),
     ("raising the child of a relative", Situation::Caregiver),
     ("grandparents caring for", Situation::Caregiver),
-
     ("student|students", Situation::Student),
     ("high school student|students", Situation::Student),
     ("active in job search", Situation::Unemployed),
@@ -303,7 +383,7 @@ const POPULATION: &[(&str, Situation)] = &[
     ("uninsured", Situation::Uninsured),
     ("foster youth", Situation::FosterYouth),
     ("caregiver|caregivers|caretakers", Situation::Caregiver),
-    ("visually - impaired", Situation::BlindLowVision),
+
     ("lgbt|lgbtq|glbt", Situation::Lgbtq),
     ("lgbtq +", Situation::Lgbtq),
 ];
@@ -326,7 +406,7 @@ const INCOME: &[(&str, IncomeShape)] = &[
     ("lower income", IncomeShape::Low),
     ("indigent", IncomeShape::Low),
     ("hud income limits|guidelines", IncomeShape::Low),
-    ("low - to very low income", IncomeShape::Low),
+    ("low to very low income", IncomeShape::Low),
     ("low or very low income", IncomeShape::Low),
     ("low to|- middle income", IncomeShape::Low),
     (
@@ -390,9 +470,18 @@ const RESIDENCY: &[(&str, ResidencyShape)] = &[
         ResidencyShape::Unnamed,
     ),
     ("county resident|residents", ResidencyShape::Unnamed),
-    ("residing in geographic area served", ResidencyShape::Unnamed),
-    ("live|lives|living in zip code|codes? $", ResidencyShape::Named),
-    ("live|lives|living in the? $ zip code|codes", ResidencyShape::Named),
+    (
+        "residing in geographic area served",
+        ResidencyShape::Unnamed,
+    ),
+    (
+        "live|lives|living in zip code|codes? $",
+        ResidencyShape::Named,
+    ),
+    (
+        "live|lives|living in the? $ zip code|codes",
+        ResidencyShape::Named,
+    ),
 ];
 
 /// Phrases saying there is no restriction.
@@ -430,42 +519,60 @@ const FILLER: &[&str] = &[
 /// Requirement phrases: what a client must bring or do first.
 const REQUIREMENT: &[(&str, RequirementKind)] = &[
     (
-        "must? have|bring|show? a? valid? federal|state|photo? , ? state? id|identification",
+        "must? have|bring|show? a|an? valid? federal|state|photo? ,? state? id|identification",
         RequirementKind::Id,
     ),
     ("id|identification required|necessary", RequirementKind::Id),
+    ("id or social security card required", RequirementKind::Id),
     ("name and address id", RequirementKind::Id),
     ("id with name and address", RequirementKind::Id),
     ("proof|verification of income", RequirementKind::IncomeProof),
     ("verifiable income", RequirementKind::IncomeProof),
-    ("proof of residency|address", RequirementKind::ResidencyProof),
+    (
+        "proof of residency|address",
+        RequirementKind::ResidencyProof,
+    ),
     ("eviction notice", RequirementKind::EvictionNotice),
     ("notice of eviction", RequirementKind::EvictionNotice),
     ("# day notice", RequirementKind::EvictionNotice),
-    ("shut off|shutoff|disconnection notice", RequirementKind::ShutOffNotice),
-    ("notice of disconnection|termination", RequirementKind::ShutOffNotice),
-    ("court papers|summons|order", RequirementKind::CourtPapers),
     (
-        "must be referred|placed",
-        RequirementKind::Referral,
+        "shut off|shutoff|disconnection notice",
+        RequirementKind::ShutOffNotice,
     ),
+    (
+        "notice of disconnection|termination",
+        RequirementKind::ShutOffNotice,
+    ),
+    ("court papers|summons|order", RequirementKind::CourtPapers),
+    ("must be referred|placed", RequirementKind::Referral),
     ("referred by", RequirementKind::Referral),
     ("referral|referrals required", RequirementKind::Referral),
     ("by referral", RequirementKind::Referral),
     ("placement by referral", RequirementKind::Referral),
     ("physician's approval|referral", RequirementKind::Referral),
-    ("teacher recommendation|recommendations", RequirementKind::Referral),
-    ("brought to the facility by police", RequirementKind::Referral),
-    ("call for an? intake? appointment|appt|interview", RequirementKind::Appointment),
+    (
+        "teacher recommendation|recommendations",
+        RequirementKind::Referral,
+    ),
+    (
+        "brought to the facility by police",
+        RequirementKind::Referral,
+    ),
+    (
+        "call for an? intake? appointment|appt|interview",
+        RequirementKind::Appointment,
+    ),
     ("by appointment only?", RequirementKind::Appointment),
-    ("appointment|appointments required", RequirementKind::Appointment),
+    (
+        "appointment|appointments required",
+        RequirementKind::Appointment,
+    ),
 ];
 
 /// Phrases naming organizations as the only clients (agency-to-agency).
 const AGENCY: &[&str] = &[
-    "non? profit|nonprofit community based? agency|agencies|organization|organizations|group|groups",
-    "non - profit agency|agencies|organization|organizations",
-    "a non - profit organization or small business",
+    "non? profit|nonprofit community? based? agency|agencies|organization|organizations|group|groups",
+    "a non? profit|nonprofit organization or small business",
     "nonprofit educational or charitable service",
     "nonprofit 501 c 3 agency",
     "nonprofit agency or school",
@@ -687,7 +794,10 @@ fn is_vocabulary(word: &str) -> bool {
 /// One place name: capitalized words, "of" allowed inside ("City of San Mateo").
 fn place(tokens: &[Token], i: usize) -> Option<(usize, (usize, usize))> {
     // A ZIP code is a place on its own.
-    if let Some(t) = tokens.get(i).filter(|t| t.digits().is_some_and(|d| d.len() == 5)) {
+    if let Some(t) = tokens
+        .get(i)
+        .filter(|t| t.digits().is_some_and(|d| d.len() == 5))
+    {
         return Some((i + 1, (t.start, t.end)));
     }
     let first = tokens.get(i).filter(|t| place_word(t))?;
@@ -1127,6 +1237,20 @@ fn dimension(value: &Value) -> u8 {
 
 // ---------------------------------------------------------------- scanning
 
+/// Groups that free text names as a topic as often as a condition.
+const WEAK_IN_SCAN: &[Situation] = &[
+    Situation::Child,
+    Situation::Youth,
+    Situation::Student,
+    Situation::Lgbtq,
+    Situation::HivAids,
+    Situation::SubstanceUse,
+    Situation::Parenting,
+    Situation::FamilyWithChildren,
+    Situation::Member,
+    Situation::Senior,
+];
+
 /// Words that negate the phrase after them ("no income requirement").
 const NEGATION: &[&str] = &["no", "not", "non", "without", "regardless"];
 
@@ -1136,6 +1260,10 @@ const NEGATION: &[&str] = &["no", "not", "non", "without", "regardless"];
 /// gender that is not paired ("women and children"), populations pooled as
 /// a choice, requirements, and agency cues.
 fn scan_sentence(text: &str, tokens: &[Token]) -> Vec<Term> {
+    // "Priority given to Daly City residents": a preference, not a condition.
+    let priority = tokens
+        .iter()
+        .any(|t| t.is_word("priority") || t.is_word("preference") || t.is_word("priorities"));
     let mut found: Vec<Term> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -1150,7 +1278,20 @@ fn scan_sentence(text: &str, tokens: &[Token]) -> Vec<Term> {
                     && tokens
                         .get(end)
                         .is_some_and(|t| t.is_word("and") || t.is_punct('&') || t.is_punct(','));
-                let implied_age = matches!(term.value, Value::Age(_, true));
+                // Ages without a word ("1-90 forms") and groups often named as
+                // a topic rather than a condition ("child care", "HIV testing")
+                // are not hints.
+                let implied_age = match &term.value {
+                    Value::Age(_, implied) => {
+                        *implied
+                            || !tokens
+                                .get(i..end)
+                                .is_some_and(|ts| ts.iter().any(|t| t.word().is_some()))
+                    }
+                    Value::Population(list) => list.iter().all(|s| WEAK_IN_SCAN.contains(s)),
+                    Value::Residency(_) => priority,
+                    _ => false,
+                };
                 if !negated && !paired && !implied_age && term.value != Value::Open {
                     found.push(Term {
                         confidence: Confidence::Low,
@@ -1442,7 +1583,8 @@ mod tests {
     }
 
     #[rstest]
-    // Unknown words change the meaning: nothing read, all to verify.
+    // Unknown words change the meaning: the whole text is left to verify, and
+    // whatever phrase is read on its own is only a hint (never excludes).
     #[case("Age 18 or over to become a member")]
     #[case("Must reside in Burlingame or Hillsborough, California")]
     #[case("women and children")]
@@ -1454,15 +1596,92 @@ mod tests {
     #[case("Vary according to program")]
     fn leaves_unreadable_text_to_verify(#[case] text: &str) {
         let reading = read_eligibility(text);
-        assert_eq!(reading.coverage, Coverage::Unread, "{text}: {reading:?}");
+        assert_ne!(reading.coverage, Coverage::Full, "{text}: {reading:?}");
         assert_eq!(reading.eligibility.to_verify, vec![text.to_owned()]);
-        assert_eq!(
-            Eligibility {
-                to_verify: Vec::new(),
-                ..reading.eligibility
-            },
-            Eligibility::default()
+        let e = &reading.eligibility;
+        let confidences = [
+            confidence(&e.age),
+            confidence(&e.gender),
+            confidence(&e.income),
+            confidence(&e.populations),
+            confidence(&e.residency),
+        ];
+        assert!(
+            confidences.iter().flatten().all(|c| *c == Confidence::Low),
+            "{text}: {reading:?}"
         );
+        assert!(e.gender.is_open(), "{text}: a paired gender is no hint");
+    }
+
+    fn confidence<T>(c: &Constraint<T>) -> Option<Confidence> {
+        match c {
+            Constraint::Restricted { evidence, .. } => Some(evidence.confidence),
+            _ => None,
+        }
+    }
+
+    #[rstest]
+    #[case("Must have ID", RequirementKind::Id)]
+    #[case("Must have an eviction notice", RequirementKind::EvictionNotice)]
+    #[case("Must be referred by a social worker", RequirementKind::Referral)]
+    #[case("Call for an intake appointment", RequirementKind::Appointment)]
+    fn reads_requirements(#[case] text: &str, #[case] kind: RequirementKind) {
+        let e = eligibility_from_text(text);
+        assert!(e.requirements.iter().any(|r| r.kind == kind), "{text}: {e:?}");
+    }
+
+    #[rstest]
+    #[case("Nonprofit agency or school", true)]
+    #[case("a non-profit organization or small business", true)]
+    #[case("Low-income individual or nonprofit group", false)]
+    fn reads_agency_only(#[case] text: &str, #[case] agency: bool) {
+        assert_eq!(eligibility_from_text(text).agency_only, agency, "{text}");
+    }
+
+    #[rstest]
+    #[case("Homeless person", vec![Situation::Homeless])]
+    #[case("living with HIV/AIDS", vec![Situation::HivAids])]
+    #[case("in jail or prison", vec![Situation::InCustody])]
+    #[case("homeless or at risk of homelessness", vec![Situation::Homeless, Situation::AtRiskOfHomelessness])]
+    #[case("Must be a member", vec![Situation::Member])]
+    fn reads_new_populations(#[case] text: &str, #[case] want: Vec<Situation>) {
+        assert_eq!(
+            eligibility_from_text(text).populations.value(),
+            Some(&want),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_parents_program_reads_the_childs_age() {
+        let e = eligibility_from_text("Parent of child age 5 or under");
+        assert_eq!(e.age.value().map(|a| a.of), Some(AgeOf::Child));
+        assert_eq!(e.populations.value(), Some(&vec![Situation::Parenting]));
+    }
+
+    #[rstest]
+    #[case("Asian Women's Shelter", Some(Gender::Female), Confidence::High)]
+    #[case("Men's Ministry", Some(Gender::Male), Confidence::High)]
+    #[case("Women's Center", Some(Gender::Female), Confidence::Low)]
+    #[case("League of Women Voters", None, Confidence::High)]
+    fn names_carry_gender_cues(
+        #[case] name: &str,
+        #[case] gender: Option<Gender>,
+        #[case] conf: Confidence,
+    ) {
+        let e = with_name_cues(name, &Eligibility::default()).unwrap_or_default();
+        assert_eq!(e.gender.value().copied(), gender, "{name}");
+        if gender.is_some() {
+            assert_eq!(confidence(&e.gender), Some(conf), "{name}");
+        }
+    }
+
+    #[test]
+    fn names_never_override_the_text() {
+        let text = eligibility_from_text("Women or men interested in the work");
+        let e = with_name_cues("Senior Center", &eligibility_from_text("Age 18 or over"));
+        assert!(e.is_none_or(|e| e.populations.is_open()));
+        assert!(with_name_cues("Main Library", &text).is_none());
     }
 
     #[test]

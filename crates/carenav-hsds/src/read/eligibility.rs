@@ -7,7 +7,7 @@ use serde_json::Value;
 use carenav_core::text::eligibility_from_text;
 use carenav_core::{
     AgeOf, AgeRange, Confidence, Constraint, Eligibility, Evidence, EvidenceSource, Gender,
-    IncomeLimit, Service, Situation,
+    IncomeLimit, Requirement, RequirementKind, Service, Situation,
 };
 
 use super::fields::Rec;
@@ -107,6 +107,10 @@ pub(crate) fn from_codes(rec: &mut Rec<'_>, codes: Vec<Coded>) -> Result<Eligibi
         let value = c.value.as_deref().unwrap_or("");
         let read = match c.code.as_str() {
             "open" => true,
+            "agency-only" => {
+                e.agency_only = true;
+                true
+            }
             "to-verify" => {
                 e.to_verify.push(value.to_owned());
                 true
@@ -154,6 +158,16 @@ pub(crate) fn from_codes(rec: &mut Rec<'_>, codes: Vec<Coded>) -> Result<Eligibi
                         "age" | "gender" | "income" | "population" | "residency"
                     )
                 }
+                Some(("requirement", k)) => match RequirementKind::parse(k) {
+                    Some(kind) => {
+                        e.requirements.push(Requirement {
+                            kind,
+                            text: value.to_owned(),
+                        });
+                        true
+                    }
+                    None => false,
+                },
                 Some(("gender", g)) => Gender::parse(g)
                     .map(|g| e.gender = restricted(g, &evidence))
                     .is_some(),

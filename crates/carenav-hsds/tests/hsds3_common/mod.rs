@@ -27,7 +27,7 @@ pub fn spec() -> PathBuf {
 pub fn temp_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("carenav-hsds3-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::create_dir_all(&dir).expect("test fixture");
     dir
 }
 
@@ -39,10 +39,11 @@ pub fn spec_tabular_package(name: &str) -> PathBuf {
         spec().join("datapackage.json"),
         dir.join("datapackage.json"),
     )
-    .unwrap();
-    for entry in std::fs::read_dir(spec().join("examples/csv")).unwrap() {
-        let path = entry.unwrap().path();
-        std::fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
+    .expect("test fixture");
+    for entry in std::fs::read_dir(spec().join("examples/csv")).expect("test fixture") {
+        let path = entry.expect("test fixture").path();
+        std::fs::copy(&path, dir.join(path.file_name().expect("test fixture")))
+            .expect("test fixture");
     }
     dir
 }
@@ -57,12 +58,13 @@ pub fn spec_tabular_package(name: &str) -> PathBuf {
 /// are annotations and ignored by the validator.
 pub fn service_validator() -> jsonschema::Validator {
     let path = spec().join("schema/compiled/service_with_definitions.json");
-    let schema: Value = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
+    let schema: Value =
+        serde_json::from_slice(&std::fs::read(path).expect("test fixture")).expect("test fixture");
     jsonschema::options()
         .with_draft(jsonschema::Draft::Draft202012)
         .should_validate_formats(true)
         .build(&schema)
-        .unwrap()
+        .expect("test fixture")
 }
 
 /// Schema errors of one exported service, as text.
@@ -75,5 +77,5 @@ pub fn schema_errors(validator: &jsonschema::Validator, service: &Value) -> Vec<
 
 /// Reads a file as JSON.
 pub fn read_json(path: &Path) -> Value {
-    serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap()
+    serde_json::from_slice(&std::fs::read(path).expect("test fixture")).expect("test fixture")
 }

@@ -1,0 +1,262 @@
+//! A linear-scan matcher with the index's semantics, as a yardstick.
+//!
+//! [`LinearMatcher`] keeps every service-at-location of a directory in a
+//! vector and, for each need, looks at all of them: the ones the index's
+//! text query would find (classified under the need's domain, mentioning
+//! it, or containing one of its keywords as analysed words), within the
+//! client's radius or found by their area or virtual, decided by
+//! [`carenav_core::matching::assess`] and scored by the same
+//! [`ScoringWeights`](carenav_core::matching::ScoringWeights) formula. It
+//! uses none of the index's machinery (cells, fast fields, the pre-filter
+//! digest, the area codes of the pre-filter), so the equivalence test
+//! checks that machinery, and the benchmarks measure what it buys.
+//!
+//! The one input it cannot reproduce is tantivy's BM25 relevance. It uses a
+//! stand-in (3 for a taxonomy classification, 1 for a mention, 1 per
+//! keyword found); with `ScoringWeights::relevance_half = 0` (relevance
+//! switched off, "browse by distance") both rank by distance × freshness ×
+//! the per-candidate factors and must agree exactly.
+//!
+//! Not reproduced: `MatchOptions::explain_exclusions` (no exclusions are
+//! listed) and the index's candidate cut-off (the index fetches
+//! `limit × 4 + 10` pre-filtered candidates before the exact check; the
+//! baseline checks them all, so with a small limit it can find an eligible
+//! place the index's cut-off dropped).
+
+use std::collections::{HashMap, HashSet};
+
+use carenav_core::matching::{MatchResult, NeedMatches, Proximity};
+use carenav_core::needs::NeedDomain;
+use carenav_core::profile::{ClientProfile, Need};
+use carenav_core::{Directory, GeoPoint, LocationType};
+use carenav_geo::{Boundaries, haversine_km};
+use tantivy::tokenizer::Language;
+
+use crate::document::{Payload, ServiceFacts, state_of, triples};
+use crate::schema::analyzer;
+use crate::search::{ClientPlace, Scored, decide, match_with};
+use crate::{IndexError, MatchOptions};
+
+/// Weight of a taxonomy classification in the stand-in relevance (the
+/// index's boost of the same clause).
+const TAXONOMY_WEIGHT: f32 = 3.0;
+
+/// One service-at-location with what the scan reads.
+struct Entry {
+    payload: Payload,
+    /// Domains (bit = position in the need table) the index's text query
+    /// finds this document under.
+    found_under: u64,
+    /// Stand-in relevance per domain position (0 where not found).
+    relevance: Vec<(u8, f32)>,
+    /// Coordinates of a place-bound location.
+    point: Option<GeoPoint>,
+    is_virtual: bool,
+    /// Days since the epoch of the last verification.
+    verified_day: Option<i64>,
+}
+
+/// A matcher that scans every service-at-location of a directory.
+pub struct LinearMatcher {
+    entries: Vec<Entry>,
+    domains: Vec<NeedDomain>,
+    boundaries: &'static Boundaries,
+}
+
+impl std::fmt::Debug for LinearMatcher {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LinearMatcher")
+            .field("entries", &self.entries.len())
+            .finish_non_exhaustive()
+    }
+}
+
+/// Analysed words of a text with their positions (as the index stores them).
+fn positioned(analyzer: &mut tantivy::tokenizer::TextAnalyzer, text: &str) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    let mut stream = analyzer.token_stream(text);
+    while stream.advance() {
+        let t = stream.token();
+        out.push((t.position, t.text.clone()));
+    }
+    out
+}
+
+/// Whether `phrase` occurs at consecutive positions of `words`.
+fn contains_phrase(words: &[(usize, String)], phrase: &[String]) -> bool {
+    let Some(first) = phrase.first() else {
+        return false;
+    };
+    words.iter().enumerate().any(|(i, (pos, w))| {
+        w == first
+            && phrase.iter().enumerate().skip(1).all(|(j, p)| {
+                words
+                    .get(i + j)
+                    .is_some_and(|(q, w)| *q == pos + j && w == p)
+            })
+    })
+}
+
+impl LinearMatcher {
+    /// Prepares every service-at-location of `directory` (the same
+    /// per-service facts the index computes when it builds).
+    pub fn new(directory: &Directory) -> Result<Self, IndexError> {
+        let boundaries = Boundaries::embedded()?;
+        let domains = carenav_core::needs::all()?;
+        let mut en = analyzer(Language::English);
+        let keywords: Vec<Vec<Vec<String>>> = domains
+            .iter()
+            .map(|d| {
+                d.info()
+                    .keywords
+                    .iter()
+                    .map(|k| crate::search::tokens(&mut en, k))
+                    .filter(|t| !t.is_empty())
+                    .collect()
+            })
+            .collect();
+        let terms: HashMap<&str, &carenav_core::TaxonomyTerm> = directory
+            .taxonomy_terms
+            .iter()
+            .map(|t| (t.id.as_str(), t))
+            .collect();
+        let (triples, _) = triples(directory);
+        let mut facts_of: HashMap<&str, ServiceFacts> = HashMap::new();
+        let mut entries = Vec::with_capacity(triples.len());
+        for (service, location, sal, org) in triples {
+            if !facts_of.contains_key(service.id.as_str()) {
+                let facts = ServiceFacts::of(&terms, boundaries, service, org, state_of(location))?;
+                facts_of.insert(service.id.as_str(), facts);
+            }
+            let Some(facts) = facts_of.get(service.id.as_str()) else {
+                continue;
+            };
+            let mut text = facts.text.clone();
+            if let Some(name) = &location.name {
+                text.push_str(name);
+            }
+            let words = positioned(&mut en, &text);
+            let mut relevance: Vec<(u8, f32)> = Vec::new();
+            let mut found_under = 0u64;
+            for (i, domain_keywords) in keywords.iter().enumerate() {
+                let code = domains.get(i).map_or("", |d| d.code());
+                let mut r = 0.0;
+                if facts.taxonomy_domains.iter().any(|c| c == code) {
+                    r += TAXONOMY_WEIGHT;
+                }
+                if facts.domains.iter().any(|(c, _)| c == code) {
+                    r += 1.0;
+                }
+                r += domain_keywords
+                    .iter()
+                    .filter(|k| contains_phrase(&words, k))
+                    .count() as f32;
+                if r > 0.0 {
+                    found_under |= 1u64 << i.min(63);
+                    relevance.push((u8::try_from(i).unwrap_or(u8::MAX), r));
+                }
+            }
+            let is_virtual = location.location_type == LocationType::Virtual;
+            entries.push(Entry {
+                payload: Payload {
+                    service: service.clone(),
+                    location: location.clone(),
+                    service_at_location: sal.clone(),
+                    organization_name: org.to_owned(),
+                    domains: facts.domains.clone(),
+                    areas: facts.areas.clone(),
+                },
+                found_under,
+                relevance,
+                point: location.point.filter(|_| !is_virtual),
+                is_virtual,
+                verified_day: carenav_core::matching::last_verified(service)
+                    .map(|d| d.days_since_epoch()),
+            });
+        }
+        Ok(LinearMatcher {
+            entries,
+            domains,
+            boundaries,
+        })
+    }
+
+    /// Number of service-at-locations scanned per need.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether there is nothing to scan.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Matches a profile exactly as [`crate::ServiceIndex::match_profile`]
+    /// does (see the module documentation for the differences).
+    pub fn match_profile(
+        &self,
+        profile: &ClientProfile,
+        options: &MatchOptions,
+    ) -> Result<MatchResult, IndexError> {
+        match_with(profile, options, self.boundaries, |need, client, place| {
+            Ok(self.match_need(need, client, place, options))
+        })
+    }
+
+    fn match_need(
+        &self,
+        need: &Need,
+        client: &carenav_core::matching::ClientFacts,
+        place: &ClientPlace,
+        options: &MatchOptions,
+    ) -> (NeedMatches, Vec<Scored>) {
+        let at = self
+            .domains
+            .iter()
+            .position(|d| *d == need.domain)
+            .unwrap_or(64);
+        let bit = if at < 64 { 1u64 << at } else { 0 };
+        let today = options.today.days_since_epoch();
+        let mut found: Vec<Scored> = Vec::new();
+        for e in &self.entries {
+            if e.found_under & bit == 0 {
+                continue;
+            }
+            let proximity = if e.is_virtual {
+                Proximity::Remote
+            } else if let Some(p) = e.point {
+                let d = haversine_km(client.point, p);
+                // `assess` excludes it anyway; skip the work.
+                if d > client.max_distance_km {
+                    continue;
+                }
+                Proximity::Km(d as f32)
+            } else {
+                Proximity::Unknown
+            };
+            let relevance = e
+                .relevance
+                .iter()
+                .find(|(i, _)| usize::from(*i) == at)
+                .map_or(0.0, |(_, r)| *r);
+            let age_days = e.verified_day.map(|d| (today - d) as f32);
+            let base = options.weights.base(relevance, proximity, age_days);
+            if let Some(scored) = decide(base, &e.payload, need, client, place, options) {
+                found.push(scored);
+            }
+        }
+        // One place per service, its best, as the index keeps it.
+        found.sort_by(|a, b| b.base.total_cmp(&a.base));
+        let mut seen = HashSet::new();
+        found.retain(|s| seen.insert(s.referral.service_id.clone()));
+        (
+            NeedMatches {
+                domain: need.domain.code().to_owned(),
+                urgency: need.urgency,
+                referrals: Vec::new(),
+                excluded: Vec::new(),
+            },
+            found,
+        )
+    }
+}

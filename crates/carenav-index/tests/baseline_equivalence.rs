@@ -1,0 +1,98 @@
+//! The index and the linear-scan baseline agree: same eligible set, same
+//! referrals (reasons, caveats, distance, score) and same order, on
+//! hundreds of random profiles against a synthetic national directory.
+//!
+//! "Same order" is exact up to ties: relevance is switched off
+//! (`relevance_half = 0`, so BM25 cannot differ from the baseline's
+//! stand-in) and both sides compute the score with the same `f32`
+//! operations from the same inputs, so the two lists may differ only by the
+//! order of referrals whose scores are equal. Scores are published rounded
+//! to 3 decimals, so runs of equal published score are compared as sets and
+//! everything else position by position. The limit is far above any need's
+//! eligible count, so the whole eligible set is compared, not a top-N.
+
+use carenav_core::matching::{Referral, ScoringWeights};
+use carenav_index::baseline::LinearMatcher;
+use carenav_index::{MatchOptions, ServiceIndex};
+use carenav_synth::{SynthOptions, generate, profiles, reference_day};
+
+/// Referrals grouped into runs of equal published score, each run sorted by id.
+fn runs(referrals: &[Referral]) -> Vec<Vec<&Referral>> {
+    let mut out: Vec<Vec<&Referral>> = Vec::new();
+    for r in referrals {
+        match out.last_mut() {
+            Some(run) if run.first().is_some_and(|f| f.score == r.score) => run.push(r),
+            _ => out.push(vec![r]),
+        }
+    }
+    for run in &mut out {
+        run.sort_by(|a, b| a.service_at_location_id.cmp(&b.service_at_location_id));
+    }
+    out
+}
+
+#[test]
+fn index_and_linear_scan_agree_on_random_profiles() {
+    let directory = generate(&SynthOptions {
+        services: 6_000,
+        seed: 11,
+        ..SynthOptions::default()
+    })
+    .unwrap();
+    let index = ServiceIndex::build_in_ram(&directory).unwrap();
+    let baseline = LinearMatcher::new(&directory).unwrap();
+    assert_eq!(index.len(), baseline.len() as u64);
+    let options = MatchOptions {
+        limit: 5_000,
+        today: reference_day(),
+        weights: ScoringWeights {
+            relevance_half: 0.0,
+            ..ScoringWeights::default()
+        },
+        ..MatchOptions::default()
+    };
+    let (mut needs, mut referrals, mut largest) = (0, 0, 0);
+    for profile in profiles(99, 300).unwrap() {
+        let a = index.match_profile(&profile, &options).unwrap();
+        let b = baseline.match_profile(&profile, &options).unwrap();
+        assert_eq!(a.warnings, b.warnings, "{profile:?}");
+        assert_eq!(a.inferred, b.inferred);
+        assert_eq!(a.needs.len(), b.needs.len());
+        for (x, y) in a.needs.iter().zip(&b.needs) {
+            assert_eq!(x.domain, y.domain);
+            let ids = |n: &carenav_core::matching::NeedMatches| {
+                let mut v: Vec<String> = n
+                    .referrals
+                    .iter()
+                    .map(|r| r.service_at_location_id.clone())
+                    .collect();
+                v.sort();
+                v
+            };
+            let (xi, yi) = (ids(x), ids(y));
+            let only_index: Vec<_> = xi.iter().filter(|i| !yi.contains(i)).collect();
+            let only_baseline: Vec<_> = yi.iter().filter(|i| !xi.contains(i)).collect();
+            assert!(
+                only_index.is_empty() && only_baseline.is_empty(),
+                "{}: eligible sets differ for profile {:?}\nonly index: {only_index:?}\nonly baseline: {only_baseline:?}",
+                x.domain,
+                profile.id
+            );
+            assert_eq!(
+                runs(&x.referrals),
+                runs(&y.referrals),
+                "{}: order differs for {:?}",
+                x.domain,
+                profile.id
+            );
+            assert!(x.referrals.len() < options.limit);
+            needs += 1;
+            referrals += x.referrals.len();
+            largest = largest.max(x.referrals.len());
+        }
+    }
+    // The comparison had something to compare.
+    assert!(needs > 500, "{needs}");
+    assert!(referrals > 5_000, "{referrals}");
+    eprintln!("compared {needs} needs, {referrals} referrals, largest eligible set {largest}");
+}

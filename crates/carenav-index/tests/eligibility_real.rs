@@ -1,0 +1,226 @@
+//! Eligibility read from free text and names, on the real converted
+//! directories: the restrictions keep ineligible clients away, and every
+//! exclusion says which constraint and which words excluded the service.
+
+use std::path::PathBuf;
+use std::sync::LazyLock;
+
+use carenav_core::matching::{MatchResult, eligibility_of};
+use carenav_core::{ClientProfile, Confidence, Constraint, Directory, Gender, Situation};
+use carenav_hsds::legacy::{LegacyFormat, convert};
+use carenav_index::{MatchOptions, ServiceIndex};
+
+fn shared() -> PathBuf {
+    let dir = std::env::var_os("CARENAV_SHARED_DIR").map_or_else(
+        || PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared")),
+        PathBuf::from,
+    );
+    assert!(
+        dir.join("data").is_dir(),
+        "shared fixtures not found at {} (set CARENAV_SHARED_DIR)",
+        dir.display()
+    );
+    dir
+}
+
+struct Fixture {
+    directory: Directory,
+    index: ServiceIndex,
+}
+
+static SMC: LazyLock<Fixture> = LazyLock::new(|| {
+    let directory = convert(
+        LegacyFormat::Ohana,
+        &shared().join("data").join("ohana-smc"),
+    )
+    .expect("ohana-smc converts")
+    .directory;
+    let index = ServiceIndex::build_in_ram(&directory).expect("index builds");
+    Fixture { directory, index }
+});
+
+fn run(json: &str) -> MatchResult {
+    let profile = ClientProfile::from_json(json).expect("test profile is valid");
+    let options = MatchOptions {
+        limit: 20,
+        explain_exclusions: true,
+        ..MatchOptions::default()
+    };
+    SMC.index
+        .match_profile(&profile, &options)
+        .expect("match runs")
+}
+
+fn referred(result: &MatchResult) -> Vec<&carenav_core::Service> {
+    result
+        .needs
+        .iter()
+        .flat_map(|n| &n.referrals)
+        .map(|r| {
+            SMC.directory
+                .service(&r.service_id)
+                .expect("referral names a directory service")
+        })
+        .collect()
+}
+
+/// The excluded candidates named like `name`, with their constraint and evidence.
+fn exclusions<'a>(result: &'a MatchResult, name: &str) -> Vec<(&'a str, Option<&'a str>)> {
+    result
+        .needs
+        .iter()
+        .flat_map(|n| &n.excluded)
+        .filter(|e| e.service_name.contains(name))
+        .map(|e| (e.exclusion.constraint, e.exclusion.evidence.as_deref()))
+        .collect()
+}
+
+fn high<T>(c: &Constraint<T>) -> Option<&T> {
+    match c {
+        Constraint::Restricted { value, evidence } if evidence.confidence == Confidence::High => {
+            Some(value)
+        }
+        _ => None,
+    }
+}
+
+// Redwood City: the St. Vincent de Paul Homeless Help Center gives food
+// boxes to "Homeless person" only.
+const HOUSED_REDWOOD_CITY: &str = r#"{"location":{"latitude":37.4852,"longitude":-122.2364},
+    "max_distance_km":10,"age":45,"needs":[{"domain":"food-insecurity","urgency":"high"}]}"#;
+
+#[test]
+fn a_housed_clients_food_need_gets_no_homeless_only_program() {
+    let result = run(HOUSED_REDWOOD_CITY);
+    let services = referred(&result);
+    assert!(
+        !services.is_empty(),
+        "the housed client gets food referrals"
+    );
+    for service in services {
+        let e = eligibility_of(service);
+        assert_ne!(
+            high(&e.populations).map(Vec::as_slice),
+            Some(&[Situation::Homeless][..]),
+            "{} is for homeless people only",
+            service.name
+        );
+    }
+    let why = exclusions(&result, "Redwood City Homeless Help Center");
+    assert!(
+        why.iter()
+            .any(|(c, ev)| *c == "population" && ev.is_some_and(|t| t.contains("Homeless"))),
+        "the homeless-only help center is excluded by population, quoting its text: {why:?}"
+    );
+    // The same need with homelessness stated gets the help center.
+    let homeless = run(r#"{"location":{"latitude":37.4852,"longitude":-122.2364},
+        "max_distance_km":10,"age":45,"needs":[{"domain":"food-insecurity","urgency":"high"},
+        {"domain":"homelessness"}]}"#);
+    assert!(
+        referred(&homeless)
+            .iter()
+            .any(|s| s.name.contains("Redwood City Homeless Help Center")),
+        "a homeless client is referred to the help center"
+    );
+}
+
+#[test]
+fn a_man_gets_no_womens_shelter_read_from_its_name() {
+    // Mission District, San Francisco: the Asian Women's Shelter's text says
+    // "Battered woman or child"; its name says who it shelters.
+    let result = run(r#"{"location":{"latitude":37.7614,"longitude":-122.4226},
+        "max_distance_km":5,"age":35,"gender":"male",
+        "needs":[{"domain":"intimate-partner-violence","urgency":"high"},{"domain":"homelessness"}]}"#);
+    for service in referred(&result) {
+        let e = eligibility_of(service);
+        assert_ne!(
+            high(&e.gender),
+            Some(&Gender::Female),
+            "{} serves women only",
+            service.name
+        );
+    }
+    let why = exclusions(&result, "Asian Women's Shelter");
+    assert!(
+        why.iter()
+            .any(|(c, ev)| *c == "gender" && ev.is_some_and(|t| t.contains("Women's Shelter"))),
+        "the women's shelter is excluded by gender, quoting its name: {why:?}"
+    );
+}
+
+#[test]
+fn a_client_outside_a_county_only_service_gets_no_referral_to_it() {
+    // Palo Alto (Santa Clara County), next to the San Mateo County line.
+    let result = run(r#"{"location":{"latitude":37.4419,"longitude":-122.1430},
+        "max_distance_km":10,"age":40,
+        "needs":[{"domain":"food-insecurity","urgency":"high"},{"domain":"housing-instability"},
+        {"domain":"legal-aid"}]}"#);
+    for service in referred(&result) {
+        let areas: Vec<&str> = service
+            .service_areas
+            .iter()
+            .filter_map(|a| a.name.as_deref())
+            .collect();
+        assert_ne!(
+            areas,
+            ["San Mateo County"],
+            "{} serves only San Mateo County",
+            service.name
+        );
+        // A residency read from the text stands for the area when the
+        // record declares none.
+        if service.service_areas.is_empty() {
+            assert_ne!(
+                high(&service.eligibility.residency).map(Vec::as_slice),
+                Some(&["San Mateo County".to_owned()][..]),
+                "{} takes San Mateo County residents only",
+                service.name
+            );
+        }
+    }
+    let outside: Vec<_> = result
+        .needs
+        .iter()
+        .flat_map(|n| &n.excluded)
+        .filter(|e| e.exclusion.constraint == "service-area")
+        .collect();
+    assert!(
+        !outside.is_empty(),
+        "San Mateo-only services nearby are excluded"
+    );
+}
+
+#[test]
+fn every_exclusion_names_its_constraint_and_text() {
+    let profiles = [
+        HOUSED_REDWOOD_CITY,
+        r#"{"location":{"latitude":37.7614,"longitude":-122.4226},"max_distance_km":5,"age":35,
+            "gender":"male","needs":[{"domain":"intimate-partner-violence"},{"domain":"homelessness"}]}"#,
+        r#"{"location":{"latitude":37.5630,"longitude":-122.3255},"max_distance_km":8,"age":16,
+            "needs":[{"domain":"mental-health"},{"domain":"educational-attainment"},{"domain":"employment-status"}]}"#,
+    ];
+    let mut seen = 0;
+    for json in profiles {
+        let result = run(json);
+        for need in &result.needs {
+            for e in &need.excluded {
+                seen += 1;
+                let x = &e.exclusion;
+                assert!(!x.detail.is_empty(), "{}: no detail", e.service_name);
+                // Read restrictions quote the words or field they came from.
+                if matches!(
+                    x.constraint,
+                    "age" | "gender" | "income" | "population" | "agency-only"
+                ) {
+                    assert!(
+                        x.evidence.as_deref().is_some_and(|t| !t.trim().is_empty()),
+                        "{} excluded by {} without its text: {x:?}",
+                        e.service_name,
+                        x.constraint
+                    );
+                }
+            }
+        }
+    }
+    assert!(seen > 10, "the profiles exercise exclusions ({seen})");
+}
