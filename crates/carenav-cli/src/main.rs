@@ -6,6 +6,7 @@
 //! tool never writes it anywhere but where the caller asked.
 
 mod cmd;
+mod output;
 mod progress;
 
 use std::path::PathBuf;

@@ -60,6 +60,8 @@ struct Entry {
 pub struct LinearMatcher {
     entries: Vec<Entry>,
     domains: Vec<NeedDomain>,
+    /// Per domain (table order): its keywords as analysed word sequences.
+    keywords: Vec<Vec<Vec<String>>>,
     boundaries: &'static Boundaries,
 }
 
@@ -115,6 +117,34 @@ impl LinearMatcher {
                     .collect()
             })
             .collect();
+        let mut matcher = LinearMatcher {
+            entries: Vec::new(),
+            domains,
+            keywords,
+            boundaries,
+        };
+        matcher.entries = matcher.prepare(directory)?;
+        Ok(matcher)
+    }
+
+    /// Adds or replaces every service of `directory` (by service id), as
+    /// [`crate::ServiceIndex::upsert`] does. Returns the number of
+    /// service-at-locations added.
+    pub fn upsert(&mut self, directory: &Directory) -> Result<usize, IndexError> {
+        let replaced: HashSet<&str> = directory.services.iter().map(|s| s.id.as_str()).collect();
+        self.entries
+            .retain(|e| !replaced.contains(e.payload.service.id.as_str()));
+        let added = self.prepare(directory)?;
+        let count = added.len();
+        self.entries.extend(added);
+        Ok(count)
+    }
+
+    fn prepare(&self, directory: &Directory) -> Result<Vec<Entry>, IndexError> {
+        let boundaries = self.boundaries;
+        let domains = &self.domains;
+        let keywords = &self.keywords;
+        let mut en = analyzer(Language::English);
         let terms: HashMap<&str, &carenav_core::TaxonomyTerm> = directory
             .taxonomy_terms
             .iter()
@@ -174,11 +204,7 @@ impl LinearMatcher {
                     .map(|d| d.days_since_epoch()),
             });
         }
-        Ok(LinearMatcher {
-            entries,
-            domains,
-            boundaries,
-        })
+        Ok(entries)
     }
 
     /// Number of service-at-locations scanned per need.

@@ -46,9 +46,9 @@ pub(crate) fn run(path: Option<&Path>, strict: bool, json: bool) -> Result<ExitC
                     errors: vec![&issue],
                     warnings: Vec::new(),
                 };
-                println!("{}", serde_json::to_string_pretty(&report)?);
+                crate::output::emit(&format!("{}\n", serde_json::to_string_pretty(&report)?))?;
             } else {
-                println!("error: {issue}");
+                crate::output::emit(&format!("error: {issue}\n"))?;
             }
             return Ok(ExitCode::FAILURE);
         }
@@ -60,7 +60,7 @@ pub(crate) fn run(path: Option<&Path>, strict: bool, json: bool) -> Result<ExitC
                 errors: Vec::new(),
                 warnings: Vec::new(),
             };
-            println!("{}", serde_json::to_string_pretty(&report)?);
+            crate::output::emit(&format!("{}\n", serde_json::to_string_pretty(&report)?))?;
             return Ok(ExitCode::FAILURE);
         }
         Err(e) => return Err(e.into()),
@@ -76,20 +76,32 @@ pub(crate) fn run(path: Option<&Path>, strict: bool, json: bool) -> Result<ExitC
             errors: errors.clone(),
             warnings,
         };
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        crate::output::emit(&format!("{}\n", serde_json::to_string_pretty(&report)?))?;
     } else {
-        println!("{source}");
-        println!("  organizations:        {}", counts.organizations);
-        println!("  services:             {}", counts.services);
-        println!("  locations:            {}", counts.locations);
-        println!("  service_at_locations: {}", counts.service_at_locations);
-        println!("  errors: {}, warnings: {}", errors.len(), warnings.len());
+        use std::fmt::Write;
+        let mut text = String::new();
+        let _ = writeln!(text, "{source}");
+        let _ = writeln!(text, "  organizations:        {}", counts.organizations);
+        let _ = writeln!(text, "  services:             {}", counts.services);
+        let _ = writeln!(text, "  locations:            {}", counts.locations);
+        let _ = writeln!(
+            text,
+            "  service_at_locations: {}",
+            counts.service_at_locations
+        );
+        let _ = writeln!(
+            text,
+            "  errors: {}, warnings: {}",
+            errors.len(),
+            warnings.len()
+        );
         for issue in &errors {
-            println!("error: {issue}");
+            let _ = writeln!(text, "error: {issue}");
         }
         for issue in &warnings {
-            println!("warning: {issue}");
+            let _ = writeln!(text, "warning: {issue}");
         }
+        crate::output::emit(&text)?;
     }
     Ok(if errors.is_empty() {
         ExitCode::SUCCESS

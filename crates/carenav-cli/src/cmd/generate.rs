@@ -32,7 +32,8 @@ pub(crate) struct GenerateArgs {
 }
 
 fn create(path: &Path) -> Result<BufWriter<std::fs::File>> {
-    let file = std::fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
+    let file =
+        std::fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
     Ok(BufWriter::with_capacity(1 << 20, file))
 }
 
@@ -50,7 +51,11 @@ pub(crate) fn run(args: &GenerateArgs) -> Result<ExitCode> {
         seed: args.seed,
         ..SynthOptions::default()
     };
-    let bar = spinner(&format!("generating {} services into {}", args.services, args.out.display()));
+    let bar = spinner(&format!(
+        "generating {} services into {}",
+        args.services,
+        args.out.display()
+    ));
     let started = std::time::Instant::now();
     let written = write_hsds(&options, format, create(&args.out)?);
     bar.finish_and_clear();

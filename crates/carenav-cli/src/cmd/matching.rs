@@ -74,10 +74,10 @@ pub(crate) fn run(args: &MatchArgs) -> Result<ExitCode> {
                 .ok_or_else(|| anyhow!("--open-at {at:?} is not an RFC 3339 date-time"))?,
         );
     }
-    let source = args
-        .directory
-        .as_ref()
-        .map_or_else(|| carenav::DEFAULT_DIRECTORY_NAME.to_owned(), |p| p.display().to_string());
+    let source = args.directory.as_ref().map_or_else(
+        || carenav::DEFAULT_DIRECTORY_NAME.to_owned(),
+        |p| p.display().to_string(),
+    );
     let bar = spinner(&format!("opening {source}"));
     let opened = carenav::open_index(args.directory.as_deref());
     bar.finish_and_clear();
@@ -90,9 +90,9 @@ pub(crate) fn run(args: &MatchArgs) -> Result<ExitCode> {
     }
     let result = opened.index.match_profile(&profile, &options)?;
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&result)?);
+        crate::output::emit(&format!("{}\n", serde_json::to_string_pretty(&result)?))?;
     } else {
-        print!("{}", render(&result, &source));
+        crate::output::emit(&render(&result, &source))?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -108,7 +108,13 @@ fn render(result: &MatchResult, source: &str) -> String {
             let _ = writeln!(out, "   No eligible service found.");
         }
         for (i, r) in need.referrals.iter().enumerate() {
-            let _ = writeln!(out, "{}. {} ({})", i + 1, r.service_name, r.organization_name);
+            let _ = writeln!(
+                out,
+                "{}. {} ({})",
+                i + 1,
+                r.service_name,
+                r.organization_name
+            );
             if let Some(address) = &r.address {
                 let distance = r
                     .distance_km

@@ -28,11 +28,13 @@ pub(crate) fn list(json: bool) -> Result<ExitCode> {
                 keywords: &d.info().keywords,
             })
             .collect();
-        println!("{}", serde_json::to_string_pretty(&rows)?);
+        crate::output::emit(&format!("{}\n", serde_json::to_string_pretty(&rows)?))?;
     } else {
-        for d in domains {
-            println!("{:<34} {}", d.code(), d.label());
-        }
+        let text: String = domains
+            .iter()
+            .map(|d| format!("{:<34} {}\n", d.code(), d.label()))
+            .collect();
+        crate::output::emit(&text)?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -49,9 +51,9 @@ pub(crate) fn assess(answers: &Path, base: Option<&Path>) -> Result<ExitCode> {
             let profile = ClientProfile::from_json(&text)
                 .with_context(|| format!("invalid profile {}", base.display()))?;
             let merged = assess::merge_into_profile(&assessment, &profile);
-            println!("{}", serde_json::to_string_pretty(&merged)?);
+            crate::output::emit(&format!("{}\n", serde_json::to_string_pretty(&merged)?))?;
         }
-        None => println!("{}", serde_json::to_string_pretty(&assessment)?),
+        None => crate::output::emit(&format!("{}\n", serde_json::to_string_pretty(&assessment)?))?,
     }
     Ok(ExitCode::SUCCESS)
 }

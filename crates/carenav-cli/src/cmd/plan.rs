@@ -81,7 +81,7 @@ pub(crate) fn run(args: &PlanArgs) -> Result<ExitCode> {
     match &args.out {
         Some(path) => std::fs::write(path, rendered)
             .with_context(|| format!("cannot write {}", path.display()))?,
-        None => print!("{rendered}"),
+        None => crate::output::emit(&rendered)?,
     }
     Ok(ExitCode::SUCCESS)
 }
