@@ -34,8 +34,10 @@ fn sizes() -> Vec<usize> {
 }
 
 fn bench_dir(name: &str) -> PathBuf {
-    let root = std::env::var_os("CARGO_TARGET_DIR")
-        .map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target"), PathBuf::from);
+    let root = std::env::var_os("CARGO_TARGET_DIR").map_or_else(
+        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target"),
+        PathBuf::from,
+    );
     let dir = root.join("carenav-bench").join(name);
     let _ = std::fs::remove_dir_all(&dir);
     dir
@@ -139,7 +141,13 @@ fn single_need(p: &mut ClientProfile) {
 
 /// Exactly four needs, default radius.
 fn four_needs(p: &mut ClientProfile) {
-    let extra = ["food-insecurity", "housing-instability", "medical-care", "employment-status", "legal-aid"];
+    let extra = [
+        "food-insecurity",
+        "housing-instability",
+        "medical-care",
+        "employment-status",
+        "legal-aid",
+    ];
     for code in extra {
         if p.needs.len() >= 4 {
             break;
@@ -163,7 +171,12 @@ fn four_needs(p: &mut ClientProfile) {
 /// its service area (county, state, nationwide; virtual or unmapped places).
 fn service_area(p: &mut ClientProfile) {
     p.needs.truncate(1);
-    let codes = ["legal-aid", "financial-insecurity", "health-insurance-coverage-status", "mental-health"];
+    let codes = [
+        "legal-aid",
+        "financial-insecurity",
+        "health-insurance-coverage-status",
+        "mental-health",
+    ];
     let i = p.id.as_deref().map_or(0, str::len) % codes.len();
     if let (Some(need), Ok(domain)) = (p.needs.first_mut(), NeedDomain::parse(codes[i])) {
         need.domain = domain;
@@ -235,7 +248,10 @@ fn query_group(
         black_box(result);
     };
     let baseline_run = |p: &ClientProfile| {
-        let result = s.baseline.match_profile(p, options).expect("baseline match");
+        let result = s
+            .baseline
+            .match_profile(p, options)
+            .expect("baseline match");
         if with_plan {
             black_box(CarePlan::propose(p, &result, &plan_options));
         }
@@ -243,7 +259,9 @@ fn query_group(
     };
     latency(&format!("{name}/index/{}", s.n), profiles, index_run);
     let mut group = c.benchmark_group(name);
-    group.sample_size(20).measurement_time(Duration::from_secs(4));
+    group
+        .sample_size(20)
+        .measurement_time(Duration::from_secs(4));
     let mut i = 0;
     group.bench_function(BenchmarkId::new("index", s.n), |b| {
         b.iter(|| {
@@ -270,7 +288,10 @@ fn changed_slice(directory: &Directory, round: usize) -> Directory {
         .take(1_000)
         .cloned()
         .map(|mut s| {
-            s.description = Some(format!("{} Updated, round {round}.", s.description.unwrap_or_default()));
+            s.description = Some(format!(
+                "{} Updated, round {round}.",
+                s.description.unwrap_or_default()
+            ));
             s
         })
         .collect();
@@ -281,11 +302,25 @@ fn changed_slice(directory: &Directory, round: usize) -> Directory {
         .filter(|l| ids.contains(l.service_id.as_str()))
         .cloned()
         .collect();
-    let places: std::collections::HashSet<&str> = links.iter().map(|l| l.location_id.as_str()).collect();
-    let orgs: std::collections::HashSet<&str> = services.iter().map(|s| s.organization_id.as_str()).collect();
+    let places: std::collections::HashSet<&str> =
+        links.iter().map(|l| l.location_id.as_str()).collect();
+    let orgs: std::collections::HashSet<&str> = services
+        .iter()
+        .map(|s| s.organization_id.as_str())
+        .collect();
     Directory {
-        organizations: directory.organizations.iter().filter(|o| orgs.contains(o.id.as_str())).cloned().collect(),
-        locations: directory.locations.iter().filter(|l| places.contains(l.id.as_str())).cloned().collect(),
+        organizations: directory
+            .organizations
+            .iter()
+            .filter(|o| orgs.contains(o.id.as_str()))
+            .cloned()
+            .collect(),
+        locations: directory
+            .locations
+            .iter()
+            .filter(|l| places.contains(l.id.as_str()))
+            .cloned()
+            .collect(),
         service_at_locations: links,
         taxonomy_terms: directory.taxonomy_terms.clone(),
         services,
@@ -315,7 +350,9 @@ fn build_and_update(c: &mut Criterion, s: &mut Setup) {
     group.finish();
 
     let mut group = c.benchmark_group("upsert_1000");
-    group.sample_size(10).measurement_time(Duration::from_secs(20));
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(20));
     let slices: Vec<Directory> = (0..10).map(|r| changed_slice(&s.directory, r)).collect();
     let mut r = 0;
     group.bench_function(BenchmarkId::new("index", s.n), |b| {
@@ -329,7 +366,11 @@ fn build_and_update(c: &mut Criterion, s: &mut Setup) {
     group.bench_function(BenchmarkId::new("baseline", s.n), |b| {
         b.iter(|| {
             r += 1;
-            black_box(baseline.upsert(&slices[r % slices.len()]).expect("baseline upsert"))
+            black_box(
+                baseline
+                    .upsert(&slices[r % slices.len()])
+                    .expect("baseline upsert"),
+            )
         })
     });
     group.finish();
@@ -348,13 +389,18 @@ fn scale(c: &mut Criterion) {
         query_group(c, &s, "browse_by_distance", &near, &browse_options(), false);
         build_and_update(c, &mut s);
         let size = dir_size(&bench_dir_keep(&format!("index-{n}")));
-        println!("index {n}: {:.1} MB on disk after upserts", size as f64 / 1e6);
+        println!(
+            "index {n}: {:.1} MB on disk after upserts",
+            size as f64 / 1e6
+        );
     }
 }
 
 fn bench_dir_keep(name: &str) -> PathBuf {
-    let root = std::env::var_os("CARGO_TARGET_DIR")
-        .map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target"), PathBuf::from);
+    let root = std::env::var_os("CARGO_TARGET_DIR").map_or_else(
+        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target"),
+        PathBuf::from,
+    );
     root.join("carenav-bench").join(name)
 }
 

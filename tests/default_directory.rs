@@ -10,17 +10,19 @@ fn shared() -> PathBuf {
         || PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared")),
         PathBuf::from,
     );
-    assert!(dir.join("data").is_dir(), "shared fixtures not found at {}", dir.display());
+    assert!(
+        dir.join("data").is_dir(),
+        "shared fixtures not found at {}",
+        dir.display()
+    );
     dir
 }
 
 #[test]
 fn the_shipped_default_directory_is_the_conversion_of_the_ohana_export() {
-    let conversion = carenav::hsds::legacy::convert(
-        LegacyFormat::Ohana,
-        &shared().join("data/ohana-smc"),
-    )
-    .expect("converts");
+    let conversion =
+        carenav::hsds::legacy::convert(LegacyFormat::Ohana, &shared().join("data/ohana-smc"))
+            .expect("converts");
     let mut fresh = Vec::new();
     carenav::hsds::write::write_json(&conversion.directory, &mut fresh).expect("writes");
     let shipped = std::fs::read(concat!(
@@ -29,7 +31,10 @@ fn the_shipped_default_directory_is_the_conversion_of_the_ohana_export() {
     ))
     .expect("shipped file");
     if fresh != shipped {
-        let _ = std::fs::write(std::env::temp_dir().join("carenav-fresh-default.json"), &fresh);
+        let _ = std::fs::write(
+            std::env::temp_dir().join("carenav-fresh-default.json"),
+            &fresh,
+        );
     }
     assert!(
         fresh == shipped,
@@ -41,7 +46,11 @@ fn the_shipped_default_directory_is_the_conversion_of_the_ohana_export() {
 #[test]
 fn the_default_directory_loads_without_problems() {
     let loaded = carenav::default_directory().expect("loads");
-    assert!(loaded.warnings.is_empty(), "{:?}", &loaded.warnings[..loaded.warnings.len().min(5)]);
+    assert!(
+        loaded.warnings.is_empty(),
+        "{:?}",
+        &loaded.warnings[..loaded.warnings.len().min(5)]
+    );
     let counts = loaded.directory.counts();
     // Services and their links all survive; the export nests organizations
     // and locations under services, so the 20 of each that no service uses
@@ -61,11 +70,20 @@ fn the_readme_example_profile_gets_referrals_on_the_default_directory() {
     ))
     .expect("profile");
     let profile = ClientProfile::from_json(&text).expect("valid");
-    let result = index.match_profile(&profile, &MatchOptions::default()).expect("match");
+    let result = index
+        .match_profile(&profile, &MatchOptions::default())
+        .expect("match");
     let food = &result.needs[0];
     assert_eq!(food.domain, "food-insecurity");
     assert_eq!(food.referrals.len(), 5);
-    let names: Vec<&str> = food.referrals.iter().map(|r| r.service_name.as_str()).collect();
+    let names: Vec<&str> = food
+        .referrals
+        .iter()
+        .map(|r| r.service_name.as_str())
+        .collect();
     assert!(names.contains(&"Redwood City Corps"), "{names:?}");
-    assert!(names.contains(&"Second Harvest Food Bank of Santa Clara and San Mateo Counties"), "{names:?}");
+    assert!(
+        names.contains(&"Second Harvest Food Bank of Santa Clara and San Mateo Counties"),
+        "{names:?}"
+    );
 }

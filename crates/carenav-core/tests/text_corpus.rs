@@ -388,7 +388,7 @@ fn real_hours_examples(#[case] text: &str, #[case] expected: &[&str]) {
 #[case("a senior (60 years or older)", "age 60-")]
 #[case("a youth (17 years or younger)", "age -17")]
 #[case("living with HIV/AIDS", "pop hiv-aids")]
-#[case("in jail or prison", "pop justice-involved")]
+#[case("in jail or prison", "pop in-custody")]
 #[case(
     "an immigrant to the U.S. or undocumented",
     "pop immigrant|undocumented"
@@ -439,9 +439,15 @@ fn real_hours_examples(#[case] text: &str, #[case] expected: &[&str]) {
     "verify 1"
 )]
 #[case("Resident of California to obtain a library card", "verify 1")]
-#[case("Adult 50 or older, adult with disability", "verify 1")]
+#[case(
+    "Adult 50 or older, adult with disability",
+    "age 50-~; pop disability~; verify 1"
+)]
 #[case("Youth age 8-17, adults age 18 or over", "verify 1")]
-#[case("Must reside in Burlingame or Hillsborough, California", "verify 1")]
+#[case(
+    "Must reside in Burlingame or Hillsborough, California",
+    "res Burlingame|Hillsborough~; verify 1"
+)]
 #[case("Age 60 or over and spouse of any age", "verify 1")]
 #[case(
     "Women, teens and children who are victims of or threatened by Domestic Violence",

@@ -25,10 +25,7 @@ const KM_PER_DEG: f64 = 111.32;
 /// A UUID-shaped id (version 4, variant 1 bits set) made of the seed, the
 /// record kind and a counter: unique, stable, and readable.
 pub(crate) fn id(seed: u64, kind: u16, n: u64) -> String {
-    format!(
-        "{:08x}-{kind:04x}-4000-8000-{n:012x}",
-        seed & 0xffff_ffff
-    )
+    format!("{:08x}-{kind:04x}-4000-8000-{n:012x}", seed & 0xffff_ffff)
 }
 
 /// Relative frequency of each domain among services (and needs).
@@ -62,26 +59,44 @@ fn domain_population(code: &str) -> Option<Situation> {
 const OTHER_POPULATIONS: &[(Situation, &str)] = &[
     (Situation::Senior, "Seniors only."),
     (Situation::Youth, "For youth and young adults."),
-    (Situation::FamilyWithChildren, "Families with children only."),
+    (
+        Situation::FamilyWithChildren,
+        "Families with children only.",
+    ),
     (Situation::Disability, "For people with disabilities."),
     (Situation::Pregnant, "For pregnant women."),
     (Situation::Lgbtq, "Serves LGBTQ+ people."),
     (Situation::Student, "Students only."),
     (Situation::Caregiver, "For family caregivers."),
-    (Situation::FosterYouth, "For current and former foster youth."),
+    (
+        Situation::FosterYouth,
+        "For current and former foster youth.",
+    ),
     (Situation::Veteran, "Veterans only."),
 ];
 
 /// Unit octagon, for service-area polygons (exact constants, no trigonometry).
 const OCTAGON: [(f64, f64); 8] = [
     (1.0, 0.0),
-    (std::f64::consts::FRAC_1_SQRT_2, std::f64::consts::FRAC_1_SQRT_2),
+    (
+        std::f64::consts::FRAC_1_SQRT_2,
+        std::f64::consts::FRAC_1_SQRT_2,
+    ),
     (0.0, 1.0),
-    (-std::f64::consts::FRAC_1_SQRT_2, std::f64::consts::FRAC_1_SQRT_2),
+    (
+        -std::f64::consts::FRAC_1_SQRT_2,
+        std::f64::consts::FRAC_1_SQRT_2,
+    ),
     (-1.0, 0.0),
-    (-std::f64::consts::FRAC_1_SQRT_2, -std::f64::consts::FRAC_1_SQRT_2),
+    (
+        -std::f64::consts::FRAC_1_SQRT_2,
+        -std::f64::consts::FRAC_1_SQRT_2,
+    ),
     (0.0, -1.0),
-    (std::f64::consts::FRAC_1_SQRT_2, -std::f64::consts::FRAC_1_SQRT_2),
+    (
+        std::f64::consts::FRAC_1_SQRT_2,
+        -std::f64::consts::FRAC_1_SQRT_2,
+    ),
 ];
 
 fn round6(x: f64) -> f64 {
@@ -247,7 +262,14 @@ impl State {
                 _ => LocationType::Physical,
             };
             let mapped = kind == LocationType::Physical && !self.rng.chance(0.04);
-            let location = self.location(&org_id, metro, &town, kind, mapped.then_some((lat, lon)), rural);
+            let location = self.location(
+                &org_id,
+                metro,
+                &town,
+                kind,
+                mapped.then_some((lat, lon)),
+                rural,
+            );
             places.push(dir.locations.len());
             dir.locations.push(location);
         }
@@ -265,7 +287,11 @@ impl State {
             if places.len() > 1 && self.rng.chance(0.15) {
                 at = (0..places.len()).collect();
             }
-            let locs: Vec<&Location> = at.iter().filter_map(|i| places.get(*i)).filter_map(|p| dir.locations.get(*p)).collect();
+            let locs: Vec<&Location> = at
+                .iter()
+                .filter_map(|i| places.get(*i))
+                .filter_map(|p| dir.locations.get(*p))
+                .collect();
             let service = self.service(&org_id, &name, metro_i, metro, &town, rural, &locs);
             for loc in &locs {
                 let link = ServiceAtLocation {
@@ -285,7 +311,11 @@ impl State {
         let v = &self.tables.vocab;
         let pattern = self.rng.pick(&v.org_patterns).cloned().unwrap_or_default();
         let noun = self.rng.pick(&v.org_nouns).cloned().unwrap_or_default();
-        let adj = self.rng.pick(&v.org_adjectives).cloned().unwrap_or_default();
+        let adj = self
+            .rng
+            .pick(&v.org_adjectives)
+            .cloned()
+            .unwrap_or_default();
         let saint = self.rng.pick(&v.saints).cloned().unwrap_or_default();
         pattern
             .replace("{town}", town)
@@ -313,13 +343,24 @@ impl State {
             ..Location::default()
         };
         if kind == LocationType::Virtual {
-            loc.name = Some(if self.rng.chance(0.5) { "Phone line" } else { "Online" }.to_owned());
+            loc.name = Some(
+                if self.rng.chance(0.5) {
+                    "Phone line"
+                } else {
+                    "Online"
+                }
+                .to_owned(),
+            );
             loc.url = Some(format!("https://example.org/help/{}", &loc.id[24..]));
         } else {
             let street = self.rng.pick(&v.streets).cloned().unwrap_or_default();
             let street_type = self.rng.pick(&v.street_types).cloned().unwrap_or_default();
             let number = self.rng.range(100, 9899);
-            loc.name = Some(if rural { format!("{town} Office") } else { format!("{town} {street} Site") });
+            loc.name = Some(if rural {
+                format!("{town} Office")
+            } else {
+                format!("{town} {street} Site")
+            });
             loc.addresses.push(Address {
                 address_type: AddressType::Physical,
                 address_1: format!("{number} {street} {street_type}"),
@@ -339,7 +380,11 @@ impl State {
 
     fn phone(&mut self) -> Phone {
         Phone {
-            number: format!("({}) 555-{:04}", self.rng.range(201, 989), self.rng.below(10_000)),
+            number: format!(
+                "({}) 555-{:04}",
+                self.rng.range(201, 989),
+                self.rng.below(10_000)
+            ),
             kind: Some("voice".to_owned()),
             ..Phone::default()
         }
@@ -395,7 +440,9 @@ impl State {
             if let Some(terms) = self.domain_terms.get(domain_i)
                 && let Some(ti) = rng.pick(terms)
                 && let Some(term) = self.terms.get(*ti)
-                && !attributes.iter().any(|a: &Attribute| a.taxonomy_term_id == term.id)
+                && !attributes
+                    .iter()
+                    .any(|a: &Attribute| a.taxonomy_term_id == term.id)
             {
                 attributes.push(Attribute {
                     taxonomy_term_id: term.id.clone(),
@@ -413,7 +460,11 @@ impl State {
         // utility bills).
         if self.rng.chance(0.12) {
             let other = self.rng.weighted(&self.domain_weights);
-            if let Some(v) = self.domains.get(other).and_then(|d| t.vocab.domains.get(d.code())) {
+            if let Some(v) = self
+                .domains
+                .get(other)
+                .and_then(|d| t.vocab.domains.get(d.code()))
+            {
                 if let Some(extra) = self.rng.pick(&v.descriptions) {
                     description.push(' ');
                     description.push_str(extra);
@@ -431,7 +482,10 @@ impl State {
         };
         let id = self.next_id(SERVICE);
         let mut s = Service {
-            url: self.rng.chance(0.5).then(|| format!("https://example.org/services/{}", &id[24..])),
+            url: self
+                .rng
+                .chance(0.5)
+                .then(|| format!("https://example.org/services/{}", &id[24..])),
             id,
             organization_id: org_id.to_owned(),
             name,
@@ -472,13 +526,17 @@ impl State {
             }
             if self.rng.chance(0.12)
                 && let Some((c, n)) = self.rng.pick(&v.languages).cloned()
-                && !s.languages.iter().any(|l| l.code.as_deref() == Some(c.as_str()))
+                && !s
+                    .languages
+                    .iter()
+                    .any(|l| l.code.as_deref() == Some(c.as_str()))
             {
                 s.languages.push(language(&c, &n));
             }
         }
         if self.rng.chance(0.1) {
-            s.interpretation_services = Some("Telephone interpreters available in 200 languages.".to_owned());
+            s.interpretation_services =
+                Some("Telephone interpreters available in 200 languages.".to_owned());
         }
         if self.rng.chance(0.05) {
             s.schedules.push(Schedule {
@@ -516,7 +574,11 @@ impl State {
         locs: &[&Location],
         s: &mut Service,
     ) -> Vec<ServiceArea> {
-        let counties = self.tables.counties.get(metro_i).map_or(&[][..], Vec::as_slice);
+        let counties = self
+            .tables
+            .counties
+            .get(metro_i)
+            .map_or(&[][..], Vec::as_slice);
         let named = |name: &str| ServiceArea {
             name: Some(name.to_owned()),
             ..ServiceArea::default()
@@ -558,7 +620,9 @@ impl State {
             // An office without map coordinates: found by its area.
             return if self.rng.chance(0.8) && !rural {
                 let lat = metro.lat;
-                nearest(lat, metro.lon).map(|n| vec![named(&n)]).unwrap_or_default()
+                nearest(lat, metro.lon)
+                    .map(|n| vec![named(&n)])
+                    .unwrap_or_default()
             } else {
                 vec![named(&statewide)]
             };
@@ -566,11 +630,17 @@ impl State {
         match self.rng.below(100) {
             0..=54 => Vec::new(),
             _ if rural => vec![named(&statewide)],
-            55..=84 => nearest(p.latitude, p.longitude).map(|n| vec![named(&n)]).unwrap_or_default(),
+            55..=84 => nearest(p.latitude, p.longitude)
+                .map(|n| vec![named(&n)])
+                .unwrap_or_default(),
             85..=91 => {
-                let mut out: Vec<ServiceArea> = nearest(p.latitude, p.longitude).map(|n| vec![named(&n)]).unwrap_or_default();
+                let mut out: Vec<ServiceArea> = nearest(p.latitude, p.longitude)
+                    .map(|n| vec![named(&n)])
+                    .unwrap_or_default();
                 if let Some(c) = self.rng.pick(counties)
-                    && out.iter().all(|a| a.name.as_deref() != Some(c.name.as_str()))
+                    && out
+                        .iter()
+                        .all(|a| a.name.as_deref() != Some(c.name.as_str()))
                 {
                     out.push(named(&c.name));
                 }
@@ -588,7 +658,11 @@ impl State {
             97 => {
                 // Residency written only in the eligibility text.
                 if let Some(n) = nearest(p.latitude, p.longitude) {
-                    s.eligibility.residency = Constraint::from_text(vec![n.clone()], &format!("Residents of {n} only."), Confidence::High);
+                    s.eligibility.residency = Constraint::from_text(
+                        vec![n.clone()],
+                        &format!("Residents of {n} only."),
+                        Confidence::High,
+                    );
                 }
                 Vec::new()
             }
@@ -597,7 +671,13 @@ impl State {
     }
 
     fn eligibility(&mut self, s: &mut Service, code: &str, text: &mut Vec<String>) {
-        let confidence = |rng: &mut Rng| if rng.chance(0.8) { Confidence::High } else { Confidence::Low };
+        let confidence = |rng: &mut Rng| {
+            if rng.chance(0.8) {
+                Confidence::High
+            } else {
+                Confidence::Low
+            }
+        };
         let senior = matches!(code, "social-connection" | "elder-abuse");
         let child = matches!(code, "childcare");
         // Age.
@@ -629,19 +709,28 @@ impl State {
         } else if child && r < 60 {
             let words = "For children ages 0-5.";
             s.eligibility.age = Constraint::from_text(
-                AgeRange { min: Some(0.0), max: Some(5.0), of: carenav_core::eligibility::AgeOf::Child },
+                AgeRange {
+                    min: Some(0.0),
+                    max: Some(5.0),
+                    of: carenav_core::eligibility::AgeOf::Child,
+                },
                 words,
                 Confidence::High,
             );
             text.push(words.to_owned());
         } else if r < 21 {
             let words = "Age requirements vary by program.";
-            s.eligibility.age = Constraint::Unknown { text: words.to_owned() };
+            s.eligibility.age = Constraint::Unknown {
+                text: words.to_owned(),
+            };
             text.push(words.to_owned());
         }
         // Gender.
         let r = self.rng.below(100);
-        let womens = matches!(code, "intimate-partner-violence" | "homelessness" | "substance-use");
+        let womens = matches!(
+            code,
+            "intimate-partner-violence" | "homelessness" | "substance-use"
+        );
         if r < 3 || (womens && r < 20) {
             let (g, words) = if self.rng.chance(0.75) {
                 (Gender::Female, "Women only.")
@@ -653,7 +742,9 @@ impl State {
             text.push(words.to_owned());
         } else if r < 4 {
             let words = "Some programs serve one gender; call to ask.";
-            s.eligibility.gender = Constraint::Unknown { text: words.to_owned() };
+            s.eligibility.gender = Constraint::Unknown {
+                text: words.to_owned(),
+            };
             text.push(words.to_owned());
         }
         // Income.
@@ -661,25 +752,44 @@ impl State {
         if r < 22 {
             let (limit, words) = match self.rng.below(20) {
                 0..=7 => {
-                    let pct = *self.rng.pick(&[130.0, 150.0, 185.0, 200.0, 250.0]).unwrap_or(&200.0);
-                    (IncomeLimit::PercentOfPoverty(pct), format!("Household income at or below {pct:.0}% of the federal poverty level."))
+                    let pct = *self
+                        .rng
+                        .pick(&[130.0, 150.0, 185.0, 200.0, 250.0])
+                        .unwrap_or(&200.0);
+                    (
+                        IncomeLimit::PercentOfPoverty(pct),
+                        format!(
+                            "Household income at or below {pct:.0}% of the federal poverty level."
+                        ),
+                    )
                 }
                 8..=11 => {
                     let m = f64::from(self.rng.range(10, 25)) * 200.0;
-                    (IncomeLimit::MonthlyDollars(m), format!("Monthly household income under ${m:.0}."))
+                    (
+                        IncomeLimit::MonthlyDollars(m),
+                        format!("Monthly household income under ${m:.0}."),
+                    )
                 }
                 12..=14 => {
                     let a = f64::from(self.rng.range(20, 60)) * 1000.0;
-                    (IncomeLimit::AnnualDollars(a), format!("Annual income below ${a:.0}."))
+                    (
+                        IncomeLimit::AnnualDollars(a),
+                        format!("Annual income below ${a:.0}."),
+                    )
                 }
-                _ => (IncomeLimit::LowIncome, "For low-income households.".to_owned()),
+                _ => (
+                    IncomeLimit::LowIncome,
+                    "For low-income households.".to_owned(),
+                ),
             };
             let c = confidence(&mut self.rng);
             s.eligibility.income = Constraint::from_text(limit, &words, c);
             text.push(words);
         } else if r < 26 {
             let words = "Income guidelines apply.";
-            s.eligibility.income = Constraint::Unknown { text: words.to_owned() };
+            s.eligibility.income = Constraint::Unknown {
+                text: words.to_owned(),
+            };
             text.push(words.to_owned());
         }
         // Populations.
@@ -689,7 +799,11 @@ impl State {
             let (who, words) = match own {
                 Some(p) if r < 40 => (p, format!("Serves {} only.", p.label().to_lowercase())),
                 _ => {
-                    let (p, w) = self.rng.pick(OTHER_POPULATIONS).copied().unwrap_or((Situation::Senior, "Seniors only."));
+                    let (p, w) = self
+                        .rng
+                        .pick(OTHER_POPULATIONS)
+                        .copied()
+                        .unwrap_or((Situation::Senior, "Seniors only."));
                     (p, w.to_owned())
                 }
             };
@@ -698,7 +812,9 @@ impl State {
             text.push(words);
         } else if r < 14 {
             let words = "Priority to residents referred by partner agencies.";
-            s.eligibility.populations = Constraint::Unknown { text: words.to_owned() };
+            s.eligibility.populations = Constraint::Unknown {
+                text: words.to_owned(),
+            };
             text.push(words.to_owned());
         }
         if self.rng.chance(0.04) {
@@ -740,5 +856,8 @@ fn octagon(lat: f64, lon: f64, r_km: f64) -> String {
     if let Some(first) = ring.first().cloned() {
         ring.push(first);
     }
-    format!("{{\"type\":\"Polygon\",\"coordinates\":[[{}]]}}", ring.join(","))
+    format!(
+        "{{\"type\":\"Polygon\",\"coordinates\":[[{}]]}}",
+        ring.join(",")
+    )
 }

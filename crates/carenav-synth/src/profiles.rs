@@ -3,10 +3,10 @@
 use carenav_core::profile::{ClientProfile, Need, ProfileLocation, Urgency};
 use carenav_core::{Gender, Situation};
 
+use crate::SynthError;
 use crate::generate::{domain_weight, metro_weights, offset};
 use crate::rng::Rng;
 use crate::tables::tables;
-use crate::SynthError;
 
 /// Situations profiles state, with how often.
 const ATTRIBUTES: &[(Situation, f64)] = &[
@@ -28,10 +28,13 @@ pub fn profiles(seed: u64, count: usize) -> Result<Vec<ClientProfile>, SynthErro
     let mut rng = Rng::fork(seed, 2);
     let mut out = Vec::with_capacity(count);
     for i in 0..count {
-        let metro = t.metros.get(rng.weighted(&metro_w)).ok_or_else(|| SynthError::Table {
-            file: "crates/carenav-synth/data/metros.json",
-            message: "no metros".to_owned(),
-        })?;
+        let metro = t
+            .metros
+            .get(rng.weighted(&metro_w))
+            .ok_or_else(|| SynthError::Table {
+                file: "crates/carenav-synth/data/metros.json",
+                message: "no metros".to_owned(),
+            })?;
         let (x, y) = rng.in_unit_disk();
         let r = metro.spread_km * 0.8 * rng.unit();
         let (latitude, longitude) = offset(metro.lat, metro.lon, x * r, y * r);
@@ -45,7 +48,12 @@ pub fn profiles(seed: u64, count: usize) -> Result<Vec<ClientProfile>, SynthErro
                 continue;
             }
             let urgency = *rng
-                .pick(&[Urgency::Low, Urgency::Medium, Urgency::Medium, Urgency::High])
+                .pick(&[
+                    Urgency::Low,
+                    Urgency::Medium,
+                    Urgency::Medium,
+                    Urgency::High,
+                ])
                 .unwrap_or(&Urgency::Medium);
             let note = if rng.chance(0.25) {
                 rng.pick(&domain.info().keywords)
@@ -68,18 +76,32 @@ pub fn profiles(seed: u64, count: usize) -> Result<Vec<ClientProfile>, SynthErro
             }
         });
         let gender = rng.chance(0.6).then(|| {
-            *rng.pick(&[Gender::Female, Gender::Female, Gender::Male, Gender::Male, Gender::NonBinary])
-                .unwrap_or(&Gender::Female)
+            *rng.pick(&[
+                Gender::Female,
+                Gender::Female,
+                Gender::Male,
+                Gender::Male,
+                Gender::NonBinary,
+            ])
+            .unwrap_or(&Gender::Female)
         });
         let (household_size, monthly_income) = if rng.chance(0.6) {
-            (Some(rng.range(1, 6)), Some(f64::from(rng.range(0, 60)) * 100.0))
+            (
+                Some(rng.range(1, 6)),
+                Some(f64::from(rng.range(0, 60)) * 100.0),
+            )
         } else {
             (None, None)
         };
         let languages = match rng.below(10) {
             0..=5 => vec!["en".to_owned()],
             6 | 7 => vec!["es".to_owned(), "en".to_owned()],
-            8 => vec![rng.pick(&["zh", "vi", "ko", "ru", "ar", "ht"]).copied().unwrap_or("zh").to_owned()],
+            8 => vec![
+                rng.pick(&["zh", "vi", "ko", "ru", "ar", "ht"])
+                    .copied()
+                    .unwrap_or("zh")
+                    .to_owned(),
+            ],
             _ => Vec::new(),
         };
         let attributes = ATTRIBUTES

@@ -123,7 +123,10 @@ mod tests {
     #[test]
     fn cos_is_accurate() {
         for deg in [0.0, 25.7, 37.77, 47.6, 61.2, 72.0] {
-            assert!((cos_deg(deg) - deg.to_radians().cos()).abs() < 1e-9, "{deg}");
+            assert!(
+                (cos_deg(deg) - deg.to_radians().cos()).abs() < 1e-9,
+                "{deg}"
+            );
         }
     }
 

@@ -104,7 +104,10 @@ fn load() -> Result<Tables, SynthError> {
     let mut counties = Vec::with_capacity(metros.metros.len());
     for m in &metros.metros {
         if m.towns.is_empty() || m.counties.is_empty() || m.weight <= 0.0 {
-            return Err(table_error(METROS, format!("{}: no towns, counties or weight", m.name)));
+            return Err(table_error(
+                METROS,
+                format!("{}: no towns, counties or weight", m.name),
+            ));
         }
         let mut resolved = Vec::new();
         for name in &m.counties {
@@ -130,12 +133,14 @@ fn load() -> Result<Tables, SynthError> {
         counties.push(resolved);
     }
     for domain in carenav_core::needs::all()? {
-        let v = vocab
-            .domains
-            .get(domain.code())
-            .ok_or_else(|| table_error(VOCAB, format!("no vocabulary for domain {}", domain.code())))?;
+        let v = vocab.domains.get(domain.code()).ok_or_else(|| {
+            table_error(VOCAB, format!("no vocabulary for domain {}", domain.code()))
+        })?;
         if v.names.is_empty() || v.descriptions.is_empty() {
-            return Err(table_error(VOCAB, format!("{}: empty names or descriptions", domain.code())));
+            return Err(table_error(
+                VOCAB,
+                format!("{}: empty names or descriptions", domain.code()),
+            ));
         }
     }
     Ok(Tables {
@@ -158,8 +163,15 @@ mod tests {
             assert!(t.metros.iter().any(|m| m.name == name), "{name}");
         }
         // Cook County's bounding box holds Chicago's centre.
-        let chicago = t.metros.iter().position(|m| m.name == "Chicago").unwrap_or(0);
+        let chicago = t
+            .metros
+            .iter()
+            .position(|m| m.name == "Chicago")
+            .unwrap_or(0);
         let cook = &t.counties[chicago][0];
-        assert!((cook.lat - 41.84).abs() < 0.3 && (cook.lon + 87.82).abs() < 0.4, "{cook:?}");
+        assert!(
+            (cook.lat - 41.84).abs() < 0.3 && (cook.lon + 87.82).abs() < 0.4,
+            "{cook:?}"
+        );
     }
 }

@@ -26,7 +26,10 @@ fn same_seed_same_bytes_and_streaming_equals_write_json() {
     let whole = generate(&opts).unwrap();
     let mut c = Vec::new();
     carenav_hsds::write::write_json(&whole, &mut c).unwrap();
-    assert_eq!(a, c, "batched output differs from write_json of the whole directory");
+    assert_eq!(
+        a, c,
+        "batched output differs from write_json of the whole directory"
+    );
     let mut nd = Vec::new();
     write_hsds(&opts, Format::Ndjson, &mut nd).unwrap();
     let mut whole_nd = Vec::new();
@@ -79,12 +82,20 @@ fn shares_are_realistic_and_areas_resolve() {
         / dir.locations.len() as f64;
     assert!((0.04..0.15).contains(&virt), "{virt}");
     // Every need domain is served, most by taxonomy.
-    let terms: std::collections::HashMap<&str, &carenav_core::TaxonomyTerm> =
-        dir.taxonomy_terms.iter().map(|t| (t.id.as_str(), t)).collect();
+    let terms: std::collections::HashMap<&str, &carenav_core::TaxonomyTerm> = dir
+        .taxonomy_terms
+        .iter()
+        .map(|t| (t.id.as_str(), t))
+        .collect();
     let mut served = HashSet::new();
     for s in dir.services.iter().take(5_000) {
         let hits = carenav_core::matching::service_domains(s, |id| terms.get(id).copied()).unwrap();
-        assert!(!hits.is_empty(), "no domain detected for {:?}: {:?}", s.name, s.description);
+        assert!(
+            !hits.is_empty(),
+            "no domain detected for {:?}: {:?}",
+            s.name,
+            s.description
+        );
         served.extend(hits.into_iter().map(|h| h.domain.code()));
     }
     assert_eq!(served.len(), carenav_core::needs::all().unwrap().len());

@@ -10,7 +10,7 @@
 //! the everyday words people use ("food stamps", "section 8").
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::sync::LazyLock;
@@ -279,26 +279,71 @@ pub struct TextMatch {
 /// assert_eq!(codes, ["food-insecurity", "housing-instability"]);
 /// ```
 pub fn match_text(text: &str) -> Result<Vec<TextMatch>, NeedError> {
-    let padded = format!(" {} ", normalize_words(text));
-    let mut hits: Vec<TextMatch> = table()?
-        .domains
-        .iter()
-        .filter_map(|d| {
-            let keywords: Vec<&'static str> = d
-                .keywords
-                .iter()
-                .filter(|k| padded.contains(&format!(" {k} ")))
-                .map(String::as_str)
-                .collect();
-            (!keywords.is_empty()).then_some(TextMatch {
-                domain: NeedDomain(d),
-                keywords,
-            })
-        })
-        .collect();
+    let table = table()?;
+    let by_first = keyword_index(table);
+    let normalized = normalize_words(text);
+    let words: Vec<&str> = normalized.split(' ').collect();
+    // (domain, keyword) positions found; a keyword occurs when its words
+    // are a run of the text's words (the same as " k " in " text ").
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    for (i, word) in words.iter().enumerate() {
+        let Some(candidates) = by_first.get(word) else {
+            continue;
+        };
+        for (d, k, kw_words) in candidates {
+            if words
+                .get(i..)
+                .is_some_and(|rest| rest.starts_with(kw_words))
+            {
+                found.push((*d, *k));
+            }
+        }
+    }
+    found.sort_unstable();
+    found.dedup();
+    let mut hits: Vec<TextMatch> = Vec::new();
+    for (d, k) in found {
+        let (Some(domain), Some(keyword)) = (
+            table.domains.get(d),
+            table.domains.get(d).and_then(|x| x.keywords.get(k)),
+        ) else {
+            continue;
+        };
+        match hits.last_mut() {
+            Some(last) if std::ptr::eq(last.domain.0, domain) => {
+                last.keywords.push(keyword.as_str())
+            }
+            _ => hits.push(TextMatch {
+                domain: NeedDomain(domain),
+                keywords: vec![keyword.as_str()],
+            }),
+        }
+    }
     // Stable: ties keep table order.
     hits.sort_by_key(|m| std::cmp::Reverse(m.keywords.len()));
     Ok(hits)
+}
+
+/// Keywords by their first word: (domain position, keyword position, words).
+type KeywordIndex = HashMap<&'static str, Vec<(usize, usize, Vec<&'static str>)>>;
+
+/// The keyword index of the table, built once: [`match_text`] runs for
+/// every service an index builds, so it looks up each word of the text
+/// instead of searching the text for each of ~450 keywords.
+fn keyword_index(table: &'static NeedTable) -> &'static KeywordIndex {
+    static INDEX: std::sync::OnceLock<KeywordIndex> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index: KeywordIndex = HashMap::new();
+        for (d, domain) in table.domains.iter().enumerate() {
+            for (k, keyword) in domain.keywords.iter().enumerate() {
+                let words: Vec<&'static str> = keyword.split(' ').collect();
+                if let Some(first) = words.first() {
+                    index.entry(first).or_default().push((d, k, words));
+                }
+            }
+        }
+        index
+    })
 }
 
 impl PartialEq for NeedDomain {
@@ -387,6 +432,66 @@ mod tests {
         let t = parse_table(DOMAINS_JSON).unwrap();
         assert_eq!(t.domains.len(), 31);
         assert_eq!(t.domains.iter().filter(|d| d.gravity).count(), 20);
+    }
+
+    /// The plain definition `match_text` must agree with: " k " in " text ".
+    fn match_text_reference(text: &str) -> Vec<(String, Vec<String>)> {
+        let padded = format!(" {} ", normalize_words(text));
+        let mut hits: Vec<(String, Vec<String>)> = table()
+            .unwrap()
+            .domains
+            .iter()
+            .filter_map(|d| {
+                let k: Vec<String> = d
+                    .keywords
+                    .iter()
+                    .filter(|k| padded.contains(&format!(" {k} ")))
+                    .cloned()
+                    .collect();
+                (!k.is_empty()).then(|| (d.code.clone(), k))
+            })
+            .collect();
+        hits.sort_by_key(|(_, k)| std::cmp::Reverse(k.len()));
+        hits
+    }
+
+    #[test]
+    fn match_text_agrees_with_its_definition() {
+        let every_keyword: Vec<String> = table()
+            .unwrap()
+            .domains
+            .iter()
+            .flat_map(|d| d.keywords.iter().cloned())
+            .collect();
+        let mut texts: Vec<String> = vec![
+            String::new(),
+            "Food".into(),
+            "food stamps, food-bank; FOOD PANTRY!! eviction notice".into(),
+            "We lost our food stamps and got an eviction notice".into(),
+            "living in my car... can't pay the rent; no heat".into(),
+            "the the food food stamps stamps".into(),
+        ];
+        texts.push(every_keyword.join(" "));
+        texts.push(every_keyword.join(", "));
+        for (i, k) in every_keyword.iter().enumerate() {
+            texts.push(format!(
+                "x{k} {k}y and {} end",
+                every_keyword[(i * 7) % every_keyword.len()]
+            ));
+        }
+        for text in &texts {
+            let got: Vec<(String, Vec<String>)> = match_text(text)
+                .unwrap()
+                .into_iter()
+                .map(|m| {
+                    (
+                        m.domain.code().to_owned(),
+                        m.keywords.iter().map(|k| (*k).to_owned()).collect(),
+                    )
+                })
+                .collect();
+            assert_eq!(got, match_text_reference(text), "{text:?}");
+        }
     }
 
     #[test]

@@ -383,7 +383,6 @@ const POPULATION: &[(&str, Situation)] = &[
     ("uninsured", Situation::Uninsured),
     ("foster youth", Situation::FosterYouth),
     ("caregiver|caregivers|caretakers", Situation::Caregiver),
-
     ("lgbt|lgbtq|glbt", Situation::Lgbtq),
     ("lgbtq +", Situation::Lgbtq),
 ];
@@ -1251,8 +1250,39 @@ const WEAK_IN_SCAN: &[Situation] = &[
     Situation::Senior,
 ];
 
+/// Words (or two-word phrases) that make an unread sentence's phrases
+/// doubtful: conditions, exceptions, purposes, widening ("and spouse").
+const CONDITIONAL: &[&str] = &[
+    "if",
+    "unless",
+    "except",
+    "permission",
+    "consent",
+    "spouse",
+    "spouses",
+    "to obtain",
+    "to become",
+    "to hold",
+    "to join",
+    "to participate",
+    "can be",
+    "may be",
+    "or younger",
+];
+
 /// Words that negate the phrase after them ("no income requirement").
-const NEGATION: &[&str] = &["no", "not", "non", "without", "regardless"];
+/// "eligible immigrant" (beside "citizen") is a status condition, not a
+/// population served, so those qualifiers block a hint too.
+const NEGATION: &[&str] = &[
+    "no",
+    "not",
+    "non",
+    "without",
+    "regardless",
+    "eligible",
+    "qualified",
+    "qualifying",
+];
 
 /// The phrases of a sentence that could not be read whole, each read on its
 /// own: hints (Low confidence) rather than nothing. Only readings that do
@@ -1264,6 +1294,21 @@ fn scan_sentence(text: &str, tokens: &[Token]) -> Vec<Term> {
     let priority = tokens
         .iter()
         .any(|t| t.is_word("priority") || t.is_word("preference") || t.is_word("priorities"));
+    // A condition, an exception or a purpose makes every phrase doubtful
+    // ("Can be younger if disabled", "to become a member").
+    let conditional = tokens.windows(2).any(|w| {
+        CONDITIONAL.iter().any(|c| match c.split_once(' ') {
+            Some((a, b)) => {
+                w.first().is_some_and(|t| t.is_word(a)) && w.get(1).is_some_and(|t| t.is_word(b))
+            }
+            None => w.first().is_some_and(|t| t.is_word(c)),
+        })
+    }) || tokens
+        .last()
+        .is_some_and(|t| CONDITIONAL.iter().any(|c| t.is_word(c)));
+    if conditional {
+        return Vec::new();
+    }
     let mut found: Vec<Term> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -1627,7 +1672,10 @@ mod tests {
     #[case("Call for an intake appointment", RequirementKind::Appointment)]
     fn reads_requirements(#[case] text: &str, #[case] kind: RequirementKind) {
         let e = eligibility_from_text(text);
-        assert!(e.requirements.iter().any(|r| r.kind == kind), "{text}: {e:?}");
+        assert!(
+            e.requirements.iter().any(|r| r.kind == kind),
+            "{text}: {e:?}"
+        );
     }
 
     #[rstest]
