@@ -24,7 +24,7 @@ const TERM: &str = "66666666-6666-4666-8666-666666666666";
 
 /// A directory using every part of the model, children mostly without ids.
 fn hand_built() -> Directory {
-    let time = |h, m| TimeOfDay::new(h, m).unwrap();
+    let time = |h, m| TimeOfDay::new(h, m).expect("test fixture");
     let organization = Organization {
         id: ORG.into(),
         name: "Samaritan House".into(),
@@ -202,11 +202,11 @@ fn round_trip(directory: &Directory, format: Format) -> Directory {
     }
     let mut bytes = Vec::new();
     match format {
-        Format::Json => write_json(directory, &mut bytes).unwrap(),
-        Format::Ndjson => write_ndjson(directory, &mut bytes).unwrap(),
+        Format::Json => write_json(directory, &mut bytes).expect("test fixture"),
+        Format::Ndjson => write_ndjson(directory, &mut bytes).expect("test fixture"),
     }
-    let text = String::from_utf8(bytes).unwrap();
-    let loaded = load_str("export", &text, format, Mode::Strict).unwrap();
+    let text = String::from_utf8(bytes).expect("test fixture");
+    let loaded = load_str("export", &text, format, Mode::Strict).expect("test fixture");
     assert!(loaded.warnings.is_empty(), "{:#?}", loaded.warnings);
     loaded.directory
 }
@@ -263,12 +263,12 @@ fn eligibility_is_coded_as_carenav_attributes() {
     let services = to_hsds_services(&hand_built());
     let codes: Vec<(String, Option<String>)> = services[0]["attributes"]
         .as_array()
-        .unwrap()
+        .expect("test fixture")
         .iter()
         .filter(|a| a["taxonomy_term"]["taxonomy"] == "carenav-eligibility")
         .map(|a| {
             (
-                a["taxonomy_term"]["code"].as_str().unwrap().to_owned(),
+                a["taxonomy_term"]["code"].as_str().expect("test fixture").to_owned(),
                 a["value"].as_str().map(str::to_owned),
             )
         })
@@ -299,7 +299,7 @@ fn eligibility_is_coded_as_carenav_attributes() {
 
 #[test]
 fn spec_example_service_round_trips_and_validates() {
-    let first = load(&spec().join("examples/service_full.json"), Mode::Lenient).unwrap();
+    let first = load(&spec().join("examples/service_full.json"), Mode::Lenient).expect("test fixture");
     // The example's location (given twice) sits at latitude 100 (longitude 101
     // is fine): the only problem.
     let kinds: Vec<(IssueKind, Option<&str>)> = first
@@ -332,11 +332,11 @@ fn export_is_stable() {
     // Minted child ids are UUIDs, distinct per child.
     let phone_id = a[0]["organization"]["phones"][0]["id"]
         .as_str()
-        .unwrap()
+        .expect("test fixture")
         .to_owned();
     let address_id = a[0]["service_at_locations"][0]["location"]["addresses"][0]["id"]
         .as_str()
-        .unwrap()
+        .expect("test fixture")
         .to_owned();
     assert_eq!(phone_id.len(), 36);
     assert_ne!(phone_id, address_id);
