@@ -268,7 +268,10 @@ fn eligibility_is_coded_as_carenav_attributes() {
         .filter(|a| a["taxonomy_term"]["taxonomy"] == "carenav-eligibility")
         .map(|a| {
             (
-                a["taxonomy_term"]["code"].as_str().expect("test fixture").to_owned(),
+                a["taxonomy_term"]["code"]
+                    .as_str()
+                    .expect("test fixture")
+                    .to_owned(),
                 a["value"].as_str().map(str::to_owned),
             )
         })
@@ -299,7 +302,8 @@ fn eligibility_is_coded_as_carenav_attributes() {
 
 #[test]
 fn spec_example_service_round_trips_and_validates() {
-    let first = load(&spec().join("examples/service_full.json"), Mode::Lenient).expect("test fixture");
+    let first =
+        load(&spec().join("examples/service_full.json"), Mode::Lenient).expect("test fixture");
     // The example's location (given twice) sits at latitude 100 (longitude 101
     // is fine): the only problem.
     let kinds: Vec<(IssueKind, Option<&str>)> = first
