@@ -56,6 +56,12 @@ fn dir_size(path: &std::path::Path) -> u64 {
         .unwrap_or(0)
 }
 
+/// Whether a group runs: all of them, or those whose name contains
+/// `CARENAV_BENCH_GROUPS` (e.g. `single_need`), to profile one shape.
+fn selected(name: &str) -> bool {
+    std::env::var("CARENAV_BENCH_GROUPS").map_or(true, |only| name.contains(&only))
+}
+
 /// Everything the query groups share for one size.
 struct Setup {
     n: usize,
@@ -239,6 +245,9 @@ fn query_group(
     options: &MatchOptions,
     with_plan: bool,
 ) {
+    if !selected(name) {
+        return;
+    }
     let plan_options = PlanOptions::default();
     let index_run = |p: &ClientProfile| {
         let result = s.index.match_profile(p, options).expect("match");
@@ -328,6 +337,9 @@ fn changed_slice(directory: &Directory, round: usize) -> Directory {
 }
 
 fn build_and_update(c: &mut Criterion, s: &mut Setup) {
+    if !selected("build") {
+        return;
+    }
     let mut group = c.benchmark_group("build");
     group
         .sample_size(10)

@@ -125,6 +125,23 @@ pub(crate) fn analyzer(language: Language) -> TextAnalyzer {
 /// words, so "runs out of food at month end" asks for "run", "food",
 /// "month", "end" and not "of" or "at".
 pub(crate) fn note_analyzer(language: Language) -> TextAnalyzer {
+    // Built once per language (the stop-word set is the costly part) and
+    // cloned: a clone shares it.
+    static EN: std::sync::OnceLock<TextAnalyzer> = std::sync::OnceLock::new();
+    static ES: std::sync::OnceLock<TextAnalyzer> = std::sync::OnceLock::new();
+    let cell = match language {
+        Language::Spanish => &ES,
+        _ => &EN,
+    };
+    match language {
+        Language::English | Language::Spanish => {
+            cell.get_or_init(|| build_note_analyzer(language)).clone()
+        }
+        other => build_note_analyzer(other),
+    }
+}
+
+fn build_note_analyzer(language: Language) -> TextAnalyzer {
     let stop = StopWordFilter::new(language)
         .unwrap_or_else(|| StopWordFilter::remove(Vec::<String>::new()));
     TextAnalyzer::builder(SimpleTokenizer::default())

@@ -4,7 +4,7 @@ use std::collections::HashSet;
 
 use carenav_core::matching::{
     AreaFact, Assessment, ClientFacts, ClientMasks, ExcludedCandidate, MatchResult, NeedMatches,
-    Proximity, Referral, ServiceDigest, assess,
+    Proximity, Referral, ScoringWeights, ServiceDigest, assess,
 };
 use carenav_core::needs::NeedDomain;
 use carenav_core::profile::{ClientProfile, Need};
@@ -13,7 +13,7 @@ use carenav_geo::{Boundaries, haversine_km};
 use tantivy::collector::TopDocs;
 use tantivy::query::doc_predicate_query::{DocPredicateQuery, FunctionPredicate};
 use tantivy::query::{
-    BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhraseQuery, Query, TermQuery, TermSetQuery,
+    BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhraseQuery, Query, TermQuery,
 };
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::tokenizer::{Language, TextAnalyzer};
@@ -25,13 +25,16 @@ use crate::{IndexError, MatchOptions, ServiceIndex};
 
 /// Most cells a search disk may be covered with before a coarser resolution
 /// is used.
-const MAX_QUERY_CELLS: u64 = 400;
+const MAX_QUERY_CELLS: u64 = 64;
 /// Weight of a taxonomy classification against a mention in the text.
 const TAXONOMY_BOOST: Score = 3.0;
 /// Most referrals per need a match returns, whatever the caller asks.
 pub const MAX_LIMIT: usize = 1000;
 /// Candidates fetched per referral wanted: room for the exact check to drop some.
 const FETCH_FACTOR: usize = 4;
+/// Most candidates read for one need before the list is cut (the exact
+/// ranking is guaranteed up to here).
+const MAX_CANDIDATES: usize = 20_000;
 /// Nearby excluded candidates listed per need when exclusions are explained.
 const EXPLAIN_LIMIT: usize = 20;
 
@@ -227,8 +230,9 @@ impl ServiceIndex {
         profile: &ClientProfile,
         options: &MatchOptions,
     ) -> Result<MatchResult, IndexError> {
+        let needs = profile.needs.len();
         match_with(profile, options, self.boundaries, |need, client, place| {
-            self.match_need(need, client, place, options)
+            self.match_need(need, needs, client, place, options)
         })
     }
 
@@ -314,15 +318,18 @@ impl ServiceIndex {
             return Ok(None);
         }
         let cells = carenav_geo::cover_disk(client.point, client.max_distance_km, res)?;
-        let terms = cells
-            .into_iter()
-            .map(|c| Term::from_field_u64(self.fields.cell, c));
-        let near: Box<dyn Query> = Box::new(TermSetQuery::new(terms));
+        // Plain term queries, not a TermSetQuery: building the latter's
+        // automaton costs more than a whole match at these sizes.
+        let near: Box<dyn Query> = Box::new(any_of(
+            cells
+                .into_iter()
+                .map(|c| Term::from_field_u64(self.fields.cell, c)),
+        ));
         let remote: Box<dyn Query> = Box::new(TermQuery::new(
             Term::from_field_u64(self.fields.is_virtual, 1),
             IndexRecordOption::Basic,
         ));
-        let served: Box<dyn Query> = Box::new(TermSetQuery::new(
+        let served: Box<dyn Query> = Box::new(any_of(
             place
                 .codes
                 .iter()
@@ -342,6 +349,7 @@ impl ServiceIndex {
     fn match_need(
         &self,
         need: &Need,
+        needs: usize,
         client: &ClientFacts,
         place: &ClientPlace,
         options: &MatchOptions,
@@ -358,19 +366,58 @@ impl ServiceIndex {
             Box::new(ConstScoreQuery::new(Box::new(eligible), 0.0)),
         ));
         let query = BooleanQuery::new(clauses);
-        let fetch = options.limit.clamp(1, MAX_LIMIT) * FETCH_FACTOR + 10;
-        let hits = self.top(&query, fetch, client, options)?;
+        let mut fetch = options.limit.clamp(1, MAX_LIMIT) * FETCH_FACTOR + 10;
         let searcher = self.reader.searcher();
         let mut scored: Vec<Scored> = Vec::new();
         let mut seen_services = HashSet::new();
-        for (base, address) in hits {
-            let payload = payload_at(&searcher, self.fields.payload, address)?;
-            let Some(candidate) = decide(base, &payload, need, client, place, options) else {
-                continue;
-            };
-            if seen_services.insert(candidate.referral.service_id.clone()) {
-                scored.push(candidate);
+        // Hits come best base score first, and a candidate's final score is
+        // at most its base times `most`: once that cannot reach the
+        // `limit`-th lower bound found so far, no later hit can make the
+        // list. So candidates are read (their stored payloads are the costly
+        // part of a match) only until then, fetching more hits when the
+        // first ones run out before that point (many excluded, or many tied
+        // places a multi-need bonus can overtake), up to MAX_CANDIDATES.
+        let most = if options.weights.multi_need_bonus >= 0.0 {
+            most_factor(&options.weights, needs)
+        } else {
+            Score::INFINITY
+        };
+        let wanted = options.limit.clamp(1, MAX_LIMIT);
+        let mut floors: Vec<Score> = Vec::new();
+        let mut read = 0;
+        'pages: loop {
+            let hits = self.top(&query, fetch, client, options)?;
+            let exhausted = hits.len() < fetch;
+            for (base, address) in hits.into_iter().skip(read) {
+                if floors.len() >= wanted
+                    && floors
+                        .get(wanted - 1)
+                        .is_some_and(|floor| base * most < *floor)
+                {
+                    break 'pages;
+                }
+                read += 1;
+                let payload = payload_at(&searcher, self.fields.payload, address)?;
+                let Some(candidate) = decide(base, &payload, need, client, place, options) else {
+                    continue;
+                };
+                if seen_services.insert(candidate.referral.service_id.clone()) {
+                    // Its final score without the multi-need bonus: a floor.
+                    let floor = candidate.base
+                        * options.weights.candidate_factors(
+                            0,
+                            candidate.language_mismatch,
+                            candidate.doubtful,
+                        );
+                    let at = floors.partition_point(|f| *f >= floor);
+                    floors.insert(at, floor);
+                    scored.push(candidate);
+                }
             }
+            if exhausted || fetch >= MAX_CANDIDATES {
+                break;
+            }
+            fetch = (fetch * 4).min(MAX_CANDIDATES);
         }
         let mut excluded = Vec::new();
         if options.explain_exclusions {
@@ -565,6 +612,31 @@ pub(crate) fn decide(
             also_serves: Vec::new(),
         },
     })
+}
+
+/// Documents holding any of the terms.
+fn any_of(terms: impl Iterator<Item = Term>) -> BooleanQuery {
+    BooleanQuery::new(
+        terms
+            .map(|t| -> (Occur, Box<dyn Query>) {
+                (
+                    Occur::Should,
+                    Box::new(TermQuery::new(t, IndexRecordOption::Basic)),
+                )
+            })
+            .collect(),
+    )
+}
+
+/// The largest factor `ScoringWeights::candidate_factors` can give a
+/// candidate of a profile with `needs` needs (the multi-need bonus for every
+/// other need; language and doubt factors only if set above 1).
+fn most_factor(weights: &ScoringWeights, needs: usize) -> Score {
+    let others = u32::try_from(needs.saturating_sub(1)).unwrap_or(u32::MAX);
+    [(false, 0), (true, 0), (false, 16), (true, 16)]
+        .into_iter()
+        .map(|(mismatch, doubtful)| weights.candidate_factors(others, mismatch, doubtful))
+        .fold(1.0, Score::max)
 }
 
 /// A candidate that passed the exact check, with what scoring needs.

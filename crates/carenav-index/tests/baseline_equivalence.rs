@@ -51,10 +51,37 @@ fn index_and_linear_scan_agree_on_random_profiles() {
         },
         ..MatchOptions::default()
     };
+    let top5 = MatchOptions {
+        limit: 5,
+        ..options.clone()
+    };
     let (mut needs, mut referrals, mut largest) = (0, 0, 0);
     for profile in profiles(99, 300).unwrap() {
         let a = index.match_profile(&profile, &options).unwrap();
         let b = baseline.match_profile(&profile, &options).unwrap();
+        // Top 5 (the index stops reading candidates early): the same scores
+        // as the baseline's top 5, each referral one of the baseline's (which
+        // of several exactly tied places fills the last slots is arbitrary).
+        let a5 = index.match_profile(&profile, &top5).unwrap();
+        let b5 = baseline.match_profile(&profile, &top5).unwrap();
+        for ((x, y), all) in a5.needs.iter().zip(&b5.needs).zip(&b.needs) {
+            let scores = |n: &carenav_core::matching::NeedMatches| -> Vec<f32> {
+                n.referrals.iter().map(|r| r.score).collect()
+            };
+            assert_eq!(
+                scores(x),
+                scores(y),
+                "top 5 of {} for {:?}",
+                x.domain,
+                profile.id
+            );
+            for r in &x.referrals {
+                assert!(
+                    all.referrals.contains(r),
+                    "{r:?} not in the baseline's list"
+                );
+            }
+        }
         assert_eq!(a.warnings, b.warnings, "{profile:?}");
         assert_eq!(a.inferred, b.inferred);
         assert_eq!(a.needs.len(), b.needs.len());
