@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use tantivy::TantivyDocument;
 
 use crate::IndexError;
-use crate::schema::{CELL_RESOLUTIONS, Fields, fast};
+use crate::schema::{CELL_RESOLUTIONS, Fields};
 
 /// Stands in `ServiceAreas::unresolved` for polygons, which are checked
 /// exactly at match time and never by the pre-filter.
@@ -214,11 +214,9 @@ pub(crate) fn state_of(location: &Location) -> Option<&str> {
 
 pub(crate) fn document(
     fields: &Fields,
-    schema: &tantivy::schema::Schema,
     facts: &ServiceFacts,
     payload: &Payload,
 ) -> Result<TantivyDocument, IndexError> {
-    let field = |name: &str| schema.get_field(name).map_err(IndexError::from);
     let mut doc = TantivyDocument::default();
     doc.add_text(fields.sal_id, &payload.service_at_location.id);
     doc.add_text(fields.service_id, &payload.service.id);
@@ -244,36 +242,31 @@ pub(crate) fn document(
             doc.add_u64(fields.cell, cell);
             sort_cell = cell;
         }
+        doc.add_f64(fields.lat, point.latitude);
+        doc.add_f64(fields.lon, point.longitude);
     }
-    doc.add_u64(field(fast::CELL_SORT)?, sort_cell);
-    if let Some(p) = point {
-        doc.add_f64(field(fast::LAT)?, p.latitude);
-        doc.add_f64(field(fast::LON)?, p.longitude);
-    }
-    doc.add_i64(field(fast::VERIFIED_DAY)?, facts.verified_day);
+    doc.add_u64(fields.cell_sort, sort_cell);
+    doc.add_i64(fields.verified_day, facts.verified_day);
     let d = &facts.digest;
-    doc.add_u64(field(fast::REFERABLE)?, u64::from(d.referable));
+    doc.add_u64(fields.referable, u64::from(d.referable));
     // Absent values mean "no restriction": the predicate reads them as None.
     let optional = [
-        (fast::MIN_AGE, d.min_age),
-        (fast::MAX_AGE, d.max_age),
-        (fast::MAX_FPL, d.max_percent_of_poverty),
-        (fast::MAX_MONTHLY, d.max_monthly_income),
+        (fields.min_age, d.min_age),
+        (fields.max_age, d.max_age),
+        (fields.max_fpl, d.max_percent_of_poverty),
+        (fields.max_monthly, d.max_monthly_income),
     ];
-    for (name, value) in optional {
+    for (field, value) in optional {
         if let Some(v) = value.filter(|v| v.is_finite()) {
-            doc.add_f64(field(name)?, v);
+            doc.add_f64(field, v);
         }
     }
-    doc.add_u64(field(fast::GENDER)?, gender_code(d.gender));
-    doc.add_u64(field(fast::POPULATIONS)?, d.populations);
+    doc.add_u64(fields.gender, gender_code(d.gender));
+    doc.add_u64(fields.populations, d.populations);
     for code in facts.areas.codes() {
-        doc.add_u64(field(fast::AREAS)?, code);
+        doc.add_u64(fields.areas, code);
     }
-    doc.add_u64(
-        field(fast::AREA_ENFORCED)?,
-        u64::from(facts.areas.enforceable()),
-    );
+    doc.add_u64(fields.area_enforced, u64::from(facts.areas.enforceable()));
     if point.is_none() && !is_virtual {
         if facts.areas.nationwide {
             doc.add_u64(fields.served, NATIONWIDE_CODE);

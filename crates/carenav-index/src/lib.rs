@@ -319,7 +319,6 @@ impl ServiceIndex {
             .map(|t| (t.id.as_str(), t))
             .collect();
         let (triples, _dangling) = triples(directory);
-        let schema = self.index.schema();
         let written = self.with_writer(|writer| {
             for service in &directory.services {
                 writer.delete_term(Term::from_field_text(self.fields.service_id, &service.id));
@@ -347,7 +346,7 @@ impl ServiceIndex {
                     domains: facts.domains.clone(),
                     areas: facts.areas.clone(),
                 };
-                writer.add_document(document(&self.fields, &schema, facts, &payload)?)?;
+                writer.add_document(document(&self.fields, facts, &payload)?)?;
             }
             writer.commit()?;
             Ok(triples.len())
@@ -385,7 +384,7 @@ impl ServiceIndex {
         let mut seen_locations = std::collections::HashSet::new();
         let mut seen_orgs = std::collections::HashSet::new();
         for id in service_at_location_ids {
-            let Some(payload) = search::payload_of_link(self, id)? else {
+            let Some(payload) = search::first_payload(self, self.fields.sal_id, id)? else {
                 continue;
             };
             if seen_orgs.insert(payload.service.organization_id.clone()) {
@@ -406,12 +405,9 @@ impl ServiceIndex {
         Ok(out)
     }
 
-    /// The services in the index, by id (decoded from stored documents).
+    /// A service in the index, by id (decoded from a stored document).
     pub fn service(&self, id: &str) -> Result<Option<Service>, IndexError> {
-        Ok(search::payloads_of_service(self, id)?
-            .into_iter()
-            .next()
-            .map(|p| p.service))
+        Ok(search::first_payload(self, self.fields.service_id, id)?.map(|p| p.service))
     }
 }
 

@@ -37,6 +37,19 @@ pub(crate) struct Fields {
     pub(crate) is_virtual: Field,
     pub(crate) served: Field,
     pub(crate) payload: Field,
+    pub(crate) cell_sort: Field,
+    pub(crate) lat: Field,
+    pub(crate) lon: Field,
+    pub(crate) verified_day: Field,
+    pub(crate) referable: Field,
+    pub(crate) min_age: Field,
+    pub(crate) max_age: Field,
+    pub(crate) gender: Field,
+    pub(crate) max_fpl: Field,
+    pub(crate) max_monthly: Field,
+    pub(crate) populations: Field,
+    pub(crate) areas: Field,
+    pub(crate) area_enforced: Field,
 }
 
 /// Fast-field names read by the predicate and the scorer.
@@ -109,6 +122,19 @@ pub(crate) fn fields(schema: &Schema) -> tantivy::Result<Fields> {
         is_virtual: schema.get_field(fast::VIRTUAL)?,
         served: schema.get_field(fast::SERVED)?,
         payload: schema.get_field("payload")?,
+        cell_sort: schema.get_field(fast::CELL_SORT)?,
+        lat: schema.get_field(fast::LAT)?,
+        lon: schema.get_field(fast::LON)?,
+        verified_day: schema.get_field(fast::VERIFIED_DAY)?,
+        referable: schema.get_field(fast::REFERABLE)?,
+        min_age: schema.get_field(fast::MIN_AGE)?,
+        max_age: schema.get_field(fast::MAX_AGE)?,
+        gender: schema.get_field(fast::GENDER)?,
+        max_fpl: schema.get_field(fast::MAX_FPL)?,
+        max_monthly: schema.get_field(fast::MAX_MONTHLY)?,
+        populations: schema.get_field(fast::POPULATIONS)?,
+        areas: schema.get_field(fast::AREAS)?,
+        area_enforced: schema.get_field(fast::AREA_ENFORCED)?,
     })
 }
 

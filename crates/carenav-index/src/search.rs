@@ -714,37 +714,20 @@ fn payload_at(
     serde_json::from_slice(bytes).map_err(|e| IndexError::Payload(e.to_string()))
 }
 
-/// The payload of one service-at-location, if indexed.
-pub(crate) fn payload_of_link(
+/// The stored payload of the first document whose `field` holds `id`
+/// (a service-at-location id, or a service id).
+pub(crate) fn first_payload(
     index: &ServiceIndex,
+    field: tantivy::schema::Field,
     id: &str,
 ) -> Result<Option<Payload>, IndexError> {
     let searcher = index.reader.searcher();
-    let query = TermQuery::new(
-        Term::from_field_text(index.fields.sal_id, id),
-        IndexRecordOption::Basic,
-    );
+    let query = TermQuery::new(Term::from_field_text(field, id), IndexRecordOption::Basic);
     let hits = searcher.search(&query, &TopDocs::with_limit(1).order_by_score())?;
     hits.into_iter()
         .next()
         .map(|(_, a)| payload_at(&searcher, index.fields.payload, a))
         .transpose()
-}
-
-/// The payloads of a service's documents.
-pub(crate) fn payloads_of_service(
-    index: &ServiceIndex,
-    id: &str,
-) -> Result<Vec<Payload>, IndexError> {
-    let searcher = index.reader.searcher();
-    let query = TermQuery::new(
-        Term::from_field_text(index.fields.service_id, id),
-        IndexRecordOption::Basic,
-    );
-    let hits = searcher.search(&query, &TopDocs::with_limit(1000).order_by_score())?;
-    hits.into_iter()
-        .map(|(_, a)| payload_at(&searcher, index.fields.payload, a))
-        .collect()
 }
 
 /// The per-document pre-filter: hard restrictions from fast fields, exact
