@@ -21,25 +21,29 @@ const TARGET_RECALL: f64 = 0.85;
 
 /// Precision required, per part, of the restrictions that exclude a client:
 /// those read with high confidence (a false one hides help from someone who
-/// qualifies). The held-back part measured 16 of 17 (0.941) on 2026-11-28,
-/// short of the 0.95: a floor, not the target.
-const MIN_EXCLUDING_PRECISION: &[(&str, f64)] = &[("dev", 0.95), ("held-back", 0.94)];
+/// qualifies). The held-back part measured 18 of 19 (0.947) on 2026-11-28
+/// after the phrase families for stated audiences, short of the issue's
+/// 0.95: a floor, not the target.
+const MIN_EXCLUDING_PRECISION: &[(&str, f64)] = &[("dev", 0.97), ("held-back", 0.94)];
 
-/// Regression floors measured on 2026-11-28 (precision, recall) per part and
-/// kind, a little below the figures reached then; raise them as the reader
-/// improves, never lower them.
+/// Regression floors (precision, recall) per part and kind, a little below
+/// the figures measured on 2026-11-28 after the phrase families for stated
+/// audiences (dev .952/.937 age, 1/1 gender, .943/.884 population,
+/// .917/.825 residency, 1/1 income, .882/.882 requirement; held-back
+/// .879/.935, 1/1, .778/.525, 1/.591, 1/.9, .857/.857, .5/.5); raise them as
+/// the reader improves, never lower them.
 const FLOORS: &[(&str, &str, f64, f64)] = &[
-    ("dev", "age", 0.85, 0.84),
-    ("dev", "gender", 0.55, 0.42),
-    ("dev", "population", 0.91, 0.48),
-    ("dev", "residency", 0.87, 0.61),
-    ("dev", "income", 0.92, 0.80),
-    ("dev", "requirement", 0.85, 0.75),
+    ("dev", "age", 0.94, 0.92),
+    ("dev", "gender", 0.98, 0.98),
+    ("dev", "population", 0.93, 0.87),
+    ("dev", "residency", 0.90, 0.81),
+    ("dev", "income", 0.98, 0.98),
+    ("dev", "requirement", 0.87, 0.87),
     ("dev", "agency-only", 0.98, 0.98),
     ("held-back", "age", 0.86, 0.92),
-    ("held-back", "gender", 0.65, 0.65),
-    ("held-back", "population", 0.72, 0.41),
-    ("held-back", "residency", 0.98, 0.53),
+    ("held-back", "gender", 0.98, 0.98),
+    ("held-back", "population", 0.76, 0.51),
+    ("held-back", "residency", 0.98, 0.58),
     ("held-back", "income", 0.98, 0.88),
     ("held-back", "requirement", 0.84, 0.84),
     ("held-back", "agency-only", 0.48, 0.48),

@@ -66,18 +66,50 @@ pub fn read_eligibility(text: &str) -> EligibilityReading {
     let mut readings = Vec::new();
     let mut unread = Vec::new();
     let mut scanned = Vec::new();
-    for sentence in sentences(&tokens) {
+    let parts = sentences(&tokens);
+    // "None for most programs. 4-H: Ages 5-19": the conditions are a
+    // sub-program's, not the service's.
+    let open_for_some = parts.iter().any(|s| {
+        s.first().is_some_and(|t| t.is_word("none")) && s.get(1).is_some_and(|t| t.is_word("for"))
+    });
+    let headed = parts.iter().filter(|s| heading(s)).count();
+    let mut per_heading: Vec<Vec<Value>> = Vec::new();
+    for sentence in &parts {
         let (Some(first), Some(last)) = (sentence.first(), sentence.last()) else {
             continue;
         };
         let span = (first.start, last.end);
-        match read_sentence(text, sentence) {
-            Some(reading) => readings.push(reading),
+        let mut reading = match read_sentence(text, sentence) {
+            Some(reading) => reading,
             None => {
                 unread.push(span);
-                scanned.extend(scan_sentence(text, sentence));
+                SentenceReading {
+                    open: false,
+                    terms: scan_sentence(text, sentence),
+                    scanned: true,
+                }
             }
+        };
+        if open_for_some {
+            reading.terms.retain(|t| dimension(&t.value) > 5);
         }
+        if headed > 1 && heading(sentence) {
+            per_heading.push(reading.terms.iter().map(|t| t.value.clone()).collect());
+        }
+        if reading.scanned {
+            scanned.extend(reading.terms);
+        } else {
+            readings.push(reading);
+        }
+    }
+    // "Group Home: ... child age 6-18. Respite Care: ... child, birth to age
+    // 18": several sub-programs; only what they all say is the service's.
+    if headed > 1 {
+        let common = |v: &Value| dimension(v) > 5 || per_heading.iter().all(|vs| vs.contains(v));
+        for r in &mut readings {
+            r.terms.retain(|t| common(&t.value));
+        }
+        scanned.retain(|t| common(&t.value));
     }
     assemble(text, &readings, &scanned, &unread)
 }
@@ -181,6 +213,10 @@ enum AgeShape {
     Adult,
     /// Under `#`: at most one year less.
     Under,
+    /// `#` and a half to `#` ("2 1/2 - 12").
+    HalfBetween,
+    /// Old enough to vote: 18 or over, stated (not implied by a noun).
+    Voting,
 }
 
 /// Age phrases.
@@ -202,10 +238,22 @@ const AGE: &[(&str, AgeShape)] = &[
     ("age|ages? birth to|through age? #", AgeShape::FromBirth),
     ("birth to|through|- age? #", AgeShape::FromBirth),
     ("adult|adults", AgeShape::Adult),
+    // "Shelter for adults", "single adults": who a place takes, read even
+    // in a sentence read only in part (module docs, scanning).
+    ("for single? adult|adults", AgeShape::Adult),
+    ("single adult|adults", AgeShape::Adult),
+    ("age|ages? # 1 / 2 - # years? old?", AgeShape::HalfBetween),
+    (
+        "age|ages? # 1 / 2 to|through # years? old?",
+        AgeShape::HalfBetween,
+    ),
+    ("voting age", AgeShape::Voting),
 ];
 
 /// Gender phrases.
 const GENDER: &[(&str, Gender)] = &[
+    // Transgender women are women: "women and transgender women" is one gender.
+    ("women|woman and|& transgender women|woman", Gender::Female),
     (
         "women|woman|female|females|girls|girl|ladies",
         Gender::Female,
@@ -238,12 +286,7 @@ const POPULATION: &[(&str, Situation)] = &[
     ),
     ("young adult|adults|people", Situation::Youth),
     ("child|children|kids|minors", Situation::Child),
-    (
-        "family|families with children",
-        Situation::FamilyWithChildren,
-    ),
     ("family|families", Situation::FamilyWithChildren),
-    ("with minor children", Situation::FamilyWithChildren),
     ("pregnant", Situation::Pregnant),
     ("pregnant women|woman", Situation::Pregnant),
     ("expectant mothers|mother|parents", Situation::Pregnant),
@@ -260,6 +303,24 @@ const POPULATION: &[(&str, Situation)] = &[
     ("deaf", Situation::DeafHardOfHearing),
     ("hard of hearing", Situation::DeafHardOfHearing),
     ("hearing impaired", Situation::DeafHardOfHearing),
+    (
+        "hearing impairment|impairments",
+        Situation::DeafHardOfHearing,
+    ),
+    ("mobility impaired", Situation::PhysicalDisability),
+    (
+        "mobility impairment|impairments",
+        Situation::PhysicalDisability,
+    ),
+    (
+        "physical limitation|limitations",
+        Situation::PhysicalDisability,
+    ),
+    (
+        "with? autism spectrum? disorder|disorders?",
+        Situation::DevelopmentalDisability,
+    ),
+    ("infant|infants|babies|toddlers", Situation::Child),
     ("deaf or hard of hearing", Situation::DeafHardOfHearing),
     ("physically disabled", Situation::PhysicalDisability),
     (
@@ -272,6 +333,10 @@ const POPULATION: &[(&str, Situation)] = &[
     ),
     (
         "with a? developmental disability|disabilities",
+        Situation::DevelopmentalDisability,
+    ),
+    (
+        "developmental disability|disabilities",
         Situation::DevelopmentalDisability,
     ),
     (
@@ -307,7 +372,6 @@ const POPULATION: &[(&str, Situation)] = &[
         "alcohol or|and|/ substance abuse|addiction|problem|problems",
         Situation::SubstanceUse,
     ),
-    ("in need of drug|alcohol treatment", Situation::SubstanceUse),
     ("fleeing violence", Situation::DomesticViolenceSurvivor),
     (
         "victim|victims|survivor|survivors of human? trafficking",
@@ -322,7 +386,6 @@ const POPULATION: &[(&str, Situation)] = &[
         "domestic violence victims|survivors",
         Situation::DomesticViolenceSurvivor,
     ),
-    ("battered women|woman", Situation::DomesticViolenceSurvivor),
     (
         "victim|victims|survivor|survivors of a? violent? crime",
         Situation::CrimeVictim,
@@ -359,8 +422,8 @@ const POPULATION: &[(&str, Situation)] = &[
     ("charged or convicted", Situation::JusticeInvolved),
     ("must? be a member", Situation::Member),
     ("must also be a member", Situation::Member),
+    ("$ member|members", Situation::Member),
     ("members only", Situation::Member),
-    ("$ plan? member|members", Situation::Member),
     (
         "member|members of the? parish|congregation|church|union",
         Situation::Member,
@@ -376,7 +439,6 @@ const POPULATION: &[(&str, Situation)] = &[
     ("raising the child of a relative", Situation::Caregiver),
     ("grandparents caring for", Situation::Caregiver),
     ("student|students", Situation::Student),
-    ("high school student|students", Situation::Student),
     ("active in job search", Situation::Unemployed),
     ("lack of health insurance", Situation::Uninsured),
     ("unemployed", Situation::Unemployed),
@@ -385,6 +447,177 @@ const POPULATION: &[(&str, Situation)] = &[
     ("caregiver|caregivers|caretakers", Situation::Caregiver),
     ("lgbt|lgbtq|glbt", Situation::Lgbtq),
     ("lgbtq +", Situation::Lgbtq),
+];
+
+/// Words that name a group in a fully read sentence ("Physical limitation
+/// or disability") but a topic as often elsewhere ("disability benefits"):
+/// never hints.
+const TOPIC_POPULATION: &[(&str, Situation)] =
+    &[("disability|disabilities", Situation::Disability)];
+
+/// Phrases that say who a service or a place is for ("family shelter",
+/// "frail elderly", "battered women"): one or more groups (any qualifies),
+/// sometimes with a gender. Unlike the bare nouns of [`WEAK_IN_SCAN`], often
+/// a topic ("child care"), they are hints even in a sentence read only in
+/// part.
+const PEOPLE: &[(&str, &[Situation], Option<Gender>)] = &[
+    (
+        "battered women|woman",
+        &[Situation::DomesticViolenceSurvivor],
+        Some(Gender::Female),
+    ),
+    (
+        "women's|womens shelter|shelters|house|residence|home",
+        &[],
+        Some(Gender::Female),
+    ),
+    (
+        "men's|mens shelter|shelters|house|residence|home",
+        &[],
+        Some(Gender::Male),
+    ),
+    (
+        "family|families shelter|shelters",
+        &[Situation::FamilyWithChildren],
+        None,
+    ),
+    (
+        "youth|teen|teens medical|health? clinic|clinics|shelter|shelters",
+        &[Situation::Youth],
+        None,
+    ),
+    ("frail elderly|elders|seniors", &[Situation::Senior], None),
+    (
+        "senior|seniors over|age? # ,? their caretakers|caregivers ,? or|and spouses",
+        &[Situation::Senior, Situation::Caregiver],
+        None,
+    ),
+    (
+        "child|children or youth|youths|teens",
+        &[Situation::Child, Situation::Youth],
+        None,
+    ),
+    ("high school student|students", &[Situation::Student], None),
+    (
+        "registered|enrolled student|students",
+        &[Situation::Student],
+        None,
+    ),
+    (
+        "student|students in kindergarten|grade|grades - # th? grade?",
+        &[Situation::Student],
+        None,
+    ),
+    (
+        "who attends|attend|attending a? public|private? school|schools",
+        &[Situation::Student],
+        None,
+    ),
+    ("$ health? plan member|members", &[Situation::Member], None),
+    (
+        "in need of drug|alcohol|substance abuse? treatment",
+        &[Situation::SubstanceUse],
+        None,
+    ),
+    (
+        "with|suffering from a? drug|alcohol|substance abuse|addiction|problem|problems|dependency",
+        &[Situation::SubstanceUse],
+        None,
+    ),
+    (
+        "with|suffering from a? drug|alcohol or|and|/ drug|alcohol abuse|addiction|problem|problems|dependency",
+        &[Situation::SubstanceUse],
+        None,
+    ),
+    (
+        "family|families with minor? children",
+        &[Situation::FamilyWithChildren],
+        None,
+    ),
+    (
+        "with minor children",
+        &[Situation::FamilyWithChildren],
+        None,
+    ),
+    ("post partum|postpartum", &[Situation::Parenting], None),
+    ("breastfeeding", &[Situation::Parenting], None),
+    (
+        "must? be a? permanent? employee|employees of",
+        &[Situation::Member],
+        None,
+    ),
+    (
+        "must? have minor|dependent child|children",
+        &[Situation::FamilyWithChildren],
+        None,
+    ),
+    (
+        "with legal? custody of a? minor? child|children",
+        &[Situation::FamilyWithChildren],
+        None,
+    ),
+    (
+        "in the dependency or delinquency system",
+        &[Situation::FosterYouth, Situation::JusticeInvolved],
+        None,
+    ),
+    ("in the dependency system", &[Situation::FosterYouth], None),
+    (
+        "in the delinquency|juvenile justice system",
+        &[Situation::JusticeInvolved],
+        None,
+    ),
+    (
+        "documented|diagnosed|verified disability|disabilities",
+        &[Situation::Disability],
+        None,
+    ),
+    (
+        "verification|proof of a? disability",
+        &[Situation::Disability],
+        None,
+    ),
+    (
+        "diagnosis of a? developmental disability|disabilities",
+        &[Situation::DevelopmentalDisability],
+        None,
+    ),
+    (
+        "experiencing alcohol|drug|substance or|and? alcohol|drug? related? problem|problems|issues|abuse",
+        &[Situation::SubstanceUse],
+        None,
+    ),
+    (
+        "victim|victims|survivor|survivors of domestic violence / violent crime|crimes",
+        &[Situation::DomesticViolenceSurvivor, Situation::CrimeVictim],
+        None,
+    ),
+    (
+        "victim|victims|survivor|survivors of crime , domestic violence",
+        &[Situation::CrimeVictim, Situation::DomesticViolenceSurvivor],
+        None,
+    ),
+    (
+        "victim|victims of or threatened by domestic violence",
+        &[Situation::DomesticViolenceSurvivor],
+        None,
+    ),
+    (
+        "woman|women who is|are pregnant",
+        &[Situation::Pregnant],
+        None,
+    ),
+    (
+        "in the? final month|months|trimester of pregnancy",
+        &[Situation::Pregnant],
+        None,
+    ),
+    (
+        "single? man or woman with a? child|children",
+        &[Situation::Parenting],
+        None,
+    ),
+    ("single parent|parents", &[Situation::Parenting], None),
 ];
 
 /// Populations that also imply an age range (dropped when an age is given).
@@ -397,10 +630,50 @@ enum IncomeShape {
     Low,
     /// `#` percent of the federal poverty guideline.
     PercentOfPoverty,
+    /// `$#` a year.
+    Annual,
+    /// `$#` a month.
+    Monthly,
+    /// `$#` with no period: a year when the figure is one only a year
+    /// could be (10,000 or more), else not read.
+    Dollars,
 }
 
 /// Income phrases.
 const INCOME: &[(&str, IncomeShape)] = &[
+    ("maximum|max income|incomes $#", IncomeShape::Dollars),
+    (
+        "income|incomes cannot|can't exceed $#",
+        IncomeShape::Dollars,
+    ),
+    (
+        "income|incomes must|may|should|can not exceed $#",
+        IncomeShape::Dollars,
+    ),
+    (
+        "individual|household|family? monthly income|incomes of? less than|below|under $#",
+        IncomeShape::Monthly,
+    ),
+    (
+        "individual|household|family|annual? income|incomes of? less than|below|under $# per|a|/ year",
+        IncomeShape::Annual,
+    ),
+    (
+        "income must? fall? within hud guidelines|limits",
+        IncomeShape::Low,
+    ),
+    ("within hud income? guidelines|limits", IncomeShape::Low),
+    // A share of the area's (or state's) median income: a low-income
+    // program, not a poverty percentage.
+    (
+        "gross? family|household? income must be at or below # % of|or the? state|area median income",
+        IncomeShape::Low,
+    ),
+    (
+        "gross? family|household? income below|under # % of|or the? state|area median income",
+        IncomeShape::Low,
+    ),
+    ("# % of|or the? state|area median income", IncomeShape::Low),
     ("very? low income|incomes", IncomeShape::Low),
     ("lower income", IncomeShape::Low),
     ("indigent", IncomeShape::Low),
@@ -469,6 +742,29 @@ const RESIDENCY: &[(&str, ResidencyShape)] = &[
         ResidencyShape::Unnamed,
     ),
     ("county resident|residents", ResidencyShape::Unnamed),
+    // Live or work there.
+    (
+        "must? live|lives|reside|resides and|or /? or? work|works in the? $",
+        ResidencyShape::Named,
+    ),
+    (
+        "resident|residents of ,? or employed|working|work in ,? the? $",
+        ResidencyShape::Named,
+    ),
+    (
+        "resident|residents or business person|persons|owner|owners in|of the? $",
+        ResidencyShape::Named,
+    ),
+    ("population of the? $", ResidencyShape::Named),
+    (
+        "live|lives|living|reside|resides|residing in all $ counties",
+        ResidencyShape::Named,
+    ),
+    (
+        "based on geographic area|location|residence",
+        ResidencyShape::Unnamed,
+    ),
+    ("within|in the? service area", ResidencyShape::Unnamed),
     (
         "residing in geographic area served",
         ResidencyShape::Unnamed,
@@ -666,6 +962,20 @@ fn prepare(tokens: Vec<Token>) -> Vec<Token> {
     out
 }
 
+/// Whether a sentence starts with a short label and a colon ("Group home:",
+/// "4-H:"), naming a sub-program.
+fn heading(sentence: &[Token]) -> bool {
+    let Some(colon) = sentence.iter().position(|t| t.is_punct(':')) else {
+        return false;
+    };
+    (1..=3).contains(&colon)
+        && colon + 1 < sentence.len()
+        && sentence
+            .iter()
+            .take(colon)
+            .all(|t| t.word().is_some() || t.digits().is_some() || t.is_punct('-'))
+}
+
 /// Splits at `;` and at a `.` that ends a sentence (not "U.S.", not "2.5").
 fn sentences(tokens: &[Token]) -> Vec<&[Token]> {
     let mut out = Vec::new();
@@ -743,6 +1053,13 @@ fn match_parts(
                 consider(match_parts(rest, tokens, i + 1, cap));
             }
         }
+        "$#" => {
+            if let Some((end, dollars)) = dollars(tokens, i) {
+                let mut cap = cap.clone();
+                cap.numbers.push(dollars);
+                consider(match_parts(rest, tokens, end, cap));
+            }
+        }
         "$" => {
             if let Some((end, places)) = place_list(tokens, i) {
                 let mut cap = cap.clone();
@@ -766,6 +1083,24 @@ fn match_parts(
     best
 }
 
+/// A dollar amount ("$32,000", "$2000"): its end and whole dollars.
+fn dollars(tokens: &[Token], i: usize) -> Option<(usize, u32)> {
+    tokens.get(i).filter(|t| t.is_punct('$'))?;
+    let mut value = tokens.get(i + 1).and_then(Token::number)?;
+    let mut end = i + 2;
+    // Thousands groups, adjacent: "32,000" (not "$5, 10").
+    while let (Some(comma), Some(group)) = (tokens.get(end), tokens.get(end + 1)) {
+        let adjacent =
+            tokens.get(end - 1).is_some_and(|p| p.end == comma.start) && comma.end == group.start;
+        if !(comma.is_punct(',') && adjacent && group.digits().is_some_and(|d| d.len() == 3)) {
+            break;
+        }
+        value = value.checked_mul(1000)?.checked_add(group.number()?)?;
+        end += 2;
+    }
+    Some((end, value))
+}
+
 /// A capitalized word that may be part of a place name.
 fn place_word(token: &Token) -> bool {
     token.capitalized
@@ -781,6 +1116,8 @@ fn is_vocabulary(word: &str) -> bool {
         .map(|(p, _)| *p)
         .chain(GENDER.iter().map(|(p, _)| *p))
         .chain(POPULATION.iter().map(|(p, _)| *p))
+        .chain(TOPIC_POPULATION.iter().map(|(p, _)| *p))
+        .chain(PEOPLE.iter().map(|(p, _, _)| *p))
         .chain(INCOME.iter().map(|(p, _)| *p))
         .chain(OPEN.iter().copied())
         .chain(FILLER.iter().copied());
@@ -861,6 +1198,8 @@ fn place_list(tokens: &[Token], i: usize) -> Option<(usize, Vec<(usize, usize)>)
 #[derive(Debug, Clone)]
 enum Item {
     Term(Term),
+    /// Several terms read from one phrase ("battered women").
+    Terms(Vec<Term>),
     Conn(Conn),
     AlsoFamily,
     Filler,
@@ -873,6 +1212,19 @@ struct Term {
     start: usize,
     end: usize,
     confidence: Confidence,
+    /// Whether the phrase is a hint in a sentence read only in part.
+    hint: Hint,
+}
+
+/// Whether a phrase is kept as a hint when its sentence is read only in part.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Hint {
+    /// Decided by what it is ([`WEAK_IN_SCAN`], implied ages).
+    ByKind,
+    /// A phrase naming who a place is for ([`PEOPLE`], "for adults").
+    Always,
+    /// A topic as often as a condition ([`TOPIC_POPULATION`]).
+    Never,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -917,14 +1269,45 @@ fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
             start,
             end,
             confidence,
+            hint: Hint::ByKind,
         }))
     };
+    for (pattern, situations, gender) in PEOPLE {
+        if let Some((end, _)) = match_pattern(pattern, tokens, i) {
+            let (start, stop) = span(end);
+            let people = |value: Value| Term {
+                value,
+                start,
+                end: stop,
+                confidence: Confidence::High,
+                hint: Hint::Always,
+            };
+            let mut terms = Vec::new();
+            if !situations.is_empty() {
+                terms.push(people(Value::Population(situations.to_vec())));
+            }
+            if let Some(g) = gender {
+                terms.push(people(Value::Gender(*g)));
+            }
+            offer(end, Some(Item::Terms(terms)));
+        }
+    }
     for (pattern, shape) in AGE {
         if let Some((end, cap)) = match_pattern(pattern, tokens, i) {
-            offer(
-                end,
-                age(*shape, &cap.numbers).and_then(|v| term(v, end, Confidence::High)),
-            );
+            // "for adults", "single adults": a stated audience, a hint.
+            let stated = tokens
+                .get(i)
+                .is_some_and(|t| t.is_word("for") || t.is_word("single"));
+            let item = age(*shape, &cap.numbers)
+                .and_then(|v| term(v, end, Confidence::High))
+                .map(|item| match item {
+                    Item::Term(t) if stated => Item::Term(Term {
+                        hint: Hint::Always,
+                        ..t
+                    }),
+                    other => other,
+                });
+            offer(end, item);
         }
     }
     for (pattern, gender) in GENDER {
@@ -940,13 +1323,43 @@ fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
             );
         }
     }
+    for (pattern, situation) in TOPIC_POPULATION {
+        if let Some((end, _)) = match_pattern(pattern, tokens, i) {
+            let topic =
+                term(Value::Population(vec![*situation]), end, Confidence::High).map(|item| {
+                    match item {
+                        Item::Term(t) => Item::Term(Term {
+                            hint: Hint::Never,
+                            ..t
+                        }),
+                        other => other,
+                    }
+                });
+            offer(end, topic);
+        }
+    }
     for (pattern, shape) in INCOME {
         if let Some((end, cap)) = match_pattern(pattern, tokens, i) {
             let value = match (shape, cap.numbers.as_slice()) {
                 // "Low income" has no figure: a hint, never enforced.
-                (IncomeShape::Low, []) => {
+                (IncomeShape::Low, _) => {
                     term(Value::Income(IncomeLimit::LowIncome), end, Confidence::Low)
                 }
+                (IncomeShape::Annual, [n]) if *n > 0 => term(
+                    Value::Income(IncomeLimit::AnnualDollars(f64::from(*n))),
+                    end,
+                    Confidence::High,
+                ),
+                (IncomeShape::Monthly, [n]) if *n > 0 => term(
+                    Value::Income(IncomeLimit::MonthlyDollars(f64::from(*n))),
+                    end,
+                    Confidence::High,
+                ),
+                (IncomeShape::Dollars, [n]) if *n >= 10_000 => term(
+                    Value::Income(IncomeLimit::AnnualDollars(f64::from(*n))),
+                    end,
+                    Confidence::High,
+                ),
                 (IncomeShape::PercentOfPoverty, [n]) if (50..=1000).contains(n) => term(
                     Value::Income(IncomeLimit::PercentOfPoverty(f64::from(*n))),
                     end,
@@ -1017,6 +1430,10 @@ fn age(shape: AgeShape, numbers: &[u32]) -> Option<Value> {
         }
         (AgeShape::FromBirth, [n]) => AgeRange::client(Some(0.0), Some(plausible(*n)?)),
         (AgeShape::Under, [n]) if *n > 0 => AgeRange::client(None, Some(plausible(*n - 1)?)),
+        (AgeShape::HalfBetween, [a, b]) if a < b => {
+            AgeRange::client(Some(plausible(*a)? + 0.5), Some(plausible(*b)?))
+        }
+        (AgeShape::Voting, []) => AgeRange::client(Some(18.0), None),
         (AgeShape::Adult, []) => return Some(Value::Age(AgeRange::client(Some(18.0), None), true)),
         _ => return None,
     };
@@ -1030,6 +1447,8 @@ fn age(shape: AgeShape, numbers: &[u32]) -> Option<Value> {
 struct SentenceReading {
     open: bool,
     terms: Vec<Term>,
+    /// Whether the terms were picked out of a sentence not read whole.
+    scanned: bool,
 }
 
 /// Reads one sentence, or None when any of it is unknown or the model
@@ -1051,6 +1470,10 @@ fn combine(items: Vec<Item>) -> Option<SentenceReading> {
     let mut terms: Vec<(Option<Conn>, Term)> = Vec::new();
     let mut pending: Option<Conn> = None;
     let mut open = false;
+    let items = items.into_iter().flat_map(|item| match item {
+        Item::Terms(terms) => terms.into_iter().map(Item::Term).collect(),
+        other => vec![other],
+    });
     for item in items {
         match item {
             Item::Filler => {}
@@ -1073,6 +1496,7 @@ fn combine(items: Vec<Item>) -> Option<SentenceReading> {
                 open = true;
                 pending = None;
             }
+            Item::Terms(_) => {}
             Item::Term(term) => {
                 let conn = if terms.is_empty() {
                     None
@@ -1097,12 +1521,30 @@ fn combine(items: Vec<Item>) -> Option<SentenceReading> {
     } else {
         and_list(terms)?
     };
-    Some(SentenceReading { open, terms })
+    Some(SentenceReading {
+        open,
+        terms,
+        scanned: false,
+    })
 }
 
 /// "Low income, disabled, or senior": a choice among populations (low income
 /// counts as one), or among places.
 fn or_list(terms: &[(Option<Conn>, Term)]) -> Option<Term> {
+    // "Senior age 62 or over, or disabled": the age is the senior's, one
+    // choice among others; the group stands for it.
+    let grouped: Vec<(Option<Conn>, Term)> = terms
+        .iter()
+        .enumerate()
+        .filter(|(k, (conn, term))| {
+            let after_group = k.checked_sub(1).and_then(|p| terms.get(p)).is_some_and(
+                |(_, prev)| matches!(&prev.value, Value::Population(s) if s.iter().any(|x| AGE_POPULATIONS.contains(x))),
+            );
+            !(conn.is_none() && after_group && matches!(term.value, Value::Age(_, false)))
+        })
+        .map(|(_, t)| t.clone())
+        .collect();
+    let terms = grouped.as_slice();
     let (_, first) = terms.first()?;
     let (_, last) = terms.last()?;
     let confidence = terms.iter().map(|(_, t)| t.confidence).min()?;
@@ -1130,6 +1572,7 @@ fn or_list(terms: &[(Option<Conn>, Term)]) -> Option<Term> {
         start: first.start,
         end: last.end,
         confidence,
+        hint: Hint::ByKind,
     })
 }
 
@@ -1251,7 +1694,8 @@ const WEAK_IN_SCAN: &[Situation] = &[
 ];
 
 /// Words (or two-word phrases) that make an unread sentence's phrases
-/// doubtful: conditions, exceptions, purposes, widening ("and spouse").
+/// doubtful: conditions, exceptions, widening ("and spouse", "or age 16
+/// with ...", "or a family member").
 const CONDITIONAL: &[&str] = &[
     "if",
     "unless",
@@ -1260,29 +1704,45 @@ const CONDITIONAL: &[&str] = &[
     "consent",
     "spouse",
     "spouses",
+    "can be",
+    "may be",
+    "or younger",
+    "or age",
+    "family member",
+];
+
+/// Purposes: the restrictions of a sentence with one may be for that
+/// purpose only ("Age 18 or over to become a member"); what a client must
+/// bring still counts ("ID necessary to obtain a library card").
+const PURPOSE: &[&str] = &[
     "to obtain",
     "to become",
     "to hold",
     "to join",
     "to participate",
-    "can be",
-    "may be",
-    "or younger",
 ];
 
 /// Words that negate the phrase after them ("no income requirement").
-/// "eligible immigrant" (beside "citizen") is a status condition, not a
-/// population served, so those qualifiers block a hint too.
-const NEGATION: &[&str] = &[
-    "no",
-    "not",
-    "non",
-    "without",
-    "regardless",
-    "eligible",
-    "qualified",
-    "qualifying",
-];
+const NEGATION: &[&str] = &["no", "not", "non", "without", "regardless"];
+
+/// Words that turn the group after them into a status condition ("eligible
+/// immigrant" beside "citizen"), not a population served; a place after
+/// them is still a place ("eligible residents of Central Florida").
+const QUALIFIER: &[&str] = &["eligible", "qualified", "qualifying"];
+
+/// Connectors that pair a gender or an implied age with another group
+/// ("women and children", "man or woman"): no restriction then.
+fn joins(token: Option<&Token>) -> bool {
+    token.is_some_and(|t| t.is_word("and") || t.is_word("or") || t.is_punct('&') || t.is_punct('/'))
+}
+
+/// A term naming people (a gender, a group, "adults").
+fn names_people(value: &Value) -> bool {
+    matches!(
+        value,
+        Value::Gender(_) | Value::Population(_) | Value::Age(_, true)
+    )
+}
 
 /// The phrases of a sentence that could not be read whole, each read on its
 /// own: hints (Low confidence) rather than nothing. Only readings that do
@@ -1294,71 +1754,119 @@ fn scan_sentence(text: &str, tokens: &[Token]) -> Vec<Term> {
     let priority = tokens
         .iter()
         .any(|t| t.is_word("priority") || t.is_word("preference") || t.is_word("priorities"));
-    // A condition, an exception or a purpose makes every phrase doubtful
-    // ("Can be younger if disabled", "to become a member").
-    let conditional = tokens.windows(2).any(|w| {
-        CONDITIONAL.iter().any(|c| match c.split_once(' ') {
-            Some((a, b)) => {
-                w.first().is_some_and(|t| t.is_word(a)) && w.get(1).is_some_and(|t| t.is_word(b))
-            }
-            None => w.first().is_some_and(|t| t.is_word(c)),
-        })
-    }) || tokens
-        .last()
-        .is_some_and(|t| CONDITIONAL.iter().any(|c| t.is_word(c)));
-    if conditional {
-        return Vec::new();
-    }
-    let mut found: Vec<Term> = Vec::new();
+    // Every phrase found, with its token span.
+    let mut candidates: Vec<(usize, usize, Term)> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        let negated = i
-            .checked_sub(1)
-            .and_then(|p| tokens.get(p))
-            .and_then(Token::word)
-            .is_some_and(|w| NEGATION.contains(&w));
         match item_at(text, tokens, i) {
             Some((end, Item::Term(term))) => {
-                let paired = matches!(term.value, Value::Gender(_))
-                    && tokens
-                        .get(end)
-                        .is_some_and(|t| t.is_word("and") || t.is_punct('&') || t.is_punct(','));
-                // Ages without a word ("1-90 forms") and groups often named as
-                // a topic rather than a condition ("child care", "HIV testing")
-                // are not hints.
-                let implied_age = match &term.value {
-                    Value::Age(_, implied) => {
-                        *implied
-                            || !tokens
-                                .get(i..end)
-                                .is_some_and(|ts| ts.iter().any(|t| t.word().is_some()))
-                    }
-                    Value::Population(list) => list.iter().all(|s| WEAK_IN_SCAN.contains(s)),
-                    Value::Residency(_) => priority,
-                    _ => false,
-                };
-                if !negated && !paired && !implied_age && term.value != Value::Open {
-                    found.push(Term {
-                        confidence: Confidence::Low,
-                        ..term
-                    });
-                }
+                candidates.push((i, end, term));
+                i = end;
+            }
+            Some((end, Item::Terms(terms))) => {
+                candidates.extend(terms.into_iter().map(|t| (i, end, t)));
                 i = end;
             }
             Some((end, _)) => i = end,
             None => i += 1,
         }
     }
+    // A condition, an exception or a widening makes every phrase doubtful
+    // ("Can be younger if disabled"), unless its words are inside a phrase
+    // naming who is served ("seniors over 60, their caretakers, or spouses").
+    let inside_people = |k: usize| {
+        candidates
+            .iter()
+            .any(|(s, e, t)| t.hint == Hint::Always && (*s..*e).contains(&k))
+    };
+    let says = |phrases: &[&str]| {
+        (0..tokens.len()).any(|k| {
+            !inside_people(k)
+                && phrases.iter().any(|c| match c.split_once(' ') {
+                    Some((a, b)) => {
+                        tokens.get(k).is_some_and(|t| t.is_word(a))
+                            && tokens.get(k + 1).is_some_and(|t| t.is_word(b))
+                    }
+                    None => tokens.get(k).is_some_and(|t| t.is_word(c)),
+                })
+        })
+    };
+    if says(CONDITIONAL) {
+        return Vec::new();
+    }
+    // "Priority given to Daly City residents", "priority to seniors": a
+    // preference, not a condition.
+    if says(PURPOSE) || priority {
+        candidates.retain(|(_, _, t)| dimension(&t.value) > 5);
+    }
+    let mut found: Vec<Term> = Vec::new();
+    for (start, end, term) in &candidates {
+        let (start, end) = (*start, *end);
+        let before = start.checked_sub(1).and_then(|p| tokens.get(p));
+        let word_before = before.and_then(Token::word);
+        let negated = word_before.is_some_and(|w| NEGATION.contains(&w))
+            || (matches!(term.value, Value::Population(_))
+                && word_before.is_some_and(|w| QUALIFIER.contains(&w)));
+        // "women and children", "Women, teens and children": a gender (or
+        // "adults") listed with other groups restricts nothing. A comma pairs
+        // only with a group on its other side ("Male, age 18 or over" is one).
+        let comma_pair = |k: Option<usize>, side_end: bool| {
+            k.and_then(|k| tokens.get(k))
+                .is_some_and(|t| t.is_punct(','))
+                && candidates.iter().any(|(s, e, other)| {
+                    names_people(&other.value)
+                        && if side_end {
+                            Some(*s) == k.map(|k| k + 1)
+                        } else {
+                            k == Some(*e)
+                        }
+                })
+        };
+        let pairable = matches!(term.value, Value::Gender(_))
+            || (matches!(term.value, Value::Age(_, true)) && term.hint == Hint::Always);
+        let paired = pairable
+            && (joins(tokens.get(end))
+                || joins(before)
+                || comma_pair(Some(end), true)
+                || comma_pair(start.checked_sub(1), false));
+        // Ages without a word ("1-90 forms") and groups often named as a
+        // topic rather than a condition ("child care", "HIV testing") are
+        // not hints.
+        let weak = match (&term.value, term.hint) {
+            (_, Hint::Never) => true,
+            (Value::Age(..), Hint::Always) => false,
+            (Value::Age(_, implied), _) => {
+                *implied
+                    || !tokens
+                        .get(start..end)
+                        .is_some_and(|ts| ts.iter().any(|t| t.word().is_some()))
+            }
+            (Value::Population(_), Hint::Always) => false,
+            (Value::Population(list), _) => list.iter().all(|s| WEAK_IN_SCAN.contains(s)),
+            _ => false,
+        };
+        if !negated && !paired && !weak && term.value != Value::Open {
+            found.push(Term {
+                confidence: Confidence::Low,
+                ..term.clone()
+            });
+        }
+    }
     let mut out: Vec<Term> = Vec::new();
+    let mut clashed: Vec<u8> = Vec::new();
     let mut populations: Option<Term> = None;
     let explicit_age = found.iter().any(|t| matches!(t.value, Value::Age(..)));
     for term in found {
         let Value::Population(ref list) = term.value else {
             let kind = dimension(&term.value);
+            if clashed.contains(&kind) || out.iter().any(|t| t.value == term.value) {
+                continue;
+            }
             let clash = single(&term.value) && out.iter().any(|t| dimension(&t.value) == kind);
             if clash {
                 // Two ages or two places in one unread sentence: no hint.
                 out.retain(|t| dimension(&t.value) != kind);
+                clashed.push(kind);
                 continue;
             }
             out.push(term);
@@ -1377,7 +1885,7 @@ fn scan_sentence(text: &str, tokens: &[Token]) -> Vec<Term> {
             }) => {
                 all.extend(list);
                 *all = dedup(std::mem::take(all));
-                *end = term.end;
+                *end = (*end).max(term.end);
             }
             _ if !list.is_empty() => {
                 populations = Some(Term {
@@ -1417,60 +1925,81 @@ fn assemble(
         Confidence::Low
     };
     let mut conflict = false;
-    for (k, term) in all_terms.iter().enumerate() {
+    for term in &all_terms {
         let evidence = text.get(term.start..term.end).unwrap_or_default();
         match &term.value {
-            Value::Requirement(kind) => {
-                if !eligibility.requirements.iter().any(|r| r.kind == *kind) {
-                    eligibility.requirements.push(Requirement {
-                        kind: *kind,
-                        text: evidence.to_owned(),
-                    });
-                }
-                continue;
+            Value::Requirement(kind)
+                if !eligibility.requirements.iter().any(|r| r.kind == *kind) =>
+            {
+                eligibility.requirements.push(Requirement {
+                    kind: *kind,
+                    text: evidence.to_owned(),
+                });
             }
-            Value::Agency => {
-                eligibility.agency_only |= !individuals;
-                continue;
-            }
+            Value::Agency => eligibility.agency_only |= !individuals,
             _ => {}
         }
-        if all_terms
+    }
+    for kind in 1..=5 {
+        let group: Vec<&Term> = all_terms
             .iter()
-            .skip(k + 1)
-            .any(|other| dimension(&other.value) == dimension(&term.value))
+            .copied()
+            .filter(|t| dimension(&t.value) == kind)
+            .collect();
+        let Some(first) = group.first() else {
+            continue;
+        };
+        let start = group.iter().map(|t| t.start).min().unwrap_or(first.start);
+        let end = group.iter().map(|t| t.end).max().unwrap_or(first.end);
+        let confidence = group
+            .iter()
+            .map(|t| t.confidence)
+            .min()
+            .unwrap_or(Confidence::Low)
+            .min(cap);
+        let value = if group.iter().all(|t| t.value == first.value) {
+            // The same condition said twice ("women's shelter ... for women").
+            first.value.clone()
+        } else if let Some(all) = population_union(&group)
+            .filter(|_| group.iter().all(|t| t.confidence == Confidence::High))
         {
+            // Different groups in different sentences each read whole
+            // ("living with a disability; living with HIV/AIDS"): a list of
+            // who may come more often than groups all required, so a
+            // choice, as a hint. Groups picked out of prose stay unknown.
+            let evidence = text.get(start..end).unwrap_or_default();
+            eligibility.populations = Constraint::from_text(all, evidence, Confidence::Low);
+            continue;
+        } else {
             conflict = true;
-            set_unknown(&mut eligibility, &term.value, text.trim());
+            set_unknown(&mut eligibility, &first.value, text.trim());
             continue;
-        }
-        if dimension_is_set(&eligibility, &term.value) {
-            continue;
-        }
-        let confidence = term.confidence.min(cap);
-        match &term.value {
-            Value::Open => {}
+        };
+        let evidence = if group.len() == 1 {
+            text.get(first.start..first.end).unwrap_or_default()
+        } else {
+            text.get(start..end).unwrap_or_default()
+        };
+        match value {
             Value::Age(range, _) => {
-                eligibility.age = Constraint::from_text(*range, evidence, confidence)
+                eligibility.age = Constraint::from_text(range, evidence, confidence)
             }
-            Value::Gender(g) => {
-                eligibility.gender = Constraint::from_text(*g, evidence, confidence)
-            }
+            Value::Gender(g) => eligibility.gender = Constraint::from_text(g, evidence, confidence),
             Value::Population(s) => {
-                eligibility.populations = Constraint::from_text(s.clone(), evidence, confidence);
+                eligibility.populations = Constraint::from_text(s, evidence, confidence);
             }
             Value::Income(limit) => {
-                eligibility.income = Constraint::from_text(*limit, evidence, confidence)
+                eligibility.income = Constraint::from_text(limit, evidence, confidence)
             }
             Value::Residency(Some(names)) => {
-                eligibility.residency = Constraint::from_text(names.clone(), evidence, confidence);
+                eligibility.residency = Constraint::from_text(names, evidence, confidence);
             }
             Value::Residency(None) => {
                 eligibility.residency = Constraint::Unknown {
                     text: evidence.to_owned(),
                 };
             }
-            Value::Requirement(_) | Value::Agency => {}
+            Value::Open | Value::Requirement(_) | Value::Agency => {}
         }
     }
     for &(start, end) in unread {
@@ -1493,16 +2022,17 @@ fn assemble(
     }
 }
 
-fn dimension_is_set(e: &Eligibility, value: &Value) -> bool {
-    match value {
-        Value::Open => false,
-        Value::Age(..) => !e.age.is_open(),
-        Value::Gender(_) => !e.gender.is_open(),
-        Value::Population(_) => !e.populations.is_open(),
-        Value::Income(_) => !e.income.is_open(),
-        Value::Residency(_) => !e.residency.is_open(),
-        Value::Requirement(_) | Value::Agency => false,
+/// The groups of several population terms pooled (None when a term is
+/// not a population).
+fn population_union(terms: &[&Term]) -> Option<Vec<Situation>> {
+    let mut all = Vec::new();
+    for term in terms {
+        let Value::Population(list) = &term.value else {
+            return None;
+        };
+        all.extend(list.iter().copied());
     }
+    Some(dedup(all))
 }
 
 fn set_unknown(e: &mut Eligibility, value: &Value, text: &str) {
@@ -1592,7 +2122,19 @@ mod tests {
         Some(IncomeLimit::PercentOfPoverty(125.0))
     )]
     #[case("Low income", Some(IncomeLimit::LowIncome))]
-    #[case("income below 80% of area median income", None)]
+    // A share of median income is a low-income program, not a poverty line.
+    #[case("income below 80% of area median income", Some(IncomeLimit::LowIncome))]
+    #[case(
+        "Maximum income $32,000 ($34,000/2 people) per year",
+        Some(IncomeLimit::AnnualDollars(32000.0))
+    )]
+    #[case(
+        "Must have a individual monthly income of less than $2000",
+        Some(IncomeLimit::MonthlyDollars(2000.0))
+    )]
+    // A figure with no period, too small to be a year's: not read.
+    #[case("Income cannot exceed $1,500", None)]
+    #[case("Income must fall within HUD guidelines", Some(IncomeLimit::LowIncome))]
     fn reads_income(#[case] text: &str, #[case] expected: Option<IncomeLimit>) {
         assert_eq!(
             eligibility_from_text(text).income.value().copied(),
@@ -1697,6 +2239,116 @@ mod tests {
             eligibility_from_text(text).populations.value(),
             Some(&want),
             "{text}"
+        );
+    }
+
+    #[rstest]
+    // An audience stated in prose is a hint (Low), never an exclusion.
+    #[case("24-hour shelter for adults", age(Some(18.0), None))]
+    #[case("Emergency shelter for single adults", age(Some(18.0), None))]
+    #[case("Age 2 1/2 - 12", age(Some(2.5), Some(12.0)))]
+    #[case("Age 4 1/2-18", age(Some(4.5), Some(18.0)))]
+    #[case("Voting-age citizen", age(Some(18.0), None))]
+    // Adults listed with other groups: no age.
+    #[case("Shelter for adults and children", None)]
+    // Sub-programs: "None for most programs. 4-H: ..." and two headed
+    // programs with different ages restrict nothing.
+    #[case("None for most programs. 4-H: Ages 5-19", None)]
+    #[case("Group home: age 9-18. Foster care: age 6 months -18", None)]
+    // Widening alternatives.
+    #[case("Age 18 or over, or age 16 with a letter of exemption", None)]
+    #[case("Age 50 or over or a family member of a senior citizen", None)]
+    fn reads_stated_audiences_and_sub_programs(
+        #[case] text: &str,
+        #[case] expected: Option<AgeRange>,
+    ) {
+        assert_eq!(
+            eligibility_from_text(text).age.value().copied(),
+            expected,
+            "{text}"
+        );
+    }
+
+    #[rstest]
+    #[case("Shelter for battered women", Some(Gender::Female), vec![Situation::DomesticViolenceSurvivor])]
+    #[case("Emergency and longer-term women's shelter. 5 beds for women in crisis", Some(Gender::Female), vec![])]
+    #[case("Shelter for women and transgender women", Some(Gender::Female), vec![])]
+    #[case("Male, age 18 or over, lineal descendent of a supporter", Some(Gender::Male), vec![])]
+    #[case("Family shelter", None, vec![Situation::FamilyWithChildren])]
+    #[case("Youth medical clinic", None, vec![Situation::Youth])]
+    #[case("Hot meal for seniors over 60, their caretakers, or spouses", None, vec![Situation::Senior, Situation::Caregiver])]
+    #[case("Frail elderly or disabled adult in need of activity programs", None, vec![Situation::Senior, Situation::Disability])]
+    #[case("Groceries are distributed weekly to homeless people", None, vec![Situation::Homeless])]
+    #[case("Single man or woman with child, woman in final month of pregnancy", None, vec![Situation::Parenting, Situation::Pregnant])]
+    #[case("Physical limitation or disability, or developmental disability", None, vec![Situation::PhysicalDisability, Situation::Disability, Situation::DevelopmentalDisability])]
+    #[case("Kaiser Health Plan member, homebound", None, vec![Situation::Member])]
+    #[case("living with a disability; living with HIV/AIDS", None, vec![Situation::Disability, Situation::HivAids])]
+    // Pairs and topics: no gender, no group.
+    #[case("Membership is open to women and men", None, vec![])]
+    #[case("Women, infants, and children's health services", None, vec![])]
+    #[case("Priority given to frail elderly", None, vec![])]
+    #[case("Priority to seniors", None, vec![])]
+    #[case("Child care and disability benefits counseling", None, vec![])]
+    #[case("One member shall reside in each supervisorial district", None, vec![])]
+    fn reads_people_phrases(
+        #[case] text: &str,
+        #[case] gender: Option<Gender>,
+        #[case] populations: Vec<Situation>,
+    ) {
+        let e = eligibility_from_text(text);
+        assert_eq!(e.gender.value().copied(), gender, "{text}");
+        assert_eq!(
+            e.populations.value().cloned().unwrap_or_default(),
+            populations,
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn groups_from_several_sentences_are_a_hint() {
+        let e = eligibility_from_text("living with a disability; living with HIV/AIDS");
+        assert_eq!(confidence(&e.populations), Some(Confidence::Low));
+        // Groups picked out of prose in different sentences stay unknown.
+        let e = eligibility_from_text(
+            "Serves disabled people who need rides. Also helps veterans who need rides.",
+        );
+        assert!(e.populations.value().is_none(), "{e:?}");
+    }
+
+    #[rstest]
+    #[case("Resident of, or employed in, San Carlos", Some("San Carlos"))]
+    #[case("Resident or business person in San Bruno", Some("San Bruno"))]
+    #[case(
+        "Must reside and/or work in San Mateo County",
+        Some("San Mateo County")
+    )]
+    #[case(
+        "Service to the indigent population of Sarasota County",
+        Some("Sarasota County")
+    )]
+    #[case("Based on geographic area", None)]
+    #[case("Eligible residents of Central Florida", Some("Central Florida"))]
+    #[case("Priority given to Daly City residents", None)]
+    fn reads_live_or_work_residency(#[case] text: &str, #[case] place: Option<&str>) {
+        let e = eligibility_from_text(text);
+        match place {
+            Some(p) => assert_eq!(e.residency.value(), Some(&vec![p.to_owned()]), "{text}"),
+            None if text.starts_with("Based") => {
+                assert!(matches!(e.residency, Constraint::Unknown { .. }), "{text}")
+            }
+            None => assert!(e.residency.is_open(), "{text}"),
+        }
+    }
+
+    #[test]
+    fn a_purpose_keeps_what_to_bring() {
+        let e = eligibility_from_text("Name and address ID necessary to obtain a library card");
+        assert!(e.requirements.iter().any(|r| r.kind == RequirementKind::Id));
+        let e = eligibility_from_text("Age 18 or over to become a member");
+        assert!(
+            e.age
+                .value()
+                .is_none_or(|_| confidence(&e.age) == Some(Confidence::Low))
         );
     }
 
