@@ -13,13 +13,12 @@ use std::hint::black_box;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use carenav::core::matching::ScoringWeights;
+use carenav::core::Directory;
 use carenav::core::plan::{CarePlan, PlanOptions};
-use carenav::core::profile::{ClientProfile, Need, Urgency};
-use carenav::core::{Directory, NeedDomain};
+use carenav::core::profile::ClientProfile;
 use carenav::index::baseline::LinearMatcher;
 use carenav::{MatchOptions, ServiceIndex};
-use carenav_synth::{SynthOptions, generate, profiles, reference_day};
+use carenav_synth::{QueryShape, SynthOptions, generate, reference_day};
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 
 const SEED: u64 = 2026;
@@ -116,98 +115,6 @@ fn options(limit: usize) -> MatchOptions {
         limit,
         today: reference_day(),
         ..MatchOptions::default()
-    }
-}
-
-/// Profiles reshaped for one query shape.
-fn shaped(count: usize, shape: impl Fn(&mut ClientProfile)) -> Vec<ClientProfile> {
-    let mut out = profiles(SEED, count).expect("profiles");
-    for p in &mut out {
-        shape(p);
-    }
-    out
-}
-
-/// Single need, with a note (text), eligibility facts, a 10 km radius.
-fn single_need(p: &mut ClientProfile) {
-    p.needs.truncate(1);
-    if let Some(need) = p.needs.first_mut()
-        && need.note.is_none()
-    {
-        need.note = need
-            .domain
-            .info()
-            .keywords
-            .first()
-            .map(|k| format!("asked about {k}"));
-    }
-    p.max_distance_km = Some(10.0);
-    p.age.get_or_insert(40);
-}
-
-/// Exactly four needs, default radius.
-fn four_needs(p: &mut ClientProfile) {
-    let extra = [
-        "food-insecurity",
-        "housing-instability",
-        "medical-care",
-        "employment-status",
-        "legal-aid",
-    ];
-    for code in extra {
-        if p.needs.len() >= 4 {
-            break;
-        }
-        let Ok(domain) = NeedDomain::parse(code) else {
-            continue;
-        };
-        if !p.needs.iter().any(|n| n.domain == domain) {
-            p.needs.push(Need {
-                domain,
-                urgency: Urgency::Medium,
-                note: None,
-                evidence: Vec::new(),
-            });
-        }
-    }
-    p.needs.truncate(4);
-}
-
-/// "Serves my address": a 1 km radius, so what is found is mostly found by
-/// its service area (county, state, nationwide; virtual or unmapped places).
-fn service_area(p: &mut ClientProfile) {
-    p.needs.truncate(1);
-    let codes = [
-        "legal-aid",
-        "financial-insecurity",
-        "health-insurance-coverage-status",
-        "mental-health",
-    ];
-    let i = p.id.as_deref().map_or(0, str::len) % codes.len();
-    if let (Some(need), Ok(domain)) = (p.needs.first_mut(), NeedDomain::parse(codes[i])) {
-        need.domain = domain;
-        need.note = None;
-    }
-    p.max_distance_km = Some(1.0);
-}
-
-/// Browse by distance: one need, no text, relevance and freshness off.
-fn browse(p: &mut ClientProfile) {
-    p.needs.truncate(1);
-    for n in &mut p.needs {
-        n.note = None;
-    }
-    p.max_distance_km = None;
-}
-
-fn browse_options() -> MatchOptions {
-    MatchOptions {
-        weights: ScoringWeights {
-            relevance_half: 0.0,
-            freshness_floor: 1.0,
-            ..ScoringWeights::default()
-        },
-        ..options(10)
     }
 }
 
@@ -391,14 +298,20 @@ fn build_and_update(c: &mut Criterion, s: &mut Setup) {
 fn scale(c: &mut Criterion) {
     for n in sizes() {
         let mut s = setup(n);
-        let single = shaped(200, single_need);
-        query_group(c, &s, "single_need_top10", &single, &options(10), false);
-        let four = shaped(200, four_needs);
-        query_group(c, &s, "profile_4_needs_top5_plan", &four, &options(5), true);
-        let area = shaped(200, service_area);
-        query_group(c, &s, "service_area", &area, &options(10), false);
-        let near = shaped(200, browse);
-        query_group(c, &s, "browse_by_distance", &near, &browse_options(), false);
+        for (shape, name, limit) in [
+            (QueryShape::SingleNeed, "single_need_top10", 10),
+            (QueryShape::FourNeeds, "profile_4_needs_top5_plan", 5),
+            (QueryShape::ServiceArea, "service_area", 10),
+            (QueryShape::Browse, "browse_by_distance", 10),
+        ] {
+            let profiles = shape.profiles(SEED, 200).expect("profiles");
+            let options = MatchOptions {
+                weights: shape.weights(),
+                ..options(limit)
+            };
+            let plan = shape == QueryShape::FourNeeds;
+            query_group(c, &s, name, &profiles, &options, plan);
+        }
         build_and_update(c, &mut s);
         let size = dir_size(&bench_dir_keep(&format!("index-{n}")));
         println!(

@@ -11,11 +11,10 @@
 //! digest, the area codes of the pre-filter), so the equivalence test
 //! checks that machinery, and the benchmarks measure what it buys.
 //!
-//! The one input it cannot reproduce is tantivy's BM25 relevance. It uses a
-//! stand-in (3 for a taxonomy classification, 1 for a mention, 1 per
-//! keyword found); with `ScoringWeights::relevance_half = 0` (relevance
-//! switched off, "browse by distance") both rank by distance × freshness ×
-//! the per-candidate factors and must agree exactly.
+//! Relevance is the need relevance fixed at indexing time (see
+//! `relevance`), computed by the same code, so without notes both rank
+//! alike. The one input it cannot reproduce is the BM25 relevance of a
+//! need's note words: it ignores notes.
 //!
 //! Not reproduced: `MatchOptions::explain_exclusions` (no exclusions are
 //! listed) and the index's candidate cut-off (the index fetches
@@ -26,20 +25,16 @@
 use std::collections::{HashMap, HashSet};
 
 use carenav_core::matching::{MatchResult, NeedMatches, Proximity};
-use carenav_core::needs::NeedDomain;
 use carenav_core::profile::{ClientProfile, Need};
 use carenav_core::{Directory, GeoPoint, LocationType};
 use carenav_geo::{Boundaries, haversine_km};
 use tantivy::tokenizer::Language;
 
 use crate::document::{Payload, ServiceFacts, state_of, triples};
+use crate::relevance::NeedKeywords;
 use crate::schema::analyzer;
 use crate::search::{ClientPlace, Scored, decide, match_with};
 use crate::{IndexError, MatchOptions};
-
-/// Weight of a taxonomy classification in the stand-in relevance (the
-/// index's boost of the same clause).
-const TAXONOMY_WEIGHT: f32 = 3.0;
 
 /// One service-at-location with what the scan reads.
 struct Entry {
@@ -59,9 +54,7 @@ struct Entry {
 /// A matcher that scans every service-at-location of a directory.
 pub struct LinearMatcher {
     entries: Vec<Entry>,
-    domains: Vec<NeedDomain>,
-    /// Per domain (table order): its keywords as analysed word sequences.
-    keywords: Vec<Vec<Vec<String>>>,
+    needs: NeedKeywords,
     boundaries: &'static Boundaries,
 }
 
@@ -73,55 +66,14 @@ impl std::fmt::Debug for LinearMatcher {
     }
 }
 
-/// Analysed words of a text with their positions (as the index stores them).
-fn positioned(analyzer: &mut tantivy::tokenizer::TextAnalyzer, text: &str) -> Vec<(usize, String)> {
-    let mut out = Vec::new();
-    let mut stream = analyzer.token_stream(text);
-    while stream.advance() {
-        let t = stream.token();
-        out.push((t.position, t.text.clone()));
-    }
-    out
-}
-
-/// Whether `phrase` occurs at consecutive positions of `words`.
-fn contains_phrase(words: &[(usize, String)], phrase: &[String]) -> bool {
-    let Some(first) = phrase.first() else {
-        return false;
-    };
-    words.iter().enumerate().any(|(i, (pos, w))| {
-        w == first
-            && phrase.iter().enumerate().skip(1).all(|(j, p)| {
-                words
-                    .get(i + j)
-                    .is_some_and(|(q, w)| *q == pos + j && w == p)
-            })
-    })
-}
-
 impl LinearMatcher {
     /// Prepares every service-at-location of `directory` (the same
     /// per-service facts the index computes when it builds).
     pub fn new(directory: &Directory) -> Result<Self, IndexError> {
-        let boundaries = Boundaries::embedded()?;
-        let domains = carenav_core::needs::all()?;
-        let mut en = analyzer(Language::English);
-        let keywords: Vec<Vec<Vec<String>>> = domains
-            .iter()
-            .map(|d| {
-                d.info()
-                    .keywords
-                    .iter()
-                    .map(|k| crate::search::tokens(&mut en, k))
-                    .filter(|t| !t.is_empty())
-                    .collect()
-            })
-            .collect();
         let mut matcher = LinearMatcher {
             entries: Vec::new(),
-            domains,
-            keywords,
-            boundaries,
+            needs: NeedKeywords::load()?,
+            boundaries: Boundaries::embedded()?,
         };
         matcher.entries = matcher.prepare(directory)?;
         Ok(matcher)
@@ -142,8 +94,6 @@ impl LinearMatcher {
 
     fn prepare(&self, directory: &Directory) -> Result<Vec<Entry>, IndexError> {
         let boundaries = self.boundaries;
-        let domains = &self.domains;
-        let keywords = &self.keywords;
         let mut en = analyzer(Language::English);
         let terms: HashMap<&str, &carenav_core::TaxonomyTerm> = directory
             .taxonomy_terms
@@ -165,27 +115,8 @@ impl LinearMatcher {
             if let Some(name) = &location.name {
                 text.push_str(name);
             }
-            let words = positioned(&mut en, &text);
-            let mut relevance: Vec<(u8, f32)> = Vec::new();
-            let mut found_under = 0u64;
-            for (i, domain_keywords) in keywords.iter().enumerate() {
-                let code = domains.get(i).map_or("", |d| d.code());
-                let mut r = 0.0;
-                if facts.taxonomy_domains.iter().any(|c| c == code) {
-                    r += TAXONOMY_WEIGHT;
-                }
-                if facts.domains.iter().any(|(c, _)| c == code) {
-                    r += 1.0;
-                }
-                r += domain_keywords
-                    .iter()
-                    .filter(|k| contains_phrase(&words, k))
-                    .count() as f32;
-                if r > 0.0 {
-                    found_under |= 1u64 << i.min(63);
-                    relevance.push((u8::try_from(i).unwrap_or(u8::MAX), r));
-                }
-            }
+            let relevance = self.needs.relevance(facts, &text, &mut en);
+            let found_under = relevance.iter().fold(0u64, |bits, (i, _)| bits | 1 << i);
             let is_virtual = location.location_type == LocationType::Virtual;
             entries.push(Entry {
                 payload: Payload {
@@ -236,12 +167,8 @@ impl LinearMatcher {
         place: &ClientPlace,
         options: &MatchOptions,
     ) -> (NeedMatches, Vec<Scored>) {
-        let at = self
-            .domains
-            .iter()
-            .position(|d| *d == need.domain)
-            .unwrap_or(64);
-        let bit = if at < 64 { 1u64 << at } else { 0 };
+        let at = self.needs.position(need.domain);
+        let bit = at.map_or(0, |i| 1u64 << i);
         let today = options.today.days_since_epoch();
         let mut found: Vec<Scored> = Vec::new();
         for e in &self.entries {
@@ -263,7 +190,7 @@ impl LinearMatcher {
             let relevance = e
                 .relevance
                 .iter()
-                .find(|(i, _)| usize::from(*i) == at)
+                .find(|(i, _)| Some(*i) == at)
                 .map_or(0.0, |(_, r)| *r);
             let age_days = e.verified_day.map(|d| (today - d) as f32);
             let base = options.weights.base(relevance, proximity, age_days);

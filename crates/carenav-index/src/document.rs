@@ -7,9 +7,11 @@ use carenav_core::{Directory, Gender, Location, LocationType, Service, ServiceAt
 use carenav_geo::{AreaRef, Boundaries, Resolution, split_area_names};
 use serde::{Deserialize, Serialize};
 use tantivy::TantivyDocument;
+use tantivy::tokenizer::TextAnalyzer;
 
 use crate::IndexError;
-use crate::schema::{CELL_RESOLUTIONS, Fields};
+use crate::relevance::{NeedKeywords, pack};
+use crate::schema::{CELL_RESOLUTIONS, Fields, Reach, need_at};
 
 /// Stands in `ServiceAreas::unresolved` for polygons, which are checked
 /// exactly at match time and never by the pre-filter.
@@ -212,10 +214,13 @@ pub(crate) fn state_of(location: &Location) -> Option<&str> {
         .find(|s| !s.is_empty())
 }
 
+/// The index document of one service-at-location.
 pub(crate) fn document(
     fields: &Fields,
     facts: &ServiceFacts,
     payload: &Payload,
+    needs: &NeedKeywords,
+    en: &mut TextAnalyzer,
 ) -> Result<TantivyDocument, IndexError> {
     let mut doc = TantivyDocument::default();
     doc.add_text(fields.sal_id, &payload.service_at_location.id);
@@ -226,24 +231,41 @@ pub(crate) fn document(
     }
     doc.add_text(fields.text_en, &text);
     doc.add_text(fields.text_es, &text);
-    for code in &facts.taxonomy_domains {
-        doc.add_text(fields.domain, code);
-    }
-    for (code, _) in &facts.domains {
-        doc.add_text(fields.domain_text, code);
-    }
     let is_virtual = payload.location.location_type == LocationType::Virtual;
     doc.add_u64(fields.is_virtual, u64::from(is_virtual));
     let point = payload.location.point.filter(|_| !is_virtual);
+    // Where the search finds it: near its cells, anywhere when virtual, or
+    // (no coordinates) in the areas it serves exactly.
+    let mut reach = Vec::new();
     let mut sort_cell = u64::MAX;
     if let Some(point) = point {
         for res in CELL_RESOLUTIONS {
             let cell = carenav_geo::cell(point, res)?;
-            doc.add_u64(fields.cell, cell);
+            reach.push(Reach::Cell(cell));
             sort_cell = cell;
         }
         doc.add_f64(fields.lat, point.latitude);
         doc.add_f64(fields.lon, point.longitude);
+    } else if is_virtual {
+        reach.push(Reach::Virtual);
+    } else {
+        if facts.areas.nationwide {
+            reach.push(Reach::Served(NATIONWIDE_CODE));
+            doc.add_u64(fields.served, NATIONWIDE_CODE);
+        }
+        for (code, _) in &facts.areas.exact {
+            reach.push(Reach::Served(*code));
+            doc.add_u64(fields.served, *code);
+        }
+    }
+    for (position, relevance) in needs.relevance(facts, &text, en) {
+        if let Some(domain) = needs.domain(position) {
+            doc.add_text(fields.need, domain.code());
+        }
+        doc.add_u64(fields.need_relevance, pack(position, relevance));
+        for r in &reach {
+            doc.add_u64(fields.need_at, need_at(position, *r));
+        }
     }
     doc.add_u64(fields.cell_sort, sort_cell);
     doc.add_i64(fields.verified_day, facts.verified_day);
@@ -267,14 +289,6 @@ pub(crate) fn document(
         doc.add_u64(fields.areas, code);
     }
     doc.add_u64(fields.area_enforced, u64::from(facts.areas.enforceable()));
-    if point.is_none() && !is_virtual {
-        if facts.areas.nationwide {
-            doc.add_u64(fields.served, NATIONWIDE_CODE);
-        }
-        for (code, _) in &facts.areas.exact {
-            doc.add_u64(fields.served, *code);
-        }
-    }
     let bytes = serde_json::to_vec(payload).map_err(|e| IndexError::Payload(e.to_string()))?;
     doc.add_bytes(fields.payload, &bytes);
     Ok(doc)

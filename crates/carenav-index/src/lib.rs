@@ -31,6 +31,7 @@
 
 pub mod baseline;
 mod document;
+mod relevance;
 mod schema;
 mod search;
 
@@ -46,6 +47,7 @@ use tantivy::directory::MmapDirectory;
 use tantivy::{Index, IndexReader, IndexSettings, IndexSortByField, IndexWriter, Order, Term};
 
 use crate::document::{Payload, ServiceFacts, document, state_of, triples};
+use crate::relevance::NeedKeywords;
 pub use crate::schema::SCHEMA_VERSION;
 use crate::schema::{Fields, build_schema, fast, fields, register_analyzers};
 
@@ -160,6 +162,7 @@ pub struct ServiceIndex {
     fields: Fields,
     writer: Mutex<Option<IndexWriter>>,
     boundaries: &'static Boundaries,
+    needs: NeedKeywords,
 }
 
 impl std::fmt::Debug for ServiceIndex {
@@ -201,6 +204,7 @@ impl ServiceIndex {
             fields,
             writer: Mutex::new(None),
             boundaries: Boundaries::embedded()?,
+            needs: NeedKeywords::load()?,
         })
     }
 
@@ -324,6 +328,7 @@ impl ServiceIndex {
                 writer.delete_term(Term::from_field_text(self.fields.service_id, &service.id));
             }
             let mut facts_of: HashMap<&str, ServiceFacts> = HashMap::new();
+            let mut en = schema::analyzer(tantivy::tokenizer::Language::English);
             for (service, location, sal, org) in &triples {
                 if !facts_of.contains_key(service.id.as_str()) {
                     let facts = ServiceFacts::of(
@@ -346,7 +351,13 @@ impl ServiceIndex {
                     domains: facts.domains.clone(),
                     areas: facts.areas.clone(),
                 };
-                writer.add_document(document(&self.fields, facts, &payload)?)?;
+                writer.add_document(document(
+                    &self.fields,
+                    facts,
+                    &payload,
+                    &self.needs,
+                    &mut en,
+                )?)?;
             }
             writer.commit()?;
             Ok(triples.len())

@@ -12,7 +12,7 @@ use tantivy::tokenizer::{
 
 /// Version of the schema and of the meaning of its fields. Bump it whenever
 /// a field is added, removed or changes meaning: older indexes are refused.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Analyzer of English text.
 pub(crate) const EN: &str = "carenav_en";
@@ -29,11 +29,12 @@ pub(crate) struct Fields {
     pub(crate) service_id: Field,
     pub(crate) text_en: Field,
     pub(crate) text_es: Field,
-    /// Domains its taxonomy classifies it under.
-    pub(crate) domain: Field,
-    /// Domains its words mention (also taxonomy ones).
-    pub(crate) domain_text: Field,
-    pub(crate) cell: Field,
+    /// Codes of the need domains it is found under (see `relevance`).
+    pub(crate) need: Field,
+    /// Where it serves each of those needs: [`need_at`] keys.
+    pub(crate) need_at: Field,
+    /// Its relevance to each of those needs (`relevance::pack`).
+    pub(crate) need_relevance: Field,
     pub(crate) is_virtual: Field,
     pub(crate) served: Field,
     pub(crate) payload: Field,
@@ -69,9 +70,39 @@ pub(crate) mod fast {
     pub(crate) const AREAS: &str = "areas";
     pub(crate) const AREA_ENFORCED: &str = "area_enforced";
     /// For a location without coordinates: the codes of the areas it
-    /// serves exactly (0 = the whole country). Indexed too, so the search
-    /// finds it by the client's area instead of by distance.
+    /// serves exactly (0 = the whole country).
     pub(crate) const SERVED: &str = "served";
+    pub(crate) const NEED_RELEVANCE: &str = "need_relevance";
+}
+
+/// Where a document serves a need, besides at a distance the predicate
+/// checks exactly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Reach {
+    /// Its location lies in this H3 cell.
+    Cell(u64),
+    /// It is virtual (phone, online).
+    Virtual,
+    /// It has no coordinates and serves this area (a `served` code).
+    Served(u64),
+}
+
+/// The `need_at` term of a need (its position in the need table, below
+/// `relevance::MAX_DOMAINS`) served at a reach: one exact term per pair,
+/// so a need near a client is a union of small posting lists instead of
+/// an intersection of two big ones.
+///
+/// Layout: position (6 bits) | kind (2 bits) | 56 bits of place. An H3
+/// cell's top 8 bits are the same for every cell (reserved bit 0, mode 1,
+/// no edge), so its low 56 bits identify it.
+pub(crate) fn need_at(position: u8, reach: Reach) -> u64 {
+    const LOW: u64 = (1 << 56) - 1;
+    let (kind, place) = match reach {
+        Reach::Cell(cell) => (0u64, cell & LOW),
+        Reach::Virtual => (1, 0),
+        Reach::Served(code) => (2, code & LOW),
+    };
+    (u64::from(position & 0x3F) << 58) | (kind << 56) | place
 }
 
 pub(crate) fn build_schema() -> Schema {
@@ -80,17 +111,18 @@ pub(crate) fn build_schema() -> Schema {
         TextOptions::default().set_indexing_options(
             TextFieldIndexing::default()
                 .set_tokenizer(analyzer)
-                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+                // Only note words are searched, as single terms.
+                .set_index_option(IndexRecordOption::WithFreqs),
         )
     };
     b.add_text_field("sal_id", STRING | STORED);
     b.add_text_field("service_id", STRING | STORED);
     b.add_text_field("text_en", text(EN));
     b.add_text_field("text_es", text(ES));
-    b.add_text_field("domain", STRING);
-    b.add_text_field("domain_text", STRING);
-    b.add_u64_field("cell", INDEXED);
-    b.add_u64_field(fast::VIRTUAL, INDEXED | FAST);
+    b.add_text_field("need", STRING);
+    b.add_u64_field("need_at", INDEXED);
+    b.add_u64_field(fast::NEED_RELEVANCE, FAST);
+    b.add_u64_field(fast::VIRTUAL, FAST);
     b.add_bytes_field("payload", STORED);
     b.add_u64_field(fast::CELL_SORT, FAST);
     let fast_f64 = || NumericOptions::default().set_fast();
@@ -106,7 +138,7 @@ pub(crate) fn build_schema() -> Schema {
     b.add_u64_field(fast::POPULATIONS, FAST);
     b.add_u64_field(fast::AREAS, FAST);
     b.add_u64_field(fast::AREA_ENFORCED, FAST);
-    b.add_u64_field(fast::SERVED, INDEXED | FAST);
+    b.add_u64_field(fast::SERVED, FAST);
     b.build()
 }
 
@@ -116,9 +148,9 @@ pub(crate) fn fields(schema: &Schema) -> tantivy::Result<Fields> {
         service_id: schema.get_field("service_id")?,
         text_en: schema.get_field("text_en")?,
         text_es: schema.get_field("text_es")?,
-        domain: schema.get_field("domain")?,
-        domain_text: schema.get_field("domain_text")?,
-        cell: schema.get_field("cell")?,
+        need: schema.get_field("need")?,
+        need_at: schema.get_field("need_at")?,
+        need_relevance: schema.get_field(fast::NEED_RELEVANCE)?,
         is_virtual: schema.get_field(fast::VIRTUAL)?,
         served: schema.get_field(fast::SERVED)?,
         payload: schema.get_field("payload")?,
@@ -182,4 +214,24 @@ fn build_note_analyzer(language: Language) -> TextAnalyzer {
 pub(crate) fn register_analyzers(tokenizers: &TokenizerManager) {
     tokenizers.register(EN, analyzer(Language::English));
     tokenizers.register(ES, analyzer(Language::Spanish));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn need_at_keys_tell_needs_kinds_and_places_apart() {
+        let cell = 0x0872_8308_3fff_ffff; // an H3 cell (res 7)
+        let keys = [
+            need_at(0, Reach::Cell(cell)),
+            need_at(1, Reach::Cell(cell)),
+            need_at(0, Reach::Virtual),
+            need_at(0, Reach::Served(0)),
+            need_at(0, Reach::Served(6081)),
+            need_at(63, Reach::Served(6081)),
+        ];
+        let distinct: std::collections::HashSet<u64> = keys.into_iter().collect();
+        assert_eq!(distinct.len(), keys.len());
+    }
 }

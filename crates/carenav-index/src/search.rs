@@ -12,22 +12,21 @@ use carenav_core::{Date, GeoPoint, Schedule, TimeOfDay, Weekday, benefits};
 use carenav_geo::{Boundaries, haversine_km};
 use tantivy::collector::TopDocs;
 use tantivy::query::doc_predicate_query::{DocPredicateQuery, FunctionPredicate};
-use tantivy::query::{
-    BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhraseQuery, Query, TermQuery,
-};
+use tantivy::query::{BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::tokenizer::{Language, TextAnalyzer};
 use tantivy::{DocAddress, DocId, Score, SegmentReader, TantivyDocument, Term};
 
 use crate::document::{MAPPED_AREA, NATIONWIDE_CODE, NEVER_VERIFIED, Payload, gender_from_code};
-use crate::schema::{CELL_RESOLUTIONS, fast, note_analyzer};
+use crate::relevance::unpack;
+use crate::schema::{CELL_RESOLUTIONS, Reach, fast, need_at, note_analyzer};
 use crate::{IndexError, MatchOptions, ServiceIndex};
 
 /// Most cells a search disk may be covered with before a coarser resolution
 /// is used.
 const MAX_QUERY_CELLS: u64 = 64;
-/// Weight of a taxonomy classification against a mention in the text.
-const TAXONOMY_BOOST: Score = 3.0;
+/// Weight of a note's words against the need relevance.
+const NOTE_BOOST: Score = 0.5;
 /// Most referrals per need a match returns, whatever the caller asks.
 pub const MAX_LIMIT: usize = 1000;
 /// Candidates fetched per referral wanted: room for the exact check to drop some.
@@ -236,114 +235,65 @@ impl ServiceIndex {
         })
     }
 
-    fn need_query(
+    /// Documents found under the need near the client: in the cells
+    /// covering the search disk, virtual, or (no coordinates) serving the
+    /// client's area; just found under the need when the disk is too big to
+    /// cover usefully (then only the predicate's exact distance applies).
+    /// Scores nothing.
+    fn found_near(
         &self,
+        position: u8,
         domain: NeedDomain,
-        note: Option<&str>,
-    ) -> Result<Box<dyn Query>, IndexError> {
-        let f = &self.fields;
-        let domain_term = |field, boost| -> (Occur, Box<dyn Query>) {
-            (
-                Occur::Should,
-                Box::new(BoostQuery::new(
-                    Box::new(TermQuery::new(
-                        Term::from_field_text(field, domain.code()),
-                        IndexRecordOption::Basic,
-                    )),
-                    boost,
-                )),
-            )
-        };
-        // Classified under the domain counts most, mentioning it less; the
-        // domain's everyday words add BM25 relevance on top.
-        let mut serves = vec![
-            domain_term(f.domain, TAXONOMY_BOOST),
-            domain_term(f.domain_text, 1.0),
-        ];
-        let mut en = self.index.tokenizer_for_field(f.text_en)?;
-        for keyword in &domain.info().keywords {
-            let terms = tokens(&mut en, keyword)
-                .into_iter()
-                .map(|t| Term::from_field_text(f.text_en, &t))
-                .collect::<Vec<_>>();
-            let query: Box<dyn Query> = match terms.len() {
-                0 => continue,
-                1 => Box::new(TermQuery::new(
-                    terms[0].clone(),
-                    IndexRecordOption::WithFreqs,
-                )),
-                _ => Box::new(PhraseQuery::new(terms)),
-            };
-            serves.push((Occur::Should, query));
-        }
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> =
-            vec![(Occur::Must, Box::new(BooleanQuery::new(serves)))];
-        if let Some(note) = note {
-            let mut words: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-            for (field, language) in [
-                (f.text_en, Language::English),
-                (f.text_es, Language::Spanish),
-            ] {
-                let mut analyzer = note_analyzer(language);
-                for t in tokens(&mut analyzer, note) {
-                    words.push((
-                        Occur::Should,
-                        Box::new(BoostQuery::new(
-                            Box::new(TermQuery::new(
-                                Term::from_field_text(field, &t),
-                                IndexRecordOption::WithFreqs,
-                            )),
-                            0.5,
-                        )),
-                    ));
-                }
-            }
-            if !words.is_empty() {
-                clauses.push((Occur::Should, Box::new(BooleanQuery::new(words))));
-            }
-        }
-        Ok(Box::new(BooleanQuery::new(clauses)))
-    }
-
-    /// The cells covering the search disk (or None when the disk is too big
-    /// to cover usefully: then only the exact distance check applies).
-    fn geo_filter(
-        &self,
         client: &ClientFacts,
         place: &ClientPlace,
-    ) -> Result<Option<Box<dyn Query>>, IndexError> {
+    ) -> Result<Box<dyn Query>, IndexError> {
         let finest = CELL_RESOLUTIONS[CELL_RESOLUTIONS.len() - 1];
         let res = carenav_geo::disk_resolution(client.max_distance_km, finest, MAX_QUERY_CELLS)?;
-        if res < CELL_RESOLUTIONS[0] {
-            return Ok(None);
-        }
-        let cells = carenav_geo::cover_disk(client.point, client.max_distance_km, res)?;
-        // Plain term queries, not a TermSetQuery: building the latter's
-        // automaton costs more than a whole match at these sizes.
-        let near: Box<dyn Query> = Box::new(any_of(
-            cells
+        let found: Box<dyn Query> = if res < CELL_RESOLUTIONS[0] {
+            Box::new(TermQuery::new(
+                Term::from_field_text(self.fields.need, domain.code()),
+                IndexRecordOption::Basic,
+            ))
+        } else {
+            let cells = carenav_geo::cover_disk(client.point, client.max_distance_km, res)?;
+            let reach = cells
                 .into_iter()
-                .map(|c| Term::from_field_u64(self.fields.cell, c)),
-        ));
-        let remote: Box<dyn Query> = Box::new(TermQuery::new(
-            Term::from_field_u64(self.fields.is_virtual, 1),
-            IndexRecordOption::Basic,
-        ));
-        let served: Box<dyn Query> = Box::new(any_of(
-            place
-                .codes
-                .iter()
-                .chain(&[NATIONWIDE_CODE])
-                .map(|c| Term::from_field_u64(self.fields.served, *c)),
-        ));
-        Ok(Some(Box::new(ConstScoreQuery::new(
-            Box::new(BooleanQuery::new(vec![
-                (Occur::Should, near),
-                (Occur::Should, remote),
-                (Occur::Should, served),
-            ])),
-            0.0,
-        ))))
+                .map(Reach::Cell)
+                .chain([Reach::Virtual, Reach::Served(NATIONWIDE_CODE)])
+                .chain(place.codes.iter().map(|c| Reach::Served(*c)));
+            // Plain term queries, not a TermSetQuery: building the latter's
+            // automaton costs more than a whole match at these sizes.
+            Box::new(any_of(reach.map(|r| {
+                Term::from_field_u64(self.fields.need_at, need_at(position, r))
+            })))
+        };
+        Ok(Box::new(ConstScoreQuery::new(found, 0.0)))
+    }
+
+    /// BM25 relevance of the note's words (stop words removed), English
+    /// and Spanish, at half weight: it adds to the need relevance.
+    fn note_query(&self, note: &str) -> Option<Box<dyn Query>> {
+        let f = &self.fields;
+        let mut words: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for (field, language) in [
+            (f.text_en, Language::English),
+            (f.text_es, Language::Spanish),
+        ] {
+            let mut analyzer = note_analyzer(language);
+            for t in tokens(&mut analyzer, note) {
+                words.push((
+                    Occur::Should,
+                    Box::new(BoostQuery::new(
+                        Box::new(TermQuery::new(
+                            Term::from_field_text(field, &t),
+                            IndexRecordOption::WithFreqs,
+                        )),
+                        NOTE_BOOST,
+                    )),
+                ));
+            }
+        }
+        (!words.is_empty()).then(|| Box::new(BooleanQuery::new(words)) as Box<dyn Query>)
     }
 
     fn match_need(
@@ -354,17 +304,20 @@ impl ServiceIndex {
         place: &ClientPlace,
         options: &MatchOptions,
     ) -> Result<(NeedMatches, Vec<Scored>), IndexError> {
-        let text = self.need_query(need.domain, need.note.as_deref())?;
-        let geo = self.geo_filter(client, place)?;
+        let position = self.needs.position(need.domain).ok_or_else(|| {
+            IndexError::Payload(format!("need {} is not in the need table", need.domain))
+        })?;
+        let found = self.found_near(position, need.domain, client, place)?;
+        let note = need.note.as_deref().and_then(|n| self.note_query(n));
         let eligible = predicate(client, place);
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text.box_clone())];
-        if let Some(geo) = &geo {
-            clauses.push((Occur::Must, geo.box_clone()));
-        }
-        clauses.push((
-            Occur::Must,
-            Box::new(ConstScoreQuery::new(Box::new(eligible), 0.0)),
-        ));
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
+            (Occur::Must, found.box_clone()),
+            (
+                Occur::Must,
+                Box::new(ConstScoreQuery::new(Box::new(eligible), 0.0)),
+            ),
+        ];
+        clauses.extend(note.iter().map(|q| (Occur::Should, q.box_clone())));
         let query = BooleanQuery::new(clauses);
         let mut fetch = options.limit.clamp(1, MAX_LIMIT) * FETCH_FACTOR + 10;
         let searcher = self.reader.searcher();
@@ -386,7 +339,7 @@ impl ServiceIndex {
         let mut floors: Vec<Score> = Vec::new();
         let mut read = 0;
         'pages: loop {
-            let hits = self.top(&query, fetch, client, options)?;
+            let hits = self.top(&query, position, fetch, client, options)?;
             let exhausted = hits.len() < fetch;
             for (base, address) in hits.into_iter().skip(read) {
                 if floors.len() >= wanted
@@ -421,12 +374,10 @@ impl ServiceIndex {
         }
         let mut excluded = Vec::new();
         if options.explain_exclusions {
-            let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text)];
-            if let Some(geo) = geo {
-                clauses.push((Occur::Must, geo));
-            }
+            let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, found)];
+            clauses.extend(note.map(|q| (Occur::Should, q)));
             let nearby = BooleanQuery::new(clauses);
-            for (_, address) in self.top(&nearby, EXPLAIN_LIMIT * 3, client, options)? {
+            for (_, address) in self.top(&nearby, position, EXPLAIN_LIMIT * 3, client, options)? {
                 let payload = payload_at(&searcher, self.fields.payload, address)?;
                 let assessment = assess_payload(&payload, client, place, options);
                 if let Some(exclusion) = assessment.excluded {
@@ -454,10 +405,13 @@ impl ServiceIndex {
     }
 
     /// Top documents by the ranking formula (without the per-candidate
-    /// language and doubt factors, applied after the exact check).
+    /// language and doubt factors, applied after the exact check): the
+    /// query's score (note words) adds to the need relevance of the need at
+    /// `position`.
     fn top(
         &self,
         query: &dyn Query,
+        position: u8,
         limit: usize,
         client: &ClientFacts,
         options: &MatchOptions,
@@ -471,7 +425,12 @@ impl ServiceIndex {
             let lon = ff.column_opt::<f64>(fast::LON).ok().flatten();
             let verified = ff.column_opt::<i64>(fast::VERIFIED_DAY).ok().flatten();
             let remote = ff.column_opt::<u64>(fast::VIRTUAL).ok().flatten();
-            move |doc: DocId, relevance: Score| {
+            let need_relevance = ff.column_opt::<u64>(fast::NEED_RELEVANCE).ok().flatten();
+            move |doc: DocId, note: Score| {
+                let relevance = note
+                    + need_relevance
+                        .as_ref()
+                        .map_or(0.0, |c| unpack(c.values_for_doc(doc), position));
                 let at = match (&lat, &lon) {
                     (Some(lat), Some(lon)) => lat.first(doc).zip(lon.first(doc)),
                     _ => None,

@@ -27,6 +27,7 @@
 mod generate;
 mod profiles;
 pub mod rng;
+mod shapes;
 mod tables;
 
 use std::io::Write;
@@ -34,6 +35,7 @@ use std::io::Write;
 use carenav_core::{Date, Directory};
 
 pub use crate::profiles::profiles;
+pub use crate::shapes::QueryShape;
 
 /// What can go wrong generating.
 #[derive(Debug, Clone, thiserror::Error)]
