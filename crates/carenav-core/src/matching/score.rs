@@ -10,7 +10,8 @@
 //! freshness  = max(freshness_floor,
 //!                  0.5 ^ (max(0, age − fresh_days) / freshness_half_days))
 //!                                                 age: days since last verified
-//! multi_need = 1 + multi_need_bonus × (other needs of the client served here)
+//! multi_need = 1 + multi_need_bonus × (other needs of the client this place
+//!              is found under)
 //! language   = language_mismatch_factor if the service speaks none of the
 //!              client's languages, else 1
 //! doubt      = doubtful_factor ^ (low-confidence restrictions the client may fail)
@@ -106,8 +107,10 @@ impl ScoringWeights {
     /// assert!(near > far);
     /// ```
     pub fn score(&self, x: &ScoreInputs) -> f32 {
-        self.base(x.relevance, x.proximity, x.age_days)
-            * self.candidate_factors(x.other_needs_served, x.language_mismatch, x.doubtful)
+        self.ranked(
+            self.base(x.relevance, x.proximity, x.age_days),
+            x.other_needs_served,
+        ) * self.candidate_factors(x.language_mismatch, x.doubtful)
     }
 
     /// relevance × distance × freshness: what an index can compute from
@@ -137,20 +140,20 @@ impl ScoringWeights {
         relevance * distance * freshness
     }
 
-    /// multi_need × language × doubt: the factors known only once a
-    /// candidate has been checked against the whole profile.
-    pub fn candidate_factors(
-        &self,
-        other_needs_served: u32,
-        language_mismatch: bool,
-        doubtful: u32,
-    ) -> f32 {
-        let multi = 1.0 + self.multi_need_bonus * other_needs_served as f32;
+    /// base × multi_need: what an index also knows while collecting, from
+    /// the needs each place is indexed under.
+    pub fn ranked(&self, base: f32, other_needs_served: u32) -> f32 {
+        base * (1.0 + self.multi_need_bonus * other_needs_served as f32)
+    }
+
+    /// language × doubt: the factors known only once a candidate has been
+    /// checked against the whole profile.
+    pub fn candidate_factors(&self, language_mismatch: bool, doubtful: u32) -> f32 {
         let language = if language_mismatch {
             self.language_mismatch_factor
         } else {
             1.0
         };
-        multi * language * self.doubtful_factor.powi(doubtful.min(16) as i32)
+        language * self.doubtful_factor.powi(doubtful.min(16) as i32)
     }
 }

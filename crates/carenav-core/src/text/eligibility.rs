@@ -4,8 +4,8 @@
 //! constraint ([`AGE`], [`GENDER`], [`POPULATION`], [`INCOME`], [`RESIDENCY`],
 //! plus [`OPEN`] phrases, fillers and connectors). A pattern is a string of
 //! tokens: a word or punctuation, `a|b` alternatives, a trailing `?` for an
-//! optional token, `#` for a number and `$` for a list of place names
-//! (capitalized words, "A, B or C").
+//! optional token, `#` for a number, `$` for a list of place names
+//! (capitalized words, "A, B or C") and `$c` for a list of counties.
 //!
 //! Reading goes sentence by sentence (split at `;` and at `.` ending a
 //! sentence). Every token of a sentence must be covered by some pattern,
@@ -217,11 +217,17 @@ enum AgeShape {
     HalfBetween,
     /// Old enough to vote: 18 or over, stated (not implied by a noun).
     Voting,
+    /// `#` months to `#` years: from the whole years of the first.
+    MonthsBetween,
 }
 
 /// Age phrases.
 const AGE: &[(&str, AgeShape)] = &[
-    ("age|ages|aged? # or|and|& over|older|above", AgeShape::Min),
+    (
+        "age|ages|aged? # or|and|& over|older|above|up",
+        AgeShape::Min,
+    ),
+    ("age|ages|aged? # years and|or up", AgeShape::Min),
     ("over|above age? #", AgeShape::Min),
     ("aged|age # +", AgeShape::Min),
     ("under age? #", AgeShape::Under),
@@ -248,6 +254,15 @@ const AGE: &[(&str, AgeShape)] = &[
         AgeShape::HalfBetween,
     ),
     ("voting age", AgeShape::Voting),
+    ("at least # years old|of? age?", AgeShape::Min),
+    (
+        "age|ages? # months - # years? old?",
+        AgeShape::MonthsBetween,
+    ),
+    (
+        "age|ages? # months to|through # years? old?",
+        AgeShape::MonthsBetween,
+    ),
 ];
 
 /// Gender phrases.
@@ -345,7 +360,7 @@ const POPULATION: &[(&str, Situation)] = &[
     ),
     ("smi", Situation::SeriousMentalIllness),
     (
-        "with a? serious|severe|persistent mental illness|illnesses",
+        "with a? serious|severe|persistent|chronic mental illness|illnesses",
         Situation::SeriousMentalIllness,
     ),
     (
@@ -447,7 +462,175 @@ const POPULATION: &[(&str, Situation)] = &[
     ("caregiver|caregivers|caretakers", Situation::Caregiver),
     ("lgbt|lgbtq|glbt", Situation::Lgbtq),
     ("lgbtq +", Situation::Lgbtq),
+    // Variants of the groups above as directories commonly word them.
+    (
+        "lgbtqi|lgbtqia|lgbtq2s|gay|lesbian|bisexual|transgender|queer",
+        Situation::Lgbtq,
+    ),
+    ("chronically homeless", Situation::Homeless),
+    ("at risk youth|teens|teenagers", Situation::Youth),
+    (
+        "juvenile|youthful offender|offenders|delinquents",
+        Situation::JusticeInvolved,
+    ),
+    ("emotionally disturbed", Situation::Disability),
+    ("unsheltered|houseless", Situation::Homeless),
+    ("without housing|shelter", Situation::Homeless),
+    (
+        "at imminent? risk of homelessness|eviction",
+        Situation::AtRiskOfHomelessness,
+    ),
+    (
+        "at imminent? risk of losing their|his|her? housing|home",
+        Situation::AtRiskOfHomelessness,
+    ),
+    ("facing eviction", Situation::AtRiskOfHomelessness),
+    ("vets", Situation::Veteran),
+    ("service members|member|servicemember", Situation::Military),
+    ("armed forces|reservists", Situation::Military),
+    ("elder|elders", Situation::Senior),
+    ("transition age youth", Situation::Youth),
+    (
+        "former|emancipated|emancipating|current foster youth|children",
+        Situation::FosterYouth,
+    ),
+    ("in foster care", Situation::FosterYouth),
+    (
+        "youth? aging|aged out of foster care",
+        Situation::FosterYouth,
+    ),
+    ("emancipated youth", Situation::FosterYouth),
+    (
+        "grandparents|relatives raising grandchildren|children",
+        Situation::Caregiver,
+    ),
+    (
+        "relative|kinship|family caregiver|caregivers",
+        Situation::Caregiver,
+    ),
+    ("single mother|mothers|father|fathers", Situation::Parenting),
+    ("new mothers|parents", Situation::Parenting),
+    ("pregnant or parenting", Situation::Pregnant),
+    (
+        "victim|victims|survivor|survivors of sexual assault|abuse|violence",
+        Situation::CrimeVictim,
+    ),
+    ("sexual assault victims|survivors", Situation::CrimeVictim),
+    (
+        "victim|victims|survivor|survivors of torture",
+        Situation::CrimeVictim,
+    ),
+    (
+        "living? with a? mental illness|illnesses",
+        Situation::SeriousMentalIllness,
+    ),
+    (
+        "with a? psychiatric disability|disabilities",
+        Situation::SeriousMentalIllness,
+    ),
+    (
+        "with|from? drug|alcohol|substance abuse|use problem|problems|issues|disorder|disorders",
+        Situation::SubstanceUse,
+    ),
+    ("alcoholics|addicts", Situation::SubstanceUse),
+    ("recovering alcoholics|addicts", Situation::InRecovery),
+    (
+        "in recovery from alcohol|drug|substance|chemical? or|and|/? alcohol|drug? abuse|addiction|dependency|use",
+        Situation::InRecovery,
+    ),
+    ("currently? incarcerated", Situation::InCustody),
+    (
+        "previously|recently incarcerated",
+        Situation::JusticeInvolved,
+    ),
+    ("returning citizens", Situation::JusticeInvolved),
+    (
+        "with a? criminal record|records|history|conviction|convictions",
+        Situation::JusticeInvolved,
+    ),
+    ("on probation|parole", Situation::JusticeInvolved),
+    ("recent|new immigrants", Situation::Immigrant),
+    ("job seekers|seeker", Situation::Unemployed),
+    ("jobless", Situation::Unemployed),
+    ("laid off|dislocated workers", Situation::Unemployed),
+    ("uninsured or underinsured", Situation::Uninsured),
+    ("without health insurance", Situation::Uninsured),
+    ("wheelchair users", Situation::PhysicalDisability),
+    ("vision impaired|loss", Situation::BlindLowVision),
+    ("tribal member|members", Situation::CulturalCommunity),
+    (
+        "member|members of a? federally? recognized tribe|tribes",
+        Situation::CulturalCommunity,
+    ),
+    (
+        "latino|latina|latinos|latinas|latinx|hispanic|chinese|filipino|vietnamese|korean|japanese|samoan|tongan|arab|russian|asian|black community|communities|heritage",
+        Situation::CulturalCommunity,
+    ),
+    (
+        "pacific islander|islanders community|communities",
+        Situation::CulturalCommunity,
+    ),
+    (
+        "african american community|communities",
+        Situation::CulturalCommunity,
+    ),
+    (
+        "of $ heritage|ancestry|origin",
+        Situation::CulturalCommunity,
+    ),
 ];
+
+/// Kinds of disability named by an adjective, read in lists that share one
+/// noun ("developmental, physical, or emotional disability").
+const DISABILITY_KIND: &[(&str, Situation)] = &[
+    ("developmental", Situation::DevelopmentalDisability),
+    ("intellectual", Situation::DevelopmentalDisability),
+    ("physical", Situation::PhysicalDisability),
+    ("mobility", Situation::PhysicalDisability),
+    ("emotional", Situation::Disability),
+    ("mental", Situation::Disability),
+    ("learning", Situation::Disability),
+    ("cognitive", Situation::Disability),
+    ("sensory", Situation::Disability),
+    ("psychiatric", Situation::SeriousMentalIllness),
+    ("visual", Situation::BlindLowVision),
+    ("hearing", Situation::DeafHardOfHearing),
+];
+
+/// Nouns that end a list of [`DISABILITY_KIND`] adjectives.
+const DISABILITY_NOUN: &str = "disability|disabilities|impairment|impairments";
+
+/// "developmental, physical, or emotional disability": two or more
+/// adjectives sharing one noun, each its own group (any qualifies).
+fn disability_list(tokens: &[Token], i: usize) -> Option<(usize, Vec<Situation>)> {
+    let kind = |k: usize| {
+        tokens.get(k).and_then(|t| {
+            DISABILITY_KIND
+                .iter()
+                .find(|(w, _)| t.is_word(w))
+                .map(|(_, s)| *s)
+        })
+    };
+    let mut found = vec![kind(i)?];
+    let mut k = i + 1;
+    loop {
+        let mut j = k;
+        while tokens.get(j).is_some_and(|t| {
+            t.is_punct(',') || t.is_punct('/') || t.is_word("or") || t.is_word("and")
+        }) {
+            j += 1;
+        }
+        match kind(j) {
+            Some(s) if j > k => {
+                found.push(s);
+                k = j + 1;
+            }
+            _ => break,
+        }
+    }
+    let (end, _) = match_pattern(DISABILITY_NOUN, tokens, k)?;
+    (found.len() > 1).then(|| (end, dedup(found)))
+}
 
 /// Words that name a group in a fully read sentence ("Physical limitation
 /// or disability") but a topic as often elsewhere ("disability benefits"):
@@ -488,7 +671,7 @@ const PEOPLE: &[(&str, &[Situation], Option<Gender>)] = &[
     ),
     ("frail elderly|elders|seniors", &[Situation::Senior], None),
     (
-        "senior|seniors over|age? # ,? their caretakers|caregivers ,? or|and spouses",
+        "for|serving? senior|seniors over|age? # ,? their caretakers|caregivers ,? or|and spouses",
         &[Situation::Senior, Situation::Caregiver],
         None,
     ),
@@ -618,6 +801,19 @@ const PEOPLE: &[(&str, &[Situation], Option<Gender>)] = &[
         None,
     ),
     ("single parent|parents", &[Situation::Parenting], None),
+    // Groups named as an audience ("helping seniors", "a program for
+    // youth"): alone these words are topics as often ("youth services"),
+    // so only this wording makes them hints.
+    (
+        "for|serving|serves|serve|helping|helps|assisting|assists seniors|elderly|elders",
+        &[Situation::Senior],
+        None,
+    ),
+    (
+        "for|serving|serves|serve|helping|helps|assisting|assists youth|teens|teenagers",
+        &[Situation::Youth],
+        None,
+    ),
 ];
 
 /// Populations that also imply an age range (dropped when an age is given).
@@ -719,6 +915,11 @@ enum ResidencyShape {
     Named,
     /// A residency requirement without a name ("resident of area served").
     Unnamed,
+    /// "in <county>" after a word of [`IN_COUNTY_AFTER`].
+    InCounty,
+    /// Counties alone: read only in a sentence read whole ("San Mateo
+    /// County" as the whole eligibility), never picked out of prose.
+    Bare,
 }
 
 /// Residency phrases.
@@ -777,6 +978,51 @@ const RESIDENCY: &[(&str, ResidencyShape)] = &[
         "live|lives|living in the? $ zip code|codes",
         ResidencyShape::Named,
     ),
+    ("resident|residents in|within the? $", ResidencyShape::Named),
+    (
+        "who? must? live|lives|living|reside|resides|residing within the? $",
+        ResidencyShape::Named,
+    ),
+    (
+        "who live|lives|reside|resides in the? $",
+        ResidencyShape::Named,
+    ),
+    ("$ residency", ResidencyShape::Named),
+    // A county named as the area served ("For Hillsborough County",
+    // "serving Pasco County"); a town named so is as often where the
+    // service is.
+    (
+        "for|serving|serves|serve|throughout the? $c",
+        ResidencyShape::Named,
+    ),
+    ("in|within the? $c", ResidencyShape::InCounty),
+    ("$c", ResidencyShape::Bare),
+];
+
+/// Words after which "in <county>" names the people's county ("tenants in
+/// Pasco County", "cases in Hillsborough County"), not where an office is
+/// ("the VA Hospital in Pinellas County").
+const IN_COUNTY_AFTER: &[&str] = &[
+    "people",
+    "persons",
+    "individuals",
+    "families",
+    "households",
+    "homeowners",
+    "renters",
+    "tenants",
+    "clients",
+    "residents",
+    "seniors",
+    "veterans",
+    "youth",
+    "children",
+    "adults",
+    "women",
+    "men",
+    "cases",
+    "matters",
+    "anyone",
 ];
 
 /// Phrases saying there is no restriction.
@@ -809,6 +1055,9 @@ const FILLER: &[&str] = &[
     "sliding scale based on income",
     "for|with",
     "over",
+    // A minor's consent is a formality, not a condition on who is served.
+    "with parent|parental|parents|guardian /? guardian? consent|permission",
+    "open|available|limited|restricted to",
 ];
 
 /// Requirement phrases: what a client must bring or do first.
@@ -944,6 +1193,43 @@ const NOT_PLACE: &[&str] = &[
 /// Words that name no place on their own ("County resident": which county?).
 const GENERIC_PLACE: &[&str] = &["county", "city", "state", "district", "zone", "of"];
 
+/// Lower-case words that may open a place name.
+const PLACE_QUALIFIER: &[&str] = &[
+    "unincorporated",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "coastal",
+    "north",
+    "south",
+    "east",
+    "west",
+];
+
+/// States, which after a comma qualify the towns before them ("Hillsborough,
+/// California"): the states of the directories carenav reads, and their
+/// neighbours.
+const STATES: &[&str] = &[
+    "california",
+    "ca",
+    "florida",
+    "fl",
+    "illinois",
+    "il",
+    "oregon",
+    "nevada",
+    "arizona",
+    "georgia",
+    "alabama",
+    "indiana",
+    "wisconsin",
+    "iowa",
+    "missouri",
+    "kentucky",
+];
+
 // ---------------------------------------------------------------- tokens and sentences
 
 /// Drops tokens that carry nothing for eligibility: hyphens inside words
@@ -1010,8 +1296,8 @@ fn sentences(tokens: &[Token]) -> Vec<&[Token]> {
 #[derive(Debug, Default, Clone)]
 struct Capture {
     numbers: Vec<u32>,
-    /// Byte spans of the place names matched by `$`.
-    places: Vec<(usize, usize)>,
+    /// The place names matched by `$` or `%`.
+    places: Places,
 }
 
 /// Matches `pattern` at `tokens[i..]`; returns the end index and captures.
@@ -1060,8 +1346,10 @@ fn match_parts(
                 consider(match_parts(rest, tokens, end, cap));
             }
         }
-        "$" => {
-            if let Some((end, places)) = place_list(tokens, i) {
+        "$" | "$c" => {
+            if let Some((end, places)) = place_list(tokens, i)
+                && (alts == "$" || places.all_counties)
+            {
                 let mut cap = cap.clone();
                 cap.places = places;
                 consider(match_parts(rest, tokens, end, cap));
@@ -1136,7 +1424,13 @@ fn place(tokens: &[Token], i: usize) -> Option<(usize, (usize, usize))> {
     {
         return Some((i + 1, (t.start, t.end)));
     }
-    let first = tokens.get(i).filter(|t| place_word(t))?;
+    // "unincorporated San Mateo County", "southern Santa Clara County".
+    let qualified = tokens
+        .get(i)
+        .and_then(Token::word)
+        .is_some_and(|w| PLACE_QUALIFIER.contains(&w))
+        && tokens.get(i + 1).is_some_and(place_word);
+    let first = tokens.get(i).filter(|t| qualified || place_word(t))?;
     let mut end = i + 1;
     loop {
         match tokens.get(end) {
@@ -1156,24 +1450,55 @@ fn place(tokens: &[Token], i: usize) -> Option<(usize, (usize, usize))> {
     Some((end, (first.start, last.end)))
 }
 
-/// "A", "A or B", "A, B and C". A comma joins places only when an `or`/`and`
-/// follows later in the list ("Burlingame or Hillsborough, California" stops
-/// before ", California", which then has to be read on its own).
-fn place_list(tokens: &[Token], i: usize) -> Option<(usize, Vec<(usize, usize)>)> {
+/// Places read by `$` (or `$c`, counties only).
+#[derive(Debug, Default, Clone)]
+struct Places {
+    /// Byte spans of the names.
+    spans: Vec<(usize, usize)>,
+    /// "Hillsborough and Pasco counties": each name is a county's.
+    county: bool,
+    /// Whether every name is a county's ("Pasco County", "A and B counties").
+    all_counties: bool,
+}
+
+/// Whether a token ends a clause (a comma-separated name must, to be a place
+/// of a list: "Atherton, Menlo Park, Woodside", not "San Mateo County,
+/// Medi-Cal eligible").
+fn ends_clause(token: Option<&Token>) -> bool {
+    token.is_none_or(|t| {
+        t.is_punct(',') || t.is_punct(';') || t.is_punct('.') || t.is_word("or") || t.is_word("and")
+    })
+}
+
+/// Whether `tokens[start..end]` names a state ("Hillsborough, California":
+/// the state qualifies the town, it is no place of its own in the list).
+fn is_state(tokens: &[Token], start: usize, end: usize) -> bool {
+    let words: Vec<&str> = tokens
+        .get(start..end)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(Token::word)
+        .collect();
+    STATES.contains(&words.join(" ").as_str())
+}
+
+/// "A", "A or B", "A, B and C", "A, B, C" (each name ending its clause),
+/// "A and B counties"; a state after a comma ("Burlingame or Hillsborough,
+/// California") qualifies the names before it.
+fn place_list(tokens: &[Token], i: usize) -> Option<(usize, Places)> {
     let (mut end, first) = place(tokens, i)?;
-    let mut places = vec![first];
+    let mut spans = vec![first];
     let mut kept = (end, 1);
     loop {
         let mut j = end;
-        let mut conj = false;
-        if tokens.get(j).is_some_and(|t| t.is_punct(',')) {
+        let comma = tokens.get(j).is_some_and(|t| t.is_punct(','));
+        if comma {
             j += 1;
         }
-        if tokens
+        let conj = tokens
             .get(j)
-            .is_some_and(|t| t.is_word("or") || t.is_word("and"))
-        {
-            conj = true;
+            .is_some_and(|t| t.is_word("or") || t.is_word("and"));
+        if conj {
             j += 1;
         }
         if j == end {
@@ -1182,14 +1507,40 @@ fn place_list(tokens: &[Token], i: usize) -> Option<(usize, Vec<(usize, usize)>)
         let Some((next_end, span)) = place(tokens, j) else {
             break;
         };
-        places.push(span);
+        if comma && !conj && is_state(tokens, j, next_end) && ends_clause(tokens.get(next_end)) {
+            kept = (next_end, spans.len());
+            break;
+        }
+        spans.push(span);
         end = next_end;
-        if conj {
-            kept = (end, places.len());
+        if conj || ends_clause(tokens.get(end)) {
+            kept = (end, spans.len());
         }
     }
-    places.truncate(kept.1);
-    Some((kept.0, places))
+    spans.truncate(kept.1);
+    let mut end = kept.0;
+    // "Hillsborough and Pasco counties" (not "all Florida counties").
+    let county = tokens.get(end).is_some_and(|t| {
+        (t.is_word("counties") && spans.len() > 1) || (t.is_word("county") && !t.capitalized)
+    });
+    if county {
+        end += 1;
+    }
+    let all_counties = county
+        || spans.iter().all(|(_, e)| {
+            tokens
+                .iter()
+                .find(|t| t.end == *e)
+                .is_some_and(|t| t.is_word("county") || t.is_word("counties"))
+        });
+    Some((
+        end,
+        Places {
+            spans,
+            county,
+            all_counties,
+        },
+    ))
 }
 
 // ---------------------------------------------------------------- terms
@@ -1214,6 +1565,9 @@ struct Term {
     confidence: Confidence,
     /// Whether the phrase is a hint in a sentence read only in part.
     hint: Hint,
+    /// For an explicit age, the groups it replaced ("a youth (17 years or
+    /// younger)": youth).
+    stands_for: Vec<Situation>,
 }
 
 /// Whether a phrase is kept as a hint when its sentence is read only in part.
@@ -1270,6 +1624,7 @@ fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
             end,
             confidence,
             hint: Hint::ByKind,
+            stands_for: Vec::new(),
         }))
     };
     for (pattern, situations, gender) in PEOPLE {
@@ -1281,6 +1636,7 @@ fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
                 end: stop,
                 confidence: Confidence::High,
                 hint: Hint::Always,
+                stands_for: Vec::new(),
             };
             let mut terms = Vec::new();
             if !situations.is_empty() {
@@ -1322,6 +1678,9 @@ fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
                 term(Value::Population(vec![*situation]), end, Confidence::High),
             );
         }
+    }
+    if let Some((end, list)) = disability_list(tokens, i) {
+        offer(end, term(Value::Population(list), end, Confidence::High));
     }
     for (pattern, situation) in TOPIC_POPULATION {
         if let Some((end, _)) = match_pattern(pattern, tokens, i) {
@@ -1372,18 +1731,44 @@ fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
     }
     for (pattern, shape) in RESIDENCY {
         if let Some((end, cap)) = match_pattern(pattern, tokens, i) {
+            let after_people = i
+                .checked_sub(1)
+                .and_then(|p| tokens.get(p))
+                .and_then(Token::word)
+                .is_some_and(|w| IN_COUNTY_AFTER.contains(&w));
+            if matches!(shape, ResidencyShape::InCounty) && !after_people {
+                continue;
+            }
             let value = match shape {
-                ResidencyShape::Named => {
+                ResidencyShape::Named | ResidencyShape::InCounty | ResidencyShape::Bare => {
                     let names: Vec<String> = cap
                         .places
+                        .spans
                         .iter()
-                        .filter_map(|&(s, e)| text.get(s..e).map(str::to_owned))
+                        .filter_map(|&(s, e)| text.get(s..e))
+                        .map(|name| {
+                            if cap.places.county {
+                                format!("{name} County")
+                            } else {
+                                name.to_owned()
+                            }
+                        })
                         .collect();
                     (!names.is_empty()).then_some(Value::Residency(Some(names)))
                 }
                 ResidencyShape::Unnamed => Some(Value::Residency(None)),
             };
-            offer(end, value.and_then(|v| term(v, end, Confidence::High)));
+            let item = value.and_then(|v| term(v, end, Confidence::High));
+            let item = match item {
+                Some(Item::Term(t)) if matches!(shape, ResidencyShape::Bare) => {
+                    Some(Item::Term(Term {
+                        hint: Hint::Never,
+                        ..t
+                    }))
+                }
+                other => other,
+            };
+            offer(end, item);
         }
     }
     for (pattern, kind) in REQUIREMENT {
@@ -1434,6 +1819,9 @@ fn age(shape: AgeShape, numbers: &[u32]) -> Option<Value> {
             AgeRange::client(Some(plausible(*a)? + 0.5), Some(plausible(*b)?))
         }
         (AgeShape::Voting, []) => AgeRange::client(Some(18.0), None),
+        (AgeShape::MonthsBetween, [m, y]) if m / 12 <= *y => {
+            AgeRange::client(Some(f64::from(m / 12)), Some(plausible(*y)?))
+        }
         (AgeShape::Adult, []) => return Some(Value::Age(AgeRange::client(Some(18.0), None), true)),
         _ => return None,
     };
@@ -1544,6 +1932,27 @@ fn or_list(terms: &[(Option<Conn>, Term)]) -> Option<Term> {
         })
         .map(|(_, t)| t.clone())
         .collect();
+    // "Senior age 62 or over, or disabled and low-income": a term joined by
+    // "and" narrows the choice before it; the choice alone is a hint.
+    let after_or = |k: usize| grouped.iter().take(k).any(|(c, _)| *c == Some(Conn::Or));
+    let narrowing: Vec<bool> = (0..grouped.len())
+        .map(|k| grouped.get(k).is_some_and(|(c, _)| *c == Some(Conn::And)) && after_or(k))
+        .collect();
+    let narrowed = narrowing.iter().any(|n| *n);
+    let grouped: Vec<(Option<Conn>, Term)> = grouped
+        .into_iter()
+        .zip(narrowing)
+        .filter(|(_, n)| !n)
+        .map(|(t, _)| t)
+        .map(|(c, t)| {
+            let confidence = if narrowed {
+                Confidence::Low
+            } else {
+                t.confidence
+            };
+            (c, Term { confidence, ..t })
+        })
+        .collect();
     let terms = grouped.as_slice();
     let (_, first) = terms.first()?;
     let (_, last) = terms.last()?;
@@ -1573,6 +1982,7 @@ fn or_list(terms: &[(Option<Conn>, Term)]) -> Option<Term> {
         end: last.end,
         confidence,
         hint: Hint::ByKind,
+        stands_for: Vec::new(),
     })
 }
 
@@ -1590,6 +2000,19 @@ fn dedup<T: PartialEq>(items: Vec<T>) -> Vec<T> {
 fn and_list(terms: Vec<(Option<Conn>, Term)>) -> Option<Vec<Term>> {
     let mut out: Vec<Term> = Vec::new();
     for (conn, term) in terms {
+        // "Homeless youth", "undocumented immigrants": both groups at once,
+        // which the model cannot require; either one is a hint (Low).
+        if conn.is_none()
+            && let Some(prev) = out.last_mut()
+            && term.start <= prev.end + 1
+            && let (Value::Population(a), Value::Population(b)) = (&mut prev.value, &term.value)
+        {
+            a.extend(b.iter().copied());
+            *a = dedup(std::mem::take(a));
+            prev.end = term.end;
+            prev.confidence = Confidence::Low;
+            continue;
+        }
         if conn == Some(Conn::And)
             && let Some(prev) = out.last_mut()
         {
@@ -1625,9 +2048,16 @@ fn and_list(terms: Vec<(Option<Conn>, Term)>) -> Option<Vec<Term>> {
     let explicit_age = out.iter().any(|t| matches!(t.value, Value::Age(_, false)));
     if explicit_age {
         out.retain(|t| !matches!(t.value, Value::Age(_, true)));
+        let mut replaced = Vec::new();
         for t in &mut out {
             if let Value::Population(s) = &mut t.value {
+                replaced.extend(s.iter().copied().filter(|x| AGE_POPULATIONS.contains(x)));
                 s.retain(|x| !AGE_POPULATIONS.contains(x));
+            }
+        }
+        for t in &mut out {
+            if matches!(t.value, Value::Age(_, false)) {
+                t.stands_for = dedup(replaced.clone());
             }
         }
         out.retain(|t| !matches!(&t.value, Value::Population(s) if s.is_empty()));
@@ -1711,16 +2141,13 @@ const CONDITIONAL: &[&str] = &[
     "family member",
 ];
 
-/// Purposes: the restrictions of a sentence with one may be for that
-/// purpose only ("Age 18 or over to become a member"); what a client must
-/// bring still counts ("ID necessary to obtain a library card").
-const PURPOSE: &[&str] = &[
-    "to obtain",
-    "to become",
-    "to hold",
-    "to join",
-    "to participate",
-];
+/// Roles within a service: the conditions of the clause naming one are the
+/// role's ("Age 12 or over, age 18 or over to hold office"). Joining or
+/// using the service itself ("to become a member", "to obtain a library
+/// card", "to participate") is no role: its conditions are the service's.
+/// Volunteering is no role here: a volunteer program's conditions are its
+/// own ("Age 16 or over to volunteer").
+const ROLE: &[&str] = &["to hold", "serve on"];
 
 /// Words that negate the phrase after them ("no income requirement").
 const NEGATION: &[&str] = &["no", "not", "non", "without", "regardless"];
@@ -1779,8 +2206,8 @@ fn scan_sentence(text: &str, tokens: &[Token]) -> Vec<Term> {
             .iter()
             .any(|(s, e, t)| t.hint == Hint::Always && (*s..*e).contains(&k))
     };
-    let says = |phrases: &[&str]| {
-        (0..tokens.len()).any(|k| {
+    let find = |phrases: &[&str]| {
+        (0..tokens.len()).find(|&k| {
             !inside_people(k)
                 && phrases.iter().any(|c| match c.split_once(' ') {
                     Some((a, b)) => {
@@ -1791,13 +2218,27 @@ fn scan_sentence(text: &str, tokens: &[Token]) -> Vec<Term> {
                 })
         })
     };
-    if says(CONDITIONAL) {
+    if find(CONDITIONAL).is_some() {
         return Vec::new();
     }
+    let role = find(ROLE);
     // "Priority given to Daly City residents", "priority to seniors": a
     // preference, not a condition.
-    if says(PURPOSE) || priority {
+    if priority {
         candidates.retain(|(_, _, t)| dimension(&t.value) > 5);
+    }
+    // The clause naming a role holds the role's conditions only.
+    if let Some(k) = role {
+        let clause_break = |t: &Token| t.is_punct(',') || t.is_punct(';');
+        let from = tokens
+            .get(..k)
+            .and_then(|ts| ts.iter().rposition(clause_break))
+            .map_or(0, |p| p + 1);
+        let to = tokens
+            .get(k..)
+            .and_then(|ts| ts.iter().position(clause_break))
+            .map_or(tokens.len(), |p| p + k);
+        candidates.retain(|(s, e, t)| dimension(&t.value) > 5 || *e <= from || *s >= to);
     }
     let mut found: Vec<Term> = Vec::new();
     for (start, end, term) in &candidates {
@@ -1822,6 +2263,15 @@ fn scan_sentence(text: &str, tokens: &[Token]) -> Vec<Term> {
                         }
                 })
         };
+        // "homeless people and residents of the Tenderloin": either group
+        // may come, so the place restricts no one.
+        let other_group = matches!(term.value, Value::Residency(_))
+            && joins(before)
+            && candidates.iter().any(|(_, e, other)| {
+                matches!(other.value, Value::Population(_))
+                    && Some(*e + 2) >= Some(start)
+                    && *e < start
+            });
         let pairable = matches!(term.value, Value::Gender(_))
             || (matches!(term.value, Value::Age(_, true)) && term.hint == Hint::Always);
         let paired = pairable
@@ -1845,7 +2295,7 @@ fn scan_sentence(text: &str, tokens: &[Token]) -> Vec<Term> {
             (Value::Population(list), _) => list.iter().all(|s| WEAK_IN_SCAN.contains(s)),
             _ => false,
         };
-        if !negated && !paired && !weak && term.value != Value::Open {
+        if !negated && !paired && !weak && !other_group && term.value != Value::Open {
             found.push(Term {
                 confidence: Confidence::Low,
                 ..term.clone()
@@ -1910,11 +2360,51 @@ fn assemble(
 ) -> EligibilityReading {
     let mut eligibility = Eligibility::default();
     let any_open = readings.iter().any(|r| r.open);
-    let all_terms: Vec<&Term> = readings
+    let mut owned: Vec<Term> = readings
         .iter()
         .flat_map(|r| r.terms.iter())
         .chain(scanned)
+        .cloned()
         .collect();
+    let is_group = |t: &Term| match &t.value {
+        Value::Population(_) => true,
+        Value::Age(_, false) => !t.stands_for.is_empty(),
+        _ => false,
+    };
+    // "a youth (17 years or younger); homeless or at risk of homelessness":
+    // sentences that each name one group, one of them by its age, list who
+    // may come; the age's group stands for it in that list.
+    // Only `;` lists: sentences ending in `.` add conditions more often.
+    let listed = readings.len() > 1
+        && text.contains(';')
+        && !text.contains(". ")
+        && scanned.is_empty()
+        && readings.iter().all(|r| r.terms.len() == 1)
+        && owned.iter().all(is_group)
+        && owned
+            .iter()
+            .any(|t| matches!(t.value, Value::Population(_)));
+    if listed {
+        for t in &mut owned {
+            if matches!(t.value, Value::Age(..)) {
+                t.value = Value::Population(t.stands_for.clone());
+            }
+        }
+    }
+    // An explicit age anywhere replaces the age groups named elsewhere
+    // ("Dining room serving seniors. For those age 60 & over").
+    if owned
+        .iter()
+        .any(|t| matches!(t.value, Value::Age(_, false)))
+    {
+        for t in &mut owned {
+            if let Value::Population(s) = &mut t.value {
+                s.retain(|x| !AGE_POPULATIONS.contains(x));
+            }
+        }
+        owned.retain(|t| !matches!(&t.value, Value::Population(s) if s.is_empty()));
+    }
+    let all_terms: Vec<&Term> = owned.iter().collect();
     let individuals = tokenize(text)
         .iter()
         .any(|t| t.word().is_some_and(|w| INDIVIDUAL.contains(&w)));
@@ -1960,9 +2450,11 @@ fn assemble(
         let value = if group.iter().all(|t| t.value == first.value) {
             // The same condition said twice ("women's shelter ... for women").
             first.value.clone()
-        } else if let Some(all) = population_union(&group)
-            .filter(|_| group.iter().all(|t| t.confidence == Confidence::High))
-        {
+        } else if let Some(all) = population_union(&group).filter(|_| {
+            group
+                .iter()
+                .all(|t| t.confidence == Confidence::High || t.hint == Hint::Always)
+        }) {
             // Different groups in different sentences each read whole
             // ("living with a disability; living with HIV/AIDS"): a list of
             // who may come more often than groups all required, so a
@@ -2070,7 +2562,14 @@ mod tests {
     #[case("a youth (17 years or younger)", age(None, Some(17.0)))]
     #[case("Birth to age 20", age(Some(0.0), Some(20.0)))]
     #[case("Adults only", age(Some(18.0), None))]
-    #[case("Age 2 months-6 years", None)]
+    #[case("Age 2 months-6 years", age(Some(0.0), Some(6.0)))]
+    #[case("Age 18 months to 5 years", age(Some(1.0), Some(5.0)))]
+    #[case("Must be at least 18 years old", age(Some(18.0), None))]
+    #[case("Ages 60 and up", age(Some(60.0), None))]
+    #[case(
+        "Child age 6-16, with parent/guardian consent",
+        age(Some(6.0), Some(16.0))
+    )]
     #[case("Age 130 or over", None)]
     #[case("Age 18-5", None)]
     fn reads_ages(#[case] text: &str, #[case] expected: Option<AgeRange>) {
@@ -2147,6 +2646,23 @@ mod tests {
     #[case("San Mateo County residents", &["San Mateo County"])]
     #[case("Resident of San Carlos, Belmont, Redwood City or San Mateo", &["San Carlos", "Belmont", "Redwood City", "San Mateo"])]
     #[case("Daly City or Colma resident", &["Daly City", "Colma"])]
+    // A state after a comma qualifies the towns; a comma list whose names
+    // each end a clause is a list.
+    #[case("Must reside in Burlingame or Hillsborough, California", &["Burlingame", "Hillsborough"])]
+    #[case("Residents of Atherton, Menlo Park, Portola Valley", &["Atherton", "Menlo Park", "Portola Valley"])]
+    #[case("Resident of San Mateo County, age 18 or over", &["San Mateo County"])]
+    #[case("Residents of unincorporated San Mateo County", &["unincorporated San Mateo County"])]
+    // "counties" after a list names each a county.
+    #[case("For residents of Hillsborough and Pasco counties", &["Hillsborough County", "Pasco County"])]
+    #[case("Clients must reside within Pinellas County", &["Pinellas County"])]
+    #[case("Residents in Broward County", &["Broward County"])]
+    #[case("People who live in Redwood City", &["Redwood City"])]
+    #[case("Open to residents of Miami-Dade County", &["Miami-Dade County"])]
+    #[case("San Mateo County residency required", &["San Mateo County"])]
+    #[case("San Mateo County", &["San Mateo County"])]
+    #[case("Serves Pasco County", &["Pasco County"])]
+    #[case("Legal help for Hillsborough County.", &["Hillsborough County"])]
+    #[case("Advice to tenants in Orange County facing eviction", &["Orange County"])]
     fn reads_residency(#[case] text: &str, #[case] expected: &[&str]) {
         let names: Vec<String> = expected.iter().map(|s| (*s).to_owned()).collect();
         assert_eq!(
@@ -2173,7 +2689,6 @@ mod tests {
     // Unknown words change the meaning: the whole text is left to verify, and
     // whatever phrase is read on its own is only a hint (never excludes).
     #[case("Age 18 or over to become a member")]
-    #[case("Must reside in Burlingame or Hillsborough, California")]
     #[case("women and children")]
     #[case("Adult 50 or older, adult with disability")]
     #[case("Youth age 8-17, adults age 18 or over")]
@@ -2304,6 +2819,106 @@ mod tests {
         );
     }
 
+    #[rstest]
+    // Common directory wordings of the groups, with their variants.
+    #[case("Survivors of sexual assault", vec![Situation::CrimeVictim])]
+    #[case("Victims of torture", vec![Situation::CrimeVictim])]
+    #[case("Persons with mental illness", vec![Situation::SeriousMentalIllness])]
+    #[case("Adults with a psychiatric disability", vec![Situation::SeriousMentalIllness])]
+    #[case("Individuals with substance abuse problems", vec![Situation::SubstanceUse])]
+    #[case("Persons in recovery from substance abuse", vec![Situation::InRecovery])]
+    #[case("Grandparents raising grandchildren", vec![Situation::Caregiver])]
+    #[case("Family caregivers", vec![Situation::Caregiver])]
+    #[case("Former foster youth", vec![Situation::FosterYouth])]
+    #[case("Youth aging out of foster care", vec![Situation::FosterYouth])]
+    #[case("Chronically homeless adults", vec![Situation::Homeless])]
+    #[case("Families at risk of eviction", vec![Situation::FamilyWithChildren, Situation::AtRiskOfHomelessness])]
+    #[case("People with a criminal record", vec![Situation::JusticeInvolved])]
+    #[case("Ex-offenders", vec![Situation::JusticeInvolved])]
+    #[case("Formerly incarcerated individuals", vec![Situation::JusticeInvolved])]
+    #[case("Persons on parole", vec![Situation::JusticeInvolved])]
+    #[case("Refugees and asylees", vec![Situation::Refugee, Situation::Asylee])]
+    #[case("Recent immigrants", vec![Situation::Immigrant])]
+    #[case("Uninsured or underinsured", vec![Situation::Uninsured])]
+    #[case("Job seekers", vec![Situation::Unemployed])]
+    #[case("Service members and veterans", vec![Situation::Military, Situation::Veteran])]
+    #[case("Persons with HIV", vec![Situation::HivAids])]
+    #[case("For people with disabilities", vec![Situation::Disability])]
+    #[case("Members of a federally recognized tribe", vec![Situation::CulturalCommunity])]
+    #[case("Latino community", vec![Situation::CulturalCommunity])]
+    #[case("Single mothers", vec![Situation::Parenting])]
+    #[case("At-risk youth", vec![Situation::Youth])]
+    #[case("Juvenile offenders", vec![Situation::JusticeInvolved])]
+    #[case("Adult with chronic mental illness", vec![Situation::SeriousMentalIllness])]
+    // Adjectives sharing one noun: each its own group.
+    #[case("Adult with developmental, physical, or emotional disability", vec![Situation::DevelopmentalDisability, Situation::PhysicalDisability, Situation::Disability])]
+    #[case("Visual or hearing impairment", vec![Situation::BlindLowVision, Situation::DeafHardOfHearing])]
+    // Stacked groups ("homeless youth"): both, as a hint.
+    #[case("Homeless youth", vec![Situation::Homeless, Situation::Youth])]
+    #[case("Undocumented immigrants", vec![Situation::Undocumented, Situation::Immigrant])]
+    // A term joined by "and" after an "or" narrows that choice.
+    #[case("Senior age 62 or over, or disabled and low-income", vec![Situation::Senior, Situation::Disability])]
+    #[case("Mentally ill and homeless or about to become homeless", vec![Situation::SeriousMentalIllness, Situation::Homeless, Situation::AtRiskOfHomelessness])]
+    // Sentences that each name one group list who may come.
+    #[case("a youth (17 years or younger); homeless or at risk of homelessness", vec![Situation::Youth, Situation::Homeless, Situation::AtRiskOfHomelessness])]
+    // An audience named in prose.
+    #[case("Legal help for seniors and their caregivers in all programs", vec![Situation::Senior, Situation::Caregiver])]
+    fn reads_common_group_wordings(#[case] text: &str, #[case] want: Vec<Situation>) {
+        assert_eq!(
+            eligibility_from_text(text).populations.value(),
+            Some(&want),
+            "{text}"
+        );
+    }
+
+    #[rstest]
+    // Topics, places and sub-roles: no group.
+    #[case("Youth services and counseling")]
+    #[case("Mental health services")]
+    #[case("Foster care licensing")]
+    #[case("Domestic Violence Injunctions; Temporary Custody")]
+    #[case("Women, teens and children who are victims of or threatened by Domestic Violence")]
+    #[case("Transgender Services, Women's Health, Family Planning")]
+    #[case("Spanish, Cantonese and Mandarin spoken")]
+    fn topics_name_no_group(#[case] text: &str) {
+        let e = eligibility_from_text(text);
+        let groups = e.populations.value().cloned().unwrap_or_default();
+        let want: &[Situation] = if text.starts_with("Women, teens") {
+            &[Situation::DomesticViolenceSurvivor]
+        } else {
+            &[]
+        };
+        assert_eq!(groups, want, "{text}");
+        assert!(e.gender.is_open(), "{text}");
+    }
+
+    #[test]
+    fn stacked_groups_and_narrowed_choices_are_hints() {
+        for text in [
+            "Homeless youth",
+            "Senior age 62 or over, or disabled and low-income",
+        ] {
+            let e = eligibility_from_text(text);
+            assert_eq!(confidence(&e.populations), Some(Confidence::Low), "{text}");
+        }
+    }
+
+    #[rstest]
+    // The conditions for joining or using the service are the service's;
+    // those of a role within it are not.
+    #[case("Age 12 or over, age 18 or over to hold office", age(Some(12.0), None))]
+    #[case("Age 18 or over to become a member", age(Some(18.0), None))]
+    #[case(
+        "Dining room serving seniors. For those age 60 & over",
+        age(Some(60.0), None)
+    )]
+    fn reads_purposes_and_roles(#[case] text: &str, #[case] want: Option<AgeRange>) {
+        let e = eligibility_from_text(text);
+        assert_eq!(e.age.value().copied(), want, "{text}");
+        // An explicit age replaces the age group named elsewhere.
+        assert!(e.populations.is_open(), "{text}: {e:?}");
+    }
+
     #[test]
     fn groups_from_several_sentences_are_a_hint() {
         let e = eligibility_from_text("living with a disability; living with HIV/AIDS");
@@ -2329,6 +2944,13 @@ mod tests {
     #[case("Based on geographic area", None)]
     #[case("Eligible residents of Central Florida", Some("Central Florida"))]
     #[case("Priority given to Daly City residents", None)]
+    // Where an office is, or a town named in prose, is no residency.
+    #[case("Legal intake at the VA Hospital in Pinellas County", None)]
+    #[case("The only shelter in San Francisco offering beds", None)]
+    #[case(
+        "Resident of San Mateo County, Medi-Cal eligible",
+        Some("San Mateo County")
+    )]
     fn reads_live_or_work_residency(#[case] text: &str, #[case] place: Option<&str>) {
         let e = eligibility_from_text(text);
         match place {
