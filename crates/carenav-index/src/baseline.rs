@@ -22,17 +22,15 @@
 //! baseline checks them all, so with a small limit it can find an eligible
 //! place the index's cut-off dropped).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use carenav_core::matching::{MatchResult, NeedMatches, Proximity};
 use carenav_core::profile::{ClientProfile, Need};
 use carenav_core::{Directory, GeoPoint, LocationType};
 use carenav_geo::{Boundaries, haversine_km};
-use tantivy::tokenizer::Language;
 
-use crate::document::{Payload, ServiceFacts, state_of, triples};
+use crate::document::{Payload, prepare_all};
 use crate::relevance::NeedKeywords;
-use crate::schema::analyzer;
 use crate::search::{ClientPlace, Scored, decide, match_with};
 use crate::{IndexError, MatchOptions};
 
@@ -93,48 +91,21 @@ impl LinearMatcher {
     }
 
     fn prepare(&self, directory: &Directory) -> Result<Vec<Entry>, IndexError> {
-        let boundaries = self.boundaries;
-        let mut en = analyzer(Language::English);
-        let terms: HashMap<&str, &carenav_core::TaxonomyTerm> = directory
-            .taxonomy_terms
-            .iter()
-            .map(|t| (t.id.as_str(), t))
-            .collect();
-        let (triples, _) = triples(directory);
-        let mut facts_of: HashMap<&str, ServiceFacts> = HashMap::new();
-        let mut entries = Vec::with_capacity(triples.len());
-        for (service, location, sal, org) in triples {
-            if !facts_of.contains_key(service.id.as_str()) {
-                let facts = ServiceFacts::of(&terms, boundaries, service, org, state_of(location))?;
-                facts_of.insert(service.id.as_str(), facts);
-            }
-            let Some(facts) = facts_of.get(service.id.as_str()) else {
-                continue;
-            };
-            let mut text = facts.text.clone();
-            if let Some(name) = &location.name {
-                text.push_str(name);
-            }
-            let relevance = self.needs.relevance(facts, &text, &mut en);
-            let found_under = relevance.iter().fold(0u64, |bits, (i, _)| bits | 1 << i);
+        let mut entries = Vec::new();
+        prepare_all(directory, self.boundaries, &self.needs, |_, p| {
+            let location = &p.payload.location;
             let is_virtual = location.location_type == LocationType::Virtual;
             entries.push(Entry {
-                payload: Payload {
-                    service: service.clone(),
-                    location: location.clone(),
-                    service_at_location: sal.clone(),
-                    organization_name: org.to_owned(),
-                    domains: facts.domains.clone(),
-                    areas: facts.areas.clone(),
-                },
-                found_under,
-                relevance,
+                found_under: p.relevance.iter().fold(0u64, |bits, (i, _)| bits | 1 << i),
+                relevance: p.relevance,
                 point: location.point.filter(|_| !is_virtual),
                 is_virtual,
-                verified_day: carenav_core::matching::last_verified(service)
+                verified_day: carenav_core::matching::last_verified(&p.payload.service)
                     .map(|d| d.days_since_epoch()),
+                payload: p.payload,
             });
-        }
+            Ok(())
+        })?;
         Ok(entries)
     }
 
@@ -155,14 +126,20 @@ impl LinearMatcher {
         profile: &ClientProfile,
         options: &MatchOptions,
     ) -> Result<MatchResult, IndexError> {
+        let bit = |domain| self.needs.position(domain).map_or(0, |i| 1u64 << i);
+        let all = profile.needs.iter().fold(0, |m, n| m | bit(n.domain));
         match_with(profile, options, self.boundaries, |need, client, place| {
-            Ok(self.match_need(need, client, place, options))
+            let others = all & !bit(need.domain);
+            Ok(self.match_need(need, others, client, place, options))
         })
     }
 
+    /// One need's referrals; `others` has the bits of the client's other
+    /// needs.
     fn match_need(
         &self,
         need: &Need,
+        others: u64,
         client: &carenav_core::matching::ClientFacts,
         place: &ClientPlace,
         options: &MatchOptions,
@@ -194,12 +171,15 @@ impl LinearMatcher {
                 .map_or(0.0, |(_, r)| *r);
             let age_days = e.verified_day.map(|d| (today - d) as f32);
             let base = options.weights.base(relevance, proximity, age_days);
-            if let Some(scored) = decide(base, &e.payload, need, client, place, options) {
+            let ranked = options
+                .weights
+                .ranked(base, (e.found_under & others).count_ones());
+            if let Some(scored) = decide(ranked, &e.payload, need, client, place, options) {
                 found.push(scored);
             }
         }
         // One place per service, its best, as the index keeps it.
-        found.sort_by(|a, b| b.base.total_cmp(&a.base));
+        found.sort_by(|a, b| b.ranked.total_cmp(&a.ranked));
         let mut seen = HashSet::new();
         found.retain(|s| seen.insert(s.referral.service_id.clone()));
         (

@@ -3,15 +3,16 @@
 use std::collections::HashMap;
 
 use carenav_core::matching::{HitSource, ServiceDigest, last_verified, service_domains};
-use carenav_core::{Directory, Gender, Location, LocationType, Service, ServiceAtLocation};
+use carenav_core::{Directory, Location, LocationType, Service, ServiceAtLocation};
 use carenav_geo::{AreaRef, Boundaries, Resolution, split_area_names};
 use serde::{Deserialize, Serialize};
 use tantivy::TantivyDocument;
-use tantivy::tokenizer::TextAnalyzer;
+use tantivy::tokenizer::{Language, TextAnalyzer};
 
 use crate::IndexError;
+use crate::digest::{PlaceFlags, pack as pack_digest};
 use crate::relevance::{NeedKeywords, pack};
-use crate::schema::{CELL_RESOLUTIONS, Fields, Reach, need_at};
+use crate::schema::{CELL_RESOLUTIONS, Fields, Reach, analyzer, need_at};
 
 /// Stands in `ServiceAreas::unresolved` for polygons, which are checked
 /// exactly at match time and never by the pre-filter.
@@ -32,6 +33,9 @@ pub(crate) struct Payload {
     pub(crate) organization_name: String,
     /// Need domains served: (code, why).
     pub(crate) domains: Vec<(String, String)>,
+    /// Codes of the need domains it is indexed under (`relevance`): the
+    /// needs it is found for.
+    pub(crate) found_under: Vec<String>,
     pub(crate) areas: ServiceAreas,
 }
 
@@ -130,24 +134,6 @@ pub(crate) fn resolve_areas(
     out
 }
 
-fn gender_code(g: Option<Gender>) -> u64 {
-    match g {
-        None => 0,
-        Some(Gender::Female) => 1,
-        Some(Gender::Male) => 2,
-        Some(Gender::NonBinary) => 3,
-    }
-}
-
-pub(crate) fn gender_from_code(code: u64) -> Option<Gender> {
-    match code {
-        1 => Some(Gender::Female),
-        2 => Some(Gender::Male),
-        3 => Some(Gender::NonBinary),
-        _ => None,
-    }
-}
-
 /// What is computed once per service and shared by its locations.
 pub(crate) struct ServiceFacts {
     pub(crate) digest: ServiceDigest,
@@ -214,25 +200,104 @@ pub(crate) fn state_of(location: &Location) -> Option<&str> {
         .find(|s| !s.is_empty())
 }
 
+/// What a document's text fields hold: its service's words and its
+/// location's name.
+pub(crate) fn document_text(facts: &ServiceFacts, location: &Location) -> String {
+    let mut text = facts.text.clone();
+    if let Some(name) = &location.name {
+        text.push_str(name);
+    }
+    text
+}
+
+/// A service-at-location's payload, index text and need relevance.
+pub(crate) struct Prepared {
+    pub(crate) payload: Payload,
+    pub(crate) text: String,
+    pub(crate) relevance: Vec<(u8, f32)>,
+}
+
+impl Prepared {
+    pub(crate) fn new(
+        facts: &ServiceFacts,
+        (service, location, sal, org): (&Service, &Location, &ServiceAtLocation, &str),
+        needs: &NeedKeywords,
+        en: &mut TextAnalyzer,
+    ) -> Self {
+        let text = document_text(facts, location);
+        let relevance = needs.relevance(facts, &text, en);
+        let found_under = relevance
+            .iter()
+            .filter_map(|(p, _)| needs.domain(*p))
+            .map(|d| d.code().to_owned())
+            .collect();
+        Prepared {
+            payload: Payload {
+                service: service.clone(),
+                location: location.clone(),
+                service_at_location: sal.clone(),
+                organization_name: org.to_owned(),
+                domains: facts.domains.clone(),
+                found_under,
+                areas: facts.areas.clone(),
+            },
+            text,
+            relevance,
+        }
+    }
+}
+
+/// Prepares every service-at-location of a directory (facts computed once
+/// per service) and hands each to `each`, in the directory's link order.
+/// Returns how many were prepared.
+pub(crate) fn prepare_all(
+    directory: &Directory,
+    boundaries: &Boundaries,
+    needs: &NeedKeywords,
+    mut each: impl FnMut(&ServiceFacts, Prepared) -> Result<(), IndexError>,
+) -> Result<usize, IndexError> {
+    let terms: HashMap<&str, &carenav_core::TaxonomyTerm> = directory
+        .taxonomy_terms
+        .iter()
+        .map(|t| (t.id.as_str(), t))
+        .collect();
+    let (triples, _dangling) = triples(directory);
+    let mut en = analyzer(Language::English);
+    let mut facts_of: HashMap<&str, ServiceFacts> = HashMap::new();
+    for (service, location, sal, org) in &triples {
+        let facts = match facts_of.entry(service.id.as_str()) {
+            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::hash_map::Entry::Vacant(e) => e.insert(ServiceFacts::of(
+                &terms,
+                boundaries,
+                service,
+                org,
+                state_of(location),
+            )?),
+        };
+        let prepared = Prepared::new(facts, (service, location, sal, org), needs, &mut en);
+        each(facts, prepared)?;
+    }
+    Ok(triples.len())
+}
+
 /// The index document of one service-at-location.
 pub(crate) fn document(
     fields: &Fields,
     facts: &ServiceFacts,
-    payload: &Payload,
-    needs: &NeedKeywords,
-    en: &mut TextAnalyzer,
+    prepared: &Prepared,
 ) -> Result<TantivyDocument, IndexError> {
+    let Prepared {
+        payload,
+        text,
+        relevance,
+    } = prepared;
     let mut doc = TantivyDocument::default();
     doc.add_text(fields.sal_id, &payload.service_at_location.id);
     doc.add_text(fields.service_id, &payload.service.id);
-    let mut text = facts.text.clone();
-    if let Some(name) = &payload.location.name {
-        text.push_str(name);
-    }
-    doc.add_text(fields.text_en, &text);
-    doc.add_text(fields.text_es, &text);
+    doc.add_text(fields.text_en, text);
+    doc.add_text(fields.text_es, text);
     let is_virtual = payload.location.location_type == LocationType::Virtual;
-    doc.add_u64(fields.is_virtual, u64::from(is_virtual));
     let point = payload.location.point.filter(|_| !is_virtual);
     // Where the search finds it: near its cells, anywhere when virtual, or
     // (no coordinates) in the areas it serves exactly.
@@ -244,8 +309,6 @@ pub(crate) fn document(
             reach.push(Reach::Cell(cell));
             sort_cell = cell;
         }
-        doc.add_f64(fields.lat, point.latitude);
-        doc.add_f64(fields.lon, point.longitude);
     } else if is_virtual {
         reach.push(Reach::Virtual);
     } else {
@@ -258,37 +321,30 @@ pub(crate) fn document(
             doc.add_u64(fields.served, *code);
         }
     }
-    for (position, relevance) in needs.relevance(facts, &text, en) {
-        if let Some(domain) = needs.domain(position) {
-            doc.add_text(fields.need, domain.code());
-        }
-        doc.add_u64(fields.need_relevance, pack(position, relevance));
+    for ((position, relevance), code) in relevance.iter().zip(&payload.found_under) {
+        doc.add_text(fields.need, code);
+        doc.add_u64(fields.need_relevance, pack(*position, *relevance));
         for r in &reach {
-            doc.add_u64(fields.need_at, need_at(position, *r));
+            doc.add_u64(fields.need_at, need_at(*position, *r));
         }
     }
     doc.add_u64(fields.cell_sort, sort_cell);
     doc.add_i64(fields.verified_day, facts.verified_day);
-    let d = &facts.digest;
-    doc.add_u64(fields.referable, u64::from(d.referable));
-    // Absent values mean "no restriction": the predicate reads them as None.
-    let optional = [
-        (fields.min_age, d.min_age),
-        (fields.max_age, d.max_age),
-        (fields.max_fpl, d.max_percent_of_poverty),
-        (fields.max_monthly, d.max_monthly_income),
-    ];
-    for (field, value) in optional {
-        if let Some(v) = value.filter(|v| v.is_finite()) {
-            doc.add_f64(field, v);
-        }
-    }
-    doc.add_u64(fields.gender, gender_code(d.gender));
-    doc.add_u64(fields.populations, d.populations);
+    // Dense columns (every document has a value) are read without the
+    // rank lookups sparse ones cost; the digest says whether lat/lon hold
+    // coordinates.
+    let flags = PlaceFlags {
+        area_enforced: facts.areas.enforceable(),
+        is_virtual,
+        has_point: point.is_some(),
+    };
+    doc.add_u64(fields.digest, pack_digest(&facts.digest, flags));
+    doc.add_f64(fields.lat, point.map_or(0.0, |p| p.latitude));
+    doc.add_f64(fields.lon, point.map_or(0.0, |p| p.longitude));
+    doc.add_u64(fields.populations, facts.digest.populations);
     for code in facts.areas.codes() {
         doc.add_u64(fields.areas, code);
     }
-    doc.add_u64(fields.area_enforced, u64::from(facts.areas.enforceable()));
     let bytes = serde_json::to_vec(payload).map_err(|e| IndexError::Payload(e.to_string()))?;
     doc.add_bytes(fields.payload, &bytes);
     Ok(doc)

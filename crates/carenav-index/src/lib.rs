@@ -30,12 +30,12 @@
 //! ```
 
 pub mod baseline;
+mod digest;
 mod document;
 mod relevance;
 mod schema;
 mod search;
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -46,7 +46,7 @@ use serde::{Deserialize, Serialize};
 use tantivy::directory::MmapDirectory;
 use tantivy::{Index, IndexReader, IndexSettings, IndexSortByField, IndexWriter, Order, Term};
 
-use crate::document::{Payload, ServiceFacts, document, state_of, triples};
+use crate::document::{document, prepare_all};
 use crate::relevance::NeedKeywords;
 pub use crate::schema::SCHEMA_VERSION;
 use crate::schema::{Fields, build_schema, fast, fields, register_analyzers};
@@ -274,6 +274,7 @@ impl ServiceIndex {
     pub fn build_in_ram(directory: &Directory) -> Result<Self, IndexError> {
         let index = Self::create_in_ram()?;
         index.upsert(directory)?;
+        index.merge_segments()?;
         Ok(index)
     }
 
@@ -281,7 +282,25 @@ impl ServiceIndex {
     pub fn build_in_dir(directory: &Directory, path: &Path) -> Result<Self, IndexError> {
         let index = Self::create_in_dir(path)?;
         index.upsert(directory)?;
+        index.merge_segments()?;
         Ok(index)
+    }
+
+    /// Merges every segment into one: a query pays a fixed cost per
+    /// segment (term lookups, column opens), so a built index is served
+    /// from one. Later upserts add small segments the writer's merge policy
+    /// folds in.
+    pub fn merge_segments(&self) -> Result<(), IndexError> {
+        let segments = self.index.searchable_segment_ids()?;
+        if segments.len() > 1 {
+            self.with_writer(|writer| {
+                writer.merge(&segments).wait()?;
+                writer.garbage_collect_files().wait()?;
+                Ok(())
+            })?;
+            self.reader.reload()?;
+        }
+        Ok(())
     }
 
     /// Number of service-at-location documents searchable now.
@@ -317,50 +336,16 @@ impl ServiceIndex {
     ///
     /// Returns the number of service-at-location documents written.
     pub fn upsert(&self, directory: &Directory) -> Result<usize, IndexError> {
-        let terms: HashMap<&str, &carenav_core::TaxonomyTerm> = directory
-            .taxonomy_terms
-            .iter()
-            .map(|t| (t.id.as_str(), t))
-            .collect();
-        let (triples, _dangling) = triples(directory);
         let written = self.with_writer(|writer| {
             for service in &directory.services {
                 writer.delete_term(Term::from_field_text(self.fields.service_id, &service.id));
             }
-            let mut facts_of: HashMap<&str, ServiceFacts> = HashMap::new();
-            let mut en = schema::analyzer(tantivy::tokenizer::Language::English);
-            for (service, location, sal, org) in &triples {
-                if !facts_of.contains_key(service.id.as_str()) {
-                    let facts = ServiceFacts::of(
-                        &terms,
-                        self.boundaries,
-                        service,
-                        org,
-                        state_of(location),
-                    )?;
-                    facts_of.insert(service.id.as_str(), facts);
-                }
-                let Some(facts) = facts_of.get(service.id.as_str()) else {
-                    continue;
-                };
-                let payload = Payload {
-                    service: (*service).clone(),
-                    location: (*location).clone(),
-                    service_at_location: (*sal).clone(),
-                    organization_name: (*org).to_owned(),
-                    domains: facts.domains.clone(),
-                    areas: facts.areas.clone(),
-                };
-                writer.add_document(document(
-                    &self.fields,
-                    facts,
-                    &payload,
-                    &self.needs,
-                    &mut en,
-                )?)?;
-            }
+            let written = prepare_all(directory, self.boundaries, &self.needs, |facts, p| {
+                writer.add_document(document(&self.fields, facts, &p)?)?;
+                Ok(())
+            })?;
             writer.commit()?;
-            Ok(triples.len())
+            Ok(written)
         })?;
         self.reader.reload()?;
         Ok(written)

@@ -136,14 +136,21 @@ pub(crate) fn pack(position: u8, relevance: f32) -> u64 {
     (u64::from(position) << 32) | u64::from(relevance.to_bits())
 }
 
-/// The relevance of the packed values `values` to the domain at `position`
-/// (0 when it is not found under it).
-pub(crate) fn unpack(values: impl Iterator<Item = u64>, position: u8) -> f32 {
-    values
-        .filter(|v| v >> 32 == u64::from(position))
-        .map(|v| f32::from_bits((v & 0xFFFF_FFFF) as u32))
-        .next()
-        .unwrap_or(0.0)
+/// From a document's packed values: its relevance to the domain at
+/// `position` (0 when it is not found under it), and how many of the
+/// `others` domains it is found under.
+pub(crate) fn unpack(values: impl Iterator<Item = u64>, position: u8, others: &[u8]) -> (f32, u32) {
+    let mut relevance = 0.0;
+    let mut served = 0;
+    for v in values {
+        let at = v >> 32;
+        if at == u64::from(position) {
+            relevance = f32::from_bits((v & 0xFFFF_FFFF) as u32);
+        } else if others.iter().any(|o| u64::from(*o) == at) {
+            served += 1;
+        }
+    }
+    (relevance, served)
 }
 
 #[cfg(test)]
@@ -162,9 +169,9 @@ mod tests {
 
     #[test]
     fn packed_relevance_round_trips() {
-        let values = [pack(3, 4.0), pack(17, 1.0)];
-        assert_eq!(unpack(values.into_iter(), 17), 1.0);
-        assert_eq!(unpack(values.into_iter(), 3), 4.0);
-        assert_eq!(unpack(values.into_iter(), 5), 0.0);
+        let values = [pack(3, 4.0), pack(17, 1.0), pack(20, 2.0)];
+        assert_eq!(unpack(values.into_iter(), 17, &[]), (1.0, 0));
+        assert_eq!(unpack(values.into_iter(), 3, &[17, 20, 9]), (4.0, 2));
+        assert_eq!(unpack(values.into_iter(), 5, &[3]), (0.0, 1));
     }
 }

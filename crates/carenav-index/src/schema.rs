@@ -12,7 +12,7 @@ use tantivy::tokenizer::{
 
 /// Version of the schema and of the meaning of its fields. Bump it whenever
 /// a field is added, removed or changes meaning: older indexes are refused.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// Analyzer of English text.
 pub(crate) const EN: &str = "carenav_en";
@@ -35,22 +35,16 @@ pub(crate) struct Fields {
     pub(crate) need_at: Field,
     /// Its relevance to each of those needs (`relevance::pack`).
     pub(crate) need_relevance: Field,
-    pub(crate) is_virtual: Field,
     pub(crate) served: Field,
     pub(crate) payload: Field,
     pub(crate) cell_sort: Field,
     pub(crate) lat: Field,
     pub(crate) lon: Field,
     pub(crate) verified_day: Field,
-    pub(crate) referable: Field,
-    pub(crate) min_age: Field,
-    pub(crate) max_age: Field,
-    pub(crate) gender: Field,
-    pub(crate) max_fpl: Field,
-    pub(crate) max_monthly: Field,
     pub(crate) populations: Field,
+    /// The packed pre-filter digest (`digest`).
+    pub(crate) digest: Field,
     pub(crate) areas: Field,
-    pub(crate) area_enforced: Field,
 }
 
 /// Fast-field names read by the predicate and the scorer.
@@ -58,17 +52,10 @@ pub(crate) mod fast {
     pub(crate) const CELL_SORT: &str = "cell_sort";
     pub(crate) const LAT: &str = "lat";
     pub(crate) const LON: &str = "lon";
-    pub(crate) const VIRTUAL: &str = "virtual";
     pub(crate) const VERIFIED_DAY: &str = "verified_day";
-    pub(crate) const REFERABLE: &str = "referable";
-    pub(crate) const MIN_AGE: &str = "min_age";
-    pub(crate) const MAX_AGE: &str = "max_age";
-    pub(crate) const GENDER: &str = "gender";
-    pub(crate) const MAX_FPL: &str = "max_fpl";
-    pub(crate) const MAX_MONTHLY: &str = "max_monthly";
     pub(crate) const POPULATIONS: &str = "populations";
+    pub(crate) const DIGEST: &str = "digest";
     pub(crate) const AREAS: &str = "areas";
-    pub(crate) const AREA_ENFORCED: &str = "area_enforced";
     /// For a location without coordinates: the codes of the areas it
     /// serves exactly (0 = the whole country).
     pub(crate) const SERVED: &str = "served";
@@ -122,22 +109,15 @@ pub(crate) fn build_schema() -> Schema {
     b.add_text_field("need", STRING);
     b.add_u64_field("need_at", INDEXED);
     b.add_u64_field(fast::NEED_RELEVANCE, FAST);
-    b.add_u64_field(fast::VIRTUAL, FAST);
     b.add_bytes_field("payload", STORED);
     b.add_u64_field(fast::CELL_SORT, FAST);
     let fast_f64 = || NumericOptions::default().set_fast();
     b.add_f64_field(fast::LAT, fast_f64());
     b.add_f64_field(fast::LON, fast_f64());
     b.add_i64_field(fast::VERIFIED_DAY, FAST);
-    b.add_u64_field(fast::REFERABLE, FAST);
-    b.add_f64_field(fast::MIN_AGE, fast_f64());
-    b.add_f64_field(fast::MAX_AGE, fast_f64());
-    b.add_u64_field(fast::GENDER, FAST);
-    b.add_f64_field(fast::MAX_FPL, fast_f64());
-    b.add_f64_field(fast::MAX_MONTHLY, fast_f64());
     b.add_u64_field(fast::POPULATIONS, FAST);
+    b.add_u64_field(fast::DIGEST, FAST);
     b.add_u64_field(fast::AREAS, FAST);
-    b.add_u64_field(fast::AREA_ENFORCED, FAST);
     b.add_u64_field(fast::SERVED, FAST);
     b.build()
 }
@@ -151,22 +131,15 @@ pub(crate) fn fields(schema: &Schema) -> tantivy::Result<Fields> {
         need: schema.get_field("need")?,
         need_at: schema.get_field("need_at")?,
         need_relevance: schema.get_field(fast::NEED_RELEVANCE)?,
-        is_virtual: schema.get_field(fast::VIRTUAL)?,
         served: schema.get_field(fast::SERVED)?,
         payload: schema.get_field("payload")?,
         cell_sort: schema.get_field(fast::CELL_SORT)?,
         lat: schema.get_field(fast::LAT)?,
         lon: schema.get_field(fast::LON)?,
         verified_day: schema.get_field(fast::VERIFIED_DAY)?,
-        referable: schema.get_field(fast::REFERABLE)?,
-        min_age: schema.get_field(fast::MIN_AGE)?,
-        max_age: schema.get_field(fast::MAX_AGE)?,
-        gender: schema.get_field(fast::GENDER)?,
-        max_fpl: schema.get_field(fast::MAX_FPL)?,
-        max_monthly: schema.get_field(fast::MAX_MONTHLY)?,
         populations: schema.get_field(fast::POPULATIONS)?,
+        digest: schema.get_field(fast::DIGEST)?,
         areas: schema.get_field(fast::AREAS)?,
-        area_enforced: schema.get_field(fast::AREA_ENFORCED)?,
     })
 }
 

@@ -4,20 +4,22 @@ use std::collections::HashSet;
 
 use carenav_core::matching::{
     AreaFact, Assessment, ClientFacts, ClientMasks, ExcludedCandidate, MatchResult, NeedMatches,
-    Proximity, Referral, ScoringWeights, ServiceDigest, assess,
+    Proximity, Referral, ScoringWeights, assess,
 };
 use carenav_core::needs::NeedDomain;
 use carenav_core::profile::{ClientProfile, Need};
 use carenav_core::{Date, GeoPoint, Schedule, TimeOfDay, Weekday, benefits};
 use carenav_geo::{Boundaries, haversine_km};
 use tantivy::collector::TopDocs;
+use tantivy::columnar::{Cardinality, ColumnValues};
 use tantivy::query::doc_predicate_query::{DocPredicateQuery, FunctionPredicate};
 use tantivy::query::{BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::tokenizer::{Language, TextAnalyzer};
 use tantivy::{DocAddress, DocId, Score, SegmentReader, TantivyDocument, Term};
 
-use crate::document::{MAPPED_AREA, NATIONWIDE_CODE, NEVER_VERIFIED, Payload, gender_from_code};
+use crate::digest::unpack as unpack_digest;
+use crate::document::{MAPPED_AREA, NATIONWIDE_CODE, NEVER_VERIFIED, Payload};
 use crate::relevance::unpack;
 use crate::schema::{CELL_RESOLUTIONS, Reach, fast, need_at, note_analyzer};
 use crate::{IndexError, MatchOptions, ServiceIndex};
@@ -229,9 +231,21 @@ impl ServiceIndex {
         profile: &ClientProfile,
         options: &MatchOptions,
     ) -> Result<MatchResult, IndexError> {
-        let needs = profile.needs.len();
+        let positions: Vec<u8> = profile
+            .needs
+            .iter()
+            .filter_map(|n| self.needs.position(n.domain))
+            .collect();
         match_with(profile, options, self.boundaries, |need, client, place| {
-            self.match_need(need, needs, client, place, options)
+            let position = self.needs.position(need.domain).ok_or_else(|| {
+                IndexError::Payload(format!("need {} is not in the need table", need.domain))
+            })?;
+            let others: Vec<u8> = positions
+                .iter()
+                .copied()
+                .filter(|p| *p != position)
+                .collect();
+            self.match_need(need, position, &others, client, place, options)
         })
     }
 
@@ -296,17 +310,17 @@ impl ServiceIndex {
         (!words.is_empty()).then(|| Box::new(BooleanQuery::new(words)) as Box<dyn Query>)
     }
 
+    /// One need's referrals: `position` is the need's place in the need
+    /// table, `others` those of the client's other needs.
     fn match_need(
         &self,
         need: &Need,
-        needs: usize,
+        position: u8,
+        others: &[u8],
         client: &ClientFacts,
         place: &ClientPlace,
         options: &MatchOptions,
     ) -> Result<(NeedMatches, Vec<Scored>), IndexError> {
-        let position = self.needs.position(need.domain).ok_or_else(|| {
-            IndexError::Payload(format!("need {} is not in the need table", need.domain))
-        })?;
         let found = self.found_near(position, need.domain, client, place)?;
         let note = need.note.as_deref().and_then(|n| self.note_query(n));
         let eligible = predicate(client, place);
@@ -323,45 +337,35 @@ impl ServiceIndex {
         let searcher = self.reader.searcher();
         let mut scored: Vec<Scored> = Vec::new();
         let mut seen_services = HashSet::new();
-        // Hits come best base score first, and a candidate's final score is
-        // at most its base times `most`: once that cannot reach the
-        // `limit`-th lower bound found so far, no later hit can make the
-        // list. So candidates are read (their stored payloads are the costly
-        // part of a match) only until then, fetching more hits when the
-        // first ones run out before that point (many excluded, or many tied
-        // places a multi-need bonus can overtake), up to MAX_CANDIDATES.
-        let most = if options.weights.multi_need_bonus >= 0.0 {
-            most_factor(&options.weights, needs)
-        } else {
-            Score::INFINITY
-        };
+        // Hits come best ranked score first (base × multi-need bonus), and a
+        // candidate's final score is at most that times `most`: once that
+        // cannot reach the `limit`-th score found so far, no later hit can
+        // make the list. So candidates are read (their stored payloads are
+        // the costly part of a match) only until then, fetching more hits
+        // when the first ones run out before that point (many excluded),
+        // up to MAX_CANDIDATES.
+        let most = most_factor(&options.weights);
         let wanted = options.limit.clamp(1, MAX_LIMIT);
         let mut floors: Vec<Score> = Vec::new();
         let mut read = 0;
         'pages: loop {
-            let hits = self.top(&query, position, fetch, client, options)?;
+            let hits = self.top(&query, position, others, fetch, client, options)?;
             let exhausted = hits.len() < fetch;
-            for (base, address) in hits.into_iter().skip(read) {
+            for (ranked, address) in hits.into_iter().skip(read) {
                 if floors.len() >= wanted
                     && floors
                         .get(wanted - 1)
-                        .is_some_and(|floor| base * most < *floor)
+                        .is_some_and(|floor| ranked * most < *floor)
                 {
                     break 'pages;
                 }
                 read += 1;
                 let payload = payload_at(&searcher, self.fields.payload, address)?;
-                let Some(candidate) = decide(base, &payload, need, client, place, options) else {
+                let Some(candidate) = decide(ranked, &payload, need, client, place, options) else {
                     continue;
                 };
                 if seen_services.insert(candidate.referral.service_id.clone()) {
-                    // Its final score without the multi-need bonus: a floor.
-                    let floor = candidate.base
-                        * options.weights.candidate_factors(
-                            0,
-                            candidate.language_mismatch,
-                            candidate.doubtful,
-                        );
+                    let floor = candidate.final_score(&options.weights);
                     let at = floors.partition_point(|f| *f >= floor);
                     floors.insert(at, floor);
                     scored.push(candidate);
@@ -377,7 +381,15 @@ impl ServiceIndex {
             let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, found)];
             clauses.extend(note.map(|q| (Occur::Should, q)));
             let nearby = BooleanQuery::new(clauses);
-            for (_, address) in self.top(&nearby, position, EXPLAIN_LIMIT * 3, client, options)? {
+            let nearest = self.top(
+                &nearby,
+                position,
+                others,
+                EXPLAIN_LIMIT * 3,
+                client,
+                options,
+            )?;
+            for (_, address) in nearest {
                 let payload = payload_at(&searcher, self.fields.payload, address)?;
                 let assessment = assess_payload(&payload, client, place, options);
                 if let Some(exclusion) = assessment.excluded {
@@ -404,14 +416,16 @@ impl ServiceIndex {
         ))
     }
 
-    /// Top documents by the ranking formula (without the per-candidate
-    /// language and doubt factors, applied after the exact check): the
-    /// query's score (note words) adds to the need relevance of the need at
-    /// `position`.
+    /// Top documents by the ranked score (the formula without the
+    /// per-candidate language and doubt factors, applied after the exact
+    /// check): the query's score (note words) adds to the relevance of the
+    /// need at `position`, and each of the `others` needs the place is
+    /// indexed under adds the multi-need bonus.
     fn top(
         &self,
         query: &dyn Query,
         position: u8,
+        others: &[u8],
         limit: usize,
         client: &ClientFacts,
         options: &MatchOptions,
@@ -419,34 +433,45 @@ impl ServiceIndex {
         let weights = options.weights;
         let point = client.point;
         let today = options.today.days_since_epoch();
+        let others = others.to_vec();
         let collector = TopDocs::with_limit(limit).tweak_score(move |segment: &SegmentReader| {
-            let ff = segment.fast_fields();
-            let lat = ff.column_opt::<f64>(fast::LAT).ok().flatten();
-            let lon = ff.column_opt::<f64>(fast::LON).ok().flatten();
-            let verified = ff.column_opt::<i64>(fast::VERIFIED_DAY).ok().flatten();
-            let remote = ff.column_opt::<u64>(fast::VIRTUAL).ok().flatten();
-            let need_relevance = ff.column_opt::<u64>(fast::NEED_RELEVANCE).ok().flatten();
+            // A segment without these dense columns (none in an index this
+            // version wrote; the predicate refuses it) scores as unknown.
+            let packed = dense::<u64>(segment, fast::DIGEST).ok();
+            let lat = dense::<f64>(segment, fast::LAT).ok();
+            let lon = dense::<f64>(segment, fast::LON).ok();
+            let verified = dense::<i64>(segment, fast::VERIFIED_DAY).ok();
+            let need_relevance = segment
+                .fast_fields()
+                .column_opt::<u64>(fast::NEED_RELEVANCE)
+                .ok()
+                .flatten();
+            let others = others.clone();
             move |doc: DocId, note: Score| {
-                let relevance = note
-                    + need_relevance
-                        .as_ref()
-                        .map_or(0.0, |c| unpack(c.values_for_doc(doc), position));
+                let (relevance, served) = need_relevance.as_ref().map_or((0.0, 0), |c| {
+                    unpack(c.values_for_doc(doc), position, &others)
+                });
+                let flags = packed
+                    .as_ref()
+                    .map(|c| unpack_digest(c.get_val(doc)).1)
+                    .unwrap_or_default();
                 let at = match (&lat, &lon) {
-                    (Some(lat), Some(lon)) => lat.first(doc).zip(lon.first(doc)),
+                    (Some(lat), Some(lon)) if flags.has_point => {
+                        GeoPoint::new(lat.get_val(doc), lon.get_val(doc))
+                    }
                     _ => None,
                 };
-                let is_remote = remote.as_ref().and_then(|c| c.first(doc)) == Some(1);
-                let proximity = match at.and_then(|(la, lo)| GeoPoint::new(la, lo)) {
-                    _ if is_remote => Proximity::Remote,
+                let proximity = match at {
+                    _ if flags.is_virtual => Proximity::Remote,
                     Some(p) => Proximity::Km(haversine_km(point, p) as f32),
                     None => Proximity::Unknown,
                 };
                 let age_days = verified
                     .as_ref()
-                    .and_then(|c| c.first(doc))
+                    .map(|c| c.get_val(doc))
                     .filter(|d| *d != NEVER_VERIFIED)
                     .map(|d| (today - d) as f32);
-                weights.base(relevance, proximity, age_days)
+                weights.ranked(weights.base(note + relevance, proximity, age_days), served)
             }
         });
         Ok(self.reader.searcher().search(query, &collector)?)
@@ -502,9 +527,10 @@ pub(crate) fn assess_payload(
     assessment
 }
 
-/// A candidate's referral, if the client is eligible.
+/// A candidate's referral, if the client is eligible; `ranked` is its
+/// score before the language and doubt factors.
 pub(crate) fn decide(
-    base: Score,
+    ranked: Score,
     payload: &Payload,
     need: &Need,
     client: &ClientFacts,
@@ -553,10 +579,10 @@ pub(crate) fn decide(
         .map(|p| p.number.clone())
         .next();
     Some(Scored {
-        base,
+        ranked,
         language_mismatch: assessment.language_mismatch,
         doubtful: assessment.doubtful,
-        domains: payload.domains.iter().map(|(c, _)| c.clone()).collect(),
+        found_under: payload.found_under.clone(),
         referral: Referral {
             service_id: payload.service.id.clone(),
             service_at_location_id: payload.service_at_location.id.clone(),
@@ -588,28 +614,35 @@ fn any_of(terms: impl Iterator<Item = Term>) -> BooleanQuery {
 }
 
 /// The largest factor `ScoringWeights::candidate_factors` can give a
-/// candidate of a profile with `needs` needs (the multi-need bonus for every
-/// other need; language and doubt factors only if set above 1).
-fn most_factor(weights: &ScoringWeights, needs: usize) -> Score {
-    let others = u32::try_from(needs.saturating_sub(1)).unwrap_or(u32::MAX);
+/// candidate (1 unless the language or doubt factors are set above 1).
+fn most_factor(weights: &ScoringWeights) -> Score {
     [(false, 0), (true, 0), (false, 16), (true, 16)]
         .into_iter()
-        .map(|(mismatch, doubtful)| weights.candidate_factors(others, mismatch, doubtful))
+        .map(|(mismatch, doubtful)| weights.candidate_factors(mismatch, doubtful))
         .fold(1.0, Score::max)
 }
 
 /// A candidate that passed the exact check, with what scoring needs.
 #[derive(Debug, Clone)]
 pub(crate) struct Scored {
-    /// relevance × distance × freshness, from the index.
-    pub(crate) base: Score,
+    /// relevance × distance × freshness × multi-need, from the index.
+    pub(crate) ranked: Score,
     language_mismatch: bool,
     doubtful: u32,
-    domains: Vec<String>,
+    /// Codes of the needs the place is indexed under.
+    found_under: Vec<String>,
     pub(crate) referral: Referral,
 }
 
-/// Applies the multi-need bonus, ranks and truncates each need's list.
+impl Scored {
+    /// The score it is listed with.
+    fn final_score(&self, weights: &ScoringWeights) -> Score {
+        self.ranked * weights.candidate_factors(self.language_mismatch, self.doubtful)
+    }
+}
+
+/// Scores, ranks and truncates each need's list, and lists the other
+/// needs each place serves.
 pub(crate) fn finish(
     per_need: Vec<(NeedMatches, Vec<Scored>)>,
     needs: &[&Need],
@@ -623,18 +656,12 @@ pub(crate) fn finish(
                 .into_iter()
                 .map(|mut s| {
                     let also: Vec<String> = s
-                        .domains
+                        .found_under
                         .iter()
                         .filter(|d| **d != matches.domain && wanted.contains(&String::as_str(d)))
                         .cloned()
                         .collect();
-                    let other_needs = u32::try_from(also.len()).unwrap_or(u32::MAX);
-                    let score = s.base
-                        * options.weights.candidate_factors(
-                            other_needs,
-                            s.language_mismatch,
-                            s.doubtful,
-                        );
+                    let score = s.final_score(&options.weights);
                     s.referral.score = (score * 1000.0).round() / 1000.0;
                     s.referral.also_serves = also;
                     (score, s.referral)
@@ -689,6 +716,24 @@ pub(crate) fn first_payload(
         .transpose()
 }
 
+/// The values of a column every document of the segment has (the schema's
+/// dense columns), read by document id without a rank lookup.
+fn dense<T>(
+    segment: &SegmentReader,
+    name: &str,
+) -> tantivy::Result<std::sync::Arc<dyn ColumnValues<T>>>
+where
+    T: tantivy::columnar::HasAssociatedColumnType + PartialOrd + Copy + Send + Sync + 'static,
+    tantivy::columnar::DynamicColumn: Into<Option<tantivy::columnar::Column<T>>>,
+{
+    match segment.fast_fields().column_opt::<T>(name)? {
+        Some(column) if column.get_cardinality() == Cardinality::Full => Ok(column.values),
+        _ => Err(tantivy::TantivyError::SchemaError(format!(
+            "fast field {name} is missing or not dense"
+        ))),
+    }
+}
+
 /// The per-document pre-filter: hard restrictions from fast fields, exact
 /// distance, and service areas. It only drops documents `assess` would
 /// exclude (see `ServiceDigest::may_serve`).
@@ -700,61 +745,36 @@ fn predicate(client: &ClientFacts, place: &ClientPlace) -> DocPredicateQuery {
     let county_known = place.county_known;
     DocPredicateQuery::from(FunctionPredicate::from(move |segment: &SegmentReader| {
         let ff = segment.fast_fields();
-        let u64_col = |name: &str| ff.column_opt::<u64>(name);
-        let f64_col = |name: &str| ff.column_opt::<f64>(name);
-        let referable = u64_col(fast::REFERABLE)?;
-        let is_virtual = u64_col(fast::VIRTUAL)?;
-        let gender = u64_col(fast::GENDER)?;
-        let populations = u64_col(fast::POPULATIONS)?;
-        let areas = u64_col(fast::AREAS)?;
-        let area_enforced = u64_col(fast::AREA_ENFORCED)?;
-        let min_age = f64_col(fast::MIN_AGE)?;
-        let max_age = f64_col(fast::MAX_AGE)?;
-        let max_fpl = f64_col(fast::MAX_FPL)?;
-        let max_monthly = f64_col(fast::MAX_MONTHLY)?;
-        let lat = f64_col(fast::LAT)?;
-        let served = u64_col(fast::SERVED)?;
-        let lon = f64_col(fast::LON)?;
+        let packed = dense::<u64>(segment, fast::DIGEST)?;
+        let populations = dense::<u64>(segment, fast::POPULATIONS)?;
+        let lat = dense::<f64>(segment, fast::LAT)?;
+        let lon = dense::<f64>(segment, fast::LON)?;
+        let areas = ff.column_opt::<u64>(fast::AREAS)?;
+        let served = ff.column_opt::<u64>(fast::SERVED)?;
         let codes = codes.clone();
         Ok(move |doc: DocId| {
-            let first_u64 =
-                |c: &Option<tantivy::columnar::Column<u64>>| c.as_ref().and_then(|c| c.first(doc));
-            let first_f64 =
-                |c: &Option<tantivy::columnar::Column<f64>>| c.as_ref().and_then(|c| c.first(doc));
-            let digest = ServiceDigest {
-                referable: first_u64(&referable) == Some(1),
-                min_age: first_f64(&min_age),
-                max_age: first_f64(&max_age),
-                gender: first_u64(&gender).and_then(gender_from_code),
-                max_percent_of_poverty: first_f64(&max_fpl),
-                max_monthly_income: first_f64(&max_monthly),
-                populations: first_u64(&populations).unwrap_or(0),
-            };
+            let (mut digest, flags) = unpack_digest(packed.get_val(doc));
+            digest.populations = populations.get_val(doc);
             if !digest.may_serve(&masks) {
                 return false;
             }
-            let remote = first_u64(&is_virtual) == Some(1);
-            if !remote {
-                match first_f64(&lat)
-                    .zip(first_f64(&lon))
-                    .and_then(|(la, lo)| GeoPoint::new(la, lo))
-                {
-                    Some(at) if haversine_km(point, at) > max_km => return false,
-                    Some(_) => {}
-                    // No coordinates: only an area that holds the client.
-                    None => {
-                        let inside = served.as_ref().is_some_and(|s| {
-                            s.values_for_doc(doc)
-                                .any(|c| c == NATIONWIDE_CODE || codes.contains(&c))
-                        });
-                        if !inside {
-                            return false;
-                        }
-                    }
+            if flags.has_point {
+                let at = GeoPoint::new(lat.get_val(doc), lon.get_val(doc));
+                if at.is_some_and(|at| haversine_km(point, at) > max_km) {
+                    return false;
+                }
+            } else if !flags.is_virtual {
+                // No coordinates: only an area that holds the client.
+                let inside = served.as_ref().is_some_and(|s| {
+                    s.values_for_doc(doc)
+                        .any(|c| c == NATIONWIDE_CODE || codes.contains(&c))
+                });
+                if !inside {
+                    return false;
                 }
             }
             if county_known
-                && first_u64(&area_enforced) == Some(1)
+                && flags.area_enforced
                 && let Some(areas) = &areas
                 && !areas.values_for_doc(doc).any(|c| codes.contains(&c))
             {
