@@ -30,18 +30,18 @@ use carenav_core::{Directory, GeoPoint, LocationType};
 use carenav_geo::{Boundaries, haversine_km};
 
 use crate::document::{Payload, prepare_all};
-use crate::relevance::NeedKeywords;
+use crate::relevance::{Found, NeedKeywords};
 use crate::search::{ClientPlace, Scored, decide, match_with};
 use crate::{IndexError, MatchOptions};
 
 /// One service-at-location with what the scan reads.
 struct Entry {
     payload: Payload,
-    /// Domains (bit = position in the need table) the index's text query
-    /// finds this document under.
+    /// Domains (bit = position in the need table) the index finds this
+    /// document under.
     found_under: u64,
-    /// Stand-in relevance per domain position (0 where not found).
-    relevance: Vec<(u8, f32)>,
+    /// Its need relevance to each of those domains.
+    relevance: Vec<Found>,
     /// Coordinates of a place-bound location.
     point: Option<GeoPoint>,
     is_virtual: bool,
@@ -96,7 +96,10 @@ impl LinearMatcher {
             let location = &p.payload.location;
             let is_virtual = location.location_type == LocationType::Virtual;
             entries.push(Entry {
-                found_under: p.relevance.iter().fold(0u64, |bits, (i, _)| bits | 1 << i),
+                found_under: p
+                    .relevance
+                    .iter()
+                    .fold(0u64, |bits, f| bits | 1 << f.position),
                 relevance: p.relevance,
                 point: location.point.filter(|_| !is_virtual),
                 is_virtual,
@@ -167,8 +170,8 @@ impl LinearMatcher {
             let relevance = e
                 .relevance
                 .iter()
-                .find(|(i, _)| Some(*i) == at)
-                .map_or(0.0, |(_, r)| *r);
+                .find(|f| Some(f.position) == at)
+                .map_or(0.0, |f| f.relevance);
             let age_days = e.verified_day.map(|d| (today - d) as f32);
             let base = options.weights.base(relevance, proximity, age_days);
             let ranked = options

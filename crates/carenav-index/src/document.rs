@@ -11,7 +11,7 @@ use tantivy::tokenizer::{Language, TextAnalyzer};
 
 use crate::IndexError;
 use crate::digest::{PlaceFlags, pack as pack_digest};
-use crate::relevance::{NeedKeywords, pack};
+use crate::relevance::{Found, NeedKeywords, pack};
 use crate::schema::{CELL_RESOLUTIONS, Fields, Reach, analyzer, need_at};
 
 /// Stands in `ServiceAreas::unresolved` for polygons, which are checked
@@ -200,21 +200,11 @@ pub(crate) fn state_of(location: &Location) -> Option<&str> {
         .find(|s| !s.is_empty())
 }
 
-/// What a document's text fields hold: its service's words and its
-/// location's name.
-pub(crate) fn document_text(facts: &ServiceFacts, location: &Location) -> String {
-    let mut text = facts.text.clone();
-    if let Some(name) = &location.name {
-        text.push_str(name);
-    }
-    text
-}
-
 /// A service-at-location's payload, index text and need relevance.
 pub(crate) struct Prepared {
     pub(crate) payload: Payload,
     pub(crate) text: String,
-    pub(crate) relevance: Vec<(u8, f32)>,
+    pub(crate) relevance: Vec<Found>,
 }
 
 impl Prepared {
@@ -224,13 +214,13 @@ impl Prepared {
         needs: &NeedKeywords,
         en: &mut TextAnalyzer,
     ) -> Self {
-        let text = document_text(facts, location);
+        // The text fields hold the service's words and the location's name.
+        let mut text = facts.text.clone();
+        if let Some(name) = &location.name {
+            text.push_str(name);
+        }
         let relevance = needs.relevance(facts, &text, en);
-        let found_under = relevance
-            .iter()
-            .filter_map(|(p, _)| needs.domain(*p))
-            .map(|d| d.code().to_owned())
-            .collect();
+        let found_under = relevance.iter().map(|f| f.code.to_owned()).collect();
         Prepared {
             payload: Payload {
                 service: service.clone(),
@@ -321,11 +311,11 @@ pub(crate) fn document(
             doc.add_u64(fields.served, *code);
         }
     }
-    for ((position, relevance), code) in relevance.iter().zip(&payload.found_under) {
-        doc.add_text(fields.need, code);
-        doc.add_u64(fields.need_relevance, pack(*position, *relevance));
+    for found in relevance {
+        doc.add_text(fields.need, found.code);
+        doc.add_u64(fields.need_relevance, pack(found.position, found.relevance));
         for r in &reach {
-            doc.add_u64(fields.need_at, need_at(*position, *r));
+            doc.add_u64(fields.need_at, need_at(found.position, *r));
         }
     }
     doc.add_u64(fields.cell_sort, sort_cell);

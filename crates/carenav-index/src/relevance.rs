@@ -27,6 +27,17 @@ const TAXONOMY_WEIGHT: f32 = 3.0;
 /// Most need domains the index's packed keys can tell apart.
 pub(crate) const MAX_DOMAINS: usize = 64;
 
+/// A need domain a document is found under, and how strongly.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Found {
+    /// The domain's position in the need table.
+    pub(crate) position: u8,
+    /// The domain's code.
+    pub(crate) code: &'static str,
+    /// Its need relevance (> 0).
+    pub(crate) relevance: f32,
+}
+
 /// The need table with each domain's keywords as analysed word sequences.
 pub(crate) struct NeedKeywords {
     domains: Vec<NeedDomain>,
@@ -66,20 +77,15 @@ impl NeedKeywords {
             .and_then(|i| u8::try_from(i).ok())
     }
 
-    /// The domain at a position.
-    pub(crate) fn domain(&self, position: u8) -> Option<NeedDomain> {
-        self.domains.get(usize::from(position)).copied()
-    }
-
-    /// The relevance of a document to every domain it is found under:
-    /// (position, relevance > 0). `text` is what the document's text fields
-    /// hold; `en` is the English analyzer of `text_en`.
+    /// Every domain a document is found under, with its relevance. `text`
+    /// is what the document's text fields hold; `en` is the English
+    /// analyzer of `text_en`.
     pub(crate) fn relevance(
         &self,
         facts: &ServiceFacts,
         text: &str,
         en: &mut TextAnalyzer,
-    ) -> Vec<(u8, f32)> {
+    ) -> Vec<Found> {
         let words = positioned(en, text);
         let mut out = Vec::new();
         for (i, (domain, keywords)) in self.domains.iter().zip(&self.keywords).enumerate() {
@@ -98,7 +104,11 @@ impl NeedKeywords {
             if r > 0.0
                 && let Ok(position) = u8::try_from(i)
             {
-                out.push((position, r));
+                out.push(Found {
+                    position,
+                    code,
+                    relevance: r,
+                });
             }
         }
         out
