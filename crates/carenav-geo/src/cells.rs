@@ -21,6 +21,11 @@ pub const EARTH_RADIUS_KM: f64 = 6371.0088;
 /// do not nest geometrically, see [`lineage`].)
 pub const POINT_RESOLUTION: u8 = 7;
 
+/// How much larger than the disk's centre cell any cell reaching the disk
+/// may be (H3 cells of one resolution vary smoothly in size, by about 2x
+/// over the whole globe; a disk spans a few dozen cells at most).
+const CELL_SIZE_MARGIN: f64 = 1.25;
+
 /// Default cap on the number of cells [`cover_disk`] may return.
 pub const DISK_CELL_LIMIT: u64 = 100_000;
 
@@ -211,15 +216,20 @@ pub fn cover_disk_limited(
         });
     }
     let start = ll.to_cell(resolution(res)?);
-    let reaches = |cell: CellIndex| {
+    // A cell reaches the disk when its centre is within the radius plus the
+    // cell's circumradius. Cells a disk apart differ little in size, so the
+    // start cell's circumradius with a margin bounds them all, and a cell's
+    // boundary (costly) is computed once rather than for every cell.
+    let circumradius = |cell: CellIndex| {
         let cell_center = to_point(LatLng::from(cell));
-        let cell_radius = cell
-            .boundary()
+        cell.boundary()
             .iter()
             .map(|v| haversine_km(cell_center, to_point(*v)))
-            .fold(0.0_f64, f64::max);
-        haversine_km(center, cell_center) - (cell_radius * 1.0001 + 0.001) <= radius_km
+            .fold(0.0_f64, f64::max)
     };
+    let slack = circumradius(start) * CELL_SIZE_MARGIN + 0.001;
+    let reaches =
+        |cell: CellIndex| haversine_km(center, to_point(LatLng::from(cell))) - slack <= radius_km;
     let mut seen = HashSet::from([start]);
     let mut queue = VecDeque::from([start]);
     let mut out = Vec::new();

@@ -24,7 +24,7 @@
 
 use std::collections::HashSet;
 
-use carenav_core::matching::{MatchResult, NeedMatches, Proximity};
+use carenav_core::matching::{MatchResult, NeedMatches, Proximity, eligibility_of};
 use carenav_core::profile::{ClientProfile, Need};
 use carenav_core::{Directory, GeoPoint, LocationType};
 use carenav_geo::{Boundaries, haversine_km};
@@ -177,7 +177,18 @@ impl LinearMatcher {
             let ranked = options
                 .weights
                 .ranked(base, (e.found_under & others).count_ones());
-            if let Some(scored) = decide(ranked, &e.payload, need, client, place, options) {
+            // The eligibility read from the full record on every match, as
+            // the index's cards must agree with.
+            let eligibility = eligibility_of(&e.payload.service);
+            if let Some(scored) = decide(
+                ranked,
+                &e.payload,
+                &eligibility,
+                need,
+                client,
+                place,
+                options,
+            ) {
                 found.push(scored);
             }
         }

@@ -2,8 +2,10 @@
 
 use std::collections::HashMap;
 
-use carenav_core::matching::{HitSource, ServiceDigest, last_verified, service_domains};
-use carenav_core::{Directory, Location, LocationType, Service, ServiceAtLocation};
+use carenav_core::matching::{
+    HitSource, ServiceDigest, eligibility_of, last_verified, service_domains,
+};
+use carenav_core::{Directory, Eligibility, Location, LocationType, Service, ServiceAtLocation};
 use carenav_geo::{AreaRef, Boundaries, Resolution, split_area_names};
 use serde::{Deserialize, Serialize};
 use tantivy::TantivyDocument;
@@ -37,6 +39,104 @@ pub(crate) struct Payload {
     /// needs it is found for.
     pub(crate) found_under: Vec<String>,
     pub(crate) areas: ServiceAreas,
+}
+
+impl Payload {
+    /// The card: what deciding a candidate reads (`search::decide`),
+    /// stored apart from the full record so a match decodes a few hundred
+    /// bytes per candidate rather than whole records with their
+    /// descriptions and taxonomy. The service keeps the fields `assess` and
+    /// `decide` read, its `eligibility` replaced by `eligibility` (the one
+    /// matching applies: `eligibility_of`, read once here). The baseline
+    /// decides on full records, so the equivalence test catches a field
+    /// dropped here that matching reads; the destructuring makes a new field
+    /// a decision.
+    pub(crate) fn card(&self, eligibility: Eligibility) -> Payload {
+        let Service {
+            id,
+            organization_id,
+            name,
+            alternate_name: _,
+            description: _,
+            url: _,
+            email: _,
+            status,
+            interpretation_services,
+            application_process: _,
+            fees_description,
+            wait_time: _,
+            eligibility_description,
+            minimum_age: _,
+            maximum_age: _,
+            assured_date,
+            assurer_email: _,
+            last_modified,
+            alert: _,
+            phones,
+            schedules,
+            service_areas,
+            languages,
+            cost_options: _,
+            required_documents,
+            attributes: _,
+            eligibility: _,
+        } = &self.service;
+        let Location {
+            id: location_id,
+            location_type,
+            organization_id: _,
+            name: location_name,
+            alternate_name: _,
+            description: _,
+            transportation: _,
+            url: _,
+            point,
+            addresses,
+            phones: location_phones,
+            schedules: location_schedules,
+            languages: location_languages,
+            accessibility: _,
+        } = &self.location;
+        Payload {
+            service: Service {
+                id: id.clone(),
+                organization_id: organization_id.clone(),
+                name: name.clone(),
+                status: *status,
+                interpretation_services: interpretation_services.clone(),
+                fees_description: fees_description.clone(),
+                eligibility_description: eligibility_description.clone(),
+                assured_date: *assured_date,
+                last_modified: last_modified.clone(),
+                phones: phones.clone(),
+                schedules: schedules.clone(),
+                service_areas: service_areas.clone(),
+                languages: languages.clone(),
+                required_documents: required_documents.clone(),
+                eligibility,
+                ..Service::default()
+            },
+            location: Location {
+                id: location_id.clone(),
+                location_type: *location_type,
+                name: location_name.clone(),
+                point: *point,
+                addresses: addresses.clone(),
+                phones: location_phones.clone(),
+                schedules: location_schedules.clone(),
+                languages: location_languages.clone(),
+                ..Location::default()
+            },
+            service_at_location: ServiceAtLocation {
+                description: None,
+                ..self.service_at_location.clone()
+            },
+            organization_name: self.organization_name.clone(),
+            domains: self.domains.clone(),
+            found_under: self.found_under.clone(),
+            areas: self.areas.clone(),
+        }
+    }
 }
 
 /// A service's areas, resolved once at indexing time.
@@ -137,6 +237,8 @@ pub(crate) fn resolve_areas(
 /// What is computed once per service and shared by its locations.
 pub(crate) struct ServiceFacts {
     pub(crate) digest: ServiceDigest,
+    /// The eligibility matching applies (`eligibility_of`).
+    pub(crate) eligibility: Eligibility,
     pub(crate) domains: Vec<(String, String)>,
     /// Codes of the domains its taxonomy classifies it under.
     pub(crate) taxonomy_domains: Vec<String>,
@@ -175,6 +277,7 @@ impl ServiceFacts {
         }
         Ok(ServiceFacts {
             digest: ServiceDigest::of(service),
+            eligibility: eligibility_of(service).into_owned(),
             taxonomy_domains: hits
                 .iter()
                 .filter(|h| h.source == HitSource::Taxonomy)
@@ -335,8 +438,11 @@ pub(crate) fn document(
     for code in facts.areas.codes() {
         doc.add_u64(fields.areas, code);
     }
-    let bytes = serde_json::to_vec(payload).map_err(|e| IndexError::Payload(e.to_string()))?;
-    doc.add_bytes(fields.payload, &bytes);
+    // Card first: `search::StoredJson` reads stored fields in this order.
+    let json =
+        |p: &Payload| serde_json::to_string(p).map_err(|e| IndexError::Payload(e.to_string()));
+    doc.add_text(fields.card, json(&payload.card(facts.eligibility.clone()))?);
+    doc.add_text(fields.record, json(payload)?);
     Ok(doc)
 }
 

@@ -32,6 +32,7 @@
 pub mod baseline;
 mod digest;
 mod document;
+mod rank;
 mod relevance;
 mod schema;
 mod search;
@@ -179,6 +180,9 @@ fn settings() -> IndexSettings {
             field: fast::CELL_SORT.to_owned(),
             order: Order::Asc,
         }),
+        // Small blocks: a match reads a dozen scattered documents, and each
+        // read decompresses the whole block it is in.
+        docstore_blocksize: 4096,
         ..IndexSettings::default()
     }
 }

@@ -12,7 +12,7 @@ use tantivy::tokenizer::{
 
 /// Version of the schema and of the meaning of its fields. Bump it whenever
 /// a field is added, removed or changes meaning: older indexes are refused.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// Analyzer of English text.
 pub(crate) const EN: &str = "carenav_en";
@@ -36,7 +36,12 @@ pub(crate) struct Fields {
     /// Its relevance to each of those needs (`relevance::pack`).
     pub(crate) need_relevance: Field,
     pub(crate) served: Field,
-    pub(crate) payload: Field,
+    /// What deciding a candidate reads (`Payload::card`), JSON; the first
+    /// stored field.
+    pub(crate) card: Field,
+    /// The full records (`Payload`), JSON: for care plans and lookups; the
+    /// second stored field.
+    pub(crate) record: Field,
     pub(crate) cell_sort: Field,
     pub(crate) lat: Field,
     pub(crate) lon: Field,
@@ -102,14 +107,17 @@ pub(crate) fn build_schema() -> Schema {
                 .set_index_option(IndexRecordOption::WithFreqs),
         )
     };
-    b.add_text_field("sal_id", STRING | STORED);
-    b.add_text_field("service_id", STRING | STORED);
+    b.add_text_field("sal_id", STRING);
+    b.add_text_field("service_id", STRING);
     b.add_text_field("text_en", text(EN));
     b.add_text_field("text_es", text(ES));
     b.add_text_field("need", STRING);
     b.add_u64_field("need_at", INDEXED);
     b.add_u64_field(fast::NEED_RELEVANCE, FAST);
-    b.add_bytes_field("payload", STORED);
+    // Stored as text (read in bulk; tantivy reads bytes values byte by
+    // byte), card first: see `search::StoredJson`.
+    b.add_text_field("card", STORED);
+    b.add_text_field("record", STORED);
     b.add_u64_field(fast::CELL_SORT, FAST);
     let fast_f64 = || NumericOptions::default().set_fast();
     b.add_f64_field(fast::LAT, fast_f64());
@@ -132,7 +140,8 @@ pub(crate) fn fields(schema: &Schema) -> tantivy::Result<Fields> {
         need_at: schema.get_field("need_at")?,
         need_relevance: schema.get_field(fast::NEED_RELEVANCE)?,
         served: schema.get_field(fast::SERVED)?,
-        payload: schema.get_field("payload")?,
+        card: schema.get_field("card")?,
+        record: schema.get_field("record")?,
         cell_sort: schema.get_field(fast::CELL_SORT)?,
         lat: schema.get_field(fast::LAT)?,
         lon: schema.get_field(fast::LON)?,

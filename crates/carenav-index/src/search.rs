@@ -3,25 +3,23 @@
 use std::collections::HashSet;
 
 use carenav_core::matching::{
-    AreaFact, Assessment, ClientFacts, ClientMasks, ExcludedCandidate, MatchResult, NeedMatches,
-    Proximity, Referral, ScoringWeights, assess,
+    AreaFact, Assessment, ClientFacts, ExcludedCandidate, MatchResult, NeedMatches, Referral,
+    ScoringWeights, assess,
 };
 use carenav_core::needs::NeedDomain;
 use carenav_core::profile::{ClientProfile, Need};
-use carenav_core::{Date, GeoPoint, Schedule, TimeOfDay, Weekday, benefits};
+use carenav_core::{Date, Eligibility, GeoPoint, Schedule, TimeOfDay, Weekday, benefits};
 use carenav_geo::{Boundaries, haversine_km};
 use tantivy::collector::TopDocs;
-use tantivy::columnar::{Cardinality, ColumnValues};
-use tantivy::query::doc_predicate_query::{DocPredicateQuery, FunctionPredicate};
 use tantivy::query::{BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, TermQuery};
-use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::schema::IndexRecordOption;
+use tantivy::schema::document::{DeserializeError, DocumentDeserialize, DocumentDeserializer};
 use tantivy::tokenizer::{Language, TextAnalyzer};
-use tantivy::{DocAddress, DocId, Score, SegmentReader, TantivyDocument, Term};
+use tantivy::{DocAddress, Score, Term};
 
-use crate::digest::unpack as unpack_digest;
-use crate::document::{MAPPED_AREA, NATIONWIDE_CODE, NEVER_VERIFIED, Payload};
-use crate::relevance::unpack;
-use crate::schema::{CELL_RESOLUTIONS, Reach, fast, need_at, note_analyzer};
+use crate::document::{MAPPED_AREA, NATIONWIDE_CODE, Payload};
+use crate::rank::{PreFilter, Ranker};
+use crate::schema::{CELL_RESOLUTIONS, Reach, need_at, note_analyzer};
 use crate::{IndexError, MatchOptions, ServiceIndex};
 
 /// Most cells a search disk may be covered with before a coarser resolution
@@ -44,9 +42,9 @@ const EXPLAIN_LIMIT: usize = 20;
 pub(crate) struct ClientPlace {
     point: GeoPoint,
     /// FIPS codes of the client's state and county.
-    codes: Vec<u64>,
+    pub(crate) codes: Vec<u64>,
     /// Whether the county is known (a point in a bay may have none).
-    county_known: bool,
+    pub(crate) county_known: bool,
 }
 
 impl ClientPlace {
@@ -236,6 +234,8 @@ impl ServiceIndex {
             .iter()
             .filter_map(|n| self.needs.position(n.domain))
             .collect();
+        // The search disk is the same for every need: covered once.
+        let mut cover: Option<Option<Vec<u64>>> = None;
         match_with(profile, options, self.boundaries, |need, client, place| {
             let position = self.needs.position(need.domain).ok_or_else(|| {
                 IndexError::Payload(format!("need {} is not in the need table", need.domain))
@@ -245,43 +245,48 @@ impl ServiceIndex {
                 .copied()
                 .filter(|p| *p != position)
                 .collect();
-            self.match_need(need, position, &others, client, place, options)
+            let cells = match &cover {
+                Some(cells) => cells,
+                None => cover.insert(disk_cells(client)?),
+            };
+            let found = self.found_near(position, need.domain, cells.as_deref(), place);
+            self.match_need(need, found, position, &others, client, place, options)
         })
     }
 
-    /// Documents found under the need near the client: in the cells
+    /// Documents found under the need near the client: in the `cells`
     /// covering the search disk, virtual, or (no coordinates) serving the
     /// client's area; just found under the need when the disk is too big to
-    /// cover usefully (then only the predicate's exact distance applies).
-    /// Scores nothing.
+    /// cover usefully (no cells: then only the predicate's exact distance
+    /// applies). Scores nothing.
     fn found_near(
         &self,
         position: u8,
         domain: NeedDomain,
-        client: &ClientFacts,
+        cells: Option<&[u64]>,
         place: &ClientPlace,
-    ) -> Result<Box<dyn Query>, IndexError> {
-        let finest = CELL_RESOLUTIONS[CELL_RESOLUTIONS.len() - 1];
-        let res = carenav_geo::disk_resolution(client.max_distance_km, finest, MAX_QUERY_CELLS)?;
-        let found: Box<dyn Query> = if res < CELL_RESOLUTIONS[0] {
-            Box::new(TermQuery::new(
+    ) -> Box<dyn Query> {
+        let found: Box<dyn Query> = match cells {
+            None => Box::new(TermQuery::new(
                 Term::from_field_text(self.fields.need, domain.code()),
                 IndexRecordOption::Basic,
-            ))
-        } else {
-            let cells = carenav_geo::cover_disk(client.point, client.max_distance_km, res)?;
-            let reach = cells
-                .into_iter()
-                .map(Reach::Cell)
-                .chain([Reach::Virtual, Reach::Served(NATIONWIDE_CODE)])
-                .chain(place.codes.iter().map(|c| Reach::Served(*c)));
-            // Plain term queries, not a TermSetQuery: building the latter's
-            // automaton costs more than a whole match at these sizes.
-            Box::new(any_of(reach.map(|r| {
-                Term::from_field_u64(self.fields.need_at, need_at(position, r))
-            })))
+            )),
+            Some(cells) => {
+                let reach = cells
+                    .iter()
+                    .copied()
+                    .map(Reach::Cell)
+                    .chain([Reach::Virtual, Reach::Served(NATIONWIDE_CODE)])
+                    .chain(place.codes.iter().map(|c| Reach::Served(*c)));
+                // Plain term queries, not a TermSetQuery: building the
+                // latter's automaton costs more than a whole match at these
+                // sizes.
+                Box::new(any_of(reach.map(|r| {
+                    Term::from_field_u64(self.fields.need_at, need_at(position, r))
+                })))
+            }
         };
-        Ok(Box::new(ConstScoreQuery::new(found, 0.0)))
+        Box::new(ConstScoreQuery::new(found, 0.0))
     }
 
     /// BM25 relevance of the note's words (stop words removed), English
@@ -312,27 +317,33 @@ impl ServiceIndex {
 
     /// One need's referrals: `position` is the need's place in the need
     /// table, `others` those of the client's other needs.
+    #[allow(clippy::too_many_arguments)]
     fn match_need(
         &self,
         need: &Need,
+        found: Box<dyn Query>,
         position: u8,
         others: &[u8],
         client: &ClientFacts,
         place: &ClientPlace,
         options: &MatchOptions,
     ) -> Result<(NeedMatches, Vec<Scored>), IndexError> {
-        let found = self.found_near(position, need.domain, client, place)?;
         let note = need.note.as_deref().and_then(|n| self.note_query(n));
-        let eligible = predicate(client, place);
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
-            (Occur::Must, found.box_clone()),
-            (
-                Occur::Must,
-                Box::new(ConstScoreQuery::new(Box::new(eligible), 0.0)),
-            ),
-        ];
-        clauses.extend(note.iter().map(|q| (Occur::Should, q.box_clone())));
-        let query = BooleanQuery::new(clauses);
+        let query: Box<dyn Query> = match note {
+            None => found,
+            Some(note) => Box::new(BooleanQuery::new(vec![
+                (Occur::Must, found),
+                (Occur::Should, note),
+            ])),
+        };
+        let mut ranker = Ranker {
+            position,
+            others: others.to_vec(),
+            point: client.point,
+            today: options.today.days_since_epoch(),
+            weights: options.weights,
+            filter: Some(PreFilter::new(client, place)),
+        };
         let mut fetch = options.limit.clamp(1, MAX_LIMIT) * FETCH_FACTOR + 10;
         let searcher = self.reader.searcher();
         let mut scored: Vec<Scored> = Vec::new();
@@ -349,7 +360,7 @@ impl ServiceIndex {
         let mut floors: Vec<Score> = Vec::new();
         let mut read = 0;
         'pages: loop {
-            let hits = self.top(&query, position, others, fetch, client, options)?;
+            let hits = self.top(query.as_ref(), &ranker, fetch)?;
             let exhausted = hits.len() < fetch;
             for (ranked, address) in hits.into_iter().skip(read) {
                 if floors.len() >= wanted
@@ -360,8 +371,16 @@ impl ServiceIndex {
                     break 'pages;
                 }
                 read += 1;
-                let payload = payload_at(&searcher, self.fields.payload, address)?;
-                let Some(candidate) = decide(ranked, &payload, need, client, place, options) else {
+                let card = payload_at::<CARD>(&searcher, address)?;
+                let Some(candidate) = decide(
+                    ranked,
+                    &card,
+                    &card.service.eligibility,
+                    need,
+                    client,
+                    place,
+                    options,
+                ) else {
                     continue;
                 };
                 if seen_services.insert(candidate.referral.service_id.clone()) {
@@ -378,25 +397,18 @@ impl ServiceIndex {
         }
         let mut excluded = Vec::new();
         if options.explain_exclusions {
-            let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, found)];
-            clauses.extend(note.map(|q| (Occur::Should, q)));
-            let nearby = BooleanQuery::new(clauses);
-            let nearest = self.top(
-                &nearby,
-                position,
-                others,
-                EXPLAIN_LIMIT * 3,
-                client,
-                options,
-            )?;
+            // The nearest found, eligible or not.
+            ranker.filter = None;
+            let nearest = self.top(query.as_ref(), &ranker, EXPLAIN_LIMIT * 3)?;
             for (_, address) in nearest {
-                let payload = payload_at(&searcher, self.fields.payload, address)?;
-                let assessment = assess_payload(&payload, client, place, options);
+                let card = payload_at::<CARD>(&searcher, address)?;
+                let assessment =
+                    assess_payload(&card, &card.service.eligibility, client, place, options);
                 if let Some(exclusion) = assessment.excluded {
                     excluded.push(ExcludedCandidate {
-                        service_id: payload.service.id.clone(),
-                        service_at_location_id: payload.service_at_location.id.clone(),
-                        service_name: payload.service.name.clone(),
+                        service_id: card.service.id.clone(),
+                        service_at_location_id: card.service_at_location.id.clone(),
+                        service_name: card.service.name.clone(),
                         exclusion,
                     });
                     if excluded.len() >= EXPLAIN_LIMIT {
@@ -416,71 +428,23 @@ impl ServiceIndex {
         ))
     }
 
-    /// Top documents by the ranked score (the formula without the
-    /// per-candidate language and doubt factors, applied after the exact
-    /// check): the query's score (note words) adds to the relevance of the
-    /// need at `position`, and each of the `others` needs the place is
-    /// indexed under adds the multi-need bonus.
+    /// The `limit` best documents `query` finds by `ranker`'s score.
     fn top(
         &self,
         query: &dyn Query,
-        position: u8,
-        others: &[u8],
+        ranker: &Ranker,
         limit: usize,
-        client: &ClientFacts,
-        options: &MatchOptions,
     ) -> Result<Vec<(Score, DocAddress)>, IndexError> {
-        let weights = options.weights;
-        let point = client.point;
-        let today = options.today.days_since_epoch();
-        let others = others.to_vec();
-        let collector = TopDocs::with_limit(limit).tweak_score(move |segment: &SegmentReader| {
-            // A segment without these dense columns (none in an index this
-            // version wrote; the predicate refuses it) scores as unknown.
-            let packed = dense::<u64>(segment, fast::DIGEST).ok();
-            let lat = dense::<f64>(segment, fast::LAT).ok();
-            let lon = dense::<f64>(segment, fast::LON).ok();
-            let verified = dense::<i64>(segment, fast::VERIFIED_DAY).ok();
-            let need_relevance = segment
-                .fast_fields()
-                .column_opt::<u64>(fast::NEED_RELEVANCE)
-                .ok()
-                .flatten();
-            let others = others.clone();
-            move |doc: DocId, note: Score| {
-                let (relevance, served) = need_relevance.as_ref().map_or((0.0, 0), |c| {
-                    unpack(c.values_for_doc(doc), position, &others)
-                });
-                let flags = packed
-                    .as_ref()
-                    .map(|c| unpack_digest(c.get_val(doc)).1)
-                    .unwrap_or_default();
-                let at = match (&lat, &lon) {
-                    (Some(lat), Some(lon)) if flags.has_point => {
-                        GeoPoint::new(lat.get_val(doc), lon.get_val(doc))
-                    }
-                    _ => None,
-                };
-                let proximity = match at {
-                    _ if flags.is_virtual => Proximity::Remote,
-                    Some(p) => Proximity::Km(haversine_km(point, p) as f32),
-                    None => Proximity::Unknown,
-                };
-                let age_days = verified
-                    .as_ref()
-                    .map(|c| c.get_val(doc))
-                    .filter(|d| *d != NEVER_VERIFIED)
-                    .map(|d| (today - d) as f32);
-                weights.ranked(weights.base(note + relevance, proximity, age_days), served)
-            }
-        });
+        let collector = TopDocs::with_limit(limit).order_by(ranker.clone());
         Ok(self.reader.searcher().search(query, &collector)?)
     }
 }
 
-/// The exact check of one candidate, and its opening hours when asked.
+/// The exact check of one candidate, and its opening hours when asked;
+/// `eligibility` is the one matching applies (`eligibility_of`).
 pub(crate) fn assess_payload(
     payload: &Payload,
+    eligibility: &Eligibility,
     client: &ClientFacts,
     place: &ClientPlace,
     options: &MatchOptions,
@@ -492,6 +456,7 @@ pub(crate) fn assess_payload(
     let area = place.area_fact(payload);
     let mut assessment = assess(
         &payload.service,
+        eligibility,
         &payload.location,
         client,
         distance,
@@ -528,16 +493,18 @@ pub(crate) fn assess_payload(
 }
 
 /// A candidate's referral, if the client is eligible; `ranked` is its
-/// score before the language and doubt factors.
+/// score before the language and doubt factors, `eligibility` the one
+/// matching applies (`eligibility_of`).
 pub(crate) fn decide(
     ranked: Score,
     payload: &Payload,
+    eligibility: &Eligibility,
     need: &Need,
     client: &ClientFacts,
     place: &ClientPlace,
     options: &MatchOptions,
 ) -> Option<Scored> {
-    let assessment = assess_payload(payload, client, place, options);
+    let assessment = assess_payload(payload, eligibility, client, place, options);
     if !assessment.is_eligible() {
         return None;
     }
@@ -597,6 +564,22 @@ pub(crate) fn decide(
             also_serves: Vec::new(),
         },
     })
+}
+
+/// The cells covering the client's search disk at the finest indexed
+/// resolution that needs at most `MAX_QUERY_CELLS`, or None when even the
+/// coarsest needs more (a disk too big to cover usefully).
+fn disk_cells(client: &ClientFacts) -> Result<Option<Vec<u64>>, IndexError> {
+    let finest = CELL_RESOLUTIONS[CELL_RESOLUTIONS.len() - 1];
+    let res = carenav_geo::disk_resolution(client.max_distance_km, finest, MAX_QUERY_CELLS)?;
+    if res < CELL_RESOLUTIONS[0] {
+        return Ok(None);
+    }
+    Ok(Some(carenav_geo::cover_disk(
+        client.point,
+        client.max_distance_km,
+        res,
+    )?))
 }
 
 /// Documents holding any of the terms.
@@ -687,17 +670,35 @@ pub(crate) fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
     out
 }
 
-fn payload_at(
+fn payload_at<const N: usize>(
     searcher: &tantivy::Searcher,
-    field: tantivy::schema::Field,
     address: DocAddress,
 ) -> Result<Payload, IndexError> {
-    let doc: TantivyDocument = searcher.doc(address)?;
-    let bytes = doc
-        .get_first(field)
-        .and_then(|v| v.as_bytes())
-        .ok_or_else(|| IndexError::Payload("document without payload".to_owned()))?;
-    serde_json::from_slice(bytes).map_err(|e| IndexError::Payload(e.to_string()))
+    let StoredJson::<N>(json) = searcher.doc(address)?;
+    serde_json::from_str(&json).map_err(|e| IndexError::Payload(e.to_string()))
+}
+
+/// The card (`StoredJson<CARD>`) or the record (`StoredJson<RECORD>`) of
+/// a document: its `N`th stored field, the order `document::document` adds
+/// them in. Reading stops there, so a card is read without its record.
+struct StoredJson<const N: usize>(String);
+
+const CARD: usize = 0;
+const RECORD: usize = 1;
+
+impl<const N: usize> DocumentDeserialize for StoredJson<N> {
+    fn deserialize<'de, D>(mut stored: D) -> Result<Self, DeserializeError>
+    where
+        D: DocumentDeserializer<'de>,
+    {
+        for _ in 0..N {
+            stored.next_field::<String>()?;
+        }
+        match stored.next_field::<String>()? {
+            Some((_, json)) => Ok(StoredJson(json)),
+            None => Err(DeserializeError::custom("document without payload")),
+        }
+    }
 }
 
 /// The stored payload of the first document whose `field` holds `id`
@@ -712,75 +713,6 @@ pub(crate) fn first_payload(
     let hits = searcher.search(&query, &TopDocs::with_limit(1).order_by_score())?;
     hits.into_iter()
         .next()
-        .map(|(_, a)| payload_at(&searcher, index.fields.payload, a))
+        .map(|(_, a)| payload_at::<RECORD>(&searcher, a))
         .transpose()
-}
-
-/// The values of a column every document of the segment has (the schema's
-/// dense columns), read by document id without a rank lookup.
-fn dense<T>(
-    segment: &SegmentReader,
-    name: &str,
-) -> tantivy::Result<std::sync::Arc<dyn ColumnValues<T>>>
-where
-    T: tantivy::columnar::HasAssociatedColumnType + PartialOrd + Copy + Send + Sync + 'static,
-    tantivy::columnar::DynamicColumn: Into<Option<tantivy::columnar::Column<T>>>,
-{
-    match segment.fast_fields().column_opt::<T>(name)? {
-        Some(column) if column.get_cardinality() == Cardinality::Full => Ok(column.values),
-        _ => Err(tantivy::TantivyError::SchemaError(format!(
-            "fast field {name} is missing or not dense"
-        ))),
-    }
-}
-
-/// The per-document pre-filter: hard restrictions from fast fields, exact
-/// distance, and service areas. It only drops documents `assess` would
-/// exclude (see `ServiceDigest::may_serve`).
-fn predicate(client: &ClientFacts, place: &ClientPlace) -> DocPredicateQuery {
-    let masks = ClientMasks::of(client);
-    let point = client.point;
-    let max_km = client.max_distance_km;
-    let codes = place.codes.clone();
-    let county_known = place.county_known;
-    DocPredicateQuery::from(FunctionPredicate::from(move |segment: &SegmentReader| {
-        let ff = segment.fast_fields();
-        let packed = dense::<u64>(segment, fast::DIGEST)?;
-        let populations = dense::<u64>(segment, fast::POPULATIONS)?;
-        let lat = dense::<f64>(segment, fast::LAT)?;
-        let lon = dense::<f64>(segment, fast::LON)?;
-        let areas = ff.column_opt::<u64>(fast::AREAS)?;
-        let served = ff.column_opt::<u64>(fast::SERVED)?;
-        let codes = codes.clone();
-        Ok(move |doc: DocId| {
-            let (mut digest, flags) = unpack_digest(packed.get_val(doc));
-            digest.populations = populations.get_val(doc);
-            if !digest.may_serve(&masks) {
-                return false;
-            }
-            if flags.has_point {
-                let at = GeoPoint::new(lat.get_val(doc), lon.get_val(doc));
-                if at.is_some_and(|at| haversine_km(point, at) > max_km) {
-                    return false;
-                }
-            } else if !flags.is_virtual {
-                // No coordinates: only an area that holds the client.
-                let inside = served.as_ref().is_some_and(|s| {
-                    s.values_for_doc(doc)
-                        .any(|c| c == NATIONWIDE_CODE || codes.contains(&c))
-                });
-                if !inside {
-                    return false;
-                }
-            }
-            if county_known
-                && flags.area_enforced
-                && let Some(areas) = &areas
-                && !areas.values_for_doc(doc).any(|c| codes.contains(&c))
-            {
-                return false;
-            }
-            true
-        })
-    }))
 }

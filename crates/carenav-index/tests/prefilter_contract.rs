@@ -3,7 +3,9 @@
 
 use std::path::PathBuf;
 
-use carenav_core::matching::{AreaFact, ClientFacts, ClientMasks, ServiceDigest, assess};
+use carenav_core::matching::{
+    AreaFact, ClientFacts, ClientMasks, ServiceDigest, assess, eligibility_of,
+};
 use carenav_core::profile::ClientProfile;
 use carenav_core::{Date, GeoPoint, Location, Situation};
 use carenav_hsds::legacy::{LegacyFormat, convert};
@@ -74,6 +76,7 @@ fn the_prefilter_never_drops_an_eligible_service() {
                 dropped += 1;
                 let verdict = assess(
                     service,
+                    &eligibility_of(service),
                     &location,
                     client,
                     Some(0.0),

@@ -143,12 +143,16 @@ pub fn eligibility_of(service: &Service) -> Cow<'_, Eligibility> {
 
 /// Checks a client against a service delivered at a location.
 ///
+/// `eligibility` is the service's eligibility as matching applies it,
+/// [`eligibility_of`] the service (passed in so an index can read it once,
+/// when it indexes the service, rather than on every match);
 /// `distance_km` is the great-circle distance from the client to the
 /// location (None when the location has no coordinates), `area` what the
 /// geography layer found about the service area, `today` the date against
 /// which freshness is judged.
 pub fn assess(
     service: &Service,
+    eligibility: &Eligibility,
     location: &Location,
     client: &ClientFacts,
     distance_km: Option<f64>,
@@ -156,8 +160,7 @@ pub fn assess(
     today: Date,
 ) -> Assessment {
     let mut out = Assessment::default();
-    let eligibility = eligibility_of(service);
-    let e = eligibility.as_ref();
+    let e = eligibility;
     if !service.status.is_referable() {
         out.exclude(
             "status",

@@ -1,0 +1,232 @@
+//! Ranking one need's candidates inside the collector.
+//!
+//! One pass over the documents a need's query finds reads each one's fast
+//! fields once, for both the pre-filter (hard restrictions, exact distance,
+//! service areas) and the ranked score, and skips the pre-filter for a
+//! document whose score could not make the list anyway. (A filter query
+//! beside the scorer would read the digest and coordinates twice and check
+//! every document.)
+
+use std::sync::Arc;
+
+use carenav_core::GeoPoint;
+use carenav_core::matching::{ClientFacts, ClientMasks, Proximity, ScoringWeights};
+use carenav_geo::haversine_km;
+use tantivy::collector::sort_key::NaturalComparator;
+use tantivy::collector::{SegmentSortKeyComputer, SortKeyComputer, TopNComputer};
+use tantivy::columnar::{Cardinality, Column, ColumnValues};
+use tantivy::{DocId, Score, SegmentReader};
+
+use crate::digest::{PlaceFlags, unpack as unpack_digest};
+use crate::document::{NATIONWIDE_CODE, NEVER_VERIFIED};
+use crate::relevance::unpack;
+use crate::schema::fast;
+use crate::search::ClientPlace;
+
+/// Orders the documents of one need by the ranked score (the formula
+/// without the per-candidate language and doubt factors, applied after the
+/// exact check): the query's score (note words) adds to the relevance of
+/// the need at `position`, and each of the `others` needs the place is
+/// indexed under adds the multi-need bonus.
+#[derive(Debug, Clone)]
+pub(crate) struct Ranker {
+    pub(crate) position: u8,
+    pub(crate) others: Vec<u8>,
+    pub(crate) point: GeoPoint,
+    /// Today, as a day number (freshness).
+    pub(crate) today: i64,
+    pub(crate) weights: ScoringWeights,
+    /// Drops what `assess` would exclude; None ranks every document found
+    /// (the nearby candidates "why not" explains).
+    pub(crate) filter: Option<PreFilter>,
+}
+
+/// The pre-filter: drops only documents `assess` would exclude (see
+/// `ServiceDigest::may_serve`).
+#[derive(Debug, Clone)]
+pub(crate) struct PreFilter {
+    masks: ClientMasks,
+    max_km: f64,
+    /// FIPS codes of the client's state and county.
+    codes: Vec<u64>,
+    county_known: bool,
+}
+
+impl PreFilter {
+    pub(crate) fn new(client: &ClientFacts, place: &ClientPlace) -> Self {
+        PreFilter {
+            masks: ClientMasks::of(client),
+            max_km: client.max_distance_km,
+            codes: place.codes.clone(),
+            county_known: place.county_known,
+        }
+    }
+
+    /// Whether the client may be served, distance aside (checked first,
+    /// by the caller, with the distance it computed).
+    fn passes(&self, doc: DocId, packed: u64, flags: PlaceFlags, columns: &Columns) -> bool {
+        let (mut digest, _) = unpack_digest(packed);
+        digest.populations = columns.populations.get_val(doc);
+        if !digest.may_serve(&self.masks) {
+            return false;
+        }
+        if !flags.has_point && !flags.is_virtual {
+            // No coordinates: only an area that holds the client.
+            let inside = columns.served.as_ref().is_some_and(|s| {
+                s.values_for_doc(doc)
+                    .any(|c| c == NATIONWIDE_CODE || self.codes.contains(&c))
+            });
+            if !inside {
+                return false;
+            }
+        }
+        !(self.county_known
+            && flags.area_enforced
+            && columns
+                .areas
+                .as_ref()
+                .is_some_and(|areas| !areas.values_for_doc(doc).any(|c| self.codes.contains(&c))))
+    }
+}
+
+/// The columns ranking reads, opened once per segment.
+struct Columns {
+    digest: Arc<dyn ColumnValues<u64>>,
+    populations: Arc<dyn ColumnValues<u64>>,
+    lat: Arc<dyn ColumnValues<f64>>,
+    lon: Arc<dyn ColumnValues<f64>>,
+    verified: Arc<dyn ColumnValues<i64>>,
+    need_relevance: Option<Column<u64>>,
+    areas: Option<Column<u64>>,
+    served: Option<Column<u64>>,
+}
+
+impl Columns {
+    fn open(segment: &SegmentReader) -> tantivy::Result<Self> {
+        let ff = segment.fast_fields();
+        Ok(Columns {
+            digest: dense(segment, fast::DIGEST)?,
+            populations: dense(segment, fast::POPULATIONS)?,
+            lat: dense(segment, fast::LAT)?,
+            lon: dense(segment, fast::LON)?,
+            verified: dense(segment, fast::VERIFIED_DAY)?,
+            need_relevance: ff.column_opt(fast::NEED_RELEVANCE)?,
+            areas: ff.column_opt(fast::AREAS)?,
+            served: ff.column_opt(fast::SERVED)?,
+        })
+    }
+}
+
+/// The values of a column every document of the segment has (the schema's
+/// dense columns), read by document id without a rank lookup. A segment
+/// without them (none that this schema version wrote) is refused.
+fn dense<T>(segment: &SegmentReader, name: &str) -> tantivy::Result<Arc<dyn ColumnValues<T>>>
+where
+    T: tantivy::columnar::HasAssociatedColumnType + PartialOrd + Copy + Send + Sync + 'static,
+    tantivy::columnar::DynamicColumn: Into<Option<Column<T>>>,
+{
+    match segment.fast_fields().column_opt::<T>(name)? {
+        Some(column) if column.get_cardinality() == Cardinality::Full => Ok(column.values),
+        _ => Err(tantivy::TantivyError::SchemaError(format!(
+            "fast field {name} is missing or not dense"
+        ))),
+    }
+}
+
+impl SortKeyComputer for Ranker {
+    type SortKey = Score;
+    type Child = SegmentRanker;
+    type Comparator = NaturalComparator;
+
+    fn requires_scoring(&self) -> bool {
+        // The note words' BM25 score adds to the relevance.
+        true
+    }
+
+    fn segment_sort_key_computer(&self, segment: &SegmentReader) -> tantivy::Result<SegmentRanker> {
+        Ok(SegmentRanker {
+            ranker: self.clone(),
+            columns: Columns::open(segment)?,
+        })
+    }
+}
+
+/// A [`Ranker`] with one segment's columns.
+pub(crate) struct SegmentRanker {
+    ranker: Ranker,
+    columns: Columns,
+}
+
+impl SegmentRanker {
+    /// The document's place flags, packed digest and distance in km (None
+    /// without coordinates).
+    fn place(&self, doc: DocId) -> (PlaceFlags, u64, Option<f64>) {
+        let c = &self.columns;
+        let packed = c.digest.get_val(doc);
+        let (_, flags) = unpack_digest(packed);
+        let km = if flags.has_point {
+            GeoPoint::new(c.lat.get_val(doc), c.lon.get_val(doc))
+                .map(|at| haversine_km(self.ranker.point, at))
+        } else {
+            None
+        };
+        (flags, packed, km)
+    }
+
+    fn score(&self, doc: DocId, note: Score, flags: PlaceFlags, km: Option<f64>) -> Score {
+        let r = &self.ranker;
+        let (relevance, served) = self.columns.need_relevance.as_ref().map_or((0.0, 0), |c| {
+            unpack(c.values_for_doc(doc), r.position, &r.others)
+        });
+        let proximity = match km {
+            _ if flags.is_virtual => Proximity::Remote,
+            Some(km) => Proximity::Km(km as f32),
+            None => Proximity::Unknown,
+        };
+        let verified = self.columns.verified.get_val(doc);
+        let age_days = (verified != NEVER_VERIFIED).then(|| (r.today - verified) as f32);
+        r.weights.ranked(
+            r.weights.base(note + relevance, proximity, age_days),
+            served,
+        )
+    }
+}
+
+impl SegmentSortKeyComputer for SegmentRanker {
+    type SortKey = Score;
+    type SegmentSortKey = Score;
+    type SegmentComparator = NaturalComparator;
+
+    fn segment_sort_key(&mut self, doc: DocId, note: Score) -> Score {
+        let (flags, _, km) = self.place(doc);
+        self.score(doc, note, flags, km)
+    }
+
+    fn compute_sort_key_and_collect<C: tantivy::collector::sort_key::Comparator<Score>>(
+        &mut self,
+        doc: DocId,
+        note: Score,
+        top: &mut TopNComputer<Score, DocId, C>,
+    ) {
+        let (flags, packed, km) = self.place(doc);
+        let filter = self.ranker.filter.as_ref();
+        if let (Some(filter), Some(km)) = (filter, km)
+            && km > filter.max_km
+        {
+            return;
+        }
+        let score = self.score(doc, note, flags, km);
+        if top.threshold.is_some_and(|floor| score <= floor) {
+            // Cannot make the list: not worth checking.
+            return;
+        }
+        if filter.is_some_and(|f| !f.passes(doc, packed, flags, &self.columns)) {
+            return;
+        }
+        top.push(score, doc);
+    }
+
+    fn convert_segment_sort_key(&self, score: Score) -> Score {
+        score
+    }
+}
