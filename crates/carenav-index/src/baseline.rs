@@ -29,6 +29,7 @@ use carenav_core::profile::{ClientProfile, Need};
 use carenav_core::{Directory, GeoPoint, LocationType};
 use carenav_geo::{Boundaries, haversine_km};
 
+use crate::digest::{POINT_SLACK_KM, pack_point, unpack_point};
 use crate::document::{Payload, prepare_all};
 use crate::relevance::{Found, NeedKeywords};
 use crate::search::{ClientPlace, Scored, decide, match_with};
@@ -91,25 +92,26 @@ impl LinearMatcher {
     }
 
     fn prepare(&self, directory: &Directory) -> Result<Vec<Entry>, IndexError> {
-        let mut entries = Vec::new();
         prepare_all(directory, self.boundaries, &self.needs, |_, p| {
             let location = &p.payload.location;
             let is_virtual = location.location_type == LocationType::Virtual;
-            entries.push(Entry {
+            Ok(Entry {
                 found_under: p
                     .relevance
                     .iter()
                     .fold(0u64, |bits, f| bits | 1 << f.position),
                 relevance: p.relevance,
-                point: location.point.filter(|_| !is_virtual),
+                // The point as the index stores it, for the same ranking.
+                point: location
+                    .point
+                    .filter(|_| !is_virtual)
+                    .map(|p| unpack_point(pack_point(p))),
                 is_virtual,
                 verified_day: carenav_core::matching::last_verified(&p.payload.service)
                     .map(|d| d.days_since_epoch()),
                 payload: p.payload,
-            });
-            Ok(())
-        })?;
-        Ok(entries)
+            })
+        })
     }
 
     /// Number of service-at-locations scanned per need.
@@ -160,7 +162,7 @@ impl LinearMatcher {
             } else if let Some(p) = e.point {
                 let d = haversine_km(client.point, p);
                 // `assess` excludes it anyway; skip the work.
-                if d > client.max_distance_km {
+                if d > client.max_distance_km + POINT_SLACK_KM {
                     continue;
                 }
                 Proximity::Km(d as f32)

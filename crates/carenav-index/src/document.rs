@@ -12,7 +12,7 @@ use tantivy::TantivyDocument;
 use tantivy::tokenizer::{Language, TextAnalyzer};
 
 use crate::IndexError;
-use crate::digest::{PlaceFlags, pack as pack_digest};
+use crate::digest::{PlaceFlags, pack as pack_digest, pack_point};
 use crate::relevance::{Found, NeedKeywords, pack};
 use crate::schema::{CELL_RESOLUTIONS, Fields, Reach, analyzer, need_at};
 
@@ -186,6 +186,17 @@ pub(crate) fn area_code(area: AreaRef) -> u64 {
     }
 }
 
+/// Whether an area code (`area_code`) is a state's: two digits, where a
+/// county's has five.
+pub(crate) fn is_state_code(code: u64) -> bool {
+    code < 100
+}
+
+/// The state of a county's code (its first two digits).
+pub(crate) fn state_of_county(code: u64) -> u64 {
+    code / 1000
+}
+
 /// Resolves a service's declared areas (and, when it declares none, a
 /// residency restriction read with high confidence).
 pub(crate) fn resolve_areas(
@@ -275,9 +286,10 @@ impl ServiceFacts {
                 text.push('\n');
             }
         }
+        let eligibility = eligibility_of(service).into_owned();
         Ok(ServiceFacts {
-            digest: ServiceDigest::of(service),
-            eligibility: eligibility_of(service).into_owned(),
+            digest: ServiceDigest::with_eligibility(service, &eligibility),
+            eligibility,
             taxonomy_domains: hits
                 .iter()
                 .filter(|h| h.source == HitSource::Taxonomy)
@@ -341,37 +353,66 @@ impl Prepared {
 }
 
 /// Prepares every service-at-location of a directory (facts computed once
-/// per service) and hands each to `each`, in the directory's link order.
-/// Returns how many were prepared.
-pub(crate) fn prepare_all(
+/// per service) and hands each to `each`, on every core: the link order is
+/// cut into one contiguous run per thread. Returns what `each` returned, in
+/// link order.
+pub(crate) fn prepare_all<T: Send>(
     directory: &Directory,
     boundaries: &Boundaries,
     needs: &NeedKeywords,
-    mut each: impl FnMut(&ServiceFacts, Prepared) -> Result<(), IndexError>,
-) -> Result<usize, IndexError> {
+    each: impl Fn(&ServiceFacts, Prepared) -> Result<T, IndexError> + Sync,
+) -> Result<Vec<T>, IndexError> {
     let terms: HashMap<&str, &carenav_core::TaxonomyTerm> = directory
         .taxonomy_terms
         .iter()
         .map(|t| (t.id.as_str(), t))
         .collect();
     let (triples, _dangling) = triples(directory);
-    let mut en = analyzer(Language::English);
-    let mut facts_of: HashMap<&str, ServiceFacts> = HashMap::new();
-    for (service, location, sal, org) in &triples {
-        let facts = match facts_of.entry(service.id.as_str()) {
-            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
-            std::collections::hash_map::Entry::Vacant(e) => e.insert(ServiceFacts::of(
-                &terms,
-                boundaries,
-                service,
-                org,
-                state_of(location),
-            )?),
-        };
-        let prepared = Prepared::new(facts, (service, location, sal, org), needs, &mut en);
-        each(facts, prepared)?;
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let run = triples.len().div_ceil(threads).max(1);
+    let prepare_run = |run: &[Triple<'_>]| -> Result<Vec<T>, IndexError> {
+        let mut en = analyzer(Language::English);
+        // A service's links are usually adjacent; one cut between them
+        // only means its facts are computed twice.
+        let mut facts_of: HashMap<&str, ServiceFacts> = HashMap::new();
+        let mut out = Vec::with_capacity(run.len());
+        for &(service, location, sal, org) in run {
+            let facts = match facts_of.entry(service.id.as_str()) {
+                std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+                std::collections::hash_map::Entry::Vacant(e) => e.insert(ServiceFacts::of(
+                    &terms,
+                    boundaries,
+                    service,
+                    org,
+                    state_of(location),
+                )?),
+            };
+            let prepared = Prepared::new(facts, (service, location, sal, org), needs, &mut en);
+            out.push(each(facts, prepared)?);
+        }
+        Ok(out)
+    };
+    let runs: Vec<Result<Vec<T>, IndexError>> = std::thread::scope(|scope| {
+        let workers: Vec<_> = triples
+            .chunks(run)
+            .map(|chunk| scope.spawn(|| prepare_run(chunk)))
+            .collect();
+        workers
+            .into_iter()
+            .map(|w| {
+                w.join().unwrap_or_else(|_| {
+                    Err(IndexError::Payload(
+                        "a preparing thread panicked".to_owned(),
+                    ))
+                })
+            })
+            .collect()
+    });
+    let mut out = Vec::with_capacity(triples.len());
+    for r in runs {
+        out.extend(r?);
     }
-    Ok(triples.len())
+    Ok(out)
 }
 
 /// The index document of one service-at-location.
@@ -392,18 +433,29 @@ pub(crate) fn document(
     doc.add_text(fields.text_es, text);
     let is_virtual = payload.location.location_type == LocationType::Virtual;
     let point = payload.location.point.filter(|_| !is_virtual);
-    // Where the search finds it: near its cells, anywhere when virtual, or
-    // (no coordinates) in the areas it serves exactly.
+    // Where the search finds it: near its cells; when virtual, in the
+    // areas it is bound to or anywhere; without coordinates, in the areas
+    // it serves exactly.
     let mut reach = Vec::new();
-    let mut sort_cell = u64::MAX;
+    let mut finest_cell = None;
     if let Some(point) = point {
         for res in CELL_RESOLUTIONS {
             let cell = carenav_geo::cell(point, res)?;
             reach.push(Reach::Cell(cell));
-            sort_cell = cell;
+            finest_cell = Some(cell);
         }
     } else if is_virtual {
         reach.push(Reach::Virtual);
+        if facts.areas.enforceable() {
+            for code in facts.areas.codes() {
+                reach.push(Reach::Served(code));
+                if !is_state_code(code) {
+                    reach.push(Reach::InState(state_of_county(code)));
+                }
+            }
+        } else {
+            reach.push(Reach::VirtualAnywhere);
+        }
     } else {
         if facts.areas.nationwide {
             reach.push(Reach::Served(NATIONWIDE_CODE));
@@ -414,17 +466,24 @@ pub(crate) fn document(
             doc.add_u64(fields.served, *code);
         }
     }
+    let (needs, needs_more) = pack(relevance);
+    doc.add_u64(fields.needs, needs);
+    for v in needs_more {
+        doc.add_u64(fields.needs_more, v);
+    }
     for found in relevance {
         doc.add_text(fields.need, found.code);
-        doc.add_u64(fields.need_relevance, pack(found.position, found.relevance));
         for r in &reach {
             doc.add_u64(fields.need_at, need_at(found.position, *r));
         }
     }
-    doc.add_u64(fields.cell_sort, sort_cell);
+    doc.add_u64(
+        fields.cell_sort,
+        sort_key(finest_cell, is_virtual, relevance.first()),
+    );
     doc.add_i64(fields.verified_day, facts.verified_day);
     // Dense columns (every document has a value) are read without the
-    // rank lookups sparse ones cost; the digest says whether lat/lon hold
+    // rank lookups sparse ones cost; the digest says whether `point` holds
     // coordinates.
     let flags = PlaceFlags {
         area_enforced: facts.areas.enforceable(),
@@ -432,8 +491,7 @@ pub(crate) fn document(
         has_point: point.is_some(),
     };
     doc.add_u64(fields.digest, pack_digest(&facts.digest, flags));
-    doc.add_f64(fields.lat, point.map_or(0.0, |p| p.latitude));
-    doc.add_f64(fields.lon, point.map_or(0.0, |p| p.longitude));
+    doc.add_u64(fields.point, point.map_or(0, pack_point));
     doc.add_u64(fields.populations, facts.digest.populations);
     for code in facts.areas.codes() {
         doc.add_u64(fields.areas, code);
@@ -446,12 +504,34 @@ pub(crate) fn document(
     Ok(doc)
 }
 
+/// Where a document sits in the index's order: by its finest cell, then by
+/// its first need, so the documents one need's search visits near a client
+/// are close together (and their fast-field values share cache lines);
+/// virtual ones after every place, by first need; places without
+/// coordinates last.
+///
+/// A cell at the finest indexed resolution leaves the digits of the finer
+/// resolutions unused (all ones, 3 bits each): the need position takes
+/// their place. Every cell sorts before `0xF…` (an H3 index's top bits
+/// are 0000 1).
+fn sort_key(finest_cell: Option<u64>, is_virtual: bool, first: Option<&Found>) -> u64 {
+    const FINEST: u8 = CELL_RESOLUTIONS[CELL_RESOLUTIONS.len() - 1];
+    const UNUSED_DIGITS: u64 = (1 << (3 * (15 - FINEST as u32))) - 1;
+    let position = first.map_or(u64::from(u8::MAX), |f| u64::from(f.position));
+    match finest_cell {
+        Some(cell) => (cell & !UNUSED_DIGITS) | position,
+        None if is_virtual => 0xF000_0000_0000_0000 | position,
+        None => u64::MAX,
+    }
+}
+
 /// Every (service, location, link) triple of a directory whose three ends
 /// exist, with the organization name. Links to missing records are skipped
 /// and counted.
-pub(crate) fn triples(
-    directory: &Directory,
-) -> (Vec<(&Service, &Location, &ServiceAtLocation, &str)>, usize) {
+/// A link with its service, location and organization name.
+pub(crate) type Triple<'a> = (&'a Service, &'a Location, &'a ServiceAtLocation, &'a str);
+
+pub(crate) fn triples(directory: &Directory) -> (Vec<Triple<'_>>, usize) {
     let services: HashMap<&str, &Service> = directory
         .services
         .iter()

@@ -38,7 +38,7 @@ mod schema;
 mod search;
 
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use carenav_core::matching::ScoringWeights;
 use carenav_core::{Date, Directory, Service};
@@ -48,6 +48,7 @@ use tantivy::directory::MmapDirectory;
 use tantivy::{Index, IndexReader, IndexSettings, IndexSortByField, IndexWriter, Order, Term};
 
 use crate::document::{document, prepare_all};
+use crate::rank::ColumnCache;
 use crate::relevance::NeedKeywords;
 pub use crate::schema::SCHEMA_VERSION;
 use crate::schema::{Fields, build_schema, fast, fields, register_analyzers};
@@ -164,6 +165,7 @@ pub struct ServiceIndex {
     writer: Mutex<Option<IndexWriter>>,
     boundaries: &'static Boundaries,
     needs: NeedKeywords,
+    columns: Arc<ColumnCache>,
 }
 
 impl std::fmt::Debug for ServiceIndex {
@@ -209,6 +211,7 @@ impl ServiceIndex {
             writer: Mutex::new(None),
             boundaries: Boundaries::embedded()?,
             needs: NeedKeywords::load()?,
+            columns: Arc::default(),
         })
     }
 
@@ -302,8 +305,16 @@ impl ServiceIndex {
                 writer.garbage_collect_files().wait()?;
                 Ok(())
             })?;
-            self.reader.reload()?;
+            self.reload()?;
         }
+        Ok(())
+    }
+
+    /// Makes the last commit searchable, forgetting the columns of
+    /// segments no longer searched.
+    fn reload(&self) -> Result<(), IndexError> {
+        self.reader.reload()?;
+        self.columns.retain(&self.reader.searcher());
         Ok(())
     }
 
@@ -344,14 +355,16 @@ impl ServiceIndex {
             for service in &directory.services {
                 writer.delete_term(Term::from_field_text(self.fields.service_id, &service.id));
             }
+            let shared = &*writer;
             let written = prepare_all(directory, self.boundaries, &self.needs, |facts, p| {
-                writer.add_document(document(&self.fields, facts, &p)?)?;
+                shared.add_document(document(&self.fields, facts, &p)?)?;
                 Ok(())
-            })?;
+            })?
+            .len();
             writer.commit()?;
             Ok(written)
         })?;
-        self.reader.reload()?;
+        self.reload()?;
         Ok(written)
     }
 
@@ -367,7 +380,7 @@ impl ServiceIndex {
             writer.commit()?;
             Ok(())
         })?;
-        self.reader.reload()?;
+        self.reload()?;
         Ok(())
     }
 

@@ -7,7 +7,8 @@
 //! beside the scorer would read the digest and coordinates twice and check
 //! every document.)
 
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 
 use carenav_core::GeoPoint;
 use carenav_core::matching::{ClientFacts, ClientMasks, Proximity, ScoringWeights};
@@ -15,11 +16,12 @@ use carenav_geo::haversine_km;
 use tantivy::collector::sort_key::NaturalComparator;
 use tantivy::collector::{SegmentSortKeyComputer, SortKeyComputer, TopNComputer};
 use tantivy::columnar::{Cardinality, Column, ColumnValues};
+use tantivy::index::SegmentId;
 use tantivy::{DocId, Score, SegmentReader};
 
-use crate::digest::{PlaceFlags, unpack as unpack_digest};
+use crate::digest::{POINT_SLACK_KM, PlaceFlags, unpack as unpack_digest, unpack_point};
 use crate::document::{NATIONWIDE_CODE, NEVER_VERIFIED};
-use crate::relevance::unpack;
+use crate::relevance::{has_more, unpack};
 use crate::schema::fast;
 use crate::search::ClientPlace;
 
@@ -39,6 +41,7 @@ pub(crate) struct Ranker {
     /// Drops what `assess` would exclude; None ranks every document found
     /// (the nearby candidates "why not" explains).
     pub(crate) filter: Option<PreFilter>,
+    pub(crate) columns: Arc<ColumnCache>,
 }
 
 /// The pre-filter: drops only documents `assess` would exclude (see
@@ -89,14 +92,57 @@ impl PreFilter {
     }
 }
 
-/// The columns ranking reads, opened once per segment.
+/// The columns of each segment, opened on first use: opening a column
+/// parses its header and, for some codecs, a table of its blocks, a cost
+/// every search would pay again. Segments never change, so an entry stays
+/// valid for as long as its segment is searched.
+#[derive(Default)]
+pub(crate) struct ColumnCache(Mutex<HashMap<SegmentId, Arc<Columns>>>);
+
+impl std::fmt::Debug for ColumnCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ColumnCache")
+    }
+}
+
+impl ColumnCache {
+    fn get(&self, segment: &SegmentReader) -> tantivy::Result<Arc<Columns>> {
+        let id = segment.segment_id();
+        // A poisoned lock only means another search panicked while holding
+        // it; the map is still sound.
+        if let Some(columns) = self.lock().get(&id) {
+            return Ok(Arc::clone(columns));
+        }
+        let columns = Arc::new(Columns::open(segment)?);
+        self.lock().insert(id, Arc::clone(&columns));
+        Ok(columns)
+    }
+
+    /// Forgets the segments `searcher` no longer searches.
+    pub(crate) fn retain(&self, searcher: &tantivy::Searcher) {
+        let live: Vec<SegmentId> = searcher
+            .segment_readers()
+            .iter()
+            .map(|s| s.segment_id())
+            .collect();
+        self.lock().retain(|id, _| live.contains(id));
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<SegmentId, Arc<Columns>>> {
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+/// The columns ranking reads.
 struct Columns {
     digest: Arc<dyn ColumnValues<u64>>,
     populations: Arc<dyn ColumnValues<u64>>,
-    lat: Arc<dyn ColumnValues<f64>>,
-    lon: Arc<dyn ColumnValues<f64>>,
+    point: Arc<dyn ColumnValues<u64>>,
     verified: Arc<dyn ColumnValues<i64>>,
-    need_relevance: Option<Column<u64>>,
+    needs: Arc<dyn ColumnValues<u64>>,
+    needs_more: Option<Column<u64>>,
     areas: Option<Column<u64>>,
     served: Option<Column<u64>>,
 }
@@ -107,10 +153,10 @@ impl Columns {
         Ok(Columns {
             digest: dense(segment, fast::DIGEST)?,
             populations: dense(segment, fast::POPULATIONS)?,
-            lat: dense(segment, fast::LAT)?,
-            lon: dense(segment, fast::LON)?,
+            point: dense(segment, fast::POINT)?,
             verified: dense(segment, fast::VERIFIED_DAY)?,
-            need_relevance: ff.column_opt(fast::NEED_RELEVANCE)?,
+            needs: dense(segment, fast::NEEDS)?,
+            needs_more: ff.column_opt(fast::NEEDS_MORE)?,
             areas: ff.column_opt(fast::AREAS)?,
             served: ff.column_opt(fast::SERVED)?,
         })
@@ -146,7 +192,7 @@ impl SortKeyComputer for Ranker {
     fn segment_sort_key_computer(&self, segment: &SegmentReader) -> tantivy::Result<SegmentRanker> {
         Ok(SegmentRanker {
             ranker: self.clone(),
-            columns: Columns::open(segment)?,
+            columns: self.columns.get(segment)?,
         })
     }
 }
@@ -154,7 +200,7 @@ impl SortKeyComputer for Ranker {
 /// A [`Ranker`] with one segment's columns.
 pub(crate) struct SegmentRanker {
     ranker: Ranker,
-    columns: Columns,
+    columns: Arc<Columns>,
 }
 
 impl SegmentRanker {
@@ -164,20 +210,20 @@ impl SegmentRanker {
         let c = &self.columns;
         let packed = c.digest.get_val(doc);
         let (_, flags) = unpack_digest(packed);
-        let km = if flags.has_point {
-            GeoPoint::new(c.lat.get_val(doc), c.lon.get_val(doc))
-                .map(|at| haversine_km(self.ranker.point, at))
-        } else {
-            None
-        };
+        let km = flags
+            .has_point
+            .then(|| haversine_km(self.ranker.point, unpack_point(c.point.get_val(doc))));
         (flags, packed, km)
     }
 
     fn score(&self, doc: DocId, note: Score, flags: PlaceFlags, km: Option<f64>) -> Score {
         let r = &self.ranker;
-        let (relevance, served) = self.columns.need_relevance.as_ref().map_or((0.0, 0), |c| {
-            unpack(c.values_for_doc(doc), r.position, &r.others)
-        });
+        let first = self.columns.needs.get_val(doc);
+        let more = match &self.columns.needs_more {
+            Some(more) if has_more(first) => Some(more.values_for_doc(doc)),
+            _ => None,
+        };
+        let (relevance, served) = unpack(first, more.into_iter().flatten(), r.position, &r.others);
         let proximity = match km {
             _ if flags.is_virtual => Proximity::Remote,
             Some(km) => Proximity::Km(km as f32),
@@ -211,7 +257,7 @@ impl SegmentSortKeyComputer for SegmentRanker {
         let (flags, packed, km) = self.place(doc);
         let filter = self.ranker.filter.as_ref();
         if let (Some(filter), Some(km)) = (filter, km)
-            && km > filter.max_km
+            && km > filter.max_km + POINT_SLACK_KM
         {
             return;
         }

@@ -13,6 +13,8 @@
 //! need's free-text note adds BM25 relevance over the note's words at match
 //! time (see `search`).
 
+use std::collections::HashMap;
+
 use carenav_core::needs::NeedDomain;
 use tantivy::tokenizer::{Language, TextAnalyzer};
 
@@ -41,7 +43,11 @@ pub(crate) struct Found {
 /// The need table with each domain's keywords as analysed word sequences.
 pub(crate) struct NeedKeywords {
     domains: Vec<NeedDomain>,
-    keywords: Vec<Vec<Vec<String>>>,
+    /// Every domain's keyword phrases: (domain index, analysed words).
+    phrases: Vec<(usize, Vec<String>)>,
+    /// Indexes into `phrases` by first word: a document's words are looked
+    /// up once each instead of scanned once per phrase.
+    by_first_word: HashMap<String, Vec<usize>>,
 }
 
 impl NeedKeywords {
@@ -55,18 +61,25 @@ impl NeedKeywords {
             )));
         }
         let mut en = analyzer(Language::English);
-        let keywords = domains
-            .iter()
-            .map(|d| {
-                d.info()
-                    .keywords
-                    .iter()
-                    .map(|k| crate::search::tokens(&mut en, k))
-                    .filter(|t| !t.is_empty())
-                    .collect()
-            })
-            .collect();
-        Ok(NeedKeywords { domains, keywords })
+        let mut phrases = Vec::new();
+        let mut by_first_word: HashMap<String, Vec<usize>> = HashMap::new();
+        for (domain, d) in domains.iter().enumerate() {
+            for keyword in &d.info().keywords {
+                let words = crate::search::tokens(&mut en, keyword);
+                if let Some(first) = words.first() {
+                    by_first_word
+                        .entry(first.clone())
+                        .or_default()
+                        .push(phrases.len());
+                    phrases.push((domain, words));
+                }
+            }
+        }
+        Ok(NeedKeywords {
+            domains,
+            phrases,
+            by_first_word,
+        })
     }
 
     /// The domain's position in the table (below [`MAX_DOMAINS`]).
@@ -87,8 +100,23 @@ impl NeedKeywords {
         en: &mut TextAnalyzer,
     ) -> Vec<Found> {
         let words = positioned(en, text);
+        // Keyword phrases found, each counted once.
+        let mut found = vec![false; self.phrases.len()];
+        for (i, (_, word)) in words.iter().enumerate() {
+            for &p in self.by_first_word.get(word).into_iter().flatten() {
+                if !found[p] && phrase_at(&words, i, &self.phrases[p].1) {
+                    found[p] = true;
+                }
+            }
+        }
+        let mut keyword_hits = vec![0u32; self.domains.len()];
+        for (p, (domain, _)) in self.phrases.iter().enumerate() {
+            if found[p] {
+                keyword_hits[*domain] += 1;
+            }
+        }
         let mut out = Vec::new();
-        for (i, (domain, keywords)) in self.domains.iter().zip(&self.keywords).enumerate() {
+        for (i, domain) in self.domains.iter().enumerate() {
             let code = domain.code();
             let mut r = 0.0;
             if facts.taxonomy_domains.iter().any(|c| c == code) {
@@ -97,10 +125,8 @@ impl NeedKeywords {
             if facts.domains.iter().any(|(c, _)| c == code) {
                 r += 1.0;
             }
-            r += keywords
-                .iter()
-                .filter(|k| contains_phrase(&words, k))
-                .count() as f32;
+            r += keyword_hits[i] as f32;
+            let r = r.min(MAX_RELEVANCE);
             if r > 0.0
                 && let Ok(position) = u8::try_from(i)
             {
@@ -126,37 +152,72 @@ fn positioned(analyzer: &mut TextAnalyzer, text: &str) -> Vec<(usize, String)> {
     out
 }
 
-/// Whether `phrase` occurs at consecutive positions of `words`.
-fn contains_phrase(words: &[(usize, String)], phrase: &[String]) -> bool {
-    let Some(first) = phrase.first() else {
+/// Whether `phrase` occurs at consecutive positions of `words` from the
+/// `i`th word on.
+fn phrase_at(words: &[(usize, String)], i: usize, phrase: &[String]) -> bool {
+    let Some((start, _)) = words.get(i) else {
         return false;
     };
-    words.iter().enumerate().any(|(i, (pos, w))| {
-        w == first
-            && phrase.iter().enumerate().skip(1).all(|(j, p)| {
-                words
-                    .get(i + j)
-                    .is_some_and(|(q, w)| *q == pos + j && w == p)
-            })
+    phrase.iter().enumerate().all(|(j, p)| {
+        words
+            .get(i + j)
+            .is_some_and(|(q, w)| *q == start + j && w == p)
     })
 }
 
-/// A domain position and its relevance as one fast-field value.
-pub(crate) fn pack(position: u8, relevance: f32) -> u64 {
-    (u64::from(position) << 32) | u64::from(relevance.to_bits())
+/// Highest need relevance the index holds (a document's relevance is a
+/// whole number: weights times counts; more is cut to this).
+pub(crate) const MAX_RELEVANCE: f32 = 1023.0;
+
+/// Needs whose relevance fits in the dense `needs` column; a document found
+/// under more has the rest in the sparse `needs_more` column.
+pub(crate) const DENSE_NEEDS: usize = 4;
+
+/// One need as 16 bits: position (6) | relevance (10, never 0: an empty
+/// slot is 0).
+fn slot(found: &Found) -> u64 {
+    (u64::from(found.position & 0x3F) << 10) | (found.relevance as u64).min(1023)
 }
 
-/// From a document's packed values: its relevance to the domain at
+/// A document's needs with their relevance, as fast-field values: the
+/// first `DENSE_NEEDS` in one number (slot i in bits 16i..16i+16), the rest
+/// one per value.
+pub(crate) fn pack(found: &[Found]) -> (u64, Vec<u64>) {
+    let first = found
+        .iter()
+        .take(DENSE_NEEDS)
+        .enumerate()
+        .fold(0u64, |v, (i, f)| v | slot(f) << (16 * i));
+    (first, found.iter().skip(DENSE_NEEDS).map(slot).collect())
+}
+
+/// Whether a packed `needs` value is full (the document may have more in
+/// `needs_more`).
+pub(crate) fn has_more(first: u64) -> bool {
+    (first >> (16 * (DENSE_NEEDS - 1))) & 0x3FF != 0
+}
+
+/// From a document's packed needs: its relevance to the need at
 /// `position` (0 when it is not found under it), and how many of the
-/// `others` domains it is found under.
-pub(crate) fn unpack(values: impl Iterator<Item = u64>, position: u8, others: &[u8]) -> (f32, u32) {
+/// `others` needs it is found under.
+pub(crate) fn unpack(
+    first: u64,
+    more: impl Iterator<Item = u64>,
+    position: u8,
+    others: &[u8],
+) -> (f32, u32) {
+    let slots = (0..DENSE_NEEDS).map(move |i| (first >> (16 * i)) & 0xFFFF);
     let mut relevance = 0.0;
     let mut served = 0;
-    for v in values {
-        let at = v >> 32;
-        if at == u64::from(position) {
-            relevance = f32::from_bits((v & 0xFFFF_FFFF) as u32);
-        } else if others.iter().any(|o| u64::from(*o) == at) {
+    for v in slots.chain(more) {
+        let r = v & 0x3FF;
+        if r == 0 {
+            continue;
+        }
+        let at = (v >> 10) as u8;
+        if at == position {
+            relevance = r as f32;
+        } else if others.contains(&at) {
             served += 1;
         }
     }
@@ -172,16 +233,36 @@ mod tests {
         let mut en = analyzer(Language::English);
         let words = positioned(&mut en, "Free food pantry. Pantry food");
         let phrase = crate::search::tokens(&mut en, "food pantry");
-        assert!(contains_phrase(&words, &phrase));
+        assert!(phrase_at(&words, 1, &phrase));
+        assert!(!phrase_at(&words, 2, &phrase) && !phrase_at(&words, 3, &phrase));
         let words = positioned(&mut en, "food for the pantry");
-        assert!(!contains_phrase(&words, &phrase));
+        assert!(!phrase_at(&words, 0, &phrase));
     }
 
     #[test]
     fn packed_relevance_round_trips() {
-        let values = [pack(3, 4.0), pack(17, 1.0), pack(20, 2.0)];
-        assert_eq!(unpack(values.into_iter(), 17, &[]), (1.0, 0));
-        assert_eq!(unpack(values.into_iter(), 3, &[17, 20, 9]), (4.0, 2));
-        assert_eq!(unpack(values.into_iter(), 5, &[3]), (0.0, 1));
+        let found = |position, relevance| Found {
+            position,
+            code: "x",
+            relevance,
+        };
+        let three = [found(3, 4.0), found(17, 1.0), found(0, 2.0)];
+        let (first, more) = pack(&three);
+        assert!(more.is_empty() && !has_more(first));
+        let read = |p, others: &[u8]| unpack(first, more.iter().copied(), p, others);
+        assert_eq!(read(17, &[]), (1.0, 0));
+        assert_eq!(read(3, &[17, 0, 9]), (4.0, 2));
+        assert_eq!(read(0, &[3]), (2.0, 1));
+        assert_eq!(read(5, &[3]), (0.0, 1));
+        // Past the dense slots: the rest in `needs_more`.
+        let six: Vec<Found> = (0..6).map(|i| found(i * 10, f32::from(i) + 1.0)).collect();
+        let (first, more) = pack(&six);
+        assert!(has_more(first) && more.len() == 2);
+        let read = |p, others: &[u8]| unpack(first, more.iter().copied(), p, others);
+        assert_eq!(read(50, &[0, 40, 7]), (6.0, 2));
+        assert_eq!(read(63, &[]), (0.0, 0));
+        // The largest relevance survives.
+        let (first, more) = pack(&[found(63, MAX_RELEVANCE)]);
+        assert_eq!(unpack(first, more.into_iter(), 63, &[]), (MAX_RELEVANCE, 0));
     }
 }

@@ -2,8 +2,7 @@
 //! keeps an index from being misread by another version of carenav.
 
 use tantivy::schema::{
-    FAST, Field, INDEXED, IndexRecordOption, NumericOptions, STORED, STRING, Schema,
-    TextFieldIndexing, TextOptions,
+    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
@@ -12,7 +11,7 @@ use tantivy::tokenizer::{
 
 /// Version of the schema and of the meaning of its fields. Bump it whenever
 /// a field is added, removed or changes meaning: older indexes are refused.
-pub const SCHEMA_VERSION: u32 = 6;
+pub const SCHEMA_VERSION: u32 = 7;
 
 /// Analyzer of English text.
 pub(crate) const EN: &str = "carenav_en";
@@ -33,8 +32,10 @@ pub(crate) struct Fields {
     pub(crate) need: Field,
     /// Where it serves each of those needs: [`need_at`] keys.
     pub(crate) need_at: Field,
-    /// Its relevance to each of those needs (`relevance::pack`).
-    pub(crate) need_relevance: Field,
+    /// Its relevance to each of those needs (`relevance::pack`): the
+    /// first ones, dense, and the rest.
+    pub(crate) needs: Field,
+    pub(crate) needs_more: Field,
     pub(crate) served: Field,
     /// What deciding a candidate reads (`Payload::card`), JSON; the first
     /// stored field.
@@ -43,8 +44,7 @@ pub(crate) struct Fields {
     /// second stored field.
     pub(crate) record: Field,
     pub(crate) cell_sort: Field,
-    pub(crate) lat: Field,
-    pub(crate) lon: Field,
+    pub(crate) point: Field,
     pub(crate) verified_day: Field,
     pub(crate) populations: Field,
     /// The packed pre-filter digest (`digest`).
@@ -55,8 +55,8 @@ pub(crate) struct Fields {
 /// Fast-field names read by the predicate and the scorer.
 pub(crate) mod fast {
     pub(crate) const CELL_SORT: &str = "cell_sort";
-    pub(crate) const LAT: &str = "lat";
-    pub(crate) const LON: &str = "lon";
+    /// Packed coordinates (`digest::pack_point`; 0 without).
+    pub(crate) const POINT: &str = "point";
     pub(crate) const VERIFIED_DAY: &str = "verified_day";
     pub(crate) const POPULATIONS: &str = "populations";
     pub(crate) const DIGEST: &str = "digest";
@@ -64,19 +64,32 @@ pub(crate) mod fast {
     /// For a location without coordinates: the codes of the areas it
     /// serves exactly (0 = the whole country).
     pub(crate) const SERVED: &str = "served";
-    pub(crate) const NEED_RELEVANCE: &str = "need_relevance";
+    /// The first needs it is found under, with relevance
+    /// (`relevance::pack`).
+    pub(crate) const NEEDS: &str = "needs";
+    /// The rest, for a document found under more.
+    pub(crate) const NEEDS_MORE: &str = "needs_more";
 }
 
-/// Where a document serves a need, besides at a distance the predicate
+/// Where a document serves a need, besides at a distance the pre-filter
 /// checks exactly.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Reach {
     /// Its location lies in this H3 cell.
     Cell(u64),
-    /// It is virtual (phone, online).
+    /// It is virtual (phone, online): every virtual document has it.
     Virtual,
-    /// It has no coordinates and serves this area (a `served` code).
+    /// It is virtual and its areas do not bound it (none, nationwide, or
+    /// one carenav cannot resolve): found wherever the client is.
+    VirtualAnywhere,
+    /// It serves this area (a state's or county's code): a place without
+    /// coordinates (its `served` codes), or a virtual service bound to its
+    /// areas (every resolved area and the area containing an approximate
+    /// one).
     Served(u64),
+    /// A virtual service bound to a county of this state: found by a
+    /// client whose county is unknown (the pre-filter cannot exclude it).
+    InState(u64),
 }
 
 /// The `need_at` term of a need (its position in the need table, below
@@ -92,7 +105,9 @@ pub(crate) fn need_at(position: u8, reach: Reach) -> u64 {
     let (kind, place) = match reach {
         Reach::Cell(cell) => (0u64, cell & LOW),
         Reach::Virtual => (1, 0),
+        Reach::VirtualAnywhere => (1, 1),
         Reach::Served(code) => (2, code & LOW),
+        Reach::InState(code) => (3, code & LOW),
     };
     (u64::from(position & 0x3F) << 58) | (kind << 56) | place
 }
@@ -113,15 +128,14 @@ pub(crate) fn build_schema() -> Schema {
     b.add_text_field("text_es", text(ES));
     b.add_text_field("need", STRING);
     b.add_u64_field("need_at", INDEXED);
-    b.add_u64_field(fast::NEED_RELEVANCE, FAST);
+    b.add_u64_field(fast::NEEDS, FAST);
+    b.add_u64_field(fast::NEEDS_MORE, FAST);
     // Stored as text (read in bulk; tantivy reads bytes values byte by
     // byte), card first: see `search::StoredJson`.
     b.add_text_field("card", STORED);
     b.add_text_field("record", STORED);
     b.add_u64_field(fast::CELL_SORT, FAST);
-    let fast_f64 = || NumericOptions::default().set_fast();
-    b.add_f64_field(fast::LAT, fast_f64());
-    b.add_f64_field(fast::LON, fast_f64());
+    b.add_u64_field(fast::POINT, FAST);
     b.add_i64_field(fast::VERIFIED_DAY, FAST);
     b.add_u64_field(fast::POPULATIONS, FAST);
     b.add_u64_field(fast::DIGEST, FAST);
@@ -138,13 +152,13 @@ pub(crate) fn fields(schema: &Schema) -> tantivy::Result<Fields> {
         text_es: schema.get_field("text_es")?,
         need: schema.get_field("need")?,
         need_at: schema.get_field("need_at")?,
-        need_relevance: schema.get_field(fast::NEED_RELEVANCE)?,
+        needs: schema.get_field(fast::NEEDS)?,
+        needs_more: schema.get_field(fast::NEEDS_MORE)?,
         served: schema.get_field(fast::SERVED)?,
         card: schema.get_field("card")?,
         record: schema.get_field("record")?,
         cell_sort: schema.get_field(fast::CELL_SORT)?,
-        lat: schema.get_field(fast::LAT)?,
-        lon: schema.get_field(fast::LON)?,
+        point: schema.get_field(fast::POINT)?,
         verified_day: schema.get_field(fast::VERIFIED_DAY)?,
         populations: schema.get_field(fast::POPULATIONS)?,
         digest: schema.get_field(fast::DIGEST)?,
@@ -209,7 +223,10 @@ mod tests {
             need_at(0, Reach::Cell(cell)),
             need_at(1, Reach::Cell(cell)),
             need_at(0, Reach::Virtual),
+            need_at(0, Reach::VirtualAnywhere),
             need_at(0, Reach::Served(0)),
+            need_at(0, Reach::InState(6)),
+            need_at(0, Reach::Served(6)),
             need_at(0, Reach::Served(6081)),
             need_at(63, Reach::Served(6081)),
         ];

@@ -1,6 +1,7 @@
 //! Matching a profile against the index.
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use carenav_core::matching::{
     AreaFact, Assessment, ClientFacts, ExcludedCandidate, MatchResult, NeedMatches, Referral,
@@ -17,7 +18,7 @@ use tantivy::schema::document::{DeserializeError, DocumentDeserialize, DocumentD
 use tantivy::tokenizer::{Language, TextAnalyzer};
 use tantivy::{DocAddress, Score, Term};
 
-use crate::document::{MAPPED_AREA, NATIONWIDE_CODE, Payload};
+use crate::document::{MAPPED_AREA, NATIONWIDE_CODE, Payload, is_state_code, state_of_county};
 use crate::rank::{PreFilter, Ranker};
 use crate::schema::{CELL_RESOLUTIONS, Reach, need_at, note_analyzer};
 use crate::{IndexError, MatchOptions, ServiceIndex};
@@ -66,6 +67,25 @@ impl ClientPlace {
         })
     }
 
+    /// Where documents serving the client are found besides near it:
+    /// nationwide, in the client's areas, virtual. A virtual service bound
+    /// to areas is found only in them, unless the client's county is
+    /// unknown (then also one bound to any county of the client's state) or
+    /// even its state is (then every virtual service): the pre-filter
+    /// cannot exclude those, so neither may the search.
+    fn reach(&self) -> Vec<Reach> {
+        let mut out = vec![Reach::Served(NATIONWIDE_CODE)];
+        out.extend(self.codes.iter().map(|c| Reach::Served(*c)));
+        if self.county_known {
+            out.push(Reach::VirtualAnywhere);
+        } else if let Some(state) = self.codes.iter().copied().find(|c| is_state_code(*c)) {
+            out.extend([Reach::VirtualAnywhere, Reach::InState(state)]);
+        } else {
+            out.push(Reach::Virtual);
+        }
+        out
+    }
+
     /// The service-area verdict for a candidate.
     pub(crate) fn area_fact(&self, payload: &Payload) -> AreaFact {
         let areas = &payload.areas;
@@ -108,8 +128,14 @@ impl ClientPlace {
                 outside.push(name.clone());
             }
         }
+        let state = self.codes.iter().copied().find(|c| is_state_code(*c));
         for (code, label) in &areas.exact {
-            if !self.county_known && !is_state_code(*code) {
+            // A county, the client's county unknown: unresolved unless the
+            // client is known to be in another state.
+            if !self.county_known
+                && !is_state_code(*code)
+                && state.is_none_or(|s| s == state_of_county(*code))
+            {
                 unresolved.push(label.clone());
             } else {
                 outside.push(label.clone());
@@ -123,11 +149,6 @@ impl ClientPlace {
             AreaFact::Outside(outside)
         }
     }
-}
-
-/// State codes are two-digit FIPS numbers; counties have five digits.
-fn is_state_code(code: u64) -> bool {
-    code < 100
 }
 
 /// The weekday and local time of an RFC 3339 date-time, as written
@@ -272,12 +293,7 @@ impl ServiceIndex {
                 IndexRecordOption::Basic,
             )),
             Some(cells) => {
-                let reach = cells
-                    .iter()
-                    .copied()
-                    .map(Reach::Cell)
-                    .chain([Reach::Virtual, Reach::Served(NATIONWIDE_CODE)])
-                    .chain(place.codes.iter().map(|c| Reach::Served(*c)));
+                let reach = cells.iter().copied().map(Reach::Cell).chain(place.reach());
                 // Plain term queries, not a TermSetQuery: building the
                 // latter's automaton costs more than a whole match at these
                 // sizes.
@@ -343,6 +359,7 @@ impl ServiceIndex {
             today: options.today.days_since_epoch(),
             weights: options.weights,
             filter: Some(PreFilter::new(client, place)),
+            columns: Arc::clone(&self.columns),
         };
         let mut fetch = options.limit.clamp(1, MAX_LIMIT) * FETCH_FACTOR + 10;
         let searcher = self.reader.searcher();
@@ -715,4 +732,64 @@ pub(crate) fn first_payload(
         .next()
         .map(|(_, a)| payload_at::<RECORD>(&searcher, a))
         .transpose()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::ServiceAreas;
+
+    fn place(codes: &[u64], county_known: bool) -> ClientPlace {
+        ClientPlace {
+            point: GeoPoint {
+                latitude: 37.5,
+                longitude: -122.2,
+            },
+            codes: codes.to_vec(),
+            county_known,
+        }
+    }
+
+    #[test]
+    fn virtual_services_bound_to_areas_are_searched_as_far_as_the_place_is_known() {
+        let known = place(&[6, 6081], true).reach();
+        assert!(known.contains(&Reach::Served(6081)) && known.contains(&Reach::Served(6)));
+        assert!(known.contains(&Reach::VirtualAnywhere));
+        assert!(!known.contains(&Reach::Virtual) && !known.contains(&Reach::InState(6)));
+        let state_only = place(&[6], false).reach();
+        assert!(state_only.contains(&Reach::InState(6)));
+        assert!(!state_only.contains(&Reach::Virtual));
+        let nowhere = place(&[], false).reach();
+        assert!(nowhere.contains(&Reach::Virtual));
+    }
+
+    #[test]
+    fn a_county_of_another_state_is_outside_when_only_the_state_is_known() {
+        let mut payload = Payload {
+            service: carenav_core::Service::default(),
+            location: carenav_core::Location::default(),
+            service_at_location: carenav_core::ServiceAtLocation::default(),
+            organization_name: String::new(),
+            domains: Vec::new(),
+            found_under: Vec::new(),
+            areas: ServiceAreas {
+                exact: vec![(17031, "Cook County, IL".to_owned())],
+                ..ServiceAreas::default()
+            },
+        };
+        let california = place(&[6], false);
+        assert!(matches!(
+            california.area_fact(&payload),
+            AreaFact::Outside(_)
+        ));
+        payload.areas.exact = vec![(6081, "San Mateo County, CA".to_owned())];
+        assert!(matches!(
+            california.area_fact(&payload),
+            AreaFact::Unresolved(_)
+        ));
+        assert!(matches!(
+            place(&[], false).area_fact(&payload),
+            AreaFact::Unresolved(_)
+        ));
+    }
 }

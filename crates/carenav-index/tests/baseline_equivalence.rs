@@ -31,17 +31,34 @@ fn runs(referrals: &[Referral]) -> Vec<Vec<&Referral>> {
     out
 }
 
-#[test]
-fn index_and_linear_scan_agree_on_random_profiles() {
+/// How much a comparison compared.
+#[derive(Default)]
+struct Compared {
+    needs: usize,
+    referrals: usize,
+    largest: usize,
+}
+
+/// The synthetic directory both sides are built from.
+fn sides() -> (ServiceIndex, LinearMatcher) {
     let directory = generate(&SynthOptions {
         services: 6_000,
         seed: 11,
         ..SynthOptions::default()
     })
-    .unwrap();
-    let index = ServiceIndex::build_in_ram(&directory).unwrap();
-    let baseline = LinearMatcher::new(&directory).unwrap();
+    .expect("generates");
+    let index = ServiceIndex::build_in_ram(&directory).expect("builds the index");
+    let baseline = LinearMatcher::new(&directory).expect("prepares the baseline");
     assert_eq!(index.len(), baseline.len() as u64);
+    (index, baseline)
+}
+
+/// Asserts both sides agree on every profile (notes removed).
+fn compare(
+    index: &ServiceIndex,
+    baseline: &LinearMatcher,
+    profiles: Vec<carenav_core::profile::ClientProfile>,
+) -> Compared {
     let options = MatchOptions {
         limit: 5_000,
         today: reference_day(),
@@ -51,18 +68,24 @@ fn index_and_linear_scan_agree_on_random_profiles() {
         limit: 5,
         ..options.clone()
     };
-    let (mut needs, mut referrals, mut largest) = (0, 0, 0);
-    for mut profile in profiles(99, 300).unwrap() {
+    let mut compared = Compared::default();
+    for mut profile in profiles {
         for need in &mut profile.needs {
             need.note = None;
         }
-        let a = index.match_profile(&profile, &options).unwrap();
-        let b = baseline.match_profile(&profile, &options).unwrap();
+        let a = index
+            .match_profile(&profile, &options)
+            .expect("index matches");
+        let b = baseline
+            .match_profile(&profile, &options)
+            .expect("baseline matches");
         // Top 5 (the index stops reading candidates early): the same scores
         // as the baseline's top 5, each referral one of the baseline's (which
         // of several exactly tied places fills the last slots is arbitrary).
-        let a5 = index.match_profile(&profile, &top5).unwrap();
-        let b5 = baseline.match_profile(&profile, &top5).unwrap();
+        let a5 = index.match_profile(&profile, &top5).expect("index matches");
+        let b5 = baseline
+            .match_profile(&profile, &top5)
+            .expect("baseline matches");
         for ((x, y), all) in a5.needs.iter().zip(&b5.needs).zip(&b.needs) {
             let scores = |n: &carenav_core::matching::NeedMatches| -> Vec<f32> {
                 n.referrals.iter().map(|r| r.score).collect()
@@ -112,13 +135,46 @@ fn index_and_linear_scan_agree_on_random_profiles() {
                 profile.id
             );
             assert!(x.referrals.len() < options.limit);
-            needs += 1;
-            referrals += x.referrals.len();
-            largest = largest.max(x.referrals.len());
+            compared.needs += 1;
+            compared.referrals += x.referrals.len();
+            compared.largest = compared.largest.max(x.referrals.len());
         }
     }
+    compared
+}
+
+#[test]
+fn index_and_linear_scan_agree_on_random_profiles() {
+    let (index, baseline) = sides();
+    let c = compare(&index, &baseline, profiles(99, 300).unwrap());
     // The comparison had something to compare.
-    assert!(needs > 500, "{needs}");
-    assert!(referrals > 5_000, "{referrals}");
-    eprintln!("compared {needs} needs, {referrals} referrals, largest eligible set {largest}");
+    assert!(c.needs > 500, "{}", c.needs);
+    assert!(c.referrals > 5_000, "{}", c.referrals);
+    eprintln!(
+        "compared {} needs, {} referrals, largest eligible set {}",
+        c.needs, c.referrals, c.largest
+    );
+}
+
+/// A client whose state carenav cannot tell (a point on San Francisco Bay,
+/// where the boundaries follow the shore) is offered every virtual service
+/// the exact check keeps, also those bound to areas.
+#[test]
+fn index_and_linear_scan_agree_off_the_map() {
+    let (index, baseline) = sides();
+    let bay = carenav_core::profile::ProfileLocation::Point {
+        latitude: 37.65,
+        longitude: -122.30,
+    };
+    let moved: Vec<_> = profiles(7, 60)
+        .unwrap()
+        .into_iter()
+        .map(|mut p| {
+            p.location = bay.clone();
+            p.max_distance_km = Some(25.0);
+            p
+        })
+        .collect();
+    let c = compare(&index, &baseline, moved);
+    assert!(c.referrals > 200, "{}", c.referrals);
 }

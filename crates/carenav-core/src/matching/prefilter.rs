@@ -8,7 +8,7 @@
 //! other way round. A unit test checks the contract on every real record.
 
 use crate::directory::Service;
-use crate::eligibility::{AgeOf, Confidence, Constraint, IncomeLimit};
+use crate::eligibility::{AgeOf, Confidence, Constraint, Eligibility, IncomeLimit};
 use crate::matching::facts::ClientFacts;
 use crate::situation::{Gender, Situation};
 
@@ -52,8 +52,12 @@ fn high<T>(c: &Constraint<T>) -> Option<&T> {
 impl ServiceDigest {
     /// The digest of a service.
     pub fn of(service: &Service) -> Self {
-        let eligibility = crate::matching::check::eligibility_of(service);
-        let e = eligibility.as_ref();
+        Self::with_eligibility(service, &crate::matching::check::eligibility_of(service))
+    }
+
+    /// The digest of a service whose eligibility as matching applies it
+    /// ([`crate::matching::eligibility_of`]) is already read.
+    pub fn with_eligibility(service: &Service, e: &Eligibility) -> Self {
         let age = high(&e.age).filter(|a| a.of == AgeOf::Client);
         let (mut max_pct, mut max_monthly) = (None, None);
         match high(&e.income) {
