@@ -13,7 +13,7 @@ use tantivy::tokenizer::{Language, TextAnalyzer};
 
 use crate::IndexError;
 use crate::digest::{PlaceFlags, pack as pack_digest, pack_point};
-use crate::relevance::{Found, NeedKeywords, pack};
+use crate::relevance::{Found, NeedKeywords, analysed, pack};
 use crate::schema::{CELL_RESOLUTIONS, Fields, Reach, analyzer, need_at};
 
 /// Stands in `ServiceAreas::unresolved` for polygons, which are checked
@@ -334,7 +334,7 @@ impl Prepared {
         if let Some(name) = &location.name {
             text.push_str(name);
         }
-        let relevance = needs.relevance(facts, &text, en);
+        let relevance = needs.relevance(facts, &analysed(en, &text));
         let found_under = relevance.iter().map(|f| f.code.to_owned()).collect();
         Prepared {
             payload: Payload {
@@ -419,7 +419,7 @@ pub(crate) fn prepare_all<T: Send>(
 pub(crate) fn document(
     fields: &Fields,
     facts: &ServiceFacts,
-    prepared: &Prepared,
+    prepared: Prepared,
 ) -> Result<TantivyDocument, IndexError> {
     let Prepared {
         payload,
@@ -429,8 +429,8 @@ pub(crate) fn document(
     let mut doc = TantivyDocument::default();
     doc.add_text(fields.sal_id, &payload.service_at_location.id);
     doc.add_text(fields.service_id, &payload.service.id);
-    doc.add_text(fields.text_en, text);
-    doc.add_text(fields.text_es, text);
+    doc.add_text(fields.text_en, &text);
+    doc.add_text(fields.text_es, &text);
     let is_virtual = payload.location.location_type == LocationType::Virtual;
     let point = payload.location.point.filter(|_| !is_virtual);
     // Where the search finds it: near its cells; when virtual, in the
@@ -466,12 +466,12 @@ pub(crate) fn document(
             doc.add_u64(fields.served, *code);
         }
     }
-    let (needs, needs_more) = pack(relevance);
+    let (needs, needs_more) = pack(&relevance);
     doc.add_u64(fields.needs, needs);
     for v in needs_more {
         doc.add_u64(fields.needs_more, v);
     }
-    for found in relevance {
+    for found in &relevance {
         doc.add_text(fields.need, found.code);
         for r in &reach {
             doc.add_u64(fields.need_at, need_at(found.position, *r));
@@ -500,7 +500,7 @@ pub(crate) fn document(
     let json =
         |p: &Payload| serde_json::to_string(p).map_err(|e| IndexError::Payload(e.to_string()));
     doc.add_text(fields.card, json(&payload.card(facts.eligibility.clone()))?);
-    doc.add_text(fields.record, json(payload)?);
+    doc.add_text(fields.record, json(&payload)?);
     Ok(doc)
 }
 

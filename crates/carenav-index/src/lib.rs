@@ -357,7 +357,7 @@ impl ServiceIndex {
             }
             let shared = &*writer;
             let written = prepare_all(directory, self.boundaries, &self.needs, |facts, p| {
-                shared.add_document(document(&self.fields, facts, &p)?)?;
+                shared.add_document(document(&self.fields, facts, p)?)?;
                 Ok(())
             })?
             .len();

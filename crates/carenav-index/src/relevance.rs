@@ -16,7 +16,7 @@
 use std::collections::HashMap;
 
 use carenav_core::needs::NeedDomain;
-use tantivy::tokenizer::{Language, TextAnalyzer};
+use tantivy::tokenizer::{Language, TextAnalyzer, Token};
 
 use crate::IndexError;
 use crate::document::ServiceFacts;
@@ -90,21 +90,15 @@ impl NeedKeywords {
             .and_then(|i| u8::try_from(i).ok())
     }
 
-    /// Every domain a document is found under, with its relevance. `text`
-    /// is what the document's text fields hold; `en` is the English
-    /// analyzer of `text_en`.
-    pub(crate) fn relevance(
-        &self,
-        facts: &ServiceFacts,
-        text: &str,
-        en: &mut TextAnalyzer,
-    ) -> Vec<Found> {
-        let words = positioned(en, text);
+    /// Every domain a document is found under, with its relevance. `words`
+    /// are what the document's `text_en` field holds: its text through the
+    /// English analyzer (`analysed`).
+    pub(crate) fn relevance(&self, facts: &ServiceFacts, words: &[Token]) -> Vec<Found> {
         // Keyword phrases found, each counted once.
         let mut found = vec![false; self.phrases.len()];
-        for (i, (_, word)) in words.iter().enumerate() {
-            for &p in self.by_first_word.get(word).into_iter().flatten() {
-                if !found[p] && phrase_at(&words, i, &self.phrases[p].1) {
+        for (i, word) in words.iter().enumerate() {
+            for &p in self.by_first_word.get(&word.text).into_iter().flatten() {
+                if !found[p] && phrase_at(words, i, &self.phrases[p].1) {
                     found[p] = true;
                 }
             }
@@ -141,27 +135,26 @@ impl NeedKeywords {
     }
 }
 
-/// Analysed words of a text with their positions.
-fn positioned(analyzer: &mut TextAnalyzer, text: &str) -> Vec<(usize, String)> {
+/// A text's tokens through an analyzer, with positions and offsets.
+pub(crate) fn analysed(analyzer: &mut TextAnalyzer, text: &str) -> Vec<Token> {
     let mut out = Vec::new();
     let mut stream = analyzer.token_stream(text);
     while stream.advance() {
-        let t = stream.token();
-        out.push((t.position, t.text.clone()));
+        out.push(stream.token().clone());
     }
     out
 }
 
 /// Whether `phrase` occurs at consecutive positions of `words` from the
 /// `i`th word on.
-fn phrase_at(words: &[(usize, String)], i: usize, phrase: &[String]) -> bool {
-    let Some((start, _)) = words.get(i) else {
+fn phrase_at(words: &[Token], i: usize, phrase: &[String]) -> bool {
+    let Some(start) = words.get(i).map(|w| w.position) else {
         return false;
     };
     phrase.iter().enumerate().all(|(j, p)| {
         words
             .get(i + j)
-            .is_some_and(|(q, w)| *q == start + j && w == p)
+            .is_some_and(|w| w.position == start + j && w.text == *p)
     })
 }
 
@@ -231,11 +224,11 @@ mod tests {
     #[test]
     fn phrases_match_consecutive_words_only() {
         let mut en = analyzer(Language::English);
-        let words = positioned(&mut en, "Free food pantry. Pantry food");
+        let words = analysed(&mut en, "Free food pantry. Pantry food");
         let phrase = crate::search::tokens(&mut en, "food pantry");
         assert!(phrase_at(&words, 1, &phrase));
         assert!(!phrase_at(&words, 2, &phrase) && !phrase_at(&words, 3, &phrase));
-        let words = positioned(&mut en, "food for the pantry");
+        let words = analysed(&mut en, "food for the pantry");
         assert!(!phrase_at(&words, 0, &phrase));
     }
 
