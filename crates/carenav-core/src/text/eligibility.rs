@@ -533,6 +533,24 @@ const POPULATION: &[(&str, Situation)] = &[
         Situation::SubstanceUse,
     ),
     ("alcoholics|addicts", Situation::SubstanceUse),
+    (
+        "with current|active drug|alcohol|substance abuse|use problem|problems|issues|disorder",
+        Situation::SubstanceUse,
+    ),
+    // Co-occurring: the substance use is the part carenav can check.
+    (
+        "with current|active? drug|alcohol|substance abuse|use problem|problems|issues|disorder and mental health issues|problems|disorders",
+        Situation::SubstanceUse,
+    ),
+    (
+        "an? addiction to alcohol|drugs|substance|substances",
+        Situation::SubstanceUse,
+    ),
+    (
+        "a? desire to stop|quit using|drinking drugs|alcohol|cocaine? and|or? all? other? drugs|alcohol|mind? -? altering? substances?",
+        Situation::SubstanceUse,
+    ),
+    ("active drug|alcohol users|user", Situation::SubstanceUse),
     ("recovering alcoholics|addicts", Situation::InRecovery),
     (
         "in recovery from alcohol|drug|substance|chemical? or|and|/? alcohol|drug? abuse|addiction|dependency|use",
@@ -568,6 +586,11 @@ const POPULATION: &[(&str, Situation)] = &[
     ),
     (
         "pacific islander|islanders community|communities",
+        Situation::CulturalCommunity,
+    ),
+    // A people named before who they are ("Filipino resident").
+    (
+        "latino|latina|latinos|latinas|latinx|hispanic|chinese|filipino|vietnamese|korean|japanese|samoan|tongan|arab|russian person|persons|people|family|families|woman|women|man|men|youth|adult|adults|senior|seniors",
         Situation::CulturalCommunity,
     ),
     (
@@ -943,6 +966,18 @@ const RESIDENCY: &[(&str, ResidencyShape)] = &[
         ResidencyShape::Unnamed,
     ),
     ("county resident|residents", ResidencyShape::Unnamed),
+    (
+        "resident|residents|residence|residency of|in the? state of $",
+        ResidencyShape::Named,
+    ),
+    (
+        "resident|residents of the? catchment area",
+        ResidencyShape::Unnamed,
+    ),
+    (
+        "within|in the? district boundaries|boundary",
+        ResidencyShape::Unnamed,
+    ),
     // Live or work there.
     (
         "must? live|lives|reside|resides and|or /? or? work|works in the? $",
@@ -1430,7 +1465,17 @@ fn place(tokens: &[Token], i: usize) -> Option<(usize, (usize, usize))> {
         .and_then(Token::word)
         .is_some_and(|w| PLACE_QUALIFIER.contains(&w))
         && tokens.get(i + 1).is_some_and(place_word);
-    let first = tokens.get(i).filter(|t| qualified || place_word(t))?;
+    // A word of another table opens a place named "<Word> City|County"
+    // ("Foster City").
+    let named_town = tokens
+        .get(i)
+        .is_some_and(|t| t.capitalized && t.word().is_some())
+        && tokens
+            .get(i + 1)
+            .is_some_and(|t| t.capitalized && (t.is_word("city") || t.is_word("county")));
+    let first = tokens
+        .get(i)
+        .filter(|t| qualified || named_town || place_word(t))?;
     let mut end = i + 1;
     loop {
         match tokens.get(end) {
@@ -2663,6 +2708,9 @@ mod tests {
     #[case("Serves Pasco County", &["Pasco County"])]
     #[case("Legal help for Hillsborough County.", &["Hillsborough County"])]
     #[case("Advice to tenants in Orange County facing eviction", &["Orange County"])]
+    // A town named after a word of another table.
+    #[case("Foster City resident", &["Foster City"])]
+    #[case("Resident of the State of California", &["California"])]
     fn reads_residency(#[case] text: &str, #[case] expected: &[&str]) {
         let names: Vec<String> = expected.iter().map(|s| (*s).to_owned()).collect();
         assert_eq!(
@@ -2863,6 +2911,11 @@ mod tests {
     #[case("a youth (17 years or younger); homeless or at risk of homelessness", vec![Situation::Youth, Situation::Homeless, Situation::AtRiskOfHomelessness])]
     // An audience named in prose.
     #[case("Legal help for seniors and their caregivers in all programs", vec![Situation::Senior, Situation::Caregiver])]
+    #[case("Desire to stop using drugs and alcohol", vec![Situation::SubstanceUse])]
+    #[case("Active drug users", vec![Situation::SubstanceUse])]
+    #[case("Desire to stop using cocaine and all other mind-altering substances", vec![Situation::SubstanceUse])]
+    #[case("With current substance abuse problem and mental health issues", vec![Situation::SubstanceUse])]
+    #[case("Chinese seniors", vec![Situation::CulturalCommunity])]
     fn reads_common_group_wordings(#[case] text: &str, #[case] want: Vec<Situation>) {
         assert_eq!(
             eligibility_from_text(text).populations.value(),
@@ -3026,6 +3079,15 @@ mod tests {
         let e = eligibility_from_text("Resident of area served, age 18 or over");
         assert!(matches!(e.residency, Constraint::Unknown { .. }));
         assert_eq!(e.age.value().and_then(|a| a.min), Some(18.0));
+        for text in [
+            "Must be within district boundaries",
+            "Resident of catchment area",
+        ] {
+            let e = eligibility_from_text(text);
+            assert!(matches!(e.residency, Constraint::Unknown { .. }), "{text}");
+        }
+        // A generic word alone names no town.
+        assert!(eligibility_from_text("City resident").residency.is_open());
     }
 
     #[test]
