@@ -389,6 +389,10 @@ const POPULATION: &[(&str, Situation)] = &[
     ),
     ("fleeing violence", Situation::DomesticViolenceSurvivor),
     (
+        "leaving|fleeing|escaping domestic violence|abuse",
+        Situation::DomesticViolenceSurvivor,
+    ),
+    (
         "victim|victims|survivor|survivors of human? trafficking",
         Situation::CrimeVictim,
     ),
@@ -1225,6 +1229,12 @@ const NOT_PLACE: &[&str] = &[
     "income",
 ];
 
+/// Capitalized nouns after a name that make it a building's ("Brennan
+/// House").
+const BUILDING: &[&str] = &[
+    "house", "center", "centre", "hall", "home", "shelter", "hospital", "clinic", "school",
+];
+
 /// Words that name no place on their own ("County resident": which county?).
 const GENERIC_PLACE: &[&str] = &["county", "city", "state", "district", "zone", "of"];
 
@@ -1488,6 +1498,13 @@ fn place(tokens: &[Token], i: usize) -> Option<(usize, (usize, usize))> {
     if words
         .iter()
         .all(|t| t.word().is_some_and(|w| GENERIC_PLACE.contains(&w)))
+    {
+        return None;
+    }
+    // "live in the Brennan House": a building's name, not a place.
+    if tokens
+        .get(end)
+        .is_some_and(|t| t.capitalized && t.word().is_some_and(|w| BUILDING.contains(&w)))
     {
         return None;
     }
@@ -2913,6 +2930,7 @@ mod tests {
     #[case("Legal help for seniors and their caregivers in all programs", vec![Situation::Senior, Situation::Caregiver])]
     #[case("Desire to stop using drugs and alcohol", vec![Situation::SubstanceUse])]
     #[case("Active drug users", vec![Situation::SubstanceUse])]
+    #[case("Drop-in center for women and families leaving domestic violence.", vec![Situation::DomesticViolenceSurvivor])]
     #[case("Desire to stop using cocaine and all other mind-altering substances", vec![Situation::SubstanceUse])]
     #[case("With current substance abuse problem and mental health issues", vec![Situation::SubstanceUse])]
     #[case("Chinese seniors", vec![Situation::CulturalCommunity])]
