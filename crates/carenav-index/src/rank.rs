@@ -204,37 +204,49 @@ pub(crate) struct SegmentRanker {
 }
 
 impl SegmentRanker {
-    /// The document's place flags, packed digest and distance in km (None
-    /// without coordinates).
-    fn place(&self, doc: DocId) -> (PlaceFlags, u64, Option<f64>) {
-        let c = &self.columns;
-        let packed = c.digest.get_val(doc);
-        let (_, flags) = unpack_digest(packed);
-        let km = flags
-            .has_point
-            .then(|| haversine_km(self.ranker.point, unpack_point(c.point.get_val(doc))));
-        (flags, packed, km)
-    }
-
-    fn score(&self, doc: DocId, note: Score, flags: PlaceFlags, km: Option<f64>) -> Score {
+    /// The document's relevance to the need and how many of the client's
+    /// other needs it serves.
+    fn needs(&self, doc: DocId) -> (f32, u32) {
         let r = &self.ranker;
         let first = self.columns.needs.get_val(doc);
         let more = match &self.columns.needs_more {
             Some(more) if has_more(first) => Some(more.values_for_doc(doc)),
             _ => None,
         };
-        let (relevance, served) = unpack(first, more.into_iter().flatten(), r.position, &r.others);
+        unpack(first, more.into_iter().flatten(), r.position, &r.others)
+    }
+
+    /// The ranked score of a document with these facts; `km` is None
+    /// without coordinates, `age_days` None when never verified.
+    fn ranked(
+        &self,
+        relevance: f32,
+        served: u32,
+        flags: PlaceFlags,
+        km: Option<f64>,
+        age_days: Option<f32>,
+    ) -> Score {
+        let w = &self.ranker.weights;
         let proximity = match km {
             _ if flags.is_virtual => Proximity::Remote,
             Some(km) => Proximity::Km(km as f32),
             None => Proximity::Unknown,
         };
+        w.ranked(w.base(relevance, proximity, age_days), served)
+    }
+
+    fn distance_km(&self, doc: DocId, flags: PlaceFlags) -> Option<f64> {
+        flags.has_point.then(|| {
+            haversine_km(
+                self.ranker.point,
+                unpack_point(self.columns.point.get_val(doc)),
+            )
+        })
+    }
+
+    fn age_days(&self, doc: DocId) -> Option<f32> {
         let verified = self.columns.verified.get_val(doc);
-        let age_days = (verified != NEVER_VERIFIED).then(|| (r.today - verified) as f32);
-        r.weights.ranked(
-            r.weights.base(note + relevance, proximity, age_days),
-            served,
-        )
+        (verified != NEVER_VERIFIED).then(|| (self.ranker.today - verified) as f32)
     }
 }
 
@@ -244,8 +256,10 @@ impl SegmentSortKeyComputer for SegmentRanker {
     type SegmentComparator = NaturalComparator;
 
     fn segment_sort_key(&mut self, doc: DocId, note: Score) -> Score {
-        let (flags, _, km) = self.place(doc);
-        self.score(doc, note, flags, km)
+        let (_, flags) = unpack_digest(self.columns.digest.get_val(doc));
+        let (relevance, served) = self.needs(doc);
+        let km = self.distance_km(doc, flags);
+        self.ranked(note + relevance, served, flags, km, self.age_days(doc))
     }
 
     fn compute_sort_key_and_collect<C: tantivy::collector::sort_key::Comparator<Score>>(
@@ -254,14 +268,29 @@ impl SegmentSortKeyComputer for SegmentRanker {
         note: Score,
         top: &mut TopNComputer<Score, DocId, C>,
     ) {
-        let (flags, packed, km) = self.place(doc);
+        let packed = self.columns.digest.get_val(doc);
+        let (_, flags) = unpack_digest(packed);
+        let (relevance, served) = self.needs(doc);
+        let relevance = note + relevance;
+        if let Some(floor) = top.threshold {
+            // The best it could score, at the client's door (when it has
+            // coordinates) and just verified: the factors only shrink from
+            // there, so a document whose best cannot make the list is left
+            // without reading its place.
+            let door = flags.has_point.then_some(0.0);
+            let best = self.ranked(relevance, served, flags, door, Some(0.0));
+            if best <= floor {
+                return;
+            }
+        }
+        let km = self.distance_km(doc, flags);
         let filter = self.ranker.filter.as_ref();
         if let (Some(filter), Some(km)) = (filter, km)
             && km > filter.max_km + POINT_SLACK_KM
         {
             return;
         }
-        let score = self.score(doc, note, flags, km);
+        let score = self.ranked(relevance, served, flags, km, self.age_days(doc));
         if top.threshold.is_some_and(|floor| score <= floor) {
             // Cannot make the list: not worth checking.
             return;
