@@ -1229,6 +1229,40 @@ const NOT_PLACE: &[&str] = &[
     "income",
 ];
 
+/// Capitalized nouns that end a program's name ("Homeless Legal
+/// Prevention Project").
+const PROGRAM: &[&str] = &[
+    "project",
+    "program",
+    "programs",
+    "clinic",
+    "act",
+    "initiative",
+    "coalition",
+];
+
+/// Whether the capitalized words `start..end` open a program's name
+/// (capitalized words up to a [`PROGRAM`] noun): then they name the
+/// program, not who may use it.
+fn names_a_program(tokens: &[Token], start: usize, end: usize) -> bool {
+    let capitalized = |t: &Token| t.capitalized && t.word().is_some();
+    if !tokens
+        .get(start..end)
+        .is_some_and(|m| m.iter().all(capitalized))
+    {
+        return false;
+    }
+    for t in tokens.iter().skip(end).take(4) {
+        if !capitalized(t) {
+            return false;
+        }
+        if t.word().is_some_and(|w| PROGRAM.contains(&w)) {
+            return true;
+        }
+    }
+    false
+}
+
 /// Capitalized nouns after a name that make it a building's ("Brennan
 /// House").
 const BUILDING: &[&str] = &[
@@ -1734,7 +1768,9 @@ fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
         }
     }
     for (pattern, situation) in POPULATION {
-        if let Some((end, _)) = match_pattern(pattern, tokens, i) {
+        if let Some((end, _)) = match_pattern(pattern, tokens, i)
+            && !names_a_program(tokens, i, end)
+        {
             offer(
                 end,
                 term(Value::Population(vec![*situation]), end, Confidence::High),
@@ -2930,6 +2966,8 @@ mod tests {
     #[case("Legal help for seniors and their caregivers in all programs", vec![Situation::Senior, Situation::Caregiver])]
     #[case("Desire to stop using drugs and alcohol", vec![Situation::SubstanceUse])]
     #[case("Active drug users", vec![Situation::SubstanceUse])]
+    // A program's name names no group; the people it serves do.
+    #[case("The Veterans Advocacy Project represents veterans 65 and up", vec![Situation::Veteran])]
     #[case("Drop-in center for women and families leaving domestic violence.", vec![Situation::DomesticViolenceSurvivor])]
     #[case("Desire to stop using cocaine and all other mind-altering substances", vec![Situation::SubstanceUse])]
     #[case("With current substance abuse problem and mental health issues", vec![Situation::SubstanceUse])]
@@ -2951,6 +2989,7 @@ mod tests {
     #[case("Women, teens and children who are victims of or threatened by Domestic Violence")]
     #[case("Transgender Services, Women's Health, Family Planning")]
     #[case("Spanish, Cantonese and Mandarin spoken")]
+    #[case("The Homeless Legal Prevention Project provides legal services to tenants")]
     fn topics_name_no_group(#[case] text: &str) {
         let e = eligibility_from_text(text);
         let groups = e.populations.value().cloned().unwrap_or_default();
