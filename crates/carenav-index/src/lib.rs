@@ -2,17 +2,19 @@
 //! client profiles.
 //!
 //! One document per service-at-location carries its text (English and
-//! Spanish analyzers), the need domains it serves, its H3 cells at several
-//! resolutions, fast fields with its hard restrictions (a
-//! [`ServiceDigest`](carenav_core::matching::ServiceDigest)) and a stored
-//! payload with the full records for reasons and caveats. The index is
-//! sorted by H3 cell so that nearby services sit together on disk.
+//! Spanish analyzers), the need domains it serves with their relevance, a
+//! term per (need, H3 cell or area it serves), fast fields with its hard
+//! restrictions (a [`ServiceDigest`](carenav_core::matching::ServiceDigest)),
+//! place and freshness, and two stored JSON fields: the card a match
+//! decides with, and the full records. The index is sorted by cell, then
+//! need, so the documents one search reads sit together.
 //!
-//! Matching a need runs one query: the need's domain and words (must),
-//! the words of the need's note (should), the cells covering the search
-//! disk or a virtual location (filter), and one per-document predicate over
-//! fast fields (status, age, gender, income, populations, exact distance,
-//! service area). The top candidates are then decided by
+//! Matching a need runs one query: the need's terms for the cells covering
+//! the search disk and the areas and virtual reach of the client's place,
+//! and the words of the need's note (should). The collector ranks each
+//! document from its fast fields and applies the pre-filter (status, age,
+//! gender, income, populations, exact distance, service area) to those
+//! that can make the list; the top candidates are then decided by
 //! [`carenav_core::matching::assess`], the single definition of eligibility.
 //!
 //! ```

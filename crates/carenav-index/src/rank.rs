@@ -2,10 +2,11 @@
 //!
 //! One pass over the documents a need's query finds reads each one's fast
 //! fields once, for both the pre-filter (hard restrictions, exact distance,
-//! service areas) and the ranked score, and skips the pre-filter for a
-//! document whose score could not make the list anyway. (A filter query
-//! beside the scorer would read the digest and coordinates twice and check
-//! every document.)
+//! service areas) and the ranked score. A document whose best possible
+//! score could not make the list is left before its place is read, and one
+//! whose score could not is left unchecked. (A filter query beside the
+//! scorer would read the digest and coordinates twice and check every
+//! document.)
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};

@@ -52,7 +52,7 @@ pub(crate) struct Fields {
     pub(crate) areas: Field,
 }
 
-/// Fast-field names read by the predicate and the scorer.
+/// Fast-field names read by the ranking collector (`rank.rs`).
 pub(crate) mod fast {
     pub(crate) const CELL_SORT: &str = "cell_sort";
     /// Packed coordinates (`digest::pack_point`; 0 without).

@@ -278,7 +278,7 @@ impl ServiceIndex {
     /// Documents found under the need near the client: in the `cells`
     /// covering the search disk, virtual, or (no coordinates) serving the
     /// client's area; just found under the need when the disk is too big to
-    /// cover usefully (no cells: then only the predicate's exact distance
+    /// cover usefully (no cells: then only the pre-filter's exact distance
     /// applies). Scores nothing.
     fn found_near(
         &self,
