@@ -368,7 +368,7 @@ impl ServiceIndex {
         // Hits come best ranked score first (base × multi-need bonus), and a
         // candidate's final score is at most that times `most`: once that
         // cannot reach the `limit`-th score found so far, no later hit can
-        // make the list. So candidates are read (their stored payloads are
+        // make the list. So candidates are read (their stored cards are
         // the costly part of a match) only until then, fetching more hits
         // when the first ones run out before that point (many excluded),
         // up to MAX_CANDIDATES.
