@@ -30,7 +30,7 @@ use carenav_core::{Directory, GeoPoint, LocationType};
 use carenav_geo::{Boundaries, haversine_km};
 
 use crate::digest::{POINT_SLACK_KM, pack_point, unpack_point};
-use crate::document::{Payload, prepare_all};
+use crate::document::{NEVER_VERIFIED, Payload, prepare_all};
 use crate::relevance::{Found, NeedKeywords};
 use crate::search::{ClientPlace, Scored, decide, match_with};
 use crate::{IndexError, MatchOptions};
@@ -92,7 +92,7 @@ impl LinearMatcher {
     }
 
     fn prepare(&self, directory: &Directory) -> Result<Vec<Entry>, IndexError> {
-        prepare_all(directory, self.boundaries, &self.needs, |_, p| {
+        prepare_all(directory, self.boundaries, &self.needs, |facts, p| {
             let location = &p.payload.location;
             let is_virtual = location.location_type == LocationType::Virtual;
             Ok(Entry {
@@ -107,8 +107,7 @@ impl LinearMatcher {
                     .filter(|_| !is_virtual)
                     .map(|p| unpack_point(pack_point(p))),
                 is_virtual,
-                verified_day: carenav_core::matching::last_verified(&p.payload.service)
-                    .map(|d| d.days_since_epoch()),
+                verified_day: (facts.verified_day != NEVER_VERIFIED).then_some(facts.verified_day),
                 payload: p.payload,
             })
         })

@@ -525,12 +525,12 @@ fn sort_key(finest_cell: Option<u64>, is_virtual: bool, first: Option<&Found>) -
     }
 }
 
-/// Every (service, location, link) triple of a directory whose three ends
-/// exist, with the organization name. Links to missing records are skipped
-/// and counted.
 /// A link with its service, location and organization name.
 pub(crate) type Triple<'a> = (&'a Service, &'a Location, &'a ServiceAtLocation, &'a str);
 
+/// Every (service, location, link) triple of a directory whose three ends
+/// exist, with the organization name. Links to missing records are skipped
+/// and counted.
 pub(crate) fn triples(directory: &Directory) -> (Vec<Triple<'_>>, usize) {
     let services: HashMap<&str, &Service> = directory
         .services

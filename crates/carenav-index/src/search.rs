@@ -67,6 +67,11 @@ impl ClientPlace {
         })
     }
 
+    /// The client's state's code, when known.
+    fn state_code(&self) -> Option<u64> {
+        self.codes.iter().copied().find(|c| is_state_code(*c))
+    }
+
     /// Where documents serving the client are found besides near it:
     /// nationwide, in the client's areas, virtual. A virtual service bound
     /// to areas is found only in them, unless the client's county is
@@ -78,7 +83,7 @@ impl ClientPlace {
         out.extend(self.codes.iter().map(|c| Reach::Served(*c)));
         if self.county_known {
             out.push(Reach::VirtualAnywhere);
-        } else if let Some(state) = self.codes.iter().copied().find(|c| is_state_code(*c)) {
+        } else if let Some(state) = self.state_code() {
             out.extend([Reach::VirtualAnywhere, Reach::InState(state)]);
         } else {
             out.push(Reach::Virtual);
@@ -128,7 +133,7 @@ impl ClientPlace {
                 outside.push(name.clone());
             }
         }
-        let state = self.codes.iter().copied().find(|c| is_state_code(*c));
+        let state = self.state_code();
         for (code, label) in &areas.exact {
             // A county, the client's county unknown: unresolved unless the
             // client is known to be in another state.
