@@ -65,7 +65,7 @@ impl NeedKeywords {
         let mut by_first_word: HashMap<String, Vec<usize>> = HashMap::new();
         for (domain, d) in domains.iter().enumerate() {
             for keyword in &d.info().keywords {
-                let words = crate::search::tokens(&mut en, keyword);
+                let words = analysed_words(&mut en, keyword);
                 if let Some(first) = words.first() {
                     by_first_word
                         .entry(first.clone())
@@ -133,6 +133,14 @@ impl NeedKeywords {
         }
         out
     }
+}
+
+/// A text's words through an analyzer.
+pub(crate) fn analysed_words(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
+    analysed(analyzer, text)
+        .into_iter()
+        .map(|t| t.text)
+        .collect()
 }
 
 /// A text's tokens through an analyzer, with positions and offsets.
@@ -225,7 +233,7 @@ mod tests {
     fn phrases_match_consecutive_words_only() {
         let mut en = analyzer(Language::English);
         let words = analysed(&mut en, "Free food pantry. Pantry food");
-        let phrase = crate::search::tokens(&mut en, "food pantry");
+        let phrase = analysed_words(&mut en, "food pantry");
         assert!(phrase_at(&words, 1, &phrase));
         assert!(!phrase_at(&words, 2, &phrase) && !phrase_at(&words, 3, &phrase));
         let words = analysed(&mut en, "food for the pantry");

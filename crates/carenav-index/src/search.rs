@@ -15,11 +15,12 @@ use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::schema::document::{DeserializeError, DocumentDeserialize, DocumentDeserializer};
-use tantivy::tokenizer::{Language, TextAnalyzer};
+use tantivy::tokenizer::Language;
 use tantivy::{DocAddress, Score, Term};
 
 use crate::document::{MAPPED_AREA, NATIONWIDE_CODE, Payload, is_state_code, state_of_county};
 use crate::rank::{PreFilter, Ranker};
+use crate::relevance::analysed_words;
 use crate::schema::{CELL_RESOLUTIONS, Reach, need_at, note_analyzer};
 use crate::{IndexError, MatchOptions, ServiceIndex};
 
@@ -320,7 +321,7 @@ impl ServiceIndex {
             (f.text_es, Language::Spanish),
         ] {
             let mut analyzer = note_analyzer(language);
-            for t in tokens(&mut analyzer, note) {
+            for t in analysed_words(&mut analyzer, note) {
                 words.push((
                     Occur::Should,
                     Box::new(BoostQuery::new(
@@ -681,15 +682,6 @@ pub(crate) fn finish(
             matches
         })
         .collect()
-}
-
-pub(crate) fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut stream = analyzer.token_stream(text);
-    while stream.advance() {
-        out.push(stream.token().text.clone());
-    }
-    out
 }
 
 fn payload_at<const N: usize>(
