@@ -13,7 +13,7 @@ use tantivy::tokenizer::{Language, TextAnalyzer};
 
 use crate::IndexError;
 use crate::digest::{PlaceFlags, pack as pack_digest, pack_point};
-use crate::relevance::{Found, NeedKeywords, analysed, pack};
+use crate::relevance::{Found, NeedKeywords, analysed, pack, relevance_tier};
 use crate::schema::{CELL_RESOLUTIONS, Fields, Reach, analyzer, need_at};
 
 /// Stands in `ServiceAreas::unresolved` for polygons, which are checked
@@ -437,6 +437,7 @@ pub(crate) fn document(
     // areas it is bound to or anywhere; without coordinates, in the areas
     // it serves exactly.
     let mut reach = Vec::new();
+    let mut anywhere = false;
     let mut finest_cell = None;
     if let Some(point) = point {
         for res in CELL_RESOLUTIONS {
@@ -454,7 +455,7 @@ pub(crate) fn document(
                 }
             }
         } else {
-            reach.push(Reach::VirtualAnywhere);
+            anywhere = true;
         }
     } else {
         if facts.areas.nationwide {
@@ -473,7 +474,8 @@ pub(crate) fn document(
     }
     for found in &relevance {
         doc.add_text(fields.need, found.code);
-        for r in &reach {
+        let tier = anywhere.then(|| Reach::VirtualAnywhere(relevance_tier(found.relevance)));
+        for r in reach.iter().chain(&tier) {
             doc.add_u64(fields.need_at, need_at(found.position, *r));
         }
     }

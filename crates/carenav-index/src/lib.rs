@@ -206,6 +206,8 @@ impl ServiceIndex {
             .reader_builder()
             .reload_policy(tantivy::ReloadPolicy::Manual)
             .try_into()?;
+        let columns = Arc::<ColumnCache>::default();
+        columns.refresh(&reader.searcher())?;
         Ok(ServiceIndex {
             index,
             reader,
@@ -213,7 +215,7 @@ impl ServiceIndex {
             writer: Mutex::new(None),
             boundaries: Boundaries::embedded()?,
             needs: NeedKeywords::load()?,
-            columns: Arc::default(),
+            columns,
         })
     }
 
@@ -312,11 +314,10 @@ impl ServiceIndex {
         Ok(())
     }
 
-    /// Makes the last commit searchable, forgetting the columns of
-    /// segments no longer searched.
+    /// Makes the last commit searchable, with its segments' columns.
     fn reload(&self) -> Result<(), IndexError> {
         self.reader.reload()?;
-        self.columns.retain(&self.reader.searcher());
+        self.columns.refresh(&self.reader.searcher())?;
         Ok(())
     }
 

@@ -18,18 +18,20 @@ use tantivy::collector::sort_key::NaturalComparator;
 use tantivy::collector::{SegmentSortKeyComputer, SortKeyComputer, TopNComputer};
 use tantivy::columnar::{Cardinality, Column, ColumnValues};
 use tantivy::index::SegmentId;
-use tantivy::{DocId, Score, SegmentReader};
+use tantivy::query::{Scorer, Weight};
+use tantivy::{DocId, DocSet, Score, SegmentReader};
 
 use crate::digest::{POINT_SLACK_KM, PlaceFlags, unpack as unpack_digest, unpack_point};
 use crate::document::{NATIONWIDE_CODE, NEVER_VERIFIED};
 use crate::relevance::{has_more, unpack};
 use crate::schema::fast;
 use crate::search::ClientPlace;
+use crate::search::NOTE_BOOST;
 
 /// Orders the documents of one need by the ranked score (the formula
 /// without the per-candidate language and doubt factors, applied after the
-/// exact check): the query's score (note words) adds to the relevance of
-/// the need at `position`, and each of the `others` needs the place is
+/// exact check): the BM25 score of the note's words adds to the relevance
+/// of the need at `position`, and each of the `others` needs the place is
 /// indexed under adds the multi-need bonus.
 #[derive(Debug, Clone)]
 pub(crate) struct Ranker {
@@ -39,10 +41,43 @@ pub(crate) struct Ranker {
     /// Today, as a day number (freshness).
     pub(crate) today: i64,
     pub(crate) weights: ScoringWeights,
+    pub(crate) note: Option<Arc<NoteWords>>,
     /// Drops what `assess` would exclude; None ranks every document found
     /// (the nearby candidates "why not" explains).
     pub(crate) filter: Option<PreFilter>,
     pub(crate) columns: Arc<ColumnCache>,
+}
+
+/// The words of a need's note, scored (BM25, both languages) only for a
+/// document that could make the list with the most they could add: the
+/// note's words are common ("food", "rent"), and scoring them for every
+/// document found would seek through their long posting lists.
+pub(crate) struct NoteWords {
+    words: Vec<Box<dyn Weight>>,
+    /// The most the words can add to a document's relevance.
+    ceiling: Score,
+}
+
+impl NoteWords {
+    /// `words` are scored as the sum of their BM25 scores times `boost`;
+    /// `ceiling` is at least the most that sum can be (see
+    /// `Bm25Weight::max_score`).
+    pub(crate) fn new(words: Vec<Box<dyn Weight>>, ceiling: Score) -> Self {
+        NoteWords { words, ceiling }
+    }
+
+    pub(crate) fn ceiling(&self) -> Score {
+        self.ceiling
+    }
+}
+
+impl std::fmt::Debug for NoteWords {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NoteWords")
+            .field("words", &self.words.len())
+            .field("ceiling", &self.ceiling)
+            .finish()
+    }
 }
 
 /// The pre-filter: drops only documents `assess` would exclude (see
@@ -93,9 +128,9 @@ impl PreFilter {
     }
 }
 
-/// The columns of each segment, opened on first use: opening a column
-/// parses its header and, for some codecs, a table of its blocks, a cost
-/// every search would pay again. Segments never change, so an entry stays
+/// The columns of each segment, opened (and the dense ones decoded) on
+/// reload or first use: opening a column parses its header and, for some
+/// codecs, a table of its blocks, a cost every search would pay again. Segments never change, so an entry stays
 /// valid for as long as its segment is searched.
 #[derive(Default)]
 pub(crate) struct ColumnCache(Mutex<HashMap<SegmentId, Arc<Columns>>>);
@@ -119,14 +154,19 @@ impl ColumnCache {
         Ok(columns)
     }
 
-    /// Forgets the segments `searcher` no longer searches.
-    pub(crate) fn retain(&self, searcher: &tantivy::Searcher) {
+    /// Forgets the segments `searcher` no longer searches and decodes the
+    /// new ones, so the first search after a reload does not pay for it.
+    pub(crate) fn refresh(&self, searcher: &tantivy::Searcher) -> tantivy::Result<()> {
         let live: Vec<SegmentId> = searcher
             .segment_readers()
             .iter()
             .map(|s| s.segment_id())
             .collect();
         self.lock().retain(|id, _| live.contains(id));
+        for segment in searcher.segment_readers() {
+            self.get(segment)?;
+        }
+        Ok(())
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<SegmentId, Arc<Columns>>> {
@@ -136,13 +176,28 @@ impl ColumnCache {
     }
 }
 
+/// What ranking reads of every document it visits, decoded once per
+/// segment: tantivy's column codecs (block-wise linear for these) cost more
+/// per read than the rest of a visit, and these two pairs are read
+/// together. 32 bytes a document (32 MB for a million places).
+#[derive(Clone, Copy, Default)]
+struct Visit {
+    digest: u64,
+    needs: u64,
+}
+
+/// Read only for documents past the best-score skip.
+#[derive(Clone, Copy, Default)]
+struct Place {
+    point: u64,
+    verified: i64,
+}
+
 /// The columns ranking reads.
 struct Columns {
-    digest: Arc<dyn ColumnValues<u64>>,
+    visits: Vec<Visit>,
+    places: Vec<Place>,
     populations: Arc<dyn ColumnValues<u64>>,
-    point: Arc<dyn ColumnValues<u64>>,
-    verified: Arc<dyn ColumnValues<i64>>,
-    needs: Arc<dyn ColumnValues<u64>>,
     needs_more: Option<Column<u64>>,
     areas: Option<Column<u64>>,
     served: Option<Column<u64>>,
@@ -151,17 +206,46 @@ struct Columns {
 impl Columns {
     fn open(segment: &SegmentReader) -> tantivy::Result<Self> {
         let ff = segment.fast_fields();
+        let digest = decode(dense(segment, fast::DIGEST)?);
+        let needs = decode(dense(segment, fast::NEEDS)?);
+        let point = decode(dense(segment, fast::POINT)?);
+        let verified = decode(dense(segment, fast::VERIFIED_DAY)?);
         Ok(Columns {
-            digest: dense(segment, fast::DIGEST)?,
+            visits: digest
+                .into_iter()
+                .zip(needs)
+                .map(|(digest, needs)| Visit { digest, needs })
+                .collect(),
+            places: point
+                .into_iter()
+                .zip(verified)
+                .map(|(point, verified)| Place { point, verified })
+                .collect(),
             populations: dense(segment, fast::POPULATIONS)?,
-            point: dense(segment, fast::POINT)?,
-            verified: dense(segment, fast::VERIFIED_DAY)?,
-            needs: dense(segment, fast::NEEDS)?,
             needs_more: ff.column_opt(fast::NEEDS_MORE)?,
             areas: ff.column_opt(fast::AREAS)?,
             served: ff.column_opt(fast::SERVED)?,
         })
     }
+
+    /// A document's visit values (a document id past the segment's end,
+    /// which tantivy never passes, reads as nothing found).
+    fn visit(&self, doc: DocId) -> Visit {
+        self.visits.get(doc as usize).copied().unwrap_or_default()
+    }
+
+    fn place(&self, doc: DocId) -> Place {
+        self.places.get(doc as usize).copied().unwrap_or_default()
+    }
+}
+
+/// All of a dense column's values, in document order.
+fn decode<T: Copy + Default + PartialOrd + Send + Sync + 'static>(
+    column: Arc<dyn ColumnValues<T>>,
+) -> Vec<T> {
+    let mut out = vec![T::default(); column.num_vals() as usize];
+    column.get_range(0, &mut out);
+    out
 }
 
 /// The values of a column every document of the segment has (the schema's
@@ -180,20 +264,41 @@ where
     }
 }
 
+impl Ranker {
+    /// The best ranked score a virtual service of this relevance could
+    /// have: just verified and found under every other need.
+    pub(crate) fn best_virtual(&self, relevance: f32) -> Score {
+        let w = &self.weights;
+        w.ranked(
+            w.base(relevance, Proximity::Remote, Some(0.0)),
+            self.others.len() as u32,
+        )
+    }
+}
+
 impl SortKeyComputer for Ranker {
     type SortKey = Score;
     type Child = SegmentRanker;
     type Comparator = NaturalComparator;
 
     fn requires_scoring(&self) -> bool {
-        // The note words' BM25 score adds to the relevance.
-        true
+        // The note's words are scored here, and only when worth it.
+        false
     }
 
     fn segment_sort_key_computer(&self, segment: &SegmentReader) -> tantivy::Result<SegmentRanker> {
+        let note = match &self.note {
+            Some(note) => note
+                .words
+                .iter()
+                .map(|w| w.scorer(segment, NOTE_BOOST))
+                .collect::<tantivy::Result<_>>()?,
+            None => Vec::new(),
+        };
         Ok(SegmentRanker {
             ranker: self.clone(),
             columns: self.columns.get(segment)?,
+            note,
         })
     }
 }
@@ -202,14 +307,35 @@ impl SortKeyComputer for Ranker {
 pub(crate) struct SegmentRanker {
     ranker: Ranker,
     columns: Arc<Columns>,
+    /// The note's words in this segment; documents come in increasing
+    /// order, so each only moves forward.
+    note: Vec<Box<dyn Scorer>>,
 }
 
 impl SegmentRanker {
+    /// The note's score of a document: the sum of its words'.
+    fn note_score(&mut self, doc: DocId) -> Score {
+        let mut sum = 0.0;
+        for word in &mut self.note {
+            if word.doc() < doc {
+                word.seek(doc);
+            }
+            if word.doc() == doc {
+                sum += word.score();
+            }
+        }
+        sum
+    }
+
+    /// The most the note's words can add to a relevance.
+    fn note_ceiling(&self) -> Score {
+        self.ranker.note.as_ref().map_or(0.0, |n| n.ceiling)
+    }
+
     /// The document's relevance to the need and how many of the client's
     /// other needs it serves.
-    fn needs(&self, doc: DocId) -> (f32, u32) {
+    fn needs(&self, doc: DocId, first: u64) -> (f32, u32) {
         let r = &self.ranker;
-        let first = self.columns.needs.get_val(doc);
         let more = match &self.columns.needs_more {
             Some(more) if has_more(first) => Some(more.values_for_doc(doc)),
             _ => None,
@@ -236,18 +362,14 @@ impl SegmentRanker {
         w.ranked(w.base(relevance, proximity, age_days), served)
     }
 
-    fn distance_km(&self, doc: DocId, flags: PlaceFlags) -> Option<f64> {
-        flags.has_point.then(|| {
-            haversine_km(
-                self.ranker.point,
-                unpack_point(self.columns.point.get_val(doc)),
-            )
-        })
+    fn distance_km(&self, place: Place, flags: PlaceFlags) -> Option<f64> {
+        flags
+            .has_point
+            .then(|| haversine_km(self.ranker.point, unpack_point(place.point)))
     }
 
-    fn age_days(&self, doc: DocId) -> Option<f32> {
-        let verified = self.columns.verified.get_val(doc);
-        (verified != NEVER_VERIFIED).then(|| (self.ranker.today - verified) as f32)
+    fn age_days(&self, place: Place) -> Option<f32> {
+        (place.verified != NEVER_VERIFIED).then(|| (self.ranker.today - place.verified) as f32)
     }
 }
 
@@ -256,47 +378,54 @@ impl SegmentSortKeyComputer for SegmentRanker {
     type SegmentSortKey = Score;
     type SegmentComparator = NaturalComparator;
 
-    fn segment_sort_key(&mut self, doc: DocId, note: Score) -> Score {
-        let (_, flags) = unpack_digest(self.columns.digest.get_val(doc));
-        let (relevance, served) = self.needs(doc);
-        let km = self.distance_km(doc, flags);
-        self.ranked(note + relevance, served, flags, km, self.age_days(doc))
+    fn segment_sort_key(&mut self, doc: DocId, _: Score) -> Score {
+        let visit = self.columns.visit(doc);
+        let (_, flags) = unpack_digest(visit.digest);
+        let (relevance, served) = self.needs(doc, visit.needs);
+        let note = self.note_score(doc);
+        let place = self.columns.place(doc);
+        let km = self.distance_km(place, flags);
+        self.ranked(note + relevance, served, flags, km, self.age_days(place))
     }
 
     fn compute_sort_key_and_collect<C: tantivy::collector::sort_key::Comparator<Score>>(
         &mut self,
         doc: DocId,
-        note: Score,
+        _: Score,
         top: &mut TopNComputer<Score, DocId, C>,
     ) {
-        let packed = self.columns.digest.get_val(doc);
-        let (_, flags) = unpack_digest(packed);
-        let (relevance, served) = self.needs(doc);
-        let relevance = note + relevance;
-        if let Some(floor) = top.threshold {
-            // The best it could score, at the client's door (when it has
-            // coordinates) and just verified: the factors only shrink from
-            // there, so a document whose best cannot make the list is left
-            // without reading its place.
-            let door = flags.has_point.then_some(0.0);
-            let best = self.ranked(relevance, served, flags, door, Some(0.0));
-            if best <= floor {
-                return;
-            }
+        let visit = self.columns.visit(doc);
+        let (_, flags) = unpack_digest(visit.digest);
+        let (relevance, served) = self.needs(doc, visit.needs);
+        // The best it could score, at the client's door (when it has
+        // coordinates) and just verified: the factors only shrink from
+        // there, so a document whose best cannot make the list is left
+        // without reading its place, first with the most the note could
+        // add, then with what it adds.
+        let door = flags.has_point.then_some(0.0);
+        let best = |this: &Self, relevance| this.ranked(relevance, served, flags, door, Some(0.0));
+        let cannot = |best: Score| top.threshold.is_some_and(|floor| best <= floor);
+        if cannot(best(self, relevance + self.note_ceiling())) {
+            return;
         }
-        let km = self.distance_km(doc, flags);
+        let relevance = relevance + self.note_score(doc);
+        if cannot(best(self, relevance)) {
+            return;
+        }
+        let place = self.columns.place(doc);
+        let km = self.distance_km(place, flags);
         let filter = self.ranker.filter.as_ref();
         if let (Some(filter), Some(km)) = (filter, km)
             && km > filter.max_km + POINT_SLACK_KM
         {
             return;
         }
-        let score = self.ranked(relevance, served, flags, km, self.age_days(doc));
+        let score = self.ranked(relevance, served, flags, km, self.age_days(place));
         if top.threshold.is_some_and(|floor| score <= floor) {
             // Cannot make the list: not worth checking.
             return;
         }
-        if filter.is_some_and(|f| !f.passes(doc, packed, flags, &self.columns)) {
+        if filter.is_some_and(|f| !f.passes(doc, visit.digest, flags, &self.columns)) {
             return;
         }
         top.push(score, doc);

@@ -170,6 +170,32 @@ fn phrase_at(words: &[Token], i: usize, phrase: &[String]) -> bool {
 /// whole number: weights times counts; more is cut to this).
 pub(crate) const MAX_RELEVANCE: f32 = 1023.0;
 
+/// Tiers of need relevance a virtual service found anywhere is indexed
+/// under (`Reach::VirtualAnywhere`): one per whole number below 16, then
+/// one per doubling up to `MAX_RELEVANCE`.
+pub(crate) const RELEVANCE_TIERS: u8 = 22;
+
+/// The tier of a need relevance: a search leaves out the tiers whose best
+/// possible score cannot make its list (`tier_ceiling`).
+pub(crate) fn relevance_tier(relevance: f32) -> u8 {
+    let r = relevance.clamp(0.0, MAX_RELEVANCE) as u32;
+    if r < 16 {
+        r as u8
+    } else {
+        // 16..=31 → 16, 32..=63 → 17, …, 512..=1023 → 21.
+        (16 + (r / 16).ilog2()).min(u32::from(RELEVANCE_TIERS) - 1) as u8
+    }
+}
+
+/// The highest need relevance in a tier.
+pub(crate) fn tier_ceiling(tier: u8) -> f32 {
+    if tier < 16 {
+        f32::from(tier)
+    } else {
+        ((16u32 << (tier - 15)) - 1).min(MAX_RELEVANCE as u32) as f32
+    }
+}
+
 /// Needs whose relevance fits in the dense `needs` column; a document found
 /// under more has the rest in the sparse `needs_more` column.
 pub(crate) const DENSE_NEEDS: usize = 4;
@@ -228,6 +254,20 @@ pub(crate) fn unpack(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_relevance_is_at_most_its_tier_ceiling() {
+        for r in 0..=MAX_RELEVANCE as u32 {
+            let tier = relevance_tier(r as f32);
+            assert!(tier < RELEVANCE_TIERS);
+            assert!(r as f32 <= tier_ceiling(tier), "{r}");
+            if tier > 0 {
+                assert!(r as f32 > tier_ceiling(tier - 1), "{r}");
+            }
+        }
+        assert_eq!(tier_ceiling(RELEVANCE_TIERS - 1), MAX_RELEVANCE);
+        assert_eq!(relevance_tier(5000.0), RELEVANCE_TIERS - 1);
+    }
 
     #[test]
     fn phrases_match_consecutive_words_only() {

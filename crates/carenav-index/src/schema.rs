@@ -11,7 +11,7 @@ use tantivy::tokenizer::{
 
 /// Version of the schema and of the meaning of its fields. Bump it whenever
 /// a field is added, removed or changes meaning: older indexes are refused.
-pub const SCHEMA_VERSION: u32 = 7;
+pub const SCHEMA_VERSION: u32 = 8;
 
 /// Analyzer of English text.
 pub(crate) const EN: &str = "carenav_en";
@@ -80,8 +80,12 @@ pub(crate) enum Reach {
     /// It is virtual (phone, online): every virtual document has it.
     Virtual,
     /// It is virtual and its areas do not bound it (none, nationwide, or
-    /// one carenav cannot resolve): found wherever the client is.
-    VirtualAnywhere,
+    /// one carenav cannot resolve): found wherever the client is. Such
+    /// services are many and far from every client, so each is indexed
+    /// under the tier of its relevance to the need
+    /// (`relevance::relevance_tier`): a search reads only the tiers whose
+    /// best possible score can make its list.
+    VirtualAnywhere(u8),
     /// It serves this area (a state's or county's code): a place without
     /// coordinates (its `served` codes), or a virtual service bound to its
     /// areas (every resolved area and the area containing an approximate
@@ -105,7 +109,7 @@ pub(crate) fn need_at(position: u8, reach: Reach) -> u64 {
     let (kind, place) = match reach {
         Reach::Cell(cell) => (0u64, cell & LOW),
         Reach::Virtual => (1, 0),
-        Reach::VirtualAnywhere => (1, 1),
+        Reach::VirtualAnywhere(tier) => (1, 1 + u64::from(tier)),
         Reach::Served(code) => (2, code & LOW),
         Reach::InState(code) => (3, code & LOW),
     };
@@ -223,7 +227,8 @@ mod tests {
             need_at(0, Reach::Cell(cell)),
             need_at(1, Reach::Cell(cell)),
             need_at(0, Reach::Virtual),
-            need_at(0, Reach::VirtualAnywhere),
+            need_at(0, Reach::VirtualAnywhere(0)),
+            need_at(0, Reach::VirtualAnywhere(21)),
             need_at(0, Reach::Served(0)),
             need_at(0, Reach::InState(6)),
             need_at(0, Reach::Served(6)),

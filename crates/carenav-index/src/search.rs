@@ -12,15 +12,15 @@ use carenav_core::profile::{ClientProfile, Need};
 use carenav_core::{Date, Eligibility, GeoPoint, Schedule, TimeOfDay, Weekday, benefits};
 use carenav_geo::{Boundaries, haversine_km};
 use tantivy::collector::TopDocs;
-use tantivy::query::{BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, TermQuery};
+use tantivy::query::{Bm25Weight, BooleanQuery, EnableScoring, Occur, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::schema::document::{DeserializeError, DocumentDeserialize, DocumentDeserializer};
 use tantivy::tokenizer::Language;
 use tantivy::{DocAddress, Score, Term};
 
 use crate::document::{MAPPED_AREA, NATIONWIDE_CODE, Payload, is_state_code, state_of_county};
-use crate::rank::{PreFilter, Ranker};
-use crate::relevance::analysed_words;
+use crate::rank::{NoteWords, PreFilter, Ranker};
+use crate::relevance::{RELEVANCE_TIERS, analysed_words, tier_ceiling};
 use crate::schema::{CELL_RESOLUTIONS, Reach, need_at, note_analyzer};
 use crate::{IndexError, MatchOptions, ServiceIndex};
 
@@ -28,7 +28,7 @@ use crate::{IndexError, MatchOptions, ServiceIndex};
 /// is used.
 const MAX_QUERY_CELLS: u64 = 64;
 /// Weight of a note's words against the need relevance.
-const NOTE_BOOST: Score = 0.5;
+pub(crate) const NOTE_BOOST: Score = 0.5;
 /// Most referrals per need a match returns, whatever the caller asks.
 pub const MAX_LIMIT: usize = 1000;
 /// Candidates fetched per referral wanted: room for the exact check to drop some.
@@ -74,22 +74,28 @@ impl ClientPlace {
     }
 
     /// Where documents serving the client are found besides near it:
-    /// nationwide, in the client's areas, virtual. A virtual service bound
-    /// to areas is found only in them, unless the client's county is
-    /// unknown (then also one bound to any county of the client's state) or
-    /// even its state is (then every virtual service): the pre-filter
-    /// cannot exclude those, so neither may the search.
+    /// nationwide, in the client's areas, virtual and bound to them. A
+    /// virtual service bound to a county is also found by a client whose
+    /// county is unknown (in its state), and every virtual service by a
+    /// client whose state is unknown: the pre-filter cannot exclude those,
+    /// so neither may the search. Virtual services found anywhere are
+    /// searched apart, by tier, when [`ClientPlace::finds_anywhere`].
     fn reach(&self) -> Vec<Reach> {
         let mut out = vec![Reach::Served(NATIONWIDE_CODE)];
         out.extend(self.codes.iter().map(|c| Reach::Served(*c)));
-        if self.county_known {
-            out.push(Reach::VirtualAnywhere);
-        } else if let Some(state) = self.state_code() {
-            out.extend([Reach::VirtualAnywhere, Reach::InState(state)]);
-        } else {
-            out.push(Reach::Virtual);
+        if !self.county_known {
+            match self.state_code() {
+                Some(state) => out.push(Reach::InState(state)),
+                None => out.push(Reach::Virtual),
+            }
         }
         out
+    }
+
+    /// Whether the virtual services found anywhere are searched apart
+    /// (else [`ClientPlace::reach`] finds every virtual service).
+    fn finds_anywhere(&self) -> bool {
+        self.county_known || self.state_code().is_some()
     }
 
     /// The service-area verdict for a candidate.
@@ -264,28 +270,49 @@ impl ServiceIndex {
         // The search disk is the same for every need: covered once.
         let mut cover: Option<Option<Vec<u64>>> = None;
         match_with(profile, options, self.boundaries, |need, client, place| {
-            let position = self.needs.position(need.domain).ok_or_else(|| {
-                IndexError::Payload(format!("need {} is not in the need table", need.domain))
-            })?;
-            let others: Vec<u8> = positions
-                .iter()
-                .copied()
-                .filter(|p| *p != position)
-                .collect();
             let cells = match &cover {
                 Some(cells) => cells,
                 None => cover.insert(disk_cells(client)?),
             };
-            let found = self.found_near(position, need.domain, cells.as_deref(), place);
-            self.match_need(need, found, position, &others, client, place, options)
+            let search = self.need_search(need, &positions, cells.as_deref(), place)?;
+            self.match_need(need, &search, client, place, options)
+        })
+    }
+
+    /// What one of a profile's needs is searched with: `positions` are
+    /// those of all the profile's needs, `cells` cover the search disk.
+    fn need_search(
+        &self,
+        need: &Need,
+        positions: &[u8],
+        cells: Option<&[u64]>,
+        place: &ClientPlace,
+    ) -> Result<NeedSearch, IndexError> {
+        let position = self.needs.position(need.domain).ok_or_else(|| {
+            IndexError::Payload(format!("need {} is not in the need table", need.domain))
+        })?;
+        Ok(NeedSearch {
+            near: self.found_near(position, need.domain, cells, place),
+            anywhere: cells.is_some() && place.finds_anywhere(),
+            note: match need.note.as_deref() {
+                Some(note) => self.note_words(note)?.map(Arc::new),
+                None => None,
+            },
+            position,
+            others: positions
+                .iter()
+                .copied()
+                .filter(|p| *p != position)
+                .collect(),
         })
     }
 
     /// Documents found under the need near the client: in the `cells`
-    /// covering the search disk, virtual, or (no coordinates) serving the
-    /// client's area; just found under the need when the disk is too big to
-    /// cover usefully (no cells: then only the pre-filter's exact distance
-    /// applies). Scores nothing.
+    /// covering the search disk, virtual and bound to the client's areas,
+    /// or (no coordinates) serving the client's area; just found under the
+    /// need when the disk is too big to cover usefully (no cells: then only
+    /// the pre-filter's exact distance applies). Virtual services found
+    /// anywhere are searched apart (`ServiceIndex::top`).
     fn found_near(
         &self,
         position: u8,
@@ -293,7 +320,7 @@ impl ServiceIndex {
         cells: Option<&[u64]>,
         place: &ClientPlace,
     ) -> Box<dyn Query> {
-        let found: Box<dyn Query> = match cells {
+        match cells {
             None => Box::new(TermQuery::new(
                 Term::from_field_text(self.fields.need, domain.code()),
                 IndexRecordOption::Basic,
@@ -307,66 +334,47 @@ impl ServiceIndex {
                     Term::from_field_u64(self.fields.need_at, need_at(position, r))
                 })))
             }
-        };
-        Box::new(ConstScoreQuery::new(found, 0.0))
+        }
     }
 
     /// BM25 relevance of the note's words (stop words removed), English
-    /// and Spanish, at half weight: it adds to the need relevance.
-    fn note_query(&self, note: &str) -> Option<Box<dyn Query>> {
+    /// and Spanish, at `NOTE_BOOST`: it adds to the need relevance.
+    fn note_words(&self, note: &str) -> Result<Option<NoteWords>, IndexError> {
         let f = &self.fields;
-        let mut words: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let searcher = self.reader.searcher();
+        let scoring = EnableScoring::enabled_from_searcher(&searcher);
+        let mut words = Vec::new();
+        let mut ceiling: Score = 0.0;
         for (field, language) in [
             (f.text_en, Language::English),
             (f.text_es, Language::Spanish),
         ] {
             let mut analyzer = note_analyzer(language);
             for t in analysed_words(&mut analyzer, note) {
-                words.push((
-                    Occur::Should,
-                    Box::new(BoostQuery::new(
-                        Box::new(TermQuery::new(
-                            Term::from_field_text(field, &t),
-                            IndexRecordOption::WithFreqs,
-                        )),
-                        NOTE_BOOST,
-                    )),
-                ));
+                let term = Term::from_field_text(field, &t);
+                if searcher.doc_freq(&term)? == 0 {
+                    continue;
+                }
+                ceiling += Bm25Weight::for_terms(&searcher, std::slice::from_ref(&term))?
+                    .boost_by(NOTE_BOOST)
+                    .max_score();
+                words.push(TermQuery::new(term, IndexRecordOption::WithFreqs).weight(scoring)?);
             }
         }
-        (!words.is_empty()).then(|| Box::new(BooleanQuery::new(words)) as Box<dyn Query>)
+        // A margin for rounding (the score is a sum of f32s).
+        Ok((!words.is_empty()).then(|| NoteWords::new(words, ceiling * 1.001 + 1e-4)))
     }
 
-    /// One need's referrals: `position` is the need's place in the need
-    /// table, `others` those of the client's other needs.
-    #[allow(clippy::too_many_arguments)]
+    /// One need's referrals.
     fn match_need(
         &self,
         need: &Need,
-        found: Box<dyn Query>,
-        position: u8,
-        others: &[u8],
+        search: &NeedSearch,
         client: &ClientFacts,
         place: &ClientPlace,
         options: &MatchOptions,
     ) -> Result<(NeedMatches, Vec<Scored>), IndexError> {
-        let note = need.note.as_deref().and_then(|n| self.note_query(n));
-        let query: Box<dyn Query> = match note {
-            None => found,
-            Some(note) => Box::new(BooleanQuery::new(vec![
-                (Occur::Must, found),
-                (Occur::Should, note),
-            ])),
-        };
-        let mut ranker = Ranker {
-            position,
-            others: others.to_vec(),
-            point: client.point,
-            today: options.today.days_since_epoch(),
-            weights: options.weights,
-            filter: Some(PreFilter::new(client, place)),
-            columns: Arc::clone(&self.columns),
-        };
+        let mut ranker = self.ranker(search, client, place, options);
         let mut fetch = options.limit.clamp(1, MAX_LIMIT) * FETCH_FACTOR + 10;
         let searcher = self.reader.searcher();
         let mut scored: Vec<Scored> = Vec::new();
@@ -383,7 +391,7 @@ impl ServiceIndex {
         let mut floors: Vec<Score> = Vec::new();
         let mut read = 0;
         'pages: loop {
-            let hits = self.top(query.as_ref(), &ranker, fetch)?;
+            let hits = self.top(search, &ranker, fetch)?;
             let exhausted = hits.len() < fetch;
             for (ranked, address) in hits.into_iter().skip(read) {
                 if floors.len() >= wanted
@@ -422,7 +430,7 @@ impl ServiceIndex {
         if options.explain_exclusions {
             // The nearest found, eligible or not.
             ranker.filter = None;
-            let nearest = self.top(query.as_ref(), &ranker, EXPLAIN_LIMIT * 3)?;
+            let nearest = self.top(search, &ranker, EXPLAIN_LIMIT * 3)?;
             for (_, address) in nearest {
                 let card = payload_at::<CARD>(&searcher, address)?;
                 let assessment =
@@ -451,8 +459,71 @@ impl ServiceIndex {
         ))
     }
 
-    /// The `limit` best documents `query` finds by `ranker`'s score.
+    /// How `search`'s documents are ranked and pre-filtered for `client`.
+    fn ranker(
+        &self,
+        search: &NeedSearch,
+        client: &ClientFacts,
+        place: &ClientPlace,
+        options: &MatchOptions,
+    ) -> Ranker {
+        Ranker {
+            position: search.position,
+            others: search.others.clone(),
+            point: client.point,
+            today: options.today.days_since_epoch(),
+            weights: options.weights,
+            note: search.note.clone(),
+            filter: Some(PreFilter::new(client, place)),
+            columns: Arc::clone(&self.columns),
+        }
+    }
+
+    /// The `limit` best documents `search` finds by `ranker`'s score, best
+    /// first. The virtual services found anywhere are searched after those
+    /// near the client, and only in the relevance tiers whose best possible
+    /// score beats the `limit`-th found near: most of them, far from every
+    /// client, are never read.
     fn top(
+        &self,
+        search: &NeedSearch,
+        ranker: &Ranker,
+        limit: usize,
+    ) -> Result<Vec<(Score, DocAddress)>, IndexError> {
+        let mut hits = self.top_of(search.near.as_ref(), ranker, limit)?;
+        if !search.anywhere {
+            return Ok(hits);
+        }
+        let floor = match hits.get(limit.saturating_sub(1)) {
+            Some((score, _)) if hits.len() >= limit => Some(*score),
+            _ => None,
+        };
+        let note = search.note.as_ref().map_or(0.0, |n| n.ceiling());
+        let tiers: Vec<u8> = (0..RELEVANCE_TIERS)
+            .filter(|t| {
+                let best = ranker.best_virtual(tier_ceiling(*t) + note);
+                floor.is_none_or(|f| best > f)
+            })
+            .collect();
+        if tiers.is_empty() {
+            return Ok(hits);
+        }
+        let anywhere = any_of(tiers.into_iter().map(|t| {
+            Term::from_field_u64(
+                self.fields.need_at,
+                need_at(search.position, Reach::VirtualAnywhere(t)),
+            )
+        }));
+        hits.extend(self.top_of(&anywhere, ranker, limit)?);
+        // The two lists hold different documents (a virtual service has no
+        // cell); ties in document order, as one search would keep them.
+        hits.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        hits.truncate(limit);
+        Ok(hits)
+    }
+
+    /// The `limit` best documents `query` finds by `ranker`'s score.
+    fn top_of(
         &self,
         query: &dyn Query,
         ranker: &Ranker,
@@ -461,6 +532,21 @@ impl ServiceIndex {
         let collector = TopDocs::with_limit(limit).order_by(ranker.clone());
         Ok(self.reader.searcher().search(query, &collector)?)
     }
+}
+
+/// What one need's search finds and how it scores it.
+struct NeedSearch {
+    /// The need's position in the need table.
+    position: u8,
+    /// The positions of the client's other needs.
+    others: Vec<u8>,
+    /// Found near the client or in its areas (`ServiceIndex::found_near`).
+    near: Box<dyn Query>,
+    /// Whether the virtual services found anywhere are searched by tier
+    /// (else `near` finds them, or they are out of reach).
+    anywhere: bool,
+    /// The note's words.
+    note: Option<Arc<NoteWords>>,
 }
 
 /// The exact check of one candidate, and its opening hours when asked;
@@ -747,17 +833,80 @@ mod tests {
         }
     }
 
+    /// The pruning (virtual tiers left out, documents skipped on their best
+    /// possible score, the note's words scored only when that could
+    /// matter) never changes a top list: the same scores as a search that
+    /// ranks every document found.
+    #[test]
+    fn pruned_top_lists_equal_unpruned_ones() {
+        use carenav_synth::{QueryShape, SynthOptions, generate, reference_day};
+        let directory = generate(&SynthOptions {
+            services: 4_000,
+            seed: 5,
+            ..SynthOptions::default()
+        })
+        .expect("generates");
+        let index = ServiceIndex::build_in_ram(&directory).expect("builds");
+        let options = MatchOptions {
+            today: reference_day(),
+            ..MatchOptions::default()
+        };
+        let (mut with_note, mut compared) = (0, 0);
+        for shape in [
+            QueryShape::SingleNeed,
+            QueryShape::FourNeeds,
+            QueryShape::Browse,
+        ] {
+            for profile in shape.profiles(9, 60).expect("profiles") {
+                let point = profile.point().expect("has a point");
+                let client = ClientFacts::from_profile(&profile, point, None);
+                let place = ClientPlace::locate(index.boundaries, point).expect("locates");
+                let cells = disk_cells(&client).expect("covers");
+                let positions: Vec<u8> = profile
+                    .needs
+                    .iter()
+                    .filter_map(|n| index.needs.position(n.domain))
+                    .collect();
+                let options = MatchOptions {
+                    weights: shape.weights(),
+                    ..options.clone()
+                };
+                for need in &profile.needs {
+                    let search = index
+                        .need_search(need, &positions, cells.as_deref(), &place)
+                        .expect("searches");
+                    with_note += usize::from(search.note.is_some());
+                    let ranker = index.ranker(&search, &client, &place, &options);
+                    let all = index.top(&search, &ranker, 1 << 20).expect("ranks all");
+                    for limit in [1, 5, 25] {
+                        let top = index.top(&search, &ranker, limit).expect("ranks");
+                        let scores = |hits: &[(Score, DocAddress)]| -> Vec<Score> {
+                            hits.iter().map(|(s, _)| *s).collect()
+                        };
+                        let expected = &all[..limit.min(all.len())];
+                        assert_eq!(scores(&top), scores(expected), "{profile:?}");
+                        compared += top.len();
+                    }
+                }
+            }
+        }
+        assert!(with_note > 40, "{with_note} searches with a note");
+        assert!(compared > 3_000, "{compared} hits compared");
+    }
+
     #[test]
     fn virtual_services_bound_to_areas_are_searched_as_far_as_the_place_is_known() {
         let known = place(&[6, 6081], true).reach();
         assert!(known.contains(&Reach::Served(6081)) && known.contains(&Reach::Served(6)));
-        assert!(known.contains(&Reach::VirtualAnywhere));
+        assert!(place(&[6, 6081], true).finds_anywhere());
         assert!(!known.contains(&Reach::Virtual) && !known.contains(&Reach::InState(6)));
         let state_only = place(&[6], false).reach();
         assert!(state_only.contains(&Reach::InState(6)));
         assert!(!state_only.contains(&Reach::Virtual));
+        assert!(place(&[6], false).finds_anywhere());
         let nowhere = place(&[], false).reach();
         assert!(nowhere.contains(&Reach::Virtual));
+        assert!(!place(&[], false).finds_anywhere());
     }
 
     #[test]
