@@ -3,10 +3,12 @@
 //! One pass over the documents a need's query finds reads each one's fast
 //! fields once, for both the pre-filter (hard restrictions, exact distance,
 //! service areas) and the ranked score. A document whose best possible
-//! score could not make the list is left before its place is read, and one
-//! whose score could not is left unchecked. (A filter query beside the
-//! scorer would read the digest and coordinates twice and check every
-//! document.)
+//! score could not make the list is left before its place is read, one
+//! whose score could not even with the most the note's words could add is
+//! left before they are scored, and one whose score could not is left
+//! unchecked. (A filter query beside the scorer would read the digest and
+//! coordinates twice and check every document; tantivy's own scoring of
+//! the note would seek its words' long posting lists for every document.)
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -42,6 +44,9 @@ pub(crate) struct Ranker {
     pub(crate) today: i64,
     pub(crate) weights: ScoringWeights,
     pub(crate) note: Option<Arc<NoteWords>>,
+    /// A score the list is known to hold already (from a search of other
+    /// documents): a document cannot make it at or below this.
+    pub(crate) floor: Option<Score>,
     /// Drops what `assess` would exclude; None ranks every document found
     /// (the nearby candidates "why not" explains).
     pub(crate) filter: Option<PreFilter>,
@@ -394,37 +399,42 @@ impl SegmentSortKeyComputer for SegmentRanker {
         _: Score,
         top: &mut TopNComputer<Score, DocId, C>,
     ) {
+        // Each step reads or computes more, and each bound only shrinks:
+        // a document that cannot make the list is left at the first bound
+        // that says so. The note's words (seeks in long posting lists) are
+        // scored last; until then they count for the most they could add.
+        let floor = match (top.threshold, self.ranker.floor) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            (a, b) => a.or(b),
+        };
+        let cannot = |bound: Score| floor.is_some_and(|floor| bound <= floor);
         let visit = self.columns.visit(doc);
         let (_, flags) = unpack_digest(visit.digest);
         let (relevance, served) = self.needs(doc, visit.needs);
-        // The best it could score, at the client's door (when it has
-        // coordinates) and just verified: the factors only shrink from
-        // there, so a document whose best cannot make the list is left
-        // without reading its place, first with the most the note could
-        // add, then with what it adds.
+        let ceiling = relevance + self.note_ceiling();
+        // At the client's door (when it has coordinates), just verified.
         let door = flags.has_point.then_some(0.0);
-        let best = |this: &Self, relevance| this.ranked(relevance, served, flags, door, Some(0.0));
-        let cannot = |best: Score| top.threshold.is_some_and(|floor| best <= floor);
-        if cannot(best(self, relevance + self.note_ceiling())) {
-            return;
-        }
-        let relevance = relevance + self.note_score(doc);
-        if cannot(best(self, relevance)) {
+        if cannot(self.ranked(ceiling, served, flags, door, Some(0.0))) {
             return;
         }
         let place = self.columns.place(doc);
         let km = self.distance_km(place, flags);
-        let filter = self.ranker.filter.as_ref();
-        if let (Some(filter), Some(km)) = (filter, km)
+        if let (Some(filter), Some(km)) = (&self.ranker.filter, km)
             && km > filter.max_km + POINT_SLACK_KM
         {
             return;
         }
-        let score = self.ranked(relevance, served, flags, km, self.age_days(place));
-        if top.threshold.is_some_and(|floor| score <= floor) {
-            // Cannot make the list: not worth checking.
+        let age = self.age_days(place);
+        if self.ranker.note.is_some() && cannot(self.ranked(ceiling, served, flags, km, age)) {
             return;
         }
+        let relevance = relevance + self.note_score(doc);
+        let score = self.ranked(relevance, served, flags, km, age);
+        if cannot(score) {
+            return;
+        }
+        // Could make the list: worth the pre-filter.
+        let filter = self.ranker.filter.as_ref();
         if filter.is_some_and(|f| !f.passes(doc, visit.digest, flags, &self.columns)) {
             return;
         }

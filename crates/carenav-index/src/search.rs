@@ -474,6 +474,7 @@ impl ServiceIndex {
             today: options.today.days_since_epoch(),
             weights: options.weights,
             note: search.note.clone(),
+            floor: None,
             filter: Some(PreFilter::new(client, place)),
             columns: Arc::clone(&self.columns),
         }
@@ -514,7 +515,11 @@ impl ServiceIndex {
                 need_at(search.position, Reach::VirtualAnywhere(t)),
             )
         }));
-        hits.extend(self.top_of(&anywhere, ranker, limit)?);
+        let ranker = Ranker {
+            floor,
+            ..ranker.clone()
+        };
+        hits.extend(self.top_of(&anywhere, &ranker, limit)?);
         // The two lists hold different documents (a virtual service has no
         // cell); ties in document order, as one search would keep them.
         hits.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));

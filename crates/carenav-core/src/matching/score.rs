@@ -96,6 +96,12 @@ pub struct ScoreInputs {
     pub doubtful: u32,
 }
 
+/// 0.5 to the power `times` (≥ 0): 1 without a call at 0, which is where
+/// an index's best-possible bounds evaluate it.
+fn halved(times: f32) -> f32 {
+    if times == 0.0 { 1.0 } else { (-times).exp2() }
+}
+
 impl ScoringWeights {
     /// The score of a candidate.
     ///
@@ -124,16 +130,14 @@ impl ScoringWeights {
             r / (r + self.relevance_half)
         };
         let distance = match proximity {
-            Proximity::Km(d) => 0.5f32.powf(d.max(0.0) / self.distance_half_km.max(f32::EPSILON)),
+            Proximity::Km(d) => halved(d.max(0.0) / self.distance_half_km.max(f32::EPSILON)),
             Proximity::Remote => self.remote_factor,
             Proximity::Unknown => self.unknown_distance_factor,
         };
         let freshness = match age_days {
             Some(age) => {
                 let over = (age - self.fresh_days).max(0.0);
-                0.5f32
-                    .powf(over / self.freshness_half_days.max(f32::EPSILON))
-                    .max(self.freshness_floor)
+                halved(over / self.freshness_half_days.max(f32::EPSILON)).max(self.freshness_floor)
             }
             None => self.freshness_floor,
         };
