@@ -40,12 +40,48 @@ pub const DISK_CELL_LIMIT: u64 = 100_000;
 /// assert!((d - 36.4).abs() < 0.5, "{d}");
 /// ```
 pub fn haversine_km(a: GeoPoint, b: GeoPoint) -> f64 {
-    let (phi1, phi2) = (a.latitude.to_radians(), b.latitude.to_radians());
-    let dphi = phi2 - phi1;
-    let dlambda = (b.longitude - a.longitude).to_radians();
-    let h = (dphi / 2.0).sin().powi(2) + phi1.cos() * phi2.cos() * (dlambda / 2.0).sin().powi(2);
-    // Clamp: rounding can push h a hair above 1 for antipodal points.
-    2.0 * EARTH_RADIUS_KM * h.clamp(0.0, 1.0).sqrt().asin()
+    DistanceFrom::new(a).km(b)
+}
+
+/// Great-circle distances from one point, its trigonometry computed once:
+/// the same values as [`haversine_km`] (which is built on it) at a third
+/// less work per distance.
+///
+/// ```
+/// use carenav_core::GeoPoint;
+/// use carenav_geo::{DistanceFrom, haversine_km};
+/// let sf = GeoPoint::new(37.7749, -122.4194).unwrap();
+/// let rwc = GeoPoint::new(37.4852, -122.2364).unwrap();
+/// assert_eq!(DistanceFrom::new(sf).km(rwc), haversine_km(sf, rwc));
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct DistanceFrom {
+    point: GeoPoint,
+    phi: f64,
+    cos_phi: f64,
+}
+
+impl DistanceFrom {
+    /// Distances from `point`.
+    pub fn new(point: GeoPoint) -> Self {
+        let phi = point.latitude.to_radians();
+        DistanceFrom {
+            point,
+            phi,
+            cos_phi: phi.cos(),
+        }
+    }
+
+    /// Kilometres to `b`.
+    pub fn km(&self, b: GeoPoint) -> f64 {
+        let phi2 = b.latitude.to_radians();
+        let dphi = phi2 - self.phi;
+        let dlambda = (b.longitude - self.point.longitude).to_radians();
+        let h =
+            (dphi / 2.0).sin().powi(2) + self.cos_phi * phi2.cos() * (dlambda / 2.0).sin().powi(2);
+        // Clamp: rounding can push h a hair above 1 for antipodal points.
+        2.0 * EARTH_RADIUS_KM * h.clamp(0.0, 1.0).sqrt().asin()
+    }
 }
 
 pub(crate) fn latlng(point: GeoPoint) -> Result<LatLng, GeoError> {

@@ -78,9 +78,9 @@ pub use area::{
 };
 pub use boundaries::{AreaRef, Boundaries, County, Place, Resolution, State};
 pub use cells::{
-    DISK_CELL_LIMIT, EARTH_RADIUS_KM, POINT_RESOLUTION, cell, cell_center, cell_resolution,
-    cover_disk, cover_disk_limited, disk_cell_estimate, disk_resolution, haversine_km, lineage,
-    parent,
+    DISK_CELL_LIMIT, DistanceFrom, EARTH_RADIUS_KM, POINT_RESOLUTION, cell, cell_center,
+    cell_resolution, cover_disk, cover_disk_limited, disk_cell_estimate, disk_resolution,
+    haversine_km, lineage, parent,
 };
 pub use error::GeoError;
 

@@ -1,12 +1,14 @@
 //! Ranking one need's candidates inside the collector.
 //!
-//! One pass over the documents a need's query finds reads each one's fast
-//! fields once, for both the pre-filter (hard restrictions, exact distance,
-//! service areas) and the ranked score. A document whose best possible
-//! score could not make the list is left before its place is read, one
-//! whose score could not even with the most the note's words could add is
-//! left before they are scored, and one whose score could not is left
-//! unchecked. (A filter query beside the scorer would read the digest and
+//! One pass over the documents a need's query finds reads each one's
+//! column values once, for both the pre-filter (hard restrictions, exact
+//! distance, service areas) and the ranked score. A document whose best
+//! possible score could not make the list is left before its place is
+//! read, one whose score could not even with the most the note's words
+//! could add is left before they are scored, and one whose score could not
+//! is left unchecked. Documents come in blocks, and each step loads the
+//! values of the whole block before using them, so their memory is fetched
+//! in parallel. (A filter query beside the scorer would read the digest and
 //! coordinates twice and check every document; tantivy's own scoring of
 //! the note would seek its words' long posting lists for every document.)
 
@@ -15,13 +17,13 @@ use std::sync::{Arc, Mutex};
 
 use carenav_core::GeoPoint;
 use carenav_core::matching::{ClientFacts, ClientMasks, Proximity, ScoringWeights};
-use carenav_geo::haversine_km;
+use carenav_geo::DistanceFrom;
 use tantivy::collector::sort_key::NaturalComparator;
-use tantivy::collector::{SegmentSortKeyComputer, SortKeyComputer, TopNComputer};
+use tantivy::collector::{Collector, SegmentCollector, TopNComputer};
 use tantivy::columnar::{Cardinality, Column, ColumnValues};
 use tantivy::index::SegmentId;
 use tantivy::query::{Scorer, Weight};
-use tantivy::{DocId, DocSet, Score, SegmentReader};
+use tantivy::{DocAddress, DocId, DocSet, Score, SegmentReader};
 
 use crate::digest::{POINT_SLACK_KM, PlaceFlags, unpack as unpack_digest, unpack_point};
 use crate::document::{NATIONWIDE_CODE, NEVER_VERIFIED};
@@ -281,18 +283,24 @@ impl Ranker {
     }
 }
 
-impl SortKeyComputer for Ranker {
-    type SortKey = Score;
+/// The `limit` best documents by a [`Ranker`]'s score, best first (ties in
+/// document order).
+pub(crate) struct TopRanked {
+    pub(crate) ranker: Ranker,
+    pub(crate) limit: usize,
+}
+
+impl Collector for TopRanked {
+    type Fruit = Vec<(Score, DocAddress)>;
     type Child = SegmentRanker;
-    type Comparator = NaturalComparator;
 
-    fn requires_scoring(&self) -> bool {
-        // The note's words are scored here, and only when worth it.
-        false
-    }
-
-    fn segment_sort_key_computer(&self, segment: &SegmentReader) -> tantivy::Result<SegmentRanker> {
-        let note = match &self.note {
+    fn for_segment(
+        &self,
+        segment_ord: u32,
+        segment: &SegmentReader,
+    ) -> tantivy::Result<SegmentRanker> {
+        let ranker = &self.ranker;
+        let note = match &ranker.note {
             Some(note) => note
                 .words
                 .iter()
@@ -301,20 +309,39 @@ impl SortKeyComputer for Ranker {
             None => Vec::new(),
         };
         Ok(SegmentRanker {
-            ranker: self.clone(),
-            columns: self.columns.get(segment)?,
+            from: DistanceFrom::new(ranker.point),
+            ranker: ranker.clone(),
+            columns: ranker.columns.get(segment)?,
             note,
+            top: TopNComputer::new_with_comparator(self.limit, NaturalComparator),
+            segment_ord,
         })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        // The note's words are scored here, and only when worth it.
+        false
+    }
+
+    fn merge_fruits(&self, segments: Vec<Self::Fruit>) -> tantivy::Result<Self::Fruit> {
+        let mut hits: Vec<(Score, DocAddress)> = segments.into_iter().flatten().collect();
+        hits.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        hits.truncate(self.limit);
+        Ok(hits)
     }
 }
 
 /// A [`Ranker`] with one segment's columns.
 pub(crate) struct SegmentRanker {
     ranker: Ranker,
+    /// Distances from the client.
+    from: DistanceFrom,
     columns: Arc<Columns>,
     /// The note's words in this segment; documents come in increasing
     /// order, so each only moves forward.
     note: Vec<Box<dyn Scorer>>,
+    top: TopNComputer<Score, DocId, NaturalComparator>,
+    segment_ord: u32,
 }
 
 impl SegmentRanker {
@@ -370,7 +397,7 @@ impl SegmentRanker {
     fn distance_km(&self, place: Place, flags: PlaceFlags) -> Option<f64> {
         flags
             .has_point
-            .then(|| haversine_km(self.ranker.point, unpack_point(place.point)))
+            .then(|| self.from.km(unpack_point(place.point)))
     }
 
     fn age_days(&self, place: Place) -> Option<f32> {
@@ -378,46 +405,52 @@ impl SegmentRanker {
     }
 }
 
-impl SegmentSortKeyComputer for SegmentRanker {
-    type SortKey = Score;
-    type SegmentSortKey = Score;
-    type SegmentComparator = NaturalComparator;
-
-    fn segment_sort_key(&mut self, doc: DocId, _: Score) -> Score {
-        let visit = self.columns.visit(doc);
-        let (_, flags) = unpack_digest(visit.digest);
-        let (relevance, served) = self.needs(doc, visit.needs);
-        let note = self.note_score(doc);
-        let place = self.columns.place(doc);
-        let km = self.distance_km(place, flags);
-        self.ranked(note + relevance, served, flags, km, self.age_days(place))
-    }
-
-    fn compute_sort_key_and_collect<C: tantivy::collector::sort_key::Comparator<Score>>(
-        &mut self,
-        doc: DocId,
-        _: Score,
-        top: &mut TopNComputer<Score, DocId, C>,
-    ) {
-        // Each step reads or computes more, and each bound only shrinks:
-        // a document that cannot make the list is left at the first bound
-        // that says so. The note's words (seeks in long posting lists) are
-        // scored last; until then they count for the most they could add.
-        let floor = match (top.threshold, self.ranker.floor) {
+impl SegmentRanker {
+    /// The list's floor: a document cannot make it at or below this.
+    fn floor(&self) -> Option<Score> {
+        match (self.top.threshold, self.ranker.floor) {
             (Some(a), Some(b)) => Some(a.max(b)),
             (a, b) => a.or(b),
-        };
-        let cannot = |bound: Score| floor.is_some_and(|floor| bound <= floor);
-        let visit = self.columns.visit(doc);
+        }
+    }
+
+    /// What a document's visit values tell, None when its best possible
+    /// score cannot make the list: at the client's door (when it has
+    /// coordinates), just verified, with the most the note could add.
+    fn see(&self, doc: DocId, visit: Visit) -> Option<Seen> {
         let (_, flags) = unpack_digest(visit.digest);
         let (relevance, served) = self.needs(doc, visit.needs);
-        let ceiling = relevance + self.note_ceiling();
-        // At the client's door (when it has coordinates), just verified.
+        let seen = Seen {
+            digest: visit.digest,
+            flags,
+            relevance,
+            served,
+        };
         let door = flags.has_point.then_some(0.0);
-        if cannot(self.ranked(ceiling, served, flags, door, Some(0.0))) {
-            return;
-        }
-        let place = self.columns.place(doc);
+        let best = self.ranked(
+            relevance + self.note_ceiling(),
+            served,
+            flags,
+            door,
+            Some(0.0),
+        );
+        (!self.floor().is_some_and(|floor| best <= floor)).then_some(seen)
+    }
+
+    /// Ranks a document that may make the list into it. Each step reads or
+    /// computes more, and each bound only shrinks: the document is left at
+    /// the first bound that says it cannot. The note's words (seeks in long
+    /// posting lists) are scored last; until then they count for the most
+    /// they could add.
+    fn consider(&mut self, doc: DocId, seen: Seen, place: Place) {
+        let floor = self.floor();
+        let cannot = |bound: Score| floor.is_some_and(|floor| bound <= floor);
+        let Seen {
+            digest,
+            flags,
+            relevance,
+            served,
+        } = seen;
         let km = self.distance_km(place, flags);
         if let (Some(filter), Some(km)) = (&self.ranker.filter, km)
             && km > filter.max_km + POINT_SLACK_KM
@@ -425,6 +458,7 @@ impl SegmentSortKeyComputer for SegmentRanker {
             return;
         }
         let age = self.age_days(place);
+        let ceiling = relevance + self.note_ceiling();
         if self.ranker.note.is_some() && cannot(self.ranked(ceiling, served, flags, km, age)) {
             return;
         }
@@ -435,13 +469,73 @@ impl SegmentSortKeyComputer for SegmentRanker {
         }
         // Could make the list: worth the pre-filter.
         let filter = self.ranker.filter.as_ref();
-        if filter.is_some_and(|f| !f.passes(doc, visit.digest, flags, &self.columns)) {
+        if filter.is_some_and(|f| !f.passes(doc, digest, flags, &self.columns)) {
             return;
         }
-        top.push(score, doc);
-    }
-
-    fn convert_segment_sort_key(&self, score: Score) -> Score {
-        score
+        self.top.push(score, doc);
     }
 }
+
+/// What a document's visit values tell (`SegmentRanker::see`).
+#[derive(Clone, Copy)]
+struct Seen {
+    digest: u64,
+    flags: PlaceFlags,
+    /// The need relevance, without the note.
+    relevance: f32,
+    /// Other needs of the client it is found under.
+    served: u32,
+}
+
+impl SegmentCollector for SegmentRanker {
+    type Fruit = Vec<(Score, DocAddress)>;
+
+    fn collect(&mut self, doc: DocId, _: Score) {
+        if let Some(seen) = self.see(doc, self.columns.visit(doc)) {
+            self.consider(doc, seen, self.columns.place(doc));
+        }
+    }
+
+    fn collect_block(&mut self, docs: &[DocId]) {
+        // Each step loads the values of the whole block first: independent
+        // loads from all over the segment's columns, which the processor
+        // fetches from memory together instead of one miss after another.
+        for chunk in docs.chunks(BLOCK) {
+            let mut visits = [Visit::default(); BLOCK];
+            for (v, doc) in visits.iter_mut().zip(chunk) {
+                *v = self.columns.visit(*doc);
+            }
+            let mut seen = [None; BLOCK];
+            let mut places = [Place::default(); BLOCK];
+            for (i, (doc, visit)) in chunk.iter().zip(visits).enumerate() {
+                seen[i] = self.see(*doc, visit);
+                if seen[i].is_some() {
+                    places[i] = self.columns.place(*doc);
+                }
+            }
+            for ((doc, seen), place) in chunk.iter().zip(seen).zip(places) {
+                if let Some(seen) = seen {
+                    self.consider(*doc, seen, place);
+                }
+            }
+        }
+    }
+
+    fn harvest(self) -> Self::Fruit {
+        let segment_ord = self.segment_ord;
+        self.top
+            .into_vec()
+            .into_iter()
+            .map(|hit| {
+                let address = DocAddress {
+                    segment_ord,
+                    doc_id: hit.doc,
+                };
+                (hit.sort_key, address)
+            })
+            .collect()
+    }
+}
+
+/// Documents whose visit values are loaded together.
+const BLOCK: usize = 64;

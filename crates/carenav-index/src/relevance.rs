@@ -233,13 +233,12 @@ pub(crate) fn unpack(
     position: u8,
     others: &[u8],
 ) -> (f32, u32) {
-    let slots = (0..DENSE_NEEDS).map(move |i| (first >> (16 * i)) & 0xFFFF);
     let mut relevance = 0.0;
     let mut served = 0;
-    for v in slots.chain(more) {
+    let mut take = |v: u64| {
         let r = v & 0x3FF;
         if r == 0 {
-            continue;
+            return;
         }
         let at = (v >> 10) as u8;
         if at == position {
@@ -247,7 +246,14 @@ pub(crate) fn unpack(
         } else if others.contains(&at) {
             served += 1;
         }
+    };
+    // Slots are filled from the lowest: the rest of an empty one is empty.
+    let mut slots = first;
+    while slots != 0 {
+        take(slots & 0xFFFF);
+        slots >>= 16;
     }
+    more.for_each(take);
     (relevance, served)
 }
 

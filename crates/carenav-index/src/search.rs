@@ -19,7 +19,7 @@ use tantivy::tokenizer::Language;
 use tantivy::{DocAddress, Score, Term};
 
 use crate::document::{MAPPED_AREA, NATIONWIDE_CODE, Payload, is_state_code, state_of_county};
-use crate::rank::{NoteWords, PreFilter, Ranker};
+use crate::rank::{NoteWords, PreFilter, Ranker, TopRanked};
 use crate::relevance::{RELEVANCE_TIERS, analysed_words, tier_ceiling};
 use crate::schema::{CELL_RESOLUTIONS, Reach, need_at, note_analyzer};
 use crate::{IndexError, MatchOptions, ServiceIndex};
@@ -534,7 +534,10 @@ impl ServiceIndex {
         ranker: &Ranker,
         limit: usize,
     ) -> Result<Vec<(Score, DocAddress)>, IndexError> {
-        let collector = TopDocs::with_limit(limit).order_by(ranker.clone());
+        let collector = TopRanked {
+            ranker: ranker.clone(),
+            limit,
+        };
         Ok(self.reader.searcher().search(query, &collector)?)
     }
 }
