@@ -495,6 +495,10 @@ pub(crate) fn document(
     doc.add_u64(fields.digest, pack_digest(&facts.digest, flags));
     doc.add_u64(fields.point, point.map_or(0, pack_point));
     doc.add_u64(fields.populations, facts.digest.populations);
+    doc.add_u64(
+        fields.spoken,
+        crate::languages::spoken(&payload.service, &payload.location),
+    );
     for code in facts.areas.codes() {
         doc.add_u64(fields.areas, code);
     }

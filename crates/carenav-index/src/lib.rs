@@ -9,12 +9,14 @@
 //! decides with, and the full records. The index is sorted by cell, then
 //! need, so the documents one search reads sit together.
 //!
-//! Matching a need runs one query: the need's terms for the cells covering
-//! the search disk and the areas and virtual reach of the client's place,
-//! and the words of the need's note (should). The collector ranks each
-//! document from its fast fields and applies the pre-filter (status, age,
-//! gender, income, populations, exact distance, service area) to those
-//! that can make the list; the top candidates are then decided by
+//! Matching a need runs two searches: the need's terms for the cells
+//! covering the search disk and the areas of the client's place, then the
+//! virtual services found anywhere, only in the relevance tiers that could
+//! still make the list. The collector ranks each document from its fast
+//! fields (and the BM25 of the need's note, for documents that could make
+//! the list with it) and applies the pre-filter (status, age, gender,
+//! income, populations, exact distance, service area) to those that can
+//! make the list; the top candidates are then decided by
 //! [`carenav_core::matching::assess`], the single definition of eligibility.
 //!
 //! ```
@@ -34,6 +36,7 @@
 pub mod baseline;
 mod digest;
 mod document;
+mod languages;
 mod rank;
 mod relevance;
 mod schema;

@@ -27,6 +27,7 @@ use tantivy::{DocAddress, DocId, DocSet, Score, SegmentReader};
 
 use crate::digest::{POINT_SLACK_KM, PlaceFlags, unpack as unpack_digest, unpack_point};
 use crate::document::{NATIONWIDE_CODE, NEVER_VERIFIED};
+use crate::languages;
 use crate::relevance::{has_more, unpack};
 use crate::schema::fast;
 use crate::search::ClientPlace;
@@ -46,6 +47,8 @@ pub(crate) struct Ranker {
     pub(crate) today: i64,
     pub(crate) weights: ScoringWeights,
     pub(crate) note: Option<Arc<NoteWords>>,
+    /// The client's languages (`languages::wanted`).
+    pub(crate) wanted: u64,
     /// A score the list is known to hold already (from a search of other
     /// documents): a document cannot make it at or below this.
     pub(crate) floor: Option<Score>,
@@ -198,6 +201,8 @@ struct Visit {
 struct Place {
     point: u64,
     verified: i64,
+    /// `languages::spoken`.
+    spoken: u64,
 }
 
 /// The columns ranking reads.
@@ -217,6 +222,7 @@ impl Columns {
         let needs = decode(dense(segment, fast::NEEDS)?);
         let point = decode(dense(segment, fast::POINT)?);
         let verified = decode(dense(segment, fast::VERIFIED_DAY)?);
+        let spoken = decode(dense(segment, fast::SPOKEN)?);
         Ok(Columns {
             visits: digest
                 .into_iter()
@@ -226,7 +232,12 @@ impl Columns {
             places: point
                 .into_iter()
                 .zip(verified)
-                .map(|(point, verified)| Place { point, verified })
+                .zip(spoken)
+                .map(|((point, verified), spoken)| Place {
+                    point,
+                    verified,
+                    spoken,
+                })
                 .collect(),
             populations: dense(segment, fast::POPULATIONS)?,
             needs_more: ff.column_opt(fast::NEEDS_MORE)?,
@@ -291,7 +302,7 @@ pub(crate) struct TopRanked {
 }
 
 impl Collector for TopRanked {
-    type Fruit = Vec<(Score, DocAddress)>;
+    type Fruit = Vec<Hit>;
     type Child = SegmentRanker;
 
     fn for_segment(
@@ -324,8 +335,8 @@ impl Collector for TopRanked {
     }
 
     fn merge_fruits(&self, segments: Vec<Self::Fruit>) -> tantivy::Result<Self::Fruit> {
-        let mut hits: Vec<(Score, DocAddress)> = segments.into_iter().flatten().collect();
-        hits.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let mut hits: Vec<Hit> = segments.into_iter().flatten().collect();
+        Hit::sort(&mut hits);
         hits.truncate(self.limit);
         Ok(hits)
     }
@@ -340,8 +351,29 @@ pub(crate) struct SegmentRanker {
     /// The note's words in this segment; documents come in increasing
     /// order, so each only moves forward.
     note: Vec<Box<dyn Scorer>>,
-    top: TopNComputer<Score, DocId, NaturalComparator>,
+    /// By bound; each document with its ranked score's bits.
+    top: TopNComputer<Score, (DocId, u32), NaturalComparator>,
     segment_ord: u32,
+}
+
+/// A document found, by the most its final score can be: its ranked
+/// score times the language factor when a mismatch is certain
+/// (`languages::may_speak`). The rest of the candidate factors only
+/// shrink it, so candidates are read in this order until no later one can
+/// enter the list.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Hit {
+    pub(crate) bound: Score,
+    /// The ranked score (without the candidate factors).
+    pub(crate) ranked: Score,
+    pub(crate) address: DocAddress,
+}
+
+impl Hit {
+    /// Best bound first; ties in document order, as tantivy keeps them.
+    pub(crate) fn sort(hits: &mut [Hit]) {
+        hits.sort_by(|a, b| b.bound.total_cmp(&a.bound).then(a.address.cmp(&b.address)));
+    }
 }
 
 impl SegmentRanker {
@@ -464,7 +496,15 @@ impl SegmentRanker {
         }
         let relevance = relevance + self.note_score(doc);
         let score = self.ranked(relevance, served, flags, km, age);
-        if cannot(score) {
+        let w = &self.ranker.weights;
+        let bound = if w.language_mismatch_factor < 1.0
+            && !languages::may_speak(place.spoken, self.ranker.wanted)
+        {
+            score * w.language_mismatch_factor
+        } else {
+            score
+        };
+        if cannot(bound) {
             return;
         }
         // Could make the list: worth the pre-filter.
@@ -472,7 +512,7 @@ impl SegmentRanker {
         if filter.is_some_and(|f| !f.passes(doc, digest, flags, &self.columns)) {
             return;
         }
-        self.top.push(score, doc);
+        self.top.push(bound, (doc, score.to_bits()));
     }
 }
 
@@ -488,7 +528,7 @@ struct Seen {
 }
 
 impl SegmentCollector for SegmentRanker {
-    type Fruit = Vec<(Score, DocAddress)>;
+    type Fruit = Vec<Hit>;
 
     fn collect(&mut self, doc: DocId, _: Score) {
         if let Some(seen) = self.see(doc, self.columns.visit(doc)) {
@@ -527,11 +567,15 @@ impl SegmentCollector for SegmentRanker {
             .into_vec()
             .into_iter()
             .map(|hit| {
-                let address = DocAddress {
-                    segment_ord,
-                    doc_id: hit.doc,
-                };
-                (hit.sort_key, address)
+                let (doc_id, ranked) = hit.doc;
+                Hit {
+                    bound: hit.sort_key,
+                    ranked: Score::from_bits(ranked),
+                    address: DocAddress {
+                        segment_ord,
+                        doc_id,
+                    },
+                }
             })
             .collect()
     }

@@ -11,7 +11,7 @@ use tantivy::tokenizer::{
 
 /// Version of the schema and of the meaning of its fields. Bump it whenever
 /// a field is added, removed or changes meaning: older indexes are refused.
-pub const SCHEMA_VERSION: u32 = 8;
+pub const SCHEMA_VERSION: u32 = 9;
 
 /// Analyzer of English text.
 pub(crate) const EN: &str = "carenav_en";
@@ -49,6 +49,7 @@ pub(crate) struct Fields {
     pub(crate) populations: Field,
     /// The packed pre-filter digest (`digest`).
     pub(crate) digest: Field,
+    pub(crate) spoken: Field,
     pub(crate) areas: Field,
 }
 
@@ -60,6 +61,8 @@ pub(crate) mod fast {
     pub(crate) const VERIFIED_DAY: &str = "verified_day";
     pub(crate) const POPULATIONS: &str = "populations";
     pub(crate) const DIGEST: &str = "digest";
+    /// The languages it speaks (`languages::spoken`).
+    pub(crate) const SPOKEN: &str = "spoken";
     pub(crate) const AREAS: &str = "areas";
     /// For a location without coordinates: the codes of the areas it
     /// serves exactly (0 = the whole country).
@@ -143,6 +146,7 @@ pub(crate) fn build_schema() -> Schema {
     b.add_i64_field(fast::VERIFIED_DAY, FAST);
     b.add_u64_field(fast::POPULATIONS, FAST);
     b.add_u64_field(fast::DIGEST, FAST);
+    b.add_u64_field(fast::SPOKEN, FAST);
     b.add_u64_field(fast::AREAS, FAST);
     b.add_u64_field(fast::SERVED, FAST);
     b.build()
@@ -166,6 +170,7 @@ pub(crate) fn fields(schema: &Schema) -> tantivy::Result<Fields> {
         verified_day: schema.get_field(fast::VERIFIED_DAY)?,
         populations: schema.get_field(fast::POPULATIONS)?,
         digest: schema.get_field(fast::DIGEST)?,
+        spoken: schema.get_field(fast::SPOKEN)?,
         areas: schema.get_field(fast::AREAS)?,
     })
 }

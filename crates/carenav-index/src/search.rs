@@ -19,7 +19,7 @@ use tantivy::tokenizer::Language;
 use tantivy::{DocAddress, Score, Term};
 
 use crate::document::{MAPPED_AREA, NATIONWIDE_CODE, Payload, is_state_code, state_of_county};
-use crate::rank::{NoteWords, PreFilter, Ranker, TopRanked};
+use crate::rank::{Hit, NoteWords, PreFilter, Ranker, TopRanked};
 use crate::relevance::{RELEVANCE_TIERS, analysed_words, tier_ceiling};
 use crate::schema::{CELL_RESOLUTIONS, Reach, need_at, note_analyzer};
 use crate::{IndexError, MatchOptions, ServiceIndex};
@@ -379,10 +379,12 @@ impl ServiceIndex {
         let searcher = self.reader.searcher();
         let mut scored: Vec<Scored> = Vec::new();
         let mut seen_services = HashSet::new();
-        // Hits come best ranked score first (base × multi-need bonus), and a
-        // candidate's final score is at most that times `most`: once that
-        // cannot reach the `limit`-th score found so far, no later hit can
-        // make the list. So candidates are read (their stored cards are
+        // Hits come best bound first (the ranked score, times the language
+        // factor when a mismatch is certain), and a candidate's final score
+        // is at most that times `most`: once that cannot beat the
+        // `limit`-th score found so far, no later hit can make the list (a
+        // tie would be placed after it: `finish` sorts stably, in reading
+        // order). So candidates are read (their stored cards are
         // the costly part of a match) only until then, fetching more hits
         // when the first ones run out before that point (many excluded),
         // up to MAX_CANDIDATES.
@@ -393,18 +395,18 @@ impl ServiceIndex {
         'pages: loop {
             let hits = self.top(search, &ranker, fetch)?;
             let exhausted = hits.len() < fetch;
-            for (ranked, address) in hits.into_iter().skip(read) {
+            for hit in hits.into_iter().skip(read) {
                 if floors.len() >= wanted
                     && floors
                         .get(wanted - 1)
-                        .is_some_and(|floor| ranked * most < *floor)
+                        .is_some_and(|floor| hit.bound * most <= *floor)
                 {
                     break 'pages;
                 }
                 read += 1;
-                let card = payload_at::<CARD>(&searcher, address)?;
+                let card = payload_at::<CARD>(&searcher, hit.address)?;
                 let Some(candidate) = decide(
-                    ranked,
+                    hit.ranked,
                     &card,
                     &card.service.eligibility,
                     need,
@@ -431,8 +433,8 @@ impl ServiceIndex {
             // The nearest found, eligible or not.
             ranker.filter = None;
             let nearest = self.top(search, &ranker, EXPLAIN_LIMIT * 3)?;
-            for (_, address) in nearest {
-                let card = payload_at::<CARD>(&searcher, address)?;
+            for hit in nearest {
+                let card = payload_at::<CARD>(&searcher, hit.address)?;
                 let assessment =
                     assess_payload(&card, &card.service.eligibility, client, place, options);
                 if let Some(exclusion) = assessment.excluded {
@@ -474,6 +476,7 @@ impl ServiceIndex {
             today: options.today.days_since_epoch(),
             weights: options.weights,
             note: search.note.clone(),
+            wanted: crate::languages::wanted(&client.languages),
             floor: None,
             filter: Some(PreFilter::new(client, place)),
             columns: Arc::clone(&self.columns),
@@ -490,13 +493,13 @@ impl ServiceIndex {
         search: &NeedSearch,
         ranker: &Ranker,
         limit: usize,
-    ) -> Result<Vec<(Score, DocAddress)>, IndexError> {
+    ) -> Result<Vec<Hit>, IndexError> {
         let mut hits = self.top_of(search.near.as_ref(), ranker, limit)?;
         if !search.anywhere {
             return Ok(hits);
         }
         let floor = match hits.get(limit.saturating_sub(1)) {
-            Some((score, _)) if hits.len() >= limit => Some(*score),
+            Some(hit) if hits.len() >= limit => Some(hit.bound),
             _ => None,
         };
         let note = search.note.as_ref().map_or(0.0, |n| n.ceiling());
@@ -522,7 +525,7 @@ impl ServiceIndex {
         hits.extend(self.top_of(&anywhere, &ranker, limit)?);
         // The two lists hold different documents (a virtual service has no
         // cell); ties in document order, as one search would keep them.
-        hits.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        Hit::sort(&mut hits);
         hits.truncate(limit);
         Ok(hits)
     }
@@ -533,7 +536,7 @@ impl ServiceIndex {
         query: &dyn Query,
         ranker: &Ranker,
         limit: usize,
-    ) -> Result<Vec<(Score, DocAddress)>, IndexError> {
+    ) -> Result<Vec<Hit>, IndexError> {
         let collector = TopRanked {
             ranker: ranker.clone(),
             limit,
@@ -888,8 +891,8 @@ mod tests {
                     let all = index.top(&search, &ranker, 1 << 20).expect("ranks all");
                     for limit in [1, 5, 25] {
                         let top = index.top(&search, &ranker, limit).expect("ranks");
-                        let scores = |hits: &[(Score, DocAddress)]| -> Vec<Score> {
-                            hits.iter().map(|(s, _)| *s).collect()
+                        let scores = |hits: &[Hit]| -> Vec<(Score, Score)> {
+                            hits.iter().map(|h| (h.bound, h.ranked)).collect()
                         };
                         let expected = &all[..limit.min(all.len())];
                         assert_eq!(scores(&top), scores(expected), "{profile:?}");
