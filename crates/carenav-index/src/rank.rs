@@ -188,15 +188,16 @@ impl ColumnCache {
 
 /// What ranking reads of every document it visits, decoded once per
 /// segment: tantivy's column codecs (block-wise linear for these) cost more
-/// per read than the rest of a visit, and these two pairs are read
-/// together. 32 bytes a document (32 MB for a million places).
+/// per read than the rest of a visit. With [`Place`], 40 bytes a document
+/// (40 MB for a million places); two arrays, because most documents
+/// visited are left before their place is read.
 #[derive(Clone, Copy, Default)]
 struct Visit {
     digest: u64,
     needs: u64,
 }
 
-/// Read only for documents past the best-score skip.
+/// Read only for documents whose best possible score could make the list.
 #[derive(Clone, Copy, Default)]
 struct Place {
     point: u64,
