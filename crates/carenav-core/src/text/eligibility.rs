@@ -72,13 +72,21 @@ pub fn read_eligibility(text: &str) -> EligibilityReading {
     let open_for_some = parts.iter().any(|s| {
         s.first().is_some_and(|t| t.is_word("none")) && s.get(1).is_some_and(|t| t.is_word("for"))
     });
+    // "Age 50 or over. Age 60 or over for the nutrition program": a
+    // sentence closed by the program it is for states that sub-program's
+    // conditions when the text says more.
+    let for_a_program = |s: &[Token]| parts.len() > 1 && ends_for_a_program(s);
     let headed = parts.iter().filter(|s| heading(s)).count();
     let mut per_heading: Vec<Vec<Value>> = Vec::new();
     for sentence in &parts {
         let (Some(first), Some(last)) = (sentence.first(), sentence.last()) else {
             continue;
         };
-        let span = (first.start, last.end);
+        // Closing brackets are dropped from the tokens, not from the text.
+        let closing = text.get(last.end..).map_or(0, |rest| {
+            rest.len() - rest.trim_start_matches([')', ']']).len()
+        });
+        let span = (first.start, last.end + closing);
         let mut reading = match read_sentence(text, sentence) {
             Some(reading) => reading,
             None => {
@@ -90,7 +98,7 @@ pub fn read_eligibility(text: &str) -> EligibilityReading {
                 }
             }
         };
-        if open_for_some {
+        if open_for_some || for_a_program(sentence) {
             reading.terms.retain(|t| dimension(&t.value) > 5);
         }
         if headed > 1 && heading(sentence) {
@@ -112,6 +120,20 @@ pub fn read_eligibility(text: &str) -> EligibilityReading {
         scanned.retain(|t| common(&t.value));
     }
     assemble(text, &readings, &scanned, &unread)
+}
+
+/// Whether a sentence ends "for [some] ... program(s)" ("Age 60 or over
+/// for some federally funded programs").
+fn ends_for_a_program(sentence: &[Token]) -> bool {
+    let words: Vec<&Token> = sentence.iter().filter(|t| t.word().is_some()).collect();
+    let Some(last) = words.last() else {
+        return false;
+    };
+    let closes = ["program", "programs"].iter().any(|w| last.is_word(w));
+    // "for" after the first word and at most four words before the end.
+    closes
+        && words.iter().rev().skip(1).take(4).any(|t| t.is_word("for"))
+        && !words.first().is_some_and(|t| t.is_word("for"))
 }
 
 /// What a service's name says about who it serves.
@@ -550,6 +572,16 @@ const POPULATION: &[(&str, Situation)] = &[
         "an? addiction to alcohol|drugs|substance|substances",
         Situation::SubstanceUse,
     ),
+    // "with a desire to overcome an addiction to substance(s)" (brackets
+    // are dropped).
+    (
+        "with? a? desire to overcome an? addiction to alcohol|drugs|substance|substances s?",
+        Situation::SubstanceUse,
+    ),
+    (
+        "a? desire to stop|quit using marijuana|cannabis|cocaine|heroin|methamphetamine|opioids|narcotics",
+        Situation::SubstanceUse,
+    ),
     (
         "a? desire to stop|quit using|drinking drugs|alcohol|cocaine? and|or? all? other? drugs|alcohol|mind? -? altering? substances?",
         Situation::SubstanceUse,
@@ -571,6 +603,14 @@ const POPULATION: &[(&str, Situation)] = &[
         Situation::JusticeInvolved,
     ),
     ("on probation|parole", Situation::JusticeInvolved),
+    (
+        "recent|past|prior? jail involvement",
+        Situation::JusticeInvolved,
+    ),
+    (
+        "recent|past|prior? criminal? justice involvement",
+        Situation::JusticeInvolved,
+    ),
     ("recent|new immigrants", Situation::Immigrant),
     ("job seekers|seeker", Situation::Unemployed),
     ("jobless", Situation::Unemployed),
@@ -599,6 +639,12 @@ const POPULATION: &[(&str, Situation)] = &[
     ),
     (
         "african american community|communities",
+        Situation::CulturalCommunity,
+    ),
+    // A language community ("Chinese-speaking family"): the people who
+    // speak it, not a service's staff ("Spanish-speaking staff").
+    (
+        "spanish|chinese|cantonese|mandarin|vietnamese|korean|russian|tagalog|japanese|arabic|farsi|portuguese|samoan|tongan speaking person|persons|people|family|families|parents|adults|seniors|women|men|youth|residents|immigrants|community|communities",
         Situation::CulturalCommunity,
     ),
     (
@@ -671,6 +717,20 @@ const TOPIC_POPULATION: &[(&str, Situation)] =
 /// a topic ("child care"), they are hints even in a sentence read only in
 /// part.
 const PEOPLE: &[(&str, &[Situation], Option<Gender>)] = &[
+    // Kinds of health coverage, not people: "not eligible for Medi-Cal,
+    // military care or Medicare".
+    ("military care|insurance|coverage", &[], None),
+    // Young and old together are everyone ("for youth and adults").
+    (
+        "for? youth|children|kids|teens|seniors and|& adults",
+        &[],
+        None,
+    ),
+    (
+        "for? adults and|& youth|children|kids|teens|seniors",
+        &[],
+        None,
+    ),
     (
         "battered women|woman",
         &[Situation::DomesticViolenceSurvivor],
@@ -773,6 +833,22 @@ const PEOPLE: &[(&str, &[Situation], Option<Gender>)] = &[
     ),
     ("in the dependency system", &[Situation::FosterYouth], None),
     (
+        "in the juvenile justice or child welfare system|systems",
+        &[Situation::JusticeInvolved, Situation::FosterYouth],
+        None,
+    ),
+    // "Must be a client of Golden Gate Regional Center": its clients only.
+    (
+        "must be a current? client|clients|patient|patients of",
+        &[Situation::Member],
+        None,
+    ),
+    (
+        "must have been convicted",
+        &[Situation::JusticeInvolved],
+        None,
+    ),
+    (
         "in the delinquency|juvenile justice system",
         &[Situation::JusticeInvolved],
         None,
@@ -783,7 +859,7 @@ const PEOPLE: &[(&str, &[Situation], Option<Gender>)] = &[
         None,
     ),
     (
-        "verification|proof of a? disability",
+        "medical? verification|proof|certification of a? disability",
         &[Situation::Disability],
         None,
     ),
@@ -901,6 +977,10 @@ const INCOME: &[(&str, IncomeShape)] = &[
     ("lower income", IncomeShape::Low),
     ("indigent", IncomeShape::Low),
     ("hud income limits|guidelines", IncomeShape::Low),
+    (
+        "meet|meets|meeting federal poverty income? guidelines|guideline",
+        IncomeShape::Low,
+    ),
     ("low to very low income", IncomeShape::Low),
     ("low or very low income", IncomeShape::Low),
     ("low to|- middle income", IncomeShape::Low),
@@ -1346,9 +1426,11 @@ fn sentences(tokens: &[Token]) -> Vec<&[Token]> {
     let mut out = Vec::new();
     let mut start = 0;
     for (k, token) in tokens.iter().enumerate() {
+        // "J. Smith", not "substance(s)."
         let after_initial = k
             .checked_sub(1)
             .and_then(|p| tokens.get(p))
+            .filter(|t| t.capitalized)
             .and_then(Token::word)
             .is_some_and(|w| w.chars().count() == 1);
         let starts_sentence = tokens
@@ -1744,7 +1826,12 @@ fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
             offer(end, Some(Item::Terms(terms)));
         }
     }
-    for (pattern, shape) in AGE {
+    // "Grade 1 through 6": school grades, not ages.
+    let after_grade = i
+        .checked_sub(1)
+        .and_then(|k| tokens.get(k))
+        .is_some_and(|t| t.is_word("grade") || t.is_word("grades"));
+    for (pattern, shape) in AGE.iter().filter(|_| !after_grade) {
         if let Some((end, cap)) = match_pattern(pattern, tokens, i) {
             // "for adults", "single adults": a stated audience, a hint.
             let stated = tokens
@@ -1869,8 +1956,20 @@ fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
             offer(end, item);
         }
     }
-    for (pattern, kind) in REQUIREMENT {
+    // "employer identification number": an organization's, not an ID.
+    let after_employer = i
+        .checked_sub(1)
+        .and_then(|k| tokens.get(k))
+        .is_some_and(|t| t.is_word("employer") || t.is_word("tax"));
+    for (pattern, kind) in REQUIREMENT.iter().filter(|_| !after_employer) {
         if let Some((end, _)) = match_pattern(pattern, tokens, i) {
+            // "identification theft", "Identification Matters": a topic.
+            let topic = ["theft", "matters", "number", "numbers"]
+                .iter()
+                .any(|w| tokens.get(end).is_some_and(|t| t.is_word(w)));
+            if *kind == RequirementKind::Id && topic {
+                continue;
+            }
             offer(end, term(Value::Requirement(*kind), end, Confidence::High));
         }
     }
@@ -2828,10 +2927,24 @@ mod tests {
     #[case("Must have an eviction notice", RequirementKind::EvictionNotice)]
     #[case("Must be referred by a social worker", RequirementKind::Referral)]
     #[case("Call for an intake appointment", RequirementKind::Appointment)]
+    #[case("Must meet income guidelines and have ID", RequirementKind::Id)]
     fn reads_requirements(#[case] text: &str, #[case] kind: RequirementKind) {
         let e = eligibility_from_text(text);
         assert!(
             e.requirements.iter().any(|r| r.kind == kind),
+            "{text}: {e:?}"
+        );
+    }
+
+    #[rstest]
+    // An organization's number, or a topic, is no ID to bring.
+    #[case("Nonprofit agency with 501(c)(3) employer identification number from IRS")]
+    #[case("Assistance with identification theft and credit reporting")]
+    #[case("Birth Certificate and Identification Matters")]
+    fn reads_no_id_requirement(#[case] text: &str) {
+        let e = eligibility_from_text(text);
+        assert!(
+            e.requirements.iter().all(|r| r.kind != RequirementKind::Id),
             "{text}: {e:?}"
         );
     }
@@ -2874,6 +2987,17 @@ mod tests {
     // Widening alternatives.
     #[case("Age 18 or over, or age 16 with a letter of exemption", None)]
     #[case("Age 50 or over or a family member of a senior citizen", None)]
+    // A sentence closed by the program it is for: that sub-program's.
+    #[case(
+        "Age 50 or over, spouse of any age. Age 60 or over for nutrition program",
+        None
+    )]
+    #[case(
+        "Age 55 or over. Age 60 or over for some federally funded programs",
+        age(Some(55.0), None)
+    )]
+    // School grades are no ages.
+    #[case("Grade 1 through 6, having difficulty in academic areas", None)]
     fn reads_stated_audiences_and_sub_programs(
         #[case] text: &str,
         #[case] expected: Option<AgeRange>,
@@ -2906,6 +3030,8 @@ mod tests {
     #[case("Priority to seniors", None, vec![])]
     #[case("Child care and disability benefits counseling", None, vec![])]
     #[case("One member shall reside in each supervisorial district", None, vec![])]
+    #[case("Not eligible for Medi-Cal, military care or Medicare", None, vec![])]
+    #[case("Media and technology trainings for youth and adults", None, vec![])]
     fn reads_people_phrases(
         #[case] text: &str,
         #[case] gender: Option<Gender>,
@@ -2951,6 +3077,12 @@ mod tests {
     #[case("At-risk youth", vec![Situation::Youth])]
     #[case("Juvenile offenders", vec![Situation::JusticeInvolved])]
     #[case("Adult with chronic mental illness", vec![Situation::SeriousMentalIllness])]
+    #[case("Adults with a desire to overcome an addiction to substance(s).", vec![Situation::SubstanceUse])]
+    #[case("Desire to stop using marijuana", vec![Situation::SubstanceUse])]
+    #[case("Recent jail involvement", vec![Situation::JusticeInvolved])]
+    #[case("Medical certification of disability", vec![Situation::Disability])]
+    #[case("Low-income Chinese-speaking family", vec![Situation::CulturalCommunity])]
+    #[case("Youth in the juvenile justice or child welfare system", vec![Situation::Youth, Situation::JusticeInvolved, Situation::FosterYouth])]
     // Adjectives sharing one noun: each its own group.
     #[case("Adult with developmental, physical, or emotional disability", vec![Situation::DevelopmentalDisability, Situation::PhysicalDisability, Situation::Disability])]
     #[case("Visual or hearing impairment", vec![Situation::BlindLowVision, Situation::DeafHardOfHearing])]
