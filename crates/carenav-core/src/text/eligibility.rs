@@ -122,6 +122,28 @@ pub fn read_eligibility(text: &str) -> EligibilityReading {
     assemble(text, &readings, &scanned, &unread)
 }
 
+/// Whether the age phrase at `start` follows a child someone has or cares
+/// for: "of|have|has|with" then "child|children" within the ten words
+/// before it.
+fn childs_age(tokens: &[Token], start: usize) -> bool {
+    let before: Vec<&Token> = tokens
+        .get(start.saturating_sub(10)..start)
+        .unwrap_or_default()
+        .iter()
+        .filter(|t| t.word().is_some() || t.number().is_some())
+        .collect();
+    let child = before
+        .iter()
+        .position(|t| t.is_word("child") || t.is_word("children"));
+    child.is_some_and(|c| {
+        before
+            .get(..c)
+            .unwrap_or_default()
+            .iter()
+            .any(|t| ["of", "have", "has", "with"].iter().any(|w| t.is_word(w)))
+    })
+}
+
 /// Whether a sentence ends "for [some] ... program(s)" ("Age 60 or over
 /// for some federally funded programs").
 fn ends_for_a_program(sentence: &[Token]) -> bool {
@@ -458,6 +480,10 @@ const POPULATION: &[(&str, Situation)] = &[
     ("in custody", Situation::InCustody),
     ("youth in custody", Situation::InCustody),
     ("inmate|inmates", Situation::InCustody),
+    (
+        "former|formerly|ex inmate|inmates|prisoner|prisoners",
+        Situation::JusticeInvolved,
+    ),
     ("in the $ jail", Situation::InCustody),
     ("released from", Situation::JusticeInvolved),
     ("charged or convicted", Situation::JusticeInvolved),
@@ -818,6 +844,12 @@ const PEOPLE: &[(&str, &[Situation], Option<Gender>)] = &[
     ),
     (
         "must? have minor|dependent child|children",
+        &[Situation::FamilyWithChildren],
+        None,
+    ),
+    // "must have at least 1 child in custody": a parent's custody.
+    (
+        "child|children in custody",
         &[Situation::FamilyWithChildren],
         None,
     ),
@@ -2395,6 +2427,15 @@ fn scan_sentence(text: &str, tokens: &[Token]) -> Vec<Term> {
             None => i += 1,
         }
     }
+    // "Caregiver of child age 5 or under", "must have 1 child ... who is
+    // age 5 or under": the age is the child's, not the client's.
+    for (start, _, term) in &mut candidates {
+        if let Value::Age(range, _) = &mut term.value
+            && childs_age(tokens, *start)
+        {
+            range.of = AgeOf::Child;
+        }
+    }
     // A condition, an exception or a widening makes every phrase doubtful
     // ("Can be younger if disabled"), unless its words are inside a phrase
     // naming who is served ("seniors over 60, their caretakers, or spouses").
@@ -3080,6 +3121,8 @@ mod tests {
     #[case("Adults with a desire to overcome an addiction to substance(s).", vec![Situation::SubstanceUse])]
     #[case("Desire to stop using marijuana", vec![Situation::SubstanceUse])]
     #[case("Recent jail involvement", vec![Situation::JusticeInvolved])]
+    #[case("Recent former inmate", vec![Situation::JusticeInvolved])]
+    #[case("Family requiring shelter must have at least 1 child in custody", vec![Situation::FamilyWithChildren])]
     #[case("Medical certification of disability", vec![Situation::Disability])]
     #[case("Low-income Chinese-speaking family", vec![Situation::CulturalCommunity])]
     #[case("Youth in the juvenile justice or child welfare system", vec![Situation::Youth, Situation::JusticeInvolved, Situation::FosterYouth])]
@@ -3221,6 +3264,22 @@ mod tests {
         let e = eligibility_from_text("Parent of child age 5 or under");
         assert_eq!(e.age.value().map(|a| a.of), Some(AgeOf::Child));
         assert_eq!(e.populations.value(), Some(&vec![Situation::Parenting]));
+    }
+
+    #[rstest]
+    #[case("Primary caregiver of child age 5 or under, or expecting")]
+    #[case("Must have 1 child in family or in care who is age 5 or under")]
+    fn a_child_someone_has_or_cares_for_has_the_age(#[case] text: &str) {
+        let e = eligibility_from_text(text);
+        assert_eq!(e.age.value().map(|a| a.of), Some(AgeOf::Child), "{text}");
+    }
+
+    #[test]
+    fn a_childrens_program_reads_the_clients_age() {
+        let e = eligibility_from_text(
+            "Child, age 5-14, whose life has been impacted by family addiction",
+        );
+        assert_eq!(e.age.value().map(|a| a.of), Some(AgeOf::Client));
     }
 
     #[rstest]
