@@ -40,14 +40,16 @@ const MIN_EXCLUDING_PRECISION: &[(&str, f64)] = &[("dev", 0.99), ("held-back", 0
 /// held-back floors follow what the held-back part measures after each
 /// round of dev-driven rules (it is not tuned to): the second round traded
 /// one held-back age and one residency atom for 2 population and 2
-/// residency atoms found.
+/// residency atoms found. The fifth round (2026-12-05) read "proof of
+/// residence" beside its place: dev requirement .889/.889, its recall
+/// floor back up.
 const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("dev", "age", 0.96, 0.97),
     ("dev", "gender", 0.98, 0.98),
     ("dev", "population", 0.95, 0.93),
     ("dev", "residency", 0.98, 0.96),
     ("dev", "income", 0.98, 0.98),
-    ("dev", "requirement", 0.87, 0.82),
+    ("dev", "requirement", 0.87, 0.87),
     ("dev", "agency-only", 0.98, 0.98),
     ("held-back", "age", 0.86, 0.90),
     ("held-back", "gender", 0.98, 0.98),

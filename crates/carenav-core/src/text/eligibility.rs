@@ -1224,7 +1224,7 @@ const REQUIREMENT: &[(&str, RequirementKind)] = &[
     ("proof|verification of income", RequirementKind::IncomeProof),
     ("verifiable income", RequirementKind::IncomeProof),
     (
-        "proof of residency|address",
+        "proof of residency|residence|address",
         RequirementKind::ResidencyProof,
     ),
     ("eviction notice", RequirementKind::EvictionNotice),
@@ -2002,6 +2002,17 @@ fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
             if *kind == RequirementKind::Id && topic {
                 continue;
             }
+            // "Proof of residence in <place>": the place is read as well.
+            let end = if end
+                .checked_sub(1)
+                .and_then(|k| tokens.get(k))
+                .is_some_and(|t| t.is_word("residence"))
+                && tokens.get(end).is_some_and(|t| t.is_word("in"))
+            {
+                end - 1
+            } else {
+                end
+            };
             offer(end, term(Value::Requirement(*kind), end, Confidence::High));
         }
     }
@@ -2969,6 +2980,10 @@ mod tests {
     #[case("Must be referred by a social worker", RequirementKind::Referral)]
     #[case("Call for an intake appointment", RequirementKind::Appointment)]
     #[case("Must meet income guidelines and have ID", RequirementKind::Id)]
+    #[case(
+        "Proof of residence in state of California",
+        RequirementKind::ResidencyProof
+    )]
     fn reads_requirements(#[case] text: &str, #[case] kind: RequirementKind) {
         let e = eligibility_from_text(text);
         assert!(
