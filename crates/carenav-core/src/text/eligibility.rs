@@ -1808,6 +1808,13 @@ enum Value {
 }
 
 /// Longest match of any table at `i`.
+/// The word just before `tokens[i]`, if that token is a word.
+fn word_before(tokens: &[Token], i: usize) -> Option<&str> {
+    i.checked_sub(1)
+        .and_then(|k| tokens.get(k))
+        .and_then(Token::word)
+}
+
 fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
     let mut best: Option<(usize, Item)> = None;
     let mut offer = |end: usize, item: Option<Item>| {
@@ -1859,10 +1866,7 @@ fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
         }
     }
     // "Grade 1 through 6": school grades, not ages.
-    let after_grade = i
-        .checked_sub(1)
-        .and_then(|k| tokens.get(k))
-        .is_some_and(|t| t.is_word("grade") || t.is_word("grades"));
+    let after_grade = word_before(tokens, i).is_some_and(|w| ["grade", "grades"].contains(&w));
     for (pattern, shape) in AGE.iter().filter(|_| !after_grade) {
         if let Some((end, cap)) = match_pattern(pattern, tokens, i) {
             // "for adults", "single adults": a stated audience, a hint.
@@ -1948,11 +1952,7 @@ fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
     }
     for (pattern, shape) in RESIDENCY {
         if let Some((end, cap)) = match_pattern(pattern, tokens, i) {
-            let after_people = i
-                .checked_sub(1)
-                .and_then(|p| tokens.get(p))
-                .and_then(Token::word)
-                .is_some_and(|w| IN_COUNTY_AFTER.contains(&w));
+            let after_people = word_before(tokens, i).is_some_and(|w| IN_COUNTY_AFTER.contains(&w));
             if matches!(shape, ResidencyShape::InCounty) && !after_people {
                 continue;
             }
@@ -1989,10 +1989,7 @@ fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
         }
     }
     // "employer identification number": an organization's, not an ID.
-    let after_employer = i
-        .checked_sub(1)
-        .and_then(|k| tokens.get(k))
-        .is_some_and(|t| t.is_word("employer") || t.is_word("tax"));
+    let after_employer = word_before(tokens, i).is_some_and(|w| ["employer", "tax"].contains(&w));
     for (pattern, kind) in REQUIREMENT.iter().filter(|_| !after_employer) {
         if let Some((end, _)) = match_pattern(pattern, tokens, i) {
             // "identification theft", "Identification Matters": a topic.
@@ -2003,10 +2000,7 @@ fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
                 continue;
             }
             // "Proof of residence in <place>": the place is read as well.
-            let end = if end
-                .checked_sub(1)
-                .and_then(|k| tokens.get(k))
-                .is_some_and(|t| t.is_word("residence"))
+            let end = if word_before(tokens, end) == Some("residence")
                 && tokens.get(end).is_some_and(|t| t.is_word("in"))
             {
                 end - 1
