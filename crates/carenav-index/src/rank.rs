@@ -140,8 +140,9 @@ impl PreFilter {
 
 /// The columns of each segment, opened (and the dense ones decoded) on
 /// reload or first use: opening a column parses its header and, for some
-/// codecs, a table of its blocks, a cost every search would pay again. Segments never change, so an entry stays
-/// valid for as long as its segment is searched.
+/// codecs, a table of its blocks, a cost every search would pay again.
+/// Segments never change, so an entry stays valid for as long as its
+/// segment is searched.
 #[derive(Default)]
 pub(crate) struct ColumnCache(Mutex<HashMap<SegmentId, Arc<Columns>>>);
 
@@ -284,14 +285,34 @@ where
 }
 
 impl Ranker {
+    /// The ranked score of a document with these facts; `km` is None
+    /// without coordinates, `age_days` None when never verified.
+    fn ranked(
+        &self,
+        relevance: f32,
+        served: u32,
+        flags: PlaceFlags,
+        km: Option<f64>,
+        age_days: Option<f32>,
+    ) -> Score {
+        let w = &self.weights;
+        let proximity = match km {
+            _ if flags.is_virtual => Proximity::Remote,
+            Some(km) => Proximity::Km(km as f32),
+            None => Proximity::Unknown,
+        };
+        w.ranked(w.base(relevance, proximity, age_days), served)
+    }
+
     /// The best ranked score a virtual service of this relevance could
     /// have: just verified and found under every other need.
     pub(crate) fn best_virtual(&self, relevance: f32) -> Score {
-        let w = &self.weights;
-        w.ranked(
-            w.base(relevance, Proximity::Remote, Some(0.0)),
-            self.others.len() as u32,
-        )
+        let is_virtual = PlaceFlags {
+            is_virtual: true,
+            ..PlaceFlags::default()
+        };
+        let others = self.others.len() as u32;
+        self.ranked(relevance, others, is_virtual, None, Some(0.0))
     }
 }
 
@@ -408,8 +429,6 @@ impl SegmentRanker {
         unpack(first, more.into_iter().flatten(), r.position, &r.others)
     }
 
-    /// The ranked score of a document with these facts; `km` is None
-    /// without coordinates, `age_days` None when never verified.
     fn ranked(
         &self,
         relevance: f32,
@@ -418,13 +437,7 @@ impl SegmentRanker {
         km: Option<f64>,
         age_days: Option<f32>,
     ) -> Score {
-        let w = &self.ranker.weights;
-        let proximity = match km {
-            _ if flags.is_virtual => Proximity::Remote,
-            Some(km) => Proximity::Km(km as f32),
-            None => Proximity::Unknown,
-        };
-        w.ranked(w.base(relevance, proximity, age_days), served)
+        self.ranker.ranked(relevance, served, flags, km, age_days)
     }
 
     fn distance_km(&self, place: Place, flags: PlaceFlags) -> Option<f64> {
@@ -436,9 +449,7 @@ impl SegmentRanker {
     fn age_days(&self, place: Place) -> Option<f32> {
         (place.verified != NEVER_VERIFIED).then(|| (self.ranker.today - place.verified) as f32)
     }
-}
 
-impl SegmentRanker {
     /// The list's floor: a document cannot make it at or below this.
     fn floor(&self) -> Option<Score> {
         match (self.top.threshold, self.ranker.floor) {
