@@ -35,17 +35,16 @@ fn bit(code: &str) -> u64 {
 
 /// The languages a place speaks, by code.
 pub(crate) fn spoken(service: &Service, location: &Location) -> u64 {
-    let listed: Vec<_> = service
+    let mut listed = service
         .languages
         .iter()
         .chain(&location.languages)
-        .collect();
-    if listed.is_empty() || service.interpretation_services.is_some() {
+        .peekable();
+    if listed.peek().is_none() || service.interpretation_services.is_some() {
         return ANY;
     }
     // A language listed by name only matches no client.
     listed
-        .iter()
         .filter_map(|l| l.code.as_deref())
         .fold(0, |set, code| set | bit(code))
 }
