@@ -1,6 +1,9 @@
 //! Turning a directory into index documents: one per service-at-location.
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use carenav_core::matching::{
     HitSource, ServiceDigest, eligibility_of, last_verified, service_domains,
@@ -42,101 +45,190 @@ pub(crate) struct Payload {
 }
 
 impl Payload {
-    /// The card: what deciding a candidate reads (`search::decide`),
-    /// stored apart from the full record so a match decodes a few hundred
-    /// bytes per candidate rather than whole records with their
-    /// descriptions and taxonomy. The service keeps the fields `assess` and
-    /// `decide` read, its `eligibility` replaced by `eligibility` (the one
-    /// matching applies: `eligibility_of`, read once here). The baseline
-    /// decides on full records, so the equivalence test catches a field
-    /// dropped here that matching reads; the destructuring makes a new field
-    /// a decision.
-    pub(crate) fn card(&self, eligibility: Eligibility) -> Payload {
+    /// Splits a record into its card and the rest, stored apart: the card
+    /// is what deciding a candidate reads (`search::decide`), so a match
+    /// decodes a few hundred bytes per candidate rather than whole records
+    /// with their descriptions and taxonomy; the rest is what a care plan
+    /// or a lookup reads besides ([`Payload::join`]). Nothing is stored
+    /// twice.
+    ///
+    /// The card's service keeps the fields `assess` and `decide` read, its
+    /// `eligibility` replaced by `eligibility` (the one matching applies:
+    /// `eligibility_of`, read once here); the original goes to the rest.
+    /// The baseline decides on full records, so the equivalence test
+    /// catches a field left out of the card that matching reads; the
+    /// destructuring makes a new field a decision.
+    pub(crate) fn split(self, eligibility: Eligibility) -> (Payload, Rest) {
         let Service {
             id,
             organization_id,
             name,
-            alternate_name: _,
-            description: _,
-            url: _,
-            email: _,
+            alternate_name,
+            description,
+            url,
+            email,
             status,
             interpretation_services,
-            application_process: _,
+            application_process,
             fees_description,
-            wait_time: _,
+            wait_time,
             eligibility_description,
-            minimum_age: _,
-            maximum_age: _,
+            minimum_age,
+            maximum_age,
             assured_date,
-            assurer_email: _,
+            assurer_email,
             last_modified,
-            alert: _,
+            alert,
             phones,
             schedules,
             service_areas,
             languages,
-            cost_options: _,
+            cost_options,
             required_documents,
-            attributes: _,
-            eligibility: _,
-        } = &self.service;
+            attributes,
+            eligibility: stated,
+        } = self.service;
         let Location {
             id: location_id,
             location_type,
-            organization_id: _,
+            organization_id: location_organization_id,
             name: location_name,
-            alternate_name: _,
-            description: _,
-            transportation: _,
-            url: _,
+            alternate_name: location_alternate_name,
+            description: location_description,
+            transportation,
+            url: location_url,
             point,
             addresses,
             phones: location_phones,
             schedules: location_schedules,
             languages: location_languages,
-            accessibility: _,
-        } = &self.location;
-        Payload {
+            accessibility,
+        } = self.location;
+        let ServiceAtLocation {
+            id: sal_id,
+            service_id,
+            location_id: sal_location_id,
+            description: sal_description,
+            phones: sal_phones,
+            schedules: sal_schedules,
+        } = self.service_at_location;
+        let card = Payload {
             service: Service {
-                id: id.clone(),
-                organization_id: organization_id.clone(),
-                name: name.clone(),
-                status: *status,
-                interpretation_services: interpretation_services.clone(),
-                fees_description: fees_description.clone(),
-                eligibility_description: eligibility_description.clone(),
-                assured_date: *assured_date,
-                last_modified: last_modified.clone(),
-                phones: phones.clone(),
-                schedules: schedules.clone(),
-                service_areas: service_areas.clone(),
-                languages: languages.clone(),
-                required_documents: required_documents.clone(),
+                id,
+                organization_id,
+                name,
+                status,
+                interpretation_services,
+                fees_description,
+                eligibility_description,
+                assured_date,
+                last_modified,
+                phones,
+                schedules,
+                service_areas,
+                languages,
+                required_documents,
                 eligibility,
                 ..Service::default()
             },
             location: Location {
-                id: location_id.clone(),
-                location_type: *location_type,
-                name: location_name.clone(),
-                point: *point,
-                addresses: addresses.clone(),
-                phones: location_phones.clone(),
-                schedules: location_schedules.clone(),
-                languages: location_languages.clone(),
+                id: location_id,
+                location_type,
+                name: location_name,
+                point,
+                addresses,
+                phones: location_phones,
+                schedules: location_schedules,
+                languages: location_languages,
                 ..Location::default()
             },
             service_at_location: ServiceAtLocation {
+                id: sal_id,
+                service_id,
+                location_id: sal_location_id,
                 description: None,
-                ..self.service_at_location.clone()
+                phones: sal_phones,
+                schedules: sal_schedules,
             },
-            organization_name: self.organization_name.clone(),
-            domains: self.domains.clone(),
-            found_under: self.found_under.clone(),
-            areas: self.areas.clone(),
-        }
+            organization_name: self.organization_name,
+            domains: self.domains,
+            found_under: self.found_under,
+            areas: self.areas,
+        };
+        let rest = Rest {
+            service: Service {
+                alternate_name,
+                description,
+                url,
+                email,
+                application_process,
+                wait_time,
+                minimum_age,
+                maximum_age,
+                assurer_email,
+                alert,
+                cost_options,
+                attributes,
+                eligibility: stated,
+                ..Service::default()
+            },
+            location: Location {
+                organization_id: location_organization_id,
+                alternate_name: location_alternate_name,
+                description: location_description,
+                transportation,
+                url: location_url,
+                accessibility,
+                ..Location::default()
+            },
+            service_at_location_description: sal_description,
+        };
+        (card, rest)
     }
+
+    /// The record a card and its rest were split from
+    /// ([`Payload::split`]).
+    pub(crate) fn join(mut card: Payload, rest: Rest) -> Payload {
+        let Rest {
+            service,
+            location,
+            service_at_location_description,
+        } = rest;
+        let s = &mut card.service;
+        s.alternate_name = service.alternate_name;
+        s.description = service.description;
+        s.url = service.url;
+        s.email = service.email;
+        s.application_process = service.application_process;
+        s.wait_time = service.wait_time;
+        s.minimum_age = service.minimum_age;
+        s.maximum_age = service.maximum_age;
+        s.assurer_email = service.assurer_email;
+        s.alert = service.alert;
+        s.cost_options = service.cost_options;
+        s.attributes = service.attributes;
+        s.eligibility = service.eligibility;
+        let l = &mut card.location;
+        l.organization_id = location.organization_id;
+        l.alternate_name = location.alternate_name;
+        l.description = location.description;
+        l.transportation = location.transportation;
+        l.url = location.url;
+        l.accessibility = location.accessibility;
+        card.service_at_location.description = service_at_location_description;
+        card
+    }
+}
+
+/// What a record holds besides its card ([`Payload::split`]): the
+/// service's and location's other fields (the rest at their defaults, which
+/// their serialization skips) and the link's description.
+#[derive(Debug, Serialize, Deserialize)]
+pub(crate) struct Rest {
+    service: Service,
+    location: Location,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    service_at_location_description: Option<String>,
 }
 
 /// A service's areas, resolved once at indexing time.
@@ -352,67 +444,119 @@ impl Prepared {
     }
 }
 
-/// Prepares every service-at-location of a directory (facts computed once
-/// per service) and hands each to `each`, on every core: the link order is
-/// cut into one contiguous run per thread. Returns what `each` returned, in
-/// link order.
+/// Links prepared, ordered and handed on together: big enough that a
+/// place's documents stay together, small enough to keep both cores busy
+/// to the end.
+pub(crate) const CHUNK: usize = 1024;
+
+/// Prepares every service-at-location of a directory, on every core, and
+/// hands them on in chunks: `each` turns a prepared link into what `flush`
+/// receives, with the chunk's number, in the index's order (`order_key`).
+///
+/// Links are taken in order of their place (`place_key`), so a chunk holds
+/// neighbours; each thread takes the next chunk when it is done with one.
+/// A service's facts are computed once per chunk. Returns the number of
+/// links prepared.
+pub(crate) fn prepare_chunks<T: Send>(
+    directory: &Directory,
+    boundaries: &Boundaries,
+    needs: &NeedKeywords,
+    each: impl Fn(&ServiceFacts, Prepared) -> Result<T, IndexError> + Sync,
+    flush: impl Fn(usize, Vec<T>) -> Result<(), IndexError> + Sync,
+) -> Result<usize, IndexError> {
+    let terms: HashMap<&str, &carenav_core::TaxonomyTerm> = directory
+        .taxonomy_terms
+        .iter()
+        .map(|t| (t.id.as_str(), t))
+        .collect();
+    let (mut triples, _dangling) = triples(directory);
+    triples.sort_by_cached_key(|(_, location, _, _)| place_key(location));
+    let next_chunk = AtomicUsize::new(0);
+    let failed = AtomicBool::new(false);
+    let worker = || -> Result<(), IndexError> {
+        let mut en = analyzer(Language::English);
+        let mut facts_of: HashMap<&str, ServiceFacts> = HashMap::new();
+        loop {
+            let number = next_chunk.fetch_add(1, Ordering::Relaxed);
+            let start = number.saturating_mul(CHUNK);
+            let Some(chunk) = triples.get(start..triples.len().min(start + CHUNK)) else {
+                return Ok(());
+            };
+            if chunk.is_empty() {
+                return Ok(());
+            }
+            if failed.load(Ordering::Relaxed) {
+                return Ok(());
+            }
+            // Facts are kept for one chunk: a service's links in other
+            // places compute theirs again, and the map stays small.
+            facts_of.clear();
+            let mut out = Vec::with_capacity(chunk.len());
+            for &(service, location, sal, org) in chunk {
+                let facts = match facts_of.entry(service.id.as_str()) {
+                    Entry::Occupied(e) => e.into_mut(),
+                    Entry::Vacant(e) => e.insert(ServiceFacts::of(
+                        &terms,
+                        boundaries,
+                        service,
+                        org,
+                        state_of(location),
+                    )?),
+                };
+                let prepared = Prepared::new(facts, (service, location, sal, org), needs, &mut en);
+                let key = order_key(location, prepared.relevance.first());
+                out.push((key, each(facts, prepared)?));
+            }
+            // Stable: links of one place and need keep the directory's order.
+            out.sort_by_key(|(key, _)| *key);
+            flush(number, out.into_iter().map(|(_, t)| t).collect())?;
+        }
+    };
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let result = worker();
+                    if result.is_err() {
+                        failed.store(true, Ordering::Relaxed);
+                    }
+                    result
+                })
+            })
+            .collect();
+        workers.into_iter().try_for_each(|w| {
+            w.join().unwrap_or_else(|_| {
+                Err(IndexError::Payload(
+                    "a preparing thread panicked".to_owned(),
+                ))
+            })
+        })
+    })?;
+    Ok(triples.len())
+}
+
+/// [`prepare_chunks`] collected: what `each` returned for every link, in
+/// the index's order.
 pub(crate) fn prepare_all<T: Send>(
     directory: &Directory,
     boundaries: &Boundaries,
     needs: &NeedKeywords,
     each: impl Fn(&ServiceFacts, Prepared) -> Result<T, IndexError> + Sync,
 ) -> Result<Vec<T>, IndexError> {
-    let terms: HashMap<&str, &carenav_core::TaxonomyTerm> = directory
-        .taxonomy_terms
-        .iter()
-        .map(|t| (t.id.as_str(), t))
-        .collect();
-    let (triples, _dangling) = triples(directory);
-    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-    let run = triples.len().div_ceil(threads).max(1);
-    let prepare_run = |run: &[Triple<'_>]| -> Result<Vec<T>, IndexError> {
-        let mut en = analyzer(Language::English);
-        // A service's links are usually adjacent; one cut between them
-        // only means its facts are computed twice.
-        let mut facts_of: HashMap<&str, ServiceFacts> = HashMap::new();
-        let mut out = Vec::with_capacity(run.len());
-        for &(service, location, sal, org) in run {
-            let facts = match facts_of.entry(service.id.as_str()) {
-                std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
-                std::collections::hash_map::Entry::Vacant(e) => e.insert(ServiceFacts::of(
-                    &terms,
-                    boundaries,
-                    service,
-                    org,
-                    state_of(location),
-                )?),
-            };
-            let prepared = Prepared::new(facts, (service, location, sal, org), needs, &mut en);
-            out.push(each(facts, prepared)?);
-        }
-        Ok(out)
-    };
-    let runs: Vec<Result<Vec<T>, IndexError>> = std::thread::scope(|scope| {
-        let workers: Vec<_> = triples
-            .chunks(run)
-            .map(|chunk| scope.spawn(|| prepare_run(chunk)))
-            .collect();
-        workers
-            .into_iter()
-            .map(|w| {
-                w.join().unwrap_or_else(|_| {
-                    Err(IndexError::Payload(
-                        "a preparing thread panicked".to_owned(),
-                    ))
-                })
-            })
-            .collect()
-    });
-    let mut out = Vec::with_capacity(triples.len());
-    for r in runs {
-        out.extend(r?);
-    }
-    Ok(out)
+    let chunks = Mutex::new(Vec::new());
+    prepare_chunks(directory, boundaries, needs, each, |number, chunk| {
+        chunks
+            .lock()
+            .map_err(|_| IndexError::Payload("a preparing thread panicked".to_owned()))?
+            .push((number, chunk));
+        Ok(())
+    })?;
+    let mut chunks = chunks
+        .into_inner()
+        .map_err(|_| IndexError::Payload("a preparing thread panicked".to_owned()))?;
+    chunks.sort_by_key(|(number, _)| *number);
+    Ok(chunks.into_iter().flat_map(|(_, chunk)| chunk).collect())
 }
 
 /// The index document of one service-at-location.
@@ -438,12 +582,10 @@ pub(crate) fn document(
     // it serves exactly.
     let mut reach = Vec::new();
     let mut anywhere = false;
-    let mut finest_cell = None;
     if let Some(point) = point {
         for res in CELL_RESOLUTIONS {
             let cell = carenav_geo::cell(point, res)?;
             reach.push(Reach::Cell(cell));
-            finest_cell = Some(cell);
         }
     } else if is_virtual {
         reach.push(Reach::Virtual);
@@ -479,10 +621,6 @@ pub(crate) fn document(
             doc.add_u64(fields.need_at, need_at(found.position, *r));
         }
     }
-    doc.add_u64(
-        fields.cell_sort,
-        sort_key(finest_cell, is_virtual, relevance.first()),
-    );
     doc.add_i64(fields.verified_day, facts.verified_day);
     // Dense columns (every document has a value) are read without the
     // rank lookups sparse ones cost; the digest says whether `point` holds
@@ -503,32 +641,51 @@ pub(crate) fn document(
         doc.add_u64(fields.areas, code);
     }
     // Card first: `search::StoredJson` reads stored fields in this order.
-    let json =
-        |p: &Payload| serde_json::to_string(p).map_err(|e| IndexError::Payload(e.to_string()));
-    doc.add_text(fields.card, json(&payload.card(facts.eligibility.clone()))?);
-    doc.add_text(fields.record, json(&payload)?);
+    let (card, rest) = payload.split(facts.eligibility.clone());
+    doc.add_text(fields.card, to_json(&card)?);
+    doc.add_text(fields.rest, to_json(&rest)?);
     Ok(doc)
 }
 
-/// Where a document sits in the index's order: by its finest cell, then by
-/// its first need, so the documents one need's search visits near a client
-/// are close together (and their fast-field values share cache lines);
-/// virtual ones after every place, by first need; places without
-/// coordinates last.
-///
-/// A cell at the finest indexed resolution leaves the digits of the finer
-/// resolutions unused (all ones, 3 bits each): the need position takes
-/// their place. Every cell sorts before `0xF…` (an H3 index's top bits
-/// are 0000 1).
-fn sort_key(finest_cell: Option<u64>, is_virtual: bool, first: Option<&Found>) -> u64 {
-    const FINEST: u8 = CELL_RESOLUTIONS[CELL_RESOLUTIONS.len() - 1];
-    const UNUSED_DIGITS: u64 = (1 << (3 * (15 - FINEST as u32))) - 1;
-    let position = first.map_or(u64::from(u8::MAX), |f| u64::from(f.position));
-    match finest_cell {
-        Some(cell) => (cell & !UNUSED_DIGITS) | position,
-        None if is_virtual => 0xF000_0000_0000_0000 | position,
+fn to_json(value: &impl Serialize) -> Result<String, IndexError> {
+    serde_json::to_string(value).map_err(|e| IndexError::Payload(e.to_string()))
+}
+
+/// Where a location's links sit in the order they are prepared in: places
+/// by the Z-order curve of their packed coordinates (`pack_point`: its
+/// bits interleaved), so neighbours are near each other; virtual locations
+/// after every place; places without coordinates last.
+fn place_key(location: &Location) -> u64 {
+    match location.point {
+        _ if location.location_type == LocationType::Virtual => u64::MAX - 1,
+        Some(point) => {
+            let packed = pack_point(point);
+            interleave(packed >> 32) << 1 | interleave(packed & u64::from(u32::MAX))
+        }
         None => u64::MAX,
     }
+}
+
+/// Spreads the low 32 bits of `v` over the even bits of the result.
+fn interleave(v: u64) -> u64 {
+    let mut v = v & 0xFFFF_FFFF;
+    v = (v | v << 16) & 0x0000_FFFF_0000_FFFF;
+    v = (v | v << 8) & 0x00FF_00FF_00FF_00FF;
+    v = (v | v << 4) & 0x0F0F_0F0F_0F0F_0F0F;
+    v = (v | v << 2) & 0x3333_3333_3333_3333;
+    (v | v << 1) & 0x5555_5555_5555_5555
+}
+
+/// Where a document sits in the index's order, within its chunk: by a box
+/// of its place a couple of km wide, then by its first need, so the
+/// documents one need's search visits near a client are close together
+/// (and their column values share cache lines); then by place.
+fn order_key(location: &Location, first: Option<&Found>) -> (u64, u8, u64) {
+    // 19 low bits of each coordinate's 32 are about 2.3 km of latitude.
+    const BOX_BITS: u32 = 2 * 19;
+    let place = place_key(location);
+    let need = first.map_or(u8::MAX, |f| f.position);
+    (place >> BOX_BITS, need, place)
 }
 
 /// A link with its service, location and organization name.

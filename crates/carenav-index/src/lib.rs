@@ -6,8 +6,9 @@
 //! term per (need, H3 cell or area it serves), fast fields with its hard
 //! restrictions (a [`ServiceDigest`](carenav_core::matching::ServiceDigest)),
 //! place and freshness, and two stored JSON fields: the card a match
-//! decides with, and the full records. The index is sorted by cell, then
-//! need, so the documents one search reads sit together.
+//! decides with, and the rest of the record. Documents are written in
+//! chunks of neighbours, each ordered by place box, then need, so the
+//! documents one search reads sit together.
 //!
 //! Matching a need runs two searches: the need's terms for the cells
 //! covering the search disk and the areas of the client's place, then the
@@ -41,6 +42,7 @@ mod rank;
 mod relevance;
 mod schema;
 mod search;
+mod stem;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -50,13 +52,14 @@ use carenav_core::{Date, Directory, Service};
 use carenav_geo::Boundaries;
 use serde::{Deserialize, Serialize};
 use tantivy::directory::MmapDirectory;
-use tantivy::{Index, IndexReader, IndexSettings, IndexSortByField, IndexWriter, Order, Term};
+use tantivy::indexer::UserOperation;
+use tantivy::{Index, IndexReader, IndexSettings, IndexWriter, Term};
 
-use crate::document::{document, prepare_all};
+use crate::document::{document, prepare_chunks};
 use crate::rank::ColumnCache;
 use crate::relevance::NeedKeywords;
 pub use crate::schema::SCHEMA_VERSION;
-use crate::schema::{Fields, build_schema, fast, fields, register_analyzers};
+use crate::schema::{Fields, build_schema, fields, register_analyzers};
 
 /// Name of the file that stamps an index directory with carenav's schema version.
 pub const STAMP_FILE: &str = "carenav-index.json";
@@ -182,14 +185,15 @@ impl std::fmt::Debug for ServiceIndex {
 }
 
 fn settings() -> IndexSettings {
+    // No index sorting: documents arrive in their order (chunks of
+    // neighbours, `document::prepare_chunks`), so neither a segment nor a
+    // merge reorders them, and a merge copies the compressed document
+    // store instead of recompressing it.
     IndexSettings {
-        sort_by_field: Some(IndexSortByField {
-            field: fast::CELL_SORT.to_owned(),
-            order: Order::Asc,
-        }),
         // Small blocks: a match reads a dozen scattered documents, and each
         // read decompresses the whole block it is in.
         docstore_blocksize: 4096,
+        docstore_compress_dedicated_thread: false,
         ..IndexSettings::default()
     }
 }
@@ -362,11 +366,16 @@ impl ServiceIndex {
                 writer.delete_term(Term::from_field_text(self.fields.service_id, &service.id));
             }
             let shared = &*writer;
-            let written = prepare_all(directory, self.boundaries, &self.needs, |facts, p| {
-                shared.add_document(document(&self.fields, facts, p)?)?;
-                Ok(())
-            })?
-            .len();
+            let written = prepare_chunks(
+                directory,
+                self.boundaries,
+                &self.needs,
+                |facts, p| document(&self.fields, facts, p).map(UserOperation::Add),
+                // One batch per chunk: its documents stay together, in one
+                // segment, in the chunk's order, and the indexing threads
+                // are woken once per chunk rather than per document.
+                |_, chunk| Ok(shared.run(chunk).map(drop)?),
+            )?;
             writer.commit()?;
             Ok(written)
         })?;

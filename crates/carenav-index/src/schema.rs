@@ -1,6 +1,7 @@
 //! The index schema: field names, analyzers, and the version stamp that
 //! keeps an index from being misread by another version of carenav.
 
+use crate::stem::CachedStemmer;
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
@@ -11,7 +12,7 @@ use tantivy::tokenizer::{
 
 /// Version of the schema and of the meaning of its fields. Bump it whenever
 /// a field is added, removed or changes meaning: older indexes are refused.
-pub const SCHEMA_VERSION: u32 = 9;
+pub const SCHEMA_VERSION: u32 = 10;
 
 /// Analyzer of English text.
 pub(crate) const EN: &str = "carenav_en";
@@ -37,13 +38,12 @@ pub(crate) struct Fields {
     pub(crate) needs: Field,
     pub(crate) needs_more: Field,
     pub(crate) served: Field,
-    /// What deciding a candidate reads (`Payload::card`), JSON; the first
-    /// stored field.
+    /// What deciding a candidate reads (`Payload::split`), JSON; the
+    /// first stored field.
     pub(crate) card: Field,
-    /// The full records (`Payload`), JSON: for care plans and lookups; the
-    /// second stored field.
-    pub(crate) record: Field,
-    pub(crate) cell_sort: Field,
+    /// The rest of the record (`document::Rest`), JSON: joined with the
+    /// card for care plans and lookups; the second stored field.
+    pub(crate) rest: Field,
     pub(crate) point: Field,
     pub(crate) verified_day: Field,
     pub(crate) populations: Field,
@@ -55,7 +55,6 @@ pub(crate) struct Fields {
 
 /// Fast-field names read by the ranking collector (`rank.rs`).
 pub(crate) mod fast {
-    pub(crate) const CELL_SORT: &str = "cell_sort";
     /// Packed coordinates (`digest::pack_point`; 0 without).
     pub(crate) const POINT: &str = "point";
     pub(crate) const VERIFIED_DAY: &str = "verified_day";
@@ -140,8 +139,7 @@ pub(crate) fn build_schema() -> Schema {
     // Stored as text (read in bulk; tantivy reads bytes values byte by
     // byte), card first: see `search::StoredJson`.
     b.add_text_field("card", STORED);
-    b.add_text_field("record", STORED);
-    b.add_u64_field(fast::CELL_SORT, FAST);
+    b.add_text_field("rest", STORED);
     b.add_u64_field(fast::POINT, FAST);
     b.add_i64_field(fast::VERIFIED_DAY, FAST);
     b.add_u64_field(fast::POPULATIONS, FAST);
@@ -164,8 +162,7 @@ pub(crate) fn fields(schema: &Schema) -> tantivy::Result<Fields> {
         needs_more: schema.get_field(fast::NEEDS_MORE)?,
         served: schema.get_field(fast::SERVED)?,
         card: schema.get_field("card")?,
-        record: schema.get_field("record")?,
-        cell_sort: schema.get_field(fast::CELL_SORT)?,
+        rest: schema.get_field("rest")?,
         point: schema.get_field(fast::POINT)?,
         verified_day: schema.get_field(fast::VERIFIED_DAY)?,
         populations: schema.get_field(fast::POPULATIONS)?,
@@ -175,12 +172,14 @@ pub(crate) fn fields(schema: &Schema) -> tantivy::Result<Fields> {
     })
 }
 
+/// The analyzer of a text field (and of need relevance), its stems
+/// remembered: it analyses every document (`stem`).
 pub(crate) fn analyzer(language: Language) -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
-        .filter(Stemmer::new(language))
+        .filter(CachedStemmer::new(language))
         .build()
 }
 

@@ -406,7 +406,7 @@ impl ServiceIndex {
                     break 'pages;
                 }
                 read += 1;
-                let card = payload_at::<CARD>(&searcher, hit.address)?;
+                let card = card_at(&searcher, hit.address)?;
                 let Some(candidate) = decide(
                     hit.ranked,
                     &card,
@@ -436,7 +436,7 @@ impl ServiceIndex {
             ranker.filter = None;
             let nearest = self.top(search, &ranker, EXPLAIN_LIMIT * 3)?;
             for hit in nearest {
-                let card = payload_at::<CARD>(&searcher, hit.address)?;
+                let card = card_at(&searcher, hit.address)?;
                 let assessment =
                     assess_payload(&card, &card.service.eligibility, client, place, options);
                 if let Some(exclusion) = assessment.excluded {
@@ -783,34 +783,57 @@ pub(crate) fn finish(
         .collect()
 }
 
-fn payload_at<const N: usize>(
-    searcher: &tantivy::Searcher,
-    address: DocAddress,
-) -> Result<Payload, IndexError> {
-    let StoredJson::<N>(json) = searcher.doc(address)?;
-    serde_json::from_str(&json).map_err(|e| IndexError::Payload(e.to_string()))
+/// A document's card: its first stored field, read without the rest.
+fn card_at(searcher: &tantivy::Searcher, address: DocAddress) -> Result<Payload, IndexError> {
+    let StoredCard(card) = searcher.doc(address)?;
+    from_json(&card)
 }
 
-/// The card (`StoredJson<CARD>`) or the record (`StoredJson<RECORD>`) of
-/// a document: its `N`th stored field, the order `document::document` adds
-/// them in. Reading stops there, so a card is read without its record.
-struct StoredJson<const N: usize>(String);
+/// A document's whole record: its card joined with the rest
+/// (`Payload::split`).
+fn record_at(searcher: &tantivy::Searcher, address: DocAddress) -> Result<Payload, IndexError> {
+    let StoredRecord(card, rest) = searcher.doc(address)?;
+    Ok(Payload::join(from_json(&card)?, from_json(&rest)?))
+}
 
-const CARD: usize = 0;
-const RECORD: usize = 1;
+fn from_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, IndexError> {
+    serde_json::from_str(json).map_err(|e| IndexError::Payload(e.to_string()))
+}
 
-impl<const N: usize> DocumentDeserialize for StoredJson<N> {
+/// The card of a document, its first stored field (`document::document`
+/// adds it first): reading stops there, so a card is read without the rest.
+struct StoredCard(String);
+
+/// The card and the rest of a document, its two stored fields.
+struct StoredRecord(String, String);
+
+fn next_json<'de, D: DocumentDeserializer<'de>>(
+    stored: &mut D,
+) -> Result<String, DeserializeError> {
+    match stored.next_field::<String>()? {
+        Some((_, json)) => Ok(json),
+        None => Err(DeserializeError::custom("document without payload")),
+    }
+}
+
+impl DocumentDeserialize for StoredCard {
     fn deserialize<'de, D>(mut stored: D) -> Result<Self, DeserializeError>
     where
         D: DocumentDeserializer<'de>,
     {
-        for _ in 0..N {
-            stored.next_field::<String>()?;
-        }
-        match stored.next_field::<String>()? {
-            Some((_, json)) => Ok(StoredJson(json)),
-            None => Err(DeserializeError::custom("document without payload")),
-        }
+        Ok(StoredCard(next_json(&mut stored)?))
+    }
+}
+
+impl DocumentDeserialize for StoredRecord {
+    fn deserialize<'de, D>(mut stored: D) -> Result<Self, DeserializeError>
+    where
+        D: DocumentDeserializer<'de>,
+    {
+        Ok(StoredRecord(
+            next_json(&mut stored)?,
+            next_json(&mut stored)?,
+        ))
     }
 }
 
@@ -826,7 +849,7 @@ pub(crate) fn first_payload(
     let hits = searcher.search(&query, &TopDocs::with_limit(1).order_by_score())?;
     hits.into_iter()
         .next()
-        .map(|(_, a)| payload_at::<RECORD>(&searcher, a))
+        .map(|(_, a)| record_at(&searcher, a))
         .transpose()
 }
 

@@ -236,6 +236,38 @@ fn an_inactive_service_never_appears() {
     assert!(fixture.index.service(&top).expect("lookup").is_none());
 }
 
+/// A record is stored as its card and the rest (nothing twice): what is
+/// read back is every field of what was indexed.
+#[rstest]
+#[case(&*LINKSF)]
+#[case(&*SMC)]
+fn records_read_back_whole(#[case] fixture: &Fixture) {
+    let d = &fixture.directory;
+    for service in &d.services {
+        let stored = fixture.index.service(&service.id).expect("lookup");
+        // A service without a location has no document.
+        if d.service_at_locations
+            .iter()
+            .any(|l| l.service_id == service.id)
+        {
+            assert_eq!(stored.as_ref(), Some(service), "service {}", service.id);
+        }
+    }
+    let ids = d.service_at_locations.iter().map(|l| l.id.as_str());
+    let back = fixture.index.directory_for(ids).expect("records");
+    assert_eq!(
+        back.service_at_locations.len(),
+        d.service_at_locations.len()
+    );
+    for link in &back.service_at_locations {
+        let source = d.service_at_locations.iter().find(|l| l.id == link.id);
+        assert_eq!(Some(link), source);
+    }
+    for location in &back.locations {
+        assert_eq!(d.location(&location.id), Some(location));
+    }
+}
+
 #[rstest]
 #[case(&*LINKSF, SF_MAN)]
 #[case(&*SMC, r#"{"location":{"zip":"94063"},"max_distance_km":15,"age":34,"gender":"female",

@@ -26,6 +26,8 @@
 //! read from the text drops to Low: a sentence carenav could not read may
 //! widen eligibility ("Age 60 or over. Can be younger if disabled").
 
+use std::str::SplitWhitespace;
+
 use crate::eligibility::{
     AgeOf, AgeRange, Confidence, Constraint, Eligibility, IncomeLimit, Requirement, RequirementKind,
 };
@@ -1496,22 +1498,25 @@ struct Capture {
 /// Matches `pattern` at `tokens[i..]`; returns the end index and captures.
 /// Tries every way optional tokens can go and keeps the longest match.
 fn match_pattern(pattern: &str, tokens: &[Token], i: usize) -> Option<(usize, Capture)> {
-    let parts: Vec<&str> = pattern.split_whitespace().collect();
-    match_parts(&parts, tokens, i, Capture::default())
+    // The parts are split as they are matched, not collected: most
+    // patterns fail at their first word (this runs for every word of every
+    // text indexed, against every pattern).
+    match_parts(pattern.split_whitespace(), tokens, i, Capture::default())
 }
 
 fn match_parts(
-    parts: &[&str],
+    mut parts: SplitWhitespace<'_>,
     tokens: &[Token],
     i: usize,
     cap: Capture,
 ) -> Option<(usize, Capture)> {
-    let Some((part, rest)) = parts.split_first() else {
+    let Some(part) = parts.next() else {
         return Some((i, cap));
     };
+    let rest = || parts.clone();
     let (alts, optional) = match part.strip_suffix('?') {
         Some(p) if !p.is_empty() => (p, true),
-        _ => (*part, false),
+        _ => (part, false),
     };
     let mut best: Option<(usize, Capture)> = None;
     let mut consider = |found: Option<(usize, Capture)>| {
@@ -1522,21 +1527,21 @@ fn match_parts(
         }
     };
     if optional {
-        consider(match_parts(rest, tokens, i, cap.clone()));
+        consider(match_parts(rest(), tokens, i, cap.clone()));
     }
     match alts {
         "#" => {
             if let Some(n) = tokens.get(i).and_then(Token::number) {
                 let mut cap = cap.clone();
                 cap.numbers.push(n);
-                consider(match_parts(rest, tokens, i + 1, cap));
+                consider(match_parts(rest(), tokens, i + 1, cap));
             }
         }
         "$#" => {
             if let Some((end, dollars)) = dollars(tokens, i) {
                 let mut cap = cap.clone();
                 cap.numbers.push(dollars);
-                consider(match_parts(rest, tokens, end, cap));
+                consider(match_parts(rest(), tokens, end, cap));
             }
         }
         "$" | "$c" => {
@@ -1545,7 +1550,7 @@ fn match_parts(
             {
                 let mut cap = cap.clone();
                 cap.places = places;
-                consider(match_parts(rest, tokens, end, cap));
+                consider(match_parts(rest(), tokens, end, cap));
             }
         }
         _ => {
@@ -1557,7 +1562,7 @@ fn match_parts(
                 })
             });
             if hit {
-                consider(match_parts(rest, tokens, i + 1, cap.clone()));
+                consider(match_parts(rest(), tokens, i + 1, cap.clone()));
             }
         }
     }
