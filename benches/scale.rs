@@ -21,6 +21,10 @@ use carenav::{MatchOptions, ServiceIndex};
 use carenav_synth::{QueryShape, SynthOptions, generate, reference_day};
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 
+// The allocator of carenav's binaries: see `carenav-cli`'s main.rs.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const SEED: u64 = 2026;
 const LATENCY_QUERIES: usize = 1_000;
 

@@ -12,6 +12,10 @@
 //! Shapes: `single-need`, `four-needs`, `service-area`, `browse`.
 
 use std::path::Path;
+
+// The allocator of carenav's binaries: see `carenav-cli`'s main.rs.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, bail};

@@ -1,6 +1,5 @@
 //! Turning a directory into index documents: one per service-at-location.
 
-use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -10,6 +9,7 @@ use carenav_core::matching::{
 };
 use carenav_core::{Directory, Eligibility, Location, LocationType, Service, ServiceAtLocation};
 use carenav_geo::{AreaRef, Boundaries, Resolution, split_area_names};
+use foldhash::{HashMap, HashMapExt};
 use serde::{Deserialize, Serialize};
 use tantivy::TantivyDocument;
 use tantivy::tokenizer::{Language, TextAnalyzer};

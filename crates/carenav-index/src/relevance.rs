@@ -13,7 +13,7 @@
 //! need's free-text note adds BM25 relevance over the note's words at match
 //! time (see `search`).
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use carenav_core::needs::NeedDomain;
 use tantivy::tokenizer::{Language, TextAnalyzer, Token};

@@ -8,8 +8,7 @@
 //! are the algorithm's, so an index built with it equals one built with
 //! tantivy's [`Stemmer`].
 
-use std::collections::HashMap;
-
+use foldhash::{HashMap, HashMapExt};
 use tantivy::tokenizer::{
     Language, RawTokenizer, Stemmer, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
 };

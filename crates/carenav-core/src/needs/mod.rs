@@ -10,7 +10,9 @@
 //! the everyday words people use ("food stamps", "section 8").
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
+
+use foldhash::{HashMap, HashMapExt};
 use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::sync::LazyLock;
