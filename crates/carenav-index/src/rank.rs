@@ -220,27 +220,45 @@ struct Columns {
 impl Columns {
     fn open(segment: &SegmentReader) -> tantivy::Result<Self> {
         let ff = segment.fast_fields();
-        let digest = decode(dense(segment, fast::DIGEST)?);
-        let needs = decode(dense(segment, fast::NEEDS)?);
-        let point = decode(dense(segment, fast::POINT)?);
-        let verified = decode(dense(segment, fast::VERIFIED_DAY)?);
-        let spoken = decode(dense(segment, fast::SPOKEN)?);
-        Ok(Columns {
-            visits: digest
-                .into_iter()
-                .zip(needs)
-                .map(|(digest, needs)| Visit { digest, needs })
-                .collect(),
-            places: point
-                .into_iter()
-                .zip(verified)
-                .zip(spoken)
-                .map(|((point, verified), spoken)| Place {
+        let digest = dense(segment, fast::DIGEST)?;
+        let needs = dense(segment, fast::NEEDS)?;
+        let point = dense(segment, fast::POINT)?;
+        let verified = dense(segment, fast::VERIFIED_DAY)?;
+        let spoken = dense(segment, fast::SPOKEN)?;
+        // Decoded a block at a time into the final arrays: whole columns
+        // decoded first would be as big again, and an allocator may keep
+        // what they freed.
+        const BLOCK: usize = 4096;
+        let docs = digest.num_vals() as usize;
+        let mut visits = Vec::with_capacity(docs);
+        let mut places = Vec::with_capacity(docs);
+        let (mut a, mut b, mut c) = ([0u64; BLOCK], [0u64; BLOCK], [0u64; BLOCK]);
+        let mut days = [0i64; BLOCK];
+        for start in (0..docs).step_by(BLOCK) {
+            let n = BLOCK.min(docs - start);
+            let first = start as u64;
+            digest.get_range(first, &mut a[..n]);
+            needs.get_range(first, &mut b[..n]);
+            visits.extend(
+                a[..n]
+                    .iter()
+                    .zip(&b[..n])
+                    .map(|(&digest, &needs)| Visit { digest, needs }),
+            );
+            point.get_range(first, &mut a[..n]);
+            verified.get_range(first, &mut days[..n]);
+            spoken.get_range(first, &mut c[..n]);
+            places.extend(a[..n].iter().zip(&days[..n]).zip(&c[..n]).map(
+                |((&point, &verified), &spoken)| Place {
                     point,
                     verified,
                     spoken,
-                })
-                .collect(),
+                },
+            ));
+        }
+        Ok(Columns {
+            visits,
+            places,
             populations: dense(segment, fast::POPULATIONS)?,
             needs_more: ff.column_opt(fast::NEEDS_MORE)?,
             areas: ff.column_opt(fast::AREAS)?,
@@ -257,15 +275,6 @@ impl Columns {
     fn place(&self, doc: DocId) -> Place {
         self.places.get(doc as usize).copied().unwrap_or_default()
     }
-}
-
-/// All of a dense column's values, in document order.
-fn decode<T: Copy + Default + PartialOrd + Send + Sync + 'static>(
-    column: Arc<dyn ColumnValues<T>>,
-) -> Vec<T> {
-    let mut out = vec![T::default(); column.num_vals() as usize];
-    column.get_range(0, &mut out);
-    out
 }
 
 /// The values of a column every document of the segment has (the schema's
