@@ -444,10 +444,12 @@ impl Prepared {
     }
 }
 
-/// Links prepared, ordered and handed on together: big enough that a
-/// place's documents stay together, small enough to keep both cores busy
-/// to the end.
-pub(crate) const CHUNK: usize = 1024;
+/// Links prepared, ordered and handed on together: big enough that the
+/// documents near one place seldom straddle two chunks (which two indexing
+/// threads put in different segments; 8,192 measured a little faster to
+/// query at 1M than 1,024), small enough to keep both cores busy to the
+/// end.
+pub(crate) const CHUNK: usize = 8192;
 
 /// Prepares every service-at-location of a directory, on every core, and
 /// hands them on in chunks: `each` turns a prepared link into what `flush`
