@@ -1068,6 +1068,10 @@ const RESIDENCY: &[(&str, ResidencyShape)] = &[
     ("resident|residents of the? $", ResidencyShape::Named),
     ("$ resident|residents", ResidencyShape::Named),
     (
+        "homeowner|homeowners|renters|tenants in the? $",
+        ResidencyShape::Named,
+    ),
+    (
         "must? live|lives|living|reside|resides|residing in the? $",
         ResidencyShape::Named,
     ),
@@ -2911,6 +2915,8 @@ mod tests {
     #[case("Serves Pasco County", &["Pasco County"])]
     #[case("Legal help for Hillsborough County.", &["Hillsborough County"])]
     #[case("Advice to tenants in Orange County facing eviction", &["Orange County"])]
+    // A town after the people who live there (counties: `IN_COUNTY_AFTER`).
+    #[case("Low-income homeowners in Redwood City", &["Redwood City"])]
     // A town named after a word of another table.
     #[case("Foster City resident", &["Foster City"])]
     #[case("Resident of the State of California", &["California"])]
