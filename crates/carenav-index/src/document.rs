@@ -188,35 +188,85 @@ impl Payload {
 
     /// The record a card and its rest were split from
     /// ([`Payload::split`]).
-    pub(crate) fn join(mut card: Payload, rest: Rest) -> Payload {
-        let Rest {
-            service,
-            location,
-            service_at_location_description,
-        } = rest;
-        let s = &mut card.service;
-        s.alternate_name = service.alternate_name;
-        s.description = service.description;
-        s.url = service.url;
-        s.email = service.email;
-        s.application_process = service.application_process;
-        s.wait_time = service.wait_time;
-        s.minimum_age = service.minimum_age;
-        s.maximum_age = service.maximum_age;
-        s.assurer_email = service.assurer_email;
-        s.alert = service.alert;
-        s.cost_options = service.cost_options;
-        s.attributes = service.attributes;
-        s.eligibility = service.eligibility;
-        let l = &mut card.location;
-        l.organization_id = location.organization_id;
-        l.alternate_name = location.alternate_name;
-        l.description = location.description;
-        l.transportation = location.transportation;
-        l.url = location.url;
-        l.accessibility = location.accessibility;
-        card.service_at_location.description = service_at_location_description;
-        card
+    pub(crate) fn join(card: Payload, rest: Rest) -> Payload {
+        // Destructured in full, like `split`: a new field is a decision.
+        let Service {
+            id: _,
+            organization_id: _,
+            name: _,
+            alternate_name,
+            description,
+            url,
+            email,
+            status: _,
+            interpretation_services: _,
+            application_process,
+            fees_description: _,
+            wait_time,
+            eligibility_description: _,
+            minimum_age,
+            maximum_age,
+            assured_date: _,
+            assurer_email,
+            last_modified: _,
+            alert,
+            phones: _,
+            schedules: _,
+            service_areas: _,
+            languages: _,
+            cost_options,
+            required_documents: _,
+            attributes,
+            eligibility,
+        } = rest.service;
+        let Location {
+            id: _,
+            location_type: _,
+            organization_id,
+            name: _,
+            alternate_name: location_alternate_name,
+            description: location_description,
+            transportation,
+            url: location_url,
+            point: _,
+            addresses: _,
+            phones: _,
+            schedules: _,
+            languages: _,
+            accessibility,
+        } = rest.location;
+        Payload {
+            service: Service {
+                alternate_name,
+                description,
+                url,
+                email,
+                application_process,
+                wait_time,
+                minimum_age,
+                maximum_age,
+                assurer_email,
+                alert,
+                cost_options,
+                attributes,
+                eligibility,
+                ..card.service
+            },
+            location: Location {
+                organization_id,
+                alternate_name: location_alternate_name,
+                description: location_description,
+                transportation,
+                url: location_url,
+                accessibility,
+                ..card.location
+            },
+            service_at_location: ServiceAtLocation {
+                description: rest.service_at_location_description,
+                ..card.service_at_location
+            },
+            ..card
+        }
     }
 }
 
