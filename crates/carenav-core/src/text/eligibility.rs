@@ -275,6 +275,7 @@ const AGE: &[(&str, AgeShape)] = &[
     ),
     ("age|ages|aged? # years and|or up", AgeShape::Min),
     ("over|above age? #", AgeShape::Min),
+    ("over|above the age of #", AgeShape::Min),
     ("aged|age # +", AgeShape::Min),
     ("under age? #", AgeShape::Under),
     ("# years of age or|and over|older", AgeShape::Min),
@@ -748,6 +749,15 @@ const PEOPLE: &[(&str, &[Situation], Option<Gender>)] = &[
     // Kinds of health coverage, not people: "not eligible for Medi-Cal,
     // military care or Medicare".
     ("military care|insurance|coverage", &[], None),
+    // Benefits and agencies named for a group: "Veterans Benefits",
+    // "the Department of Veterans Affairs".
+    (
+        "veteran|veterans|veteran's|veterans' benefits|affairs|administration",
+        &[],
+        None,
+    ),
+    // Who did something, not who is served: "deprived by a caregiver".
+    ("by a|the? caregiver|caregivers", &[], None),
     // Young and old together are everyone ("for youth and adults").
     (
         "for? youth|children|kids|teens|seniors and|& adults",
@@ -2818,6 +2828,7 @@ mod tests {
     #[case("Age 18 months to 5 years", age(Some(1.0), Some(5.0)))]
     #[case("Must be at least 18 years old", age(Some(18.0), None))]
     #[case("Ages 60 and up", age(Some(60.0), None))]
+    #[case("Seniors (individuals over the age of 60)", age(Some(60.0), None))]
     #[case(
         "Child age 6-16, with parent/guardian consent",
         age(Some(6.0), Some(16.0))
@@ -3185,6 +3196,8 @@ mod tests {
     #[case("Transgender Services, Women's Health, Family Planning")]
     #[case("Spanish, Cantonese and Mandarin spoken")]
     #[case("The Homeless Legal Prevention Project provides legal services to tenants")]
+    #[case("Social Security Appeals, Unemployment Compensation, Veterans Benefits")]
+    #[case("Individuals deprived by a caregiver of food or needed medication")]
     fn topics_name_no_group(#[case] text: &str) {
         let e = eligibility_from_text(text);
         let groups = e.populations.value().cloned().unwrap_or_default();
