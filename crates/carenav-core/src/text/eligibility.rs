@@ -78,6 +78,14 @@ pub fn read_eligibility(text: &str) -> EligibilityReading {
     // sentence closed by the program it is for states that sub-program's
     // conditions when the text says more.
     let for_a_program = |s: &[Token]| parts.len() > 1 && ends_for_a_program(s);
+    // "... for low-income pregnant women. Also serves seniors 60 or over":
+    // a sentence opened by "also" widens who is served. Its groups join
+    // the others (any qualifies); its ages, gender, income and places
+    // would narrow the others', so they are not read as restrictions, and
+    // when it states an age or gender of its own, the groups differ in
+    // them: no age or gender is the service's.
+    let widens = |s: &[Token]| parts.len() > 1 && s.first().is_some_and(|t| t.is_word("also"));
+    let mut widened_with_own_age_or_gender = false;
     let headed = parts.iter().filter(|s| heading(s)).count();
     let mut per_heading: Vec<Vec<Value>> = Vec::new();
     for sentence in &parts {
@@ -103,6 +111,15 @@ pub fn read_eligibility(text: &str) -> EligibilityReading {
         if open_for_some || for_a_program(sentence) {
             reading.terms.retain(|t| dimension(&t.value) > 5);
         }
+        if widens(sentence) {
+            widened_with_own_age_or_gender |= reading
+                .terms
+                .iter()
+                .any(|t| matches!(t.value, Value::Age(..) | Value::Gender(_)));
+            reading
+                .terms
+                .retain(|t| matches!(t.value, Value::Population(_)) || dimension(&t.value) > 5);
+        }
         if headed > 1 && heading(sentence) {
             per_heading.push(reading.terms.iter().map(|t| t.value.clone()).collect());
         }
@@ -111,6 +128,13 @@ pub fn read_eligibility(text: &str) -> EligibilityReading {
         } else {
             readings.push(reading);
         }
+    }
+    if widened_with_own_age_or_gender {
+        let neither = |t: &Term| !matches!(t.value, Value::Age(..) | Value::Gender(_));
+        for r in &mut readings {
+            r.terms.retain(neither);
+        }
+        scanned.retain(neither);
     }
     // "Group Home: ... child age 6-18. Respite Care: ... child, birth to age
     // 18": several sub-programs; only what they all say is the service's.
@@ -3184,6 +3208,24 @@ mod tests {
             Some(&want),
             "{text}"
         );
+    }
+
+    /// A sentence opened by "also" widens who is served: its own age
+    /// restricts no one, and one it states means the groups differ in age.
+    #[rstest]
+    #[case(
+        "Supplemental foods for low-income women during pregnancy. Also serves eligible seniors, 60 years of age or over.",
+        None
+    )]
+    // Widening within the first group's ages keeps them.
+    #[case(
+        "Age 21 or under, diagnosed deaf or hard of hearing. Also serves learning disabled persons who are deaf",
+        age(None, Some(21.0))
+    )]
+    fn a_widening_sentence_adds_no_age(#[case] text: &str, #[case] expected: Option<AgeRange>) {
+        let e = eligibility_from_text(text);
+        assert_eq!(e.age.value(), expected.as_ref(), "{text}");
+        assert!(e.gender.is_open(), "{text}");
     }
 
     #[rstest]
