@@ -47,7 +47,7 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("dev", "age", 0.96, 0.97),
     ("dev", "gender", 0.98, 0.98),
     ("dev", "population", 0.95, 0.93),
-    ("dev", "residency", 0.98, 0.96),
+    ("dev", "residency", 0.98, 0.98),
     ("dev", "income", 0.98, 0.98),
     ("dev", "requirement", 0.87, 0.87),
     ("dev", "agency-only", 0.98, 0.98),
