@@ -250,8 +250,13 @@ pub fn sources() -> Result<&'static BTreeMap<String, String>, NeedError> {
 /// Lower-cases text and turns everything but letters, digits, `-` and `'`
 /// into single spaces, so keywords match as whole words or phrases.
 fn normalize_words(text: &str) -> String {
-    let mapped: String = text
-        .chars()
+    mapped_words(text).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `text` lower-cased, everything but letters, digits, `-` and `'` a
+/// space: its words, split on whitespace, are [`normalize_words`]'.
+fn mapped_words(text: &str) -> String {
+    text.chars()
         .map(|c| {
             if c.is_alphanumeric() || c == '-' || c == '\'' {
                 c.to_ascii_lowercase()
@@ -259,8 +264,7 @@ fn normalize_words(text: &str) -> String {
                 ' '
             }
         })
-        .collect();
-    mapped.split_whitespace().collect::<Vec<_>>().join(" ")
+        .collect()
 }
 
 /// A domain whose everyday words appear in a text.
@@ -283,8 +287,10 @@ pub struct TextMatch {
 pub fn match_text(text: &str) -> Result<Vec<TextMatch>, NeedError> {
     let table = table()?;
     let by_first = keyword_index(table);
-    let normalized = normalize_words(text);
-    let words: Vec<&str> = normalized.split(' ').collect();
+    // The words of `normalize_words`, without joining them only to split
+    // them again (this runs for every service indexed).
+    let mapped = mapped_words(text);
+    let words: Vec<&str> = mapped.split_whitespace().collect();
     // (domain, keyword) positions found; a keyword occurs when its words
     // are a run of the text's words (the same as " k " in " text ").
     let mut found: Vec<(usize, usize)> = Vec::new();
