@@ -692,7 +692,7 @@ pub(crate) fn document(
     for code in facts.areas.codes() {
         doc.add_u64(fields.areas, code);
     }
-    // Card first: `search::StoredJson` reads stored fields in this order.
+    // Card first: `search::StoredCard` reads it alone, the first stored field.
     let (card, rest) = payload.split(facts.eligibility.clone());
     doc.add_text(fields.card, to_json(&card)?);
     doc.add_text(fields.rest, to_json(&rest)?);

@@ -137,7 +137,7 @@ pub(crate) fn build_schema() -> Schema {
     b.add_u64_field(fast::NEEDS, FAST);
     b.add_u64_field(fast::NEEDS_MORE, FAST);
     // Stored as text (read in bulk; tantivy reads bytes values byte by
-    // byte), card first: see `search::StoredJson`.
+    // byte), card first: see `search::StoredCard`.
     b.add_text_field("card", STORED);
     b.add_text_field("rest", STORED);
     b.add_u64_field(fast::POINT, FAST);

@@ -250,7 +250,10 @@ pub fn sources() -> Result<&'static BTreeMap<String, String>, NeedError> {
 /// Lower-cases text and turns everything but letters, digits, `-` and `'`
 /// into single spaces, so keywords match as whole words or phrases.
 fn normalize_words(text: &str) -> String {
-    mapped_words(text).split_whitespace().collect::<Vec<_>>().join(" ")
+    mapped_words(text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// `text` lower-cased, everything but letters, digits, `-` and `'` a
