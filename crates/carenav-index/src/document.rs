@@ -530,13 +530,9 @@ pub(crate) fn prepare_chunks<T: Send>(
         let mut facts_of: HashMap<&str, ServiceFacts> = HashMap::new();
         loop {
             let number = next_chunk.fetch_add(1, Ordering::Relaxed);
-            let start = number.saturating_mul(CHUNK);
-            let Some(chunk) = triples.get(start..triples.len().min(start + CHUNK)) else {
+            let Some(chunk) = triples.chunks(CHUNK).nth(number) else {
                 return Ok(());
             };
-            if chunk.is_empty() {
-                return Ok(());
-            }
             if failed.load(Ordering::Relaxed) {
                 return Ok(());
             }
@@ -577,15 +573,15 @@ pub(crate) fn prepare_chunks<T: Send>(
                 })
             })
             .collect();
-        workers.into_iter().try_for_each(|w| {
-            w.join().unwrap_or_else(|_| {
-                Err(IndexError::Payload(
-                    "a preparing thread panicked".to_owned(),
-                ))
-            })
-        })
+        workers
+            .into_iter()
+            .try_for_each(|w| w.join().unwrap_or_else(|_| Err(panicked())))
     })?;
     Ok(triples.len())
+}
+
+fn panicked() -> IndexError {
+    IndexError::Payload("a preparing thread panicked".to_owned())
 }
 
 /// [`prepare_chunks`] collected: what `each` returned for every link, in
@@ -598,15 +594,10 @@ pub(crate) fn prepare_all<T: Send>(
 ) -> Result<Vec<T>, IndexError> {
     let chunks = Mutex::new(Vec::new());
     prepare_chunks(directory, boundaries, needs, each, |number, chunk| {
-        chunks
-            .lock()
-            .map_err(|_| IndexError::Payload("a preparing thread panicked".to_owned()))?
-            .push((number, chunk));
+        chunks.lock().map_err(|_| panicked())?.push((number, chunk));
         Ok(())
     })?;
-    let mut chunks = chunks
-        .into_inner()
-        .map_err(|_| IndexError::Payload("a preparing thread panicked".to_owned()))?;
+    let mut chunks = chunks.into_inner().map_err(|_| panicked())?;
     chunks.sort_by_key(|(number, _)| *number);
     Ok(chunks.into_iter().flat_map(|(_, chunk)| chunk).collect())
 }

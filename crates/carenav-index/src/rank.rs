@@ -228,14 +228,18 @@ impl Columns {
         // Decoded a block at a time into the final arrays: whole columns
         // decoded first would be as big again, and an allocator may keep
         // what they freed.
-        const BLOCK: usize = 4096;
+        const DECODE_BLOCK: usize = 4096;
         let docs = digest.num_vals() as usize;
         let mut visits = Vec::with_capacity(docs);
         let mut places = Vec::with_capacity(docs);
-        let (mut a, mut b, mut c) = ([0u64; BLOCK], [0u64; BLOCK], [0u64; BLOCK]);
-        let mut days = [0i64; BLOCK];
-        for start in (0..docs).step_by(BLOCK) {
-            let n = BLOCK.min(docs - start);
+        let (mut a, mut b, mut c) = (
+            [0u64; DECODE_BLOCK],
+            [0u64; DECODE_BLOCK],
+            [0u64; DECODE_BLOCK],
+        );
+        let mut days = [0i64; DECODE_BLOCK];
+        for start in (0..docs).step_by(DECODE_BLOCK) {
+            let n = DECODE_BLOCK.min(docs - start);
             let first = start as u64;
             digest.get_range(first, &mut a[..n]);
             needs.get_range(first, &mut b[..n]);
@@ -438,17 +442,6 @@ impl SegmentRanker {
         unpack(first, more.into_iter().flatten(), r.position, &r.others)
     }
 
-    fn ranked(
-        &self,
-        relevance: f32,
-        served: u32,
-        flags: PlaceFlags,
-        km: Option<f64>,
-        age_days: Option<f32>,
-    ) -> Score {
-        self.ranker.ranked(relevance, served, flags, km, age_days)
-    }
-
     fn distance_km(&self, place: Place, flags: PlaceFlags) -> Option<f64> {
         flags
             .has_point
@@ -480,7 +473,7 @@ impl SegmentRanker {
             served,
         };
         let door = flags.has_point.then_some(0.0);
-        let best = self.ranked(
+        let best = self.ranker.ranked(
             relevance + self.note_ceiling(),
             served,
             flags,
@@ -512,11 +505,12 @@ impl SegmentRanker {
         }
         let age = self.age_days(place);
         let ceiling = relevance + self.note_ceiling();
-        if self.ranker.note.is_some() && cannot(self.ranked(ceiling, served, flags, km, age)) {
+        if self.ranker.note.is_some() && cannot(self.ranker.ranked(ceiling, served, flags, km, age))
+        {
             return;
         }
         let relevance = relevance + self.note_score(doc);
-        let score = self.ranked(relevance, served, flags, km, age);
+        let score = self.ranker.ranked(relevance, served, flags, km, age);
         let w = &self.ranker.weights;
         let bound = if w.language_mismatch_factor < 1.0
             && !languages::may_speak(place.spoken, self.ranker.wanted)
