@@ -34,7 +34,7 @@ mod entities;
 pub(crate) mod fields;
 mod tabular;
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet, HashSetExt};
 use std::fmt;
 use std::io::Read;
 use std::path::Path;
@@ -260,17 +260,30 @@ fn load_bytes(
                 record: String::new(),
             };
             let text = decode(&mut rec, bytes, 0)?;
-            let mut items = Vec::new();
-            let parsed = parse_top(&text, &mut items);
-            drop(text);
-            if let Err(err) = parsed {
-                rec.record = format!("item {}", items.len() + 1);
-                rec.issue(None, IssueKind::Syntax, syntax_message(&err, items.len()))?;
-            }
-            let seen = items.len();
-            for (i, item) in items.into_iter().enumerate() {
+            // Each service is read as soon as it is parsed, so only one
+            // service's JSON tree is in memory at a time.
+            let mut read = |i: usize, item: Value| {
                 let record = label(&item, format!("item {}", i + 1));
-                add_value(sink, builder, file, record, &item)?;
+                add_value(sink, builder, file, record, &item)
+            };
+            let mut services = Services {
+                seen: 0,
+                read: &mut read,
+                stopped: None,
+            };
+            let parsed = parse_top(&text, &mut services);
+            drop(text);
+            let Services { seen, stopped, .. } = services;
+            if let Some(issue) = stopped {
+                return Err(issue);
+            }
+            if let Err(err) = parsed {
+                let mut rec = Rec {
+                    sink,
+                    file,
+                    record: format!("item {}", seen + 1),
+                };
+                rec.issue(None, IssueKind::Syntax, syntax_message(&err, seen))?;
             }
             Ok(seen)
         }
@@ -351,19 +364,39 @@ fn add_value(
     Ok(())
 }
 
-/// Parses the top of a JSON document into service values. Services are
-/// pushed as they complete, so a document cut short keeps those before the
-/// break.
-fn parse_top(text: &str, out: &mut Vec<Value>) -> Result<(), serde_json::Error> {
+/// The services of a JSON document, read one by one as the parser
+/// completes them: so a document cut short keeps those before the break.
+struct Services<'a> {
+    /// Services parsed so far.
+    seen: usize,
+    /// Reads one service (its position, its JSON).
+    read: &'a mut dyn FnMut(usize, Value) -> Result<(), Issue>,
+    /// The issue that stopped reading (strict mode), if one did.
+    stopped: Option<Issue>,
+}
+
+impl Services<'_> {
+    fn take<E: serde::de::Error>(&mut self, value: Value) -> Result<(), E> {
+        let at = self.seen;
+        self.seen += 1;
+        (self.read)(at, value).map_err(|issue| {
+            self.stopped = Some(issue);
+            E::custom("reading stopped")
+        })
+    }
+}
+
+/// Parses the top of a JSON document, handing each service to `services`.
+fn parse_top(text: &str, services: &mut Services<'_>) -> Result<(), serde_json::Error> {
     let mut de = serde_json::Deserializer::from_str(text);
-    de.deserialize_any(Top(out))?;
+    de.deserialize_any(Top(services))?;
     de.end()
 }
 
-struct Top<'a>(&'a mut Vec<Value>);
-struct Items<'a>(&'a mut Vec<Value>);
+struct Top<'a, 'b>(&'a mut Services<'b>);
+struct Items<'a, 'b>(&'a mut Services<'b>);
 
-impl<'de> Visitor<'de> for Top<'_> {
+impl<'de> Visitor<'de> for Top<'_, '_> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -375,25 +408,26 @@ impl<'de> Visitor<'de> for Top<'_> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let out = self.0;
+        let services = self.0;
         let mut object = Map::new();
         let mut paged = false;
         while let Some(key) = map.next_key::<String>()? {
             if key == "contents" {
                 paged = true;
-                map.next_value_seed(Items(&mut *out))?;
+                map.next_value_seed(Items(&mut *services))?;
             } else {
                 object.insert(key, map.next_value::<Value>()?);
             }
         }
-        if !paged {
-            out.push(Value::Object(object));
+        if paged {
+            Ok(())
+        } else {
+            services.take(Value::Object(object))
         }
-        Ok(())
     }
 }
 
-impl<'de> Visitor<'de> for Items<'_> {
+impl<'de> Visitor<'de> for Items<'_, '_> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -402,13 +436,13 @@ impl<'de> Visitor<'de> for Items<'_> {
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         while let Some(value) = seq.next_element::<Value>()? {
-            self.0.push(value);
+            self.0.take(value)?;
         }
         Ok(())
     }
 }
 
-impl<'de> DeserializeSeed<'de> for Items<'_> {
+impl<'de> DeserializeSeed<'de> for Items<'_, '_> {
     type Value = ();
 
     fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<(), D::Error> {
