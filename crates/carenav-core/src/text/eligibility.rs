@@ -31,6 +31,7 @@ use std::str::SplitWhitespace;
 use crate::eligibility::{
     AgeOf, AgeRange, Confidence, Constraint, Eligibility, IncomeLimit, Requirement, RequirementKind,
 };
+use crate::matching::facts::SENIOR_AGE;
 use crate::situation::{Gender, Situation};
 use crate::text::Coverage;
 use crate::text::token::{Kind, Token, tokenize};
@@ -2244,6 +2245,10 @@ fn or_list(terms: &[(Option<Conn>, Term)]) -> Option<Term> {
         match &term.value {
             Value::Population(s) => situations.extend(s.iter().copied()),
             Value::Income(IncomeLimit::LowIncome) => situations.push(Situation::LowIncome),
+            // "Low income, age 62 or over, or disabled": as one choice among
+            // groups, a senior's age stands for seniors (the choice is no
+            // narrower than the text's).
+            value if senior_age(value) => situations.push(Situation::Senior),
             Value::Residency(Some(names)) => places.extend(names.iter().cloned()),
             _ => return None,
         }
@@ -2261,6 +2266,15 @@ fn or_list(terms: &[(Option<Conn>, Term)]) -> Option<Term> {
         hint: Hint::ByKind,
         stands_for: Vec::new(),
     })
+}
+
+/// An age from which a client counts as a senior, with no upper bound
+/// ("age 62 or over").
+fn senior_age(value: &Value) -> bool {
+    matches!(value, Value::Age(range, _)
+        if range.of == AgeOf::Client
+            && range.max.is_none()
+            && range.min.is_some_and(|m| m >= SENIOR_AGE))
 }
 
 fn dedup<T: PartialEq>(items: Vec<T>) -> Vec<T> {
@@ -2482,6 +2496,34 @@ fn scan_sentence(text: &str, tokens: &[Token]) -> Vec<Term> {
             && childs_age(tokens, *start)
         {
             range.of = AgeOf::Child;
+        }
+    }
+    // "Age 62 or over or handicapped, meet ...": a senior's age offered as
+    // one choice beside a group stands for seniors, pooled with the group.
+    let group_at = |k: usize, starts: bool| {
+        candidates.iter().any(|(s, e, t)| {
+            matches!(t.value, Value::Population(_)) && if starts { *s == k } else { *e == k }
+        })
+    };
+    let or_at = |k: Option<usize>| {
+        k.and_then(|k| tokens.get(k))
+            .is_some_and(|t| t.is_word("or"))
+    };
+    let seniors: Vec<usize> = candidates
+        .iter()
+        .enumerate()
+        .filter(|(_, (s, e, t))| {
+            senior_age(&t.value)
+                && ((or_at(Some(*e)) && group_at(e + 1, true))
+                    || (or_at(s.checked_sub(1))
+                        && s.checked_sub(1).is_some_and(|k| group_at(k, false))))
+        })
+        .map(|(k, _)| k)
+        .collect();
+    for k in seniors {
+        if let Some((_, _, term)) = candidates.get_mut(k) {
+            term.value = Value::Population(vec![Situation::Senior]);
+            term.hint = Hint::Always;
         }
     }
     // A condition, an exception or a widening makes every phrase doubtful
@@ -2873,6 +2915,10 @@ mod tests {
     #[case("veterans and their families", None, vec![Situation::Veteran])]
     #[case("Low income, disabled, or senior", None, vec![Situation::LowIncome, Situation::Disability, Situation::Senior])]
     #[case("Pregnant women", None, vec![Situation::Pregnant])]
+    // A senior's age offered as one choice stands for seniors; a younger
+    // one is no group.
+    #[case("Age 62 or over or disabled", None, vec![Situation::Senior, Situation::Disability])]
+    #[case("Low income, age 62 or over, or disabled", None, vec![Situation::LowIncome, Situation::Senior, Situation::Disability])]
     fn reads_gender_and_populations(
         #[case] text: &str,
         #[case] gender: Option<Gender>,
@@ -2886,6 +2932,34 @@ mod tests {
             "{text}"
         );
         assert!(e.to_verify.is_empty(), "{text}");
+    }
+
+    #[rstest]
+    // In a sentence read in part, a senior's age beside a group with "or" is
+    // one choice of two: seniors or the group, neither required alone.
+    #[case(
+        "Age 62 or over or handicapped, meet federal low-income guidelines",
+        Some(vec![Situation::Senior, Situation::Disability])
+    )]
+    #[case(
+        "Age 62 or over or disabled adult, must be able to live independently",
+        Some(vec![Situation::Senior, Situation::Disability])
+    )]
+    // Below the senior age an age is no group, and the choice is not read.
+    #[case("Age 50 or over or disabled, must be able to live independently", None)]
+    fn reads_a_seniors_age_as_a_choice(#[case] text: &str, #[case] want: Option<Vec<Situation>>) {
+        let e = eligibility_from_text(text);
+        if let Some(want) = want {
+            assert_eq!(e.populations.value(), Some(&want), "{text}: {e:?}");
+            assert!(e.age.is_open(), "{text}: {e:?}");
+        } else {
+            assert!(
+                e.populations
+                    .value()
+                    .is_none_or(|p| !p.contains(&Situation::Senior)),
+                "{text}: {e:?}"
+            );
+        }
     }
 
     #[test]
@@ -2984,7 +3058,6 @@ mod tests {
     #[case("women and children")]
     #[case("Adult 50 or older, adult with disability")]
     #[case("Youth age 8-17, adults age 18 or over")]
-    #[case("Age 62 or over or disabled")]
     #[case("County resident in appropriate district")]
     #[case("Eligibility")]
     #[case("Vary according to program")]
