@@ -1103,6 +1103,10 @@ const RESIDENCY: &[(&str, ResidencyShape)] = &[
     ("resident|residents of the? $", ResidencyShape::Named),
     ("$ resident|residents", ResidencyShape::Named),
     (
+        "$ homeowner|homeowners|renter|renters|tenant|tenants",
+        ResidencyShape::Named,
+    ),
+    (
         "homeowner|homeowners|renters|tenants in the? $",
         ResidencyShape::Named,
     ),
@@ -1133,6 +1137,19 @@ const RESIDENCY: &[(&str, ResidencyShape)] = &[
     ),
     (
         "within|in the? district boundaries|boundary",
+        ResidencyShape::Unnamed,
+    ),
+    // A ward or district by number: an area no shipped boundary names.
+    (
+        "ward|district|precinct # resident|residents",
+        ResidencyShape::Unnamed,
+    ),
+    (
+        "resident|residents of|in ward|district|precinct no? .? #",
+        ResidencyShape::Unnamed,
+    ),
+    (
+        "must? live|lives|living|reside|resides|residing in ward|district|precinct no? .? #",
         ResidencyShape::Unnamed,
     ),
     // Live or work there.
@@ -1423,7 +1440,9 @@ const BUILDING: &[&str] = &[
 ];
 
 /// Words that name no place on their own ("County resident": which county?).
-const GENERIC_PLACE: &[&str] = &["county", "city", "state", "district", "zone", "of"];
+const GENERIC_PLACE: &[&str] = &[
+    "county", "city", "state", "district", "zone", "ward", "precinct", "of",
+];
 
 /// Lower-case words that may open a place name.
 const PLACE_QUALIFIER: &[&str] = &[
@@ -1506,9 +1525,14 @@ fn sentences(tokens: &[Token]) -> Vec<&[Token]> {
             .filter(|t| t.capitalized)
             .and_then(Token::word)
             .is_some_and(|w| w.chars().count() == 1);
-        let starts_sentence = tokens
-            .get(k + 1)
-            .is_none_or(|next| next.start > token.end && next.capitalized);
+        // "... area served. 10% of enrollment ...", not "Ward No. 5".
+        let numbered = k
+            .checked_sub(1)
+            .and_then(|p| tokens.get(p))
+            .is_some_and(|t| t.is_word("no") || t.is_word("nos"));
+        let starts_sentence = tokens.get(k + 1).is_none_or(|next| {
+            next.start > token.end && (next.capitalized || (next.digits().is_some() && !numbered))
+        });
         let ends =
             token.is_punct(';') || (token.is_punct('.') && !after_initial && starts_sentence);
         if ends {
@@ -2469,9 +2493,12 @@ fn names_people(value: &Value) -> bool {
 /// a choice, requirements, and agency cues.
 fn scan_sentence(text: &str, tokens: &[Token]) -> Vec<Term> {
     // "Priority given to Daly City residents": a preference, not a condition.
-    let priority = tokens
-        .iter()
-        .any(|t| t.is_word("priority") || t.is_word("preference") || t.is_word("priorities"));
+    // "10% of enrollment reserved for children with disabilities": a quota.
+    let priority = tokens.iter().any(|t| {
+        ["priority", "preference", "priorities", "reserved"]
+            .iter()
+            .any(|w| t.is_word(w))
+    });
     // Every phrase found, with its token span.
     let mut candidates: Vec<(usize, usize, Term)> = Vec::new();
     let mut i = 0;
@@ -2498,25 +2525,28 @@ fn scan_sentence(text: &str, tokens: &[Token]) -> Vec<Term> {
             range.of = AgeOf::Child;
         }
     }
-    // "Age 62 or over or handicapped, meet ...": a senior's age offered as
-    // one choice beside a group stands for seniors, pooled with the group.
-    let group_at = |k: usize, starts: bool| {
-        candidates.iter().any(|(s, e, t)| {
-            matches!(t.value, Value::Population(_)) && if starts { *s == k } else { *e == k }
-        })
-    };
-    let or_at = |k: Option<usize>| {
-        k.and_then(|k| tokens.get(k))
-            .is_some_and(|t| t.is_word("or"))
+    // "Age 62 or over or handicapped, meet ...", "Age 62 or over, or blind
+    // or disabled, ...": a senior's age offered as one choice beside a
+    // group stands for seniors, pooled with the group.
+    let is_or = |k: usize| tokens.get(k).is_some_and(|t| t.is_word("or"));
+    let is_comma = |k: usize| tokens.get(k).is_some_and(|t| t.is_punct(','));
+    let group = |matches: &dyn Fn(usize, usize) -> bool| {
+        candidates
+            .iter()
+            .any(|(s, e, t)| matches!(t.value, Value::Population(_)) && matches(*s, *e))
     };
     let seniors: Vec<usize> = candidates
         .iter()
         .enumerate()
         .filter(|(_, (s, e, t))| {
-            senior_age(&t.value)
-                && ((or_at(Some(*e)) && group_at(e + 1, true))
-                    || (or_at(s.checked_sub(1))
-                        && s.checked_sub(1).is_some_and(|k| group_at(k, false))))
+            // The "or" after the age (past a comma), then the group.
+            let or_after = if is_comma(*e) { e + 1 } else { *e };
+            let group_after = is_or(or_after) && group(&|gs, _| gs == or_after + 1);
+            // The group, then "or" (a comma before it), then the age.
+            let group_before = s.checked_sub(1).is_some_and(|or| {
+                is_or(or) && group(&|_, ge| ge == or || (ge + 1 == or && is_comma(ge)))
+            });
+            senior_age(&t.value) && (group_after || group_before)
         })
         .map(|(k, _)| k)
         .collect();
@@ -2945,6 +2975,10 @@ mod tests {
         "Age 62 or over or disabled adult, must be able to live independently",
         Some(vec![Situation::Senior, Situation::Disability])
     )]
+    #[case(
+        "Age 62 or over, or blind or disabled, homeowner with an income of $39,000 or less",
+        Some(vec![Situation::Senior, Situation::BlindLowVision, Situation::Disability])
+    )]
     // Below the senior age an age is no group, and the choice is not read.
     #[case("Age 50 or over or disabled, must be able to live independently", None)]
     fn reads_a_seniors_age_as_a_choice(#[case] text: &str, #[case] want: Option<Vec<Situation>>) {
@@ -3026,6 +3060,7 @@ mod tests {
     #[case("Advice to tenants in Orange County facing eviction", &["Orange County"])]
     // A town after the people who live there (counties: `IN_COUNTY_AFTER`).
     #[case("Low-income homeowners in Redwood City", &["Redwood City"])]
+    #[case("Low-income South San Francisco homeowner", &["South San Francisco"])]
     // A town named after a word of another table.
     #[case("Foster City resident", &["Foster City"])]
     #[case("Resident of the State of California", &["California"])]
@@ -3478,12 +3513,27 @@ mod tests {
         for text in [
             "Must be within district boundaries",
             "Resident of catchment area",
+            // A ward or district by number is an area no boundary names.
+            "Ward 6 residents",
+            "Resident of Ward No. 5",
+            "Must live in District 3",
         ] {
             let e = eligibility_from_text(text);
             assert!(matches!(e.residency, Constraint::Unknown { .. }), "{text}");
         }
         // A generic word alone names no town.
         assert!(eligibility_from_text("City resident").residency.is_open());
+    }
+
+    #[test]
+    fn a_quota_restricts_no_one() {
+        // A sentence may open with a number; its quota ("reserved for")
+        // is a preference, and the first sentence's age is still read.
+        let e = eligibility_from_text(
+            "Child age 5 or under living in the area served. 10% of enrollment reserved for children with disabilities",
+        );
+        assert!(e.populations.is_open(), "{e:?}");
+        assert_eq!(e.age.value().and_then(|a| a.max), Some(5.0));
     }
 
     #[test]
