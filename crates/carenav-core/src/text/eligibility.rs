@@ -100,6 +100,14 @@ pub fn read_eligibility(text: &str) -> EligibilityReading {
         let span = (first.start, last.end + closing);
         let mut reading = match read_sentence(text, sentence) {
             Some(reading) => reading,
+            // "Priority given to service-connected veterans": who comes
+            // first among those eligible, read as such (no doubt about who
+            // is; a scan keeps only its requirements).
+            None if states_a_preference(sentence) => SentenceReading {
+                open: false,
+                terms: scan_sentence(text, sentence),
+                scanned: false,
+            },
             None => {
                 unread.push(span);
                 SentenceReading {
@@ -148,6 +156,27 @@ pub fn read_eligibility(text: &str) -> EligibilityReading {
     }
     assemble(text, &readings, &scanned, &unread)
 }
+
+/// Whether a sentence states a preference ("Priority given to Daly City
+/// residents", "Federal and San Mateo County preferences apply"): it
+/// restricts no one.
+fn states_a_preference(sentence: &[Token]) -> bool {
+    (0..sentence.len()).any(|i| {
+        PREFERENCE
+            .iter()
+            .any(|p| match_pattern(p, sentence, i).is_some())
+    })
+}
+
+/// Phrases stating who comes first, not who may come ("program
+/// priorities", "federal preferences guidelines" are not among them).
+const PREFERENCE: &[&str] = &[
+    "priority|preference is? given",
+    "priority|preference to",
+    "have|has|receive|receives|get|gets first|top? priority",
+    "first|top priority",
+    "preferences apply",
+];
 
 /// Whether the age phrase at `start` follows a child someone has or cares
 /// for: "of|have|has|with" then "child|children" within the ten words
@@ -358,6 +387,7 @@ const POPULATION: &[(&str, Situation)] = &[
     ("inadequately housed", Situation::AtRiskOfHomelessness),
     ("experiencing homelessness", Situation::Homeless),
     ("veteran|veterans", Situation::Veteran),
+    ("honorably discharged veteran|veterans", Situation::Veteran),
     ("have had military service", Situation::Veteran),
     ("military|servicemembers", Situation::Military),
     ("military personnel|families?", Situation::Military),
@@ -1031,6 +1061,7 @@ const INCOME: &[(&str, IncomeShape)] = &[
         IncomeShape::Low,
     ),
     ("within hud income? guidelines|limits", IncomeShape::Low),
+    ("economically disadvantaged", IncomeShape::Low),
     // A share of the area's (or state's) median income: a low-income
     // program, not a poverty percentage.
     (
@@ -2493,12 +2524,12 @@ fn names_people(value: &Value) -> bool {
 /// a choice, requirements, and agency cues.
 fn scan_sentence(text: &str, tokens: &[Token]) -> Vec<Term> {
     // "Priority given to Daly City residents": a preference, not a condition.
-    // "10% of enrollment reserved for children with disabilities": a quota.
-    let priority = tokens.iter().any(|t| {
-        ["priority", "preference", "priorities", "reserved"]
+    // "10% of enrollment reserved for children with disabilities": a quota;
+    // "Special arrangements for non-residents or homeless": an exception.
+    let priority = states_a_preference(tokens)
+        || tokens
             .iter()
-            .any(|w| t.is_word(w))
-    });
+            .any(|t| t.is_word("reserved") || t.is_word("arrangements"));
     // Every phrase found, with its token span.
     let mut candidates: Vec<(usize, usize, Term)> = Vec::new();
     let mut i = 0;
@@ -2945,6 +2976,7 @@ mod tests {
     #[case("veterans and their families", None, vec![Situation::Veteran])]
     #[case("Low income, disabled, or senior", None, vec![Situation::LowIncome, Situation::Disability, Situation::Senior])]
     #[case("Pregnant women", None, vec![Situation::Pregnant])]
+    #[case("Honorably discharged veteran", None, vec![Situation::Veteran])]
     // A senior's age offered as one choice stands for seniors; a younger
     // one is no group.
     #[case("Age 62 or over or disabled", None, vec![Situation::Senior, Situation::Disability])]
@@ -3029,6 +3061,7 @@ mod tests {
     // A figure with no period, too small to be a year's: not read.
     #[case("Income cannot exceed $1,500", None)]
     #[case("Income must fall within HUD guidelines", Some(IncomeLimit::LowIncome))]
+    #[case("Economically disadvantaged youth", Some(IncomeLimit::LowIncome))]
     fn reads_income(#[case] text: &str, #[case] expected: Option<IncomeLimit>) {
         assert_eq!(
             eligibility_from_text(text).income.value().copied(),
@@ -3523,6 +3556,31 @@ mod tests {
         }
         // A generic word alone names no town.
         assert!(eligibility_from_text("City resident").residency.is_open());
+    }
+
+    #[test]
+    fn a_preference_neither_restricts_nor_casts_doubt() {
+        // Who comes first among those eligible: the other sentence is read
+        // with confidence, and the preference is nothing to verify.
+        let reading = read_eligibility(
+            "Honorably discharged veteran. Priority given to service-connected or low-income veterans",
+        );
+        let e = &reading.eligibility;
+        assert_eq!(e.populations.value(), Some(&vec![Situation::Veteran]));
+        assert_eq!(confidence(&e.populations), Some(Confidence::High));
+        assert!(e.income.is_open() && e.to_verify.is_empty(), "{e:?}");
+        // "Priorities" of a program are its scope, not a preference.
+        let e = eligibility_from_text(
+            "Meet federal poverty income guidelines, have a legal problem that falls within case acceptance priorities",
+        );
+        assert_eq!(e.income.value(), Some(&IncomeLimit::LowIncome), "{e:?}");
+        assert!(!e.to_verify.is_empty());
+        // An exception for a group widens; it requires no one to be in it.
+        let e = eligibility_from_text(
+            "Resident of California to obtain card. Special arrangements for non-residents or homeless",
+        );
+        assert!(e.populations.is_open(), "{e:?}");
+        assert_eq!(confidence(&e.residency), Some(Confidence::Low));
     }
 
     #[test]
