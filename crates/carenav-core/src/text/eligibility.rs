@@ -2525,11 +2525,14 @@ fn names_people(value: &Value) -> bool {
 fn scan_sentence(text: &str, tokens: &[Token]) -> Vec<Term> {
     // "Priority given to Daly City residents": a preference, not a condition.
     // "10% of enrollment reserved for children with disabilities": a quota;
-    // "Special arrangements for non-residents or homeless": an exception.
+    // "Special arrangements for non-residents or homeless", "Seniors
+    // welcome as well as ...": an exception, a welcome.
     let priority = states_a_preference(tokens)
-        || tokens
-            .iter()
-            .any(|t| t.is_word("reserved") || t.is_word("arrangements"));
+        || tokens.iter().any(|t| {
+            ["reserved", "arrangements", "welcome", "welcomed"]
+                .iter()
+                .any(|w| t.is_word(w))
+        });
     // Every phrase found, with its token span.
     let mut candidates: Vec<(usize, usize, Term)> = Vec::new();
     let mut i = 0;
@@ -3581,6 +3584,11 @@ mod tests {
         );
         assert!(e.populations.is_open(), "{e:?}");
         assert_eq!(confidence(&e.residency), Some(Confidence::Low));
+        // A welcome neither.
+        let e = eligibility_from_text(
+            "Hot meal served weekdays. Seniors welcome as well as limited meals available for disabled adults.",
+        );
+        assert!(e.populations.is_open(), "{e:?}");
     }
 
     #[test]
