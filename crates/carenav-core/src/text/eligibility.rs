@@ -440,6 +440,7 @@ const POPULATION: &[(&str, Situation)] = &[
     ("infant|infants|babies|toddlers", Situation::Child),
     ("deaf or hard of hearing", Situation::DeafHardOfHearing),
     ("physically disabled", Situation::PhysicalDisability),
+    ("amputee|amputees", Situation::PhysicalDisability),
     (
         "with a? physical disability|disabilities",
         Situation::PhysicalDisability,
@@ -656,20 +657,6 @@ const POPULATION: &[(&str, Situation)] = &[
         "an? addiction to alcohol|drugs|substance|substances",
         Situation::SubstanceUse,
     ),
-    // "with a desire to overcome an addiction to substance(s)" (brackets
-    // are dropped).
-    (
-        "with? a? desire to overcome an? addiction to alcohol|drugs|substance|substances s?",
-        Situation::SubstanceUse,
-    ),
-    (
-        "a? desire to stop|quit using marijuana|cannabis|cocaine|heroin|methamphetamine|opioids|narcotics",
-        Situation::SubstanceUse,
-    ),
-    (
-        "a? desire to stop|quit using|drinking drugs|alcohol|cocaine? and|or? all? other? drugs|alcohol|mind? -? altering? substances?",
-        Situation::SubstanceUse,
-    ),
     ("active drug|alcohol users|user", Situation::SubstanceUse),
     ("recovering alcoholics|addicts", Situation::InRecovery),
     (
@@ -828,6 +815,23 @@ const PEOPLE: &[(&str, &[Situation], Option<Gender>)] = &[
         "battered women|woman",
         &[Situation::DomesticViolenceSurvivor],
         Some(Gender::Female),
+    ),
+    // A wish to stop using names the person, never a topic: "with a desire
+    // to overcome an addiction to substance(s)" (brackets are dropped).
+    (
+        "with? a? desire to overcome an? addiction to alcohol|drugs|substance|substances s?",
+        &[Situation::SubstanceUse],
+        None,
+    ),
+    (
+        "a? desire to stop|quit using marijuana|cannabis|cocaine|heroin|methamphetamine|opioids|narcotics",
+        &[Situation::SubstanceUse],
+        None,
+    ),
+    (
+        "a? desire to stop|quit using|drinking drugs|alcohol|cocaine? and|or? all? other? drugs|alcohol|mind? -? altering? substances?",
+        &[Situation::SubstanceUse],
+        None,
     ),
     (
         "women's|womens shelter|shelters|house|residence|home",
@@ -1075,7 +1079,7 @@ const INCOME: &[(&str, IncomeShape)] = &[
     ("# % of|or the? state|area median income", IncomeShape::Low),
     ("very? low income|incomes", IncomeShape::Low),
     ("lower income", IncomeShape::Low),
-    ("indigent", IncomeShape::Low),
+    ("indigent|indigents", IncomeShape::Low),
     ("hud income limits|guidelines", IncomeShape::Low),
     (
         "meet|meets|meeting federal poverty income? guidelines|guideline",
@@ -1228,6 +1232,7 @@ const RESIDENCY: &[(&str, ResidencyShape)] = &[
         ResidencyShape::Named,
     ),
     ("$ residency", ResidencyShape::Named),
+    ("must? have an address in the? $", ResidencyShape::Named),
     // A county named as the area served ("For Hillsborough County",
     // "serving Pasco County"); a town named so is as often where the
     // service is.
@@ -1359,6 +1364,8 @@ const AGENCY: &[&str] = &[
     "a non? profit|nonprofit organization or small business",
     "nonprofit educational or charitable service",
     "nonprofit 501 c 3 agency",
+    "501 c 3 status",
+    "a? 501 c 3 organization|organizations",
     "nonprofit agency or school",
     "public school or school district",
     "government , nonprofit , business group or organization",
@@ -3065,6 +3072,7 @@ mod tests {
     #[case("Income cannot exceed $1,500", None)]
     #[case("Income must fall within HUD guidelines", Some(IncomeLimit::LowIncome))]
     #[case("Economically disadvantaged youth", Some(IncomeLimit::LowIncome))]
+    #[case("Services only available to indigents", Some(IncomeLimit::LowIncome))]
     fn reads_income(#[case] text: &str, #[case] expected: Option<IncomeLimit>) {
         assert_eq!(
             eligibility_from_text(text).income.value().copied(),
@@ -3097,6 +3105,7 @@ mod tests {
     // A town after the people who live there (counties: `IN_COUNTY_AFTER`).
     #[case("Low-income homeowners in Redwood City", &["Redwood City"])]
     #[case("Low-income South San Francisco homeowner", &["South San Francisco"])]
+    #[case("For services, must have an address in California", &["California"])]
     // A town named after a word of another table.
     #[case("Foster City resident", &["Foster City"])]
     #[case("Resident of the State of California", &["California"])]
@@ -3193,6 +3202,10 @@ mod tests {
     #[case("Nonprofit agency or school", true)]
     #[case("a non-profit organization or small business", true)]
     #[case("Low-income individual or nonprofit group", false)]
+    #[case(
+        "Must have 501(c)(3) status and be located in Santa Clara County",
+        true
+    )]
     fn reads_agency_only(#[case] text: &str, #[case] agency: bool) {
         assert_eq!(eligibility_from_text(text).agency_only, agency, "{text}");
     }
@@ -3319,6 +3332,9 @@ mod tests {
     #[case("Adult with chronic mental illness", vec![Situation::SeriousMentalIllness])]
     #[case("Adults with a desire to overcome an addiction to substance(s).", vec![Situation::SubstanceUse])]
     #[case("Desire to stop using marijuana", vec![Situation::SubstanceUse])]
+    // The wish names the person even in a sentence read in part.
+    #[case("Adult males and females with a desire to overcome an addiction to substance(s).", vec![Situation::SubstanceUse])]
+    #[case("Amputee", vec![Situation::PhysicalDisability])]
     #[case("Recent jail involvement", vec![Situation::JusticeInvolved])]
     #[case("Recent former inmate", vec![Situation::JusticeInvolved])]
     #[case("Family requiring shelter must have at least 1 child in custody", vec![Situation::FamilyWithChildren])]
