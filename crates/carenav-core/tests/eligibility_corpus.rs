@@ -51,13 +51,16 @@ const MIN_EXCLUDING_PRECISION: &[(&str, f64)] = &[("dev", 0.99), ("held-back", 0
 /// and "Age 62 or over, or blind or disabled" cost one held-back
 /// population atom (precision .727; which rule is not looked at), changed
 /// no dev figure, and read the unlabelled texts they touched as intended.
+/// Then "proof of" read over its list ("Proof of child's birth, San Mateo
+/// County residency, income of parents"): dev requirement .889/.889 →
+/// .900/1.000, floors raised.
 const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("dev", "age", 0.96, 0.97),
     ("dev", "gender", 0.98, 0.98),
     ("dev", "population", 0.95, 0.93),
     ("dev", "residency", 0.98, 0.98),
     ("dev", "income", 0.98, 0.98),
-    ("dev", "requirement", 0.87, 0.87),
+    ("dev", "requirement", 0.89, 0.98),
     ("dev", "agency-only", 0.98, 0.98),
     ("held-back", "age", 0.92, 0.90),
     ("held-back", "gender", 0.98, 0.98),

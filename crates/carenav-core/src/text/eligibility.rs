@@ -132,6 +132,7 @@ pub fn read_eligibility(text: &str) -> EligibilityReading {
         if headed > 1 && heading(sentence) {
             per_heading.push(reading.terms.iter().map(|t| t.value.clone()).collect());
         }
+        reading.terms.extend(proofs_listed(sentence));
         if reading.scanned {
             scanned.extend(reading.terms);
         } else {
@@ -155,6 +156,70 @@ pub fn read_eligibility(text: &str) -> EligibilityReading {
         scanned.retain(|t| common(&t.value));
     }
     assemble(text, &readings, &scanned, &unread)
+}
+
+/// What "proof of" asks for in each item of the list it opens: "Proof of
+/// child's birth, San Mateo County residency, income of parents" asks for
+/// proof of residency and of income. The list runs over commas, "and" and
+/// "or" to the end of the sentence, and stops at an item saying what the
+/// client "must" be, or after one saying the proof is "required". Proofs
+/// asked for "if" something are not read (the sentence is to verify).
+fn proofs_listed(sentence: &[Token]) -> Vec<Term> {
+    const PROVED: &[(&str, RequirementKind)] = &[
+        ("income", RequirementKind::IncomeProof),
+        ("incomes", RequirementKind::IncomeProof),
+        ("residency", RequirementKind::ResidencyProof),
+        ("residence", RequirementKind::ResidencyProof),
+        ("address", RequirementKind::ResidencyProof),
+        ("identity", RequirementKind::Id),
+    ];
+    let separates =
+        |t: &Token| t.is_punct(',') || t.is_punct('&') || t.is_word("and") || t.is_word("or");
+    // "If you have them, bring ID ... and proof of income": optional.
+    if sentence
+        .iter()
+        .any(|t| t.is_word("if") || t.is_word("unless"))
+    {
+        return Vec::new();
+    }
+    let Some(at) = (0..sentence.len()).find(|&k| {
+        sentence
+            .get(k)
+            .is_some_and(|t| t.is_word("proof") || t.is_word("verification"))
+            && sentence.get(k + 1).is_some_and(|t| t.is_word("of"))
+    }) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let rest = sentence.get(at + 2..).unwrap_or_default();
+    for item in rest.split(|t| separates(t)).filter(|i| !i.is_empty()) {
+        if item.iter().any(|t| t.is_word("must")) {
+            break;
+        }
+        let kinds: Vec<RequirementKind> = PROVED
+            .iter()
+            .filter(|(w, _)| item.iter().any(|t| t.is_word(w)))
+            .map(|(_, kind)| *kind)
+            .collect();
+        let (Some(first), Some(last)) = (item.first(), item.last()) else {
+            continue;
+        };
+        out.extend(kinds.into_iter().map(|kind| Term {
+            value: Value::Requirement(kind),
+            start: first.start,
+            end: last.end,
+            confidence: Confidence::High,
+            hint: Hint::ByKind,
+            stands_for: Vec::new(),
+        }));
+        if ["required", "needed", "necessary"]
+            .iter()
+            .any(|w| item.iter().any(|t| t.is_word(w)))
+        {
+            break;
+        }
+    }
+    out
 }
 
 /// Whether a sentence states a preference ("Priority given to Daly City
@@ -3177,12 +3242,35 @@ mod tests {
         "Proof of residence in state of California",
         RequirementKind::ResidencyProof
     )]
+    // "Proof of" asks for each item of its list.
+    #[case("Proof of income and address", RequirementKind::ResidencyProof)]
+    #[case(
+        "Proof of child's birth (age 18 or under), San Mateo County residency, income of parents",
+        RequirementKind::ResidencyProof
+    )]
+    #[case(
+        "Proof of child's birth (age 18 or under), San Mateo County residency, income of parents",
+        RequirementKind::IncomeProof
+    )]
     fn reads_requirements(#[case] text: &str, #[case] kind: RequirementKind) {
         let e = eligibility_from_text(text);
         assert!(
             e.requirements.iter().any(|r| r.kind == kind),
             "{text}: {e:?}"
         );
+    }
+
+    #[test]
+    fn a_proof_list_stops_where_conditions_start() {
+        let e = eligibility_from_text(
+            "Proof of income required, age 18 or over, resident of San Mateo County",
+        );
+        let kinds: Vec<RequirementKind> = e.requirements.iter().map(|r| r.kind).collect();
+        assert_eq!(kinds, vec![RequirementKind::IncomeProof], "{e:?}");
+        let e = eligibility_from_text(
+            "If you have them, bring ID, letter of diagnosis and proof of income",
+        );
+        assert!(e.requirements.is_empty(), "optional documents: {e:?}");
     }
 
     #[rstest]
