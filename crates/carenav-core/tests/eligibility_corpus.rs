@@ -53,11 +53,13 @@ const MIN_EXCLUDING_PRECISION: &[(&str, f64)] = &[("dev", 0.99), ("held-back", 0
 /// no dev figure, and read the unlabelled texts they touched as intended.
 /// Then "proof of" read over its list ("Proof of child's birth, San Mateo
 /// County residency, income of parents"): dev requirement .889/.889 →
-/// .900/1.000, floors raised.
+/// .900/1.000, floors raised. Then parents by custody and a people before
+/// "resident" ("Filipino resident of Foster City"): dev population
+/// .956/.940 → .957/.957, excluding tp 54 → 56.
 const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("dev", "age", 0.96, 0.97),
     ("dev", "gender", 0.98, 0.98),
-    ("dev", "population", 0.95, 0.93),
+    ("dev", "population", 0.95, 0.95),
     ("dev", "residency", 0.98, 0.98),
     ("dev", "income", 0.98, 0.98),
     ("dev", "requirement", 0.89, 0.98),

@@ -791,6 +791,10 @@ const POPULATION: &[(&str, Situation)] = &[
 
 /// Kinds of disability named by an adjective, read in lists that share one
 /// noun ("developmental, physical, or emotional disability").
+/// Peoples named before who they are ("Filipino resident"; the
+/// [`POPULATION`] rows list them with the nouns they go with).
+const PEOPLES: &str = "latino|latina|latinos|latinas|latinx|hispanic|chinese|filipino|vietnamese|korean|japanese|samoan|tongan|arab|russian";
+
 const DISABILITY_KIND: &[(&str, Situation)] = &[
     ("developmental", Situation::DevelopmentalDisability),
     ("intellectual", Situation::DevelopmentalDisability),
@@ -1072,6 +1076,18 @@ const PEOPLE: &[(&str, &[Situation], Option<Gender>)] = &[
         None,
     ),
     ("single parent|parents", &[Situation::Parenting], None),
+    // A parent by custody ("Any parent with custody or visitation rights",
+    // "non-custodial parent").
+    (
+        "parent|parents with custody|visitation",
+        &[Situation::Parenting],
+        None,
+    ),
+    (
+        "non? -? custodial parent|parents",
+        &[Situation::Parenting],
+        None,
+    ),
     // Groups named as an audience ("helping seniors", "a program for
     // youth"): alone these words are topics as often ("youth services"),
     // so only this wording makes them hints.
@@ -2070,6 +2086,22 @@ fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
                 term(Value::Population(vec![*situation]), end, Confidence::High),
             );
         }
+    }
+    // "Filipino resident of Foster City": the people is a group; the
+    // residence after it is read on its own.
+    if let Some((end, _)) = match_pattern(PEOPLES, tokens, i)
+        && tokens
+            .get(end)
+            .is_some_and(|t| t.is_word("resident") || t.is_word("residents"))
+    {
+        offer(
+            end,
+            term(
+                Value::Population(vec![Situation::CulturalCommunity]),
+                end,
+                Confidence::High,
+            ),
+        );
     }
     if let Some((end, list)) = disability_list(tokens, i) {
         offer(end, term(Value::Population(list), end, Confidence::High));
@@ -3171,6 +3203,7 @@ mod tests {
     #[case("Low-income homeowners in Redwood City", &["Redwood City"])]
     #[case("Low-income South San Francisco homeowner", &["South San Francisco"])]
     #[case("For services, must have an address in California", &["California"])]
+    #[case("Filipino resident of Foster City or San Mateo County", &["Foster City", "San Mateo County"])]
     // A town named after a word of another table.
     #[case("Foster City resident", &["Foster City"])]
     #[case("Resident of the State of California", &["California"])]
@@ -3423,6 +3456,10 @@ mod tests {
     // The wish names the person even in a sentence read in part.
     #[case("Adult males and females with a desire to overcome an addiction to substance(s).", vec![Situation::SubstanceUse])]
     #[case("Amputee", vec![Situation::PhysicalDisability])]
+    #[case("Any parent with custody or visitation rights", vec![Situation::Parenting])]
+    #[case("Custodial parents", vec![Situation::Parenting])]
+    // A people before "resident": a group, the residence read as well.
+    #[case("Filipino resident of Foster City", vec![Situation::CulturalCommunity])]
     #[case("Recent jail involvement", vec![Situation::JusticeInvolved])]
     #[case("Recent former inmate", vec![Situation::JusticeInvolved])]
     #[case("Family requiring shelter must have at least 1 child in custody", vec![Situation::FamilyWithChildren])]
