@@ -173,8 +173,6 @@ fn proofs_listed(sentence: &[Token]) -> Vec<Term> {
         ("address", RequirementKind::ResidencyProof),
         ("identity", RequirementKind::Id),
     ];
-    let separates =
-        |t: &Token| t.is_punct(',') || t.is_punct('&') || t.is_word("and") || t.is_word("or");
     // "If you have them, bring ID ... and proof of income": optional.
     if sentence
         .iter()
@@ -182,6 +180,8 @@ fn proofs_listed(sentence: &[Token]) -> Vec<Term> {
     {
         return Vec::new();
     }
+    let separates =
+        |t: &Token| t.is_punct(',') || t.is_punct('&') || t.is_word("and") || t.is_word("or");
     let Some(at) = (0..sentence.len()).find(|&k| {
         sentence
             .get(k)
@@ -441,6 +441,14 @@ const GENDER: &[(&str, Gender)] = &[
     ),
     ("men|man|male|males|boys|boy", Gender::Male),
 ];
+
+/// The peoples a group may be named by (one list for [`POPULATION`]'s
+/// rows and [`PEOPLES`]).
+macro_rules! peoples {
+    () => {
+        "latino|latina|latinos|latinas|latinx|hispanic|chinese|filipino|vietnamese|korean|japanese|samoan|tongan|arab|russian"
+    };
+}
 
 /// Population phrases. Seniors, children and youth also imply an age; an
 /// explicit age in the same sentence replaces them ("Seniors 55+").
@@ -761,7 +769,7 @@ const POPULATION: &[(&str, Situation)] = &[
         Situation::CulturalCommunity,
     ),
     (
-        "latino|latina|latinos|latinas|latinx|hispanic|chinese|filipino|vietnamese|korean|japanese|samoan|tongan|arab|russian|asian|black community|communities|heritage",
+        concat!(peoples!(), "|asian|black community|communities|heritage"),
         Situation::CulturalCommunity,
     ),
     (
@@ -770,7 +778,10 @@ const POPULATION: &[(&str, Situation)] = &[
     ),
     // A people named before who they are ("Filipino resident").
     (
-        "latino|latina|latinos|latinas|latinx|hispanic|chinese|filipino|vietnamese|korean|japanese|samoan|tongan|arab|russian person|persons|people|family|families|woman|women|man|men|youth|adult|adults|senior|seniors",
+        concat!(
+            peoples!(),
+            " person|persons|people|family|families|woman|women|man|men|youth|adult|adults|senior|seniors"
+        ),
         Situation::CulturalCommunity,
     ),
     (
@@ -792,8 +803,8 @@ const POPULATION: &[(&str, Situation)] = &[
 /// Kinds of disability named by an adjective, read in lists that share one
 /// noun ("developmental, physical, or emotional disability").
 /// Peoples named before who they are ("Filipino resident"; the
-/// [`POPULATION`] rows list them with the nouns they go with).
-const PEOPLES: &str = "latino|latina|latinos|latinas|latinx|hispanic|chinese|filipino|vietnamese|korean|japanese|samoan|tongan|arab|russian";
+/// [`POPULATION`] rows pair them with the nouns they go with).
+const PEOPLES: &str = peoples!();
 
 const DISABILITY_KIND: &[(&str, Situation)] = &[
     ("developmental", Situation::DevelopmentalDisability),
@@ -2631,7 +2642,7 @@ fn scan_sentence(text: &str, tokens: &[Token]) -> Vec<Term> {
     // "10% of enrollment reserved for children with disabilities": a quota;
     // "Special arrangements for non-residents or homeless", "Seniors
     // welcome as well as ...": an exception, a welcome.
-    let priority = states_a_preference(tokens)
+    let not_required = states_a_preference(tokens)
         || tokens.iter().any(|t| {
             ["reserved", "arrangements", "welcome", "welcomed"]
                 .iter()
@@ -2720,7 +2731,7 @@ fn scan_sentence(text: &str, tokens: &[Token]) -> Vec<Term> {
     let role = find(ROLE);
     // "Priority given to Daly City residents", "priority to seniors": a
     // preference, not a condition.
-    if priority {
+    if not_required {
         candidates.retain(|(_, _, t)| dimension(&t.value) > 5);
     }
     // The clause naming a role holds the role's conditions only.
