@@ -2438,6 +2438,17 @@ fn or_list(terms: &[(Option<Conn>, Term)]) -> Option<Term> {
     })
 }
 
+/// The loosest of several bounds: none when any side is open.
+fn age_union(
+    bounds: impl Iterator<Item = Option<f64>>,
+    loosest: fn(f64, f64) -> f64,
+) -> Option<f64> {
+    bounds
+        .collect::<Option<Vec<f64>>>()?
+        .into_iter()
+        .reduce(loosest)
+}
+
 /// An age from which a client counts as a senior, with no upper bound
 /// ("age 62 or over").
 fn senior_age(value: &Value) -> bool {
@@ -2703,6 +2714,39 @@ fn scan_sentence(text: &str, tokens: &[Token]) -> Vec<Term> {
         if let Some((_, _, term)) = candidates.get_mut(k) {
             term.value = Value::Population(vec![Situation::Senior]);
             term.hint = Hint::Always;
+        }
+    }
+    // "Age 55 or over for most programs, age 60 or over for lunch": ages of
+    // the programs within; the service serves their union.
+    let for_a_part = |(_, e, t): &(usize, usize, Term)| {
+        matches!(&t.value, Value::Age(r, _) if r.of == AgeOf::Client)
+            && tokens.get(*e).is_some_and(|t| t.is_word("for"))
+    };
+    let is_age = |(_, _, t): &(usize, usize, Term)| matches!(t.value, Value::Age(..));
+    let ages = candidates.iter().filter(|c| is_age(c)).count();
+    if ages > 1 && candidates.iter().filter(|c| is_age(c)).all(for_a_part) {
+        let ranges: Vec<AgeRange> = candidates
+            .iter()
+            .filter_map(|(_, _, t)| match &t.value {
+                Value::Age(range, _) => Some(*range),
+                _ => None,
+            })
+            .collect();
+        let union = AgeRange {
+            min: age_union(ranges.iter().map(|r| r.min), f64::min),
+            max: age_union(ranges.iter().map(|r| r.max), f64::max),
+            of: AgeOf::Client,
+        };
+        let last_end = candidates
+            .iter()
+            .rfind(|c| is_age(c))
+            .map(|(_, _, t)| t.end);
+        // The first age stands for them all.
+        let mut kept = false;
+        candidates.retain(|c| !is_age(c) || !std::mem::replace(&mut kept, true));
+        if let Some((_, _, term)) = candidates.iter_mut().find(|c| is_age(c)) {
+            term.value = Value::Age(union, false);
+            term.end = last_end.unwrap_or(term.end);
         }
     }
     // A condition, an exception or a widening makes every phrase doubtful
@@ -3741,6 +3785,29 @@ mod tests {
             "Hot meal served weekdays. Seniors welcome as well as limited meals available for disabled adults.",
         );
         assert!(e.populations.is_open(), "{e:?}");
+    }
+
+    #[rstest]
+    // Ages of the programs within a service: it serves their union.
+    #[case(
+        "Age 55 or over for most programs, age 60 or over for lunch program",
+        Some(55.0),
+        None
+    )]
+    #[case(
+        "Age 6-12 for after school, age 13-17 for teen center",
+        Some(6.0),
+        Some(17.0)
+    )]
+    fn reads_the_union_of_program_ages(
+        #[case] text: &str,
+        #[case] min: Option<f64>,
+        #[case] max: Option<f64>,
+    ) {
+        let e = eligibility_from_text(text);
+        let range = e.age.value().copied();
+        assert_eq!(range.as_ref().and_then(|r| r.min), min, "{text}: {e:?}");
+        assert_eq!(range.and_then(|r| r.max), max, "{text}: {e:?}");
     }
 
     #[test]
