@@ -139,6 +139,13 @@ pub fn read_eligibility(text: &str) -> EligibilityReading {
             readings.push(reading);
         }
     }
+    // "Anyone willing to stand in line will be served. ... Families & folks
+    // age 60+: 10-11:30am": beside a sentence opening the service to all,
+    // phrases picked out of unread sentences are about times, sections or
+    // turns, not who may come.
+    if readings.iter().any(|r| r.open) {
+        scanned.retain(|t| dimension(&t.value) > 5);
+    }
     if widened_with_own_age_or_gender {
         let neither = |t: &Term| !matches!(t.value, Value::Age(..) | Value::Gender(_));
         for r in &mut readings {
@@ -241,6 +248,7 @@ const PREFERENCE: &[&str] = &[
     "have|has|receive|receives|get|gets first|top? priority",
     "first|top priority",
     "preferences apply",
+    "served|seen first",
 ];
 
 /// Whether the age phrase at `start` follows a child someone has or cares
@@ -1374,6 +1382,9 @@ const OPEN: &[&str] = &[
     "free to all|everyone|anyone",
     "all ages",
     "all|everyone welcome",
+    "all|everyone are|is welcome",
+    "anyone|everyone|all will be served",
+    "anyone|everyone willing to stand|wait in line will be served",
 ];
 
 /// Words that carry no condition.
@@ -3808,6 +3819,27 @@ mod tests {
         let range = e.age.value().copied();
         assert_eq!(range.as_ref().and_then(|r| r.min), min, "{text}: {e:?}");
         assert_eq!(range.and_then(|r| r.max), max, "{text}: {e:?}");
+    }
+
+    #[test]
+    fn beside_an_open_sentence_hints_are_about_turns() {
+        // Who is served first, at which hours, says nothing of who may come.
+        let reading = read_eligibility(
+            "Anyone willing to stand in line will be served. Families & folks age 60+ or unable to carry a tray: 10-11:30am. All others: 11:30am-1:30pm",
+        );
+        let e = &reading.eligibility;
+        assert!(e.age.is_open() && e.populations.is_open(), "{e:?}");
+        let e = eligibility_from_text("Seniors served first");
+        assert!(e.populations.is_open() && e.to_verify.is_empty(), "{e:?}");
+        // A requirement picked out still holds.
+        let e = eligibility_from_text(
+            "Anyone will be served. On Saturdays seniors and families pick up at noon, ID required",
+        );
+        assert!(e.populations.is_open(), "{e:?}");
+        assert!(
+            e.requirements.iter().any(|r| r.kind == RequirementKind::Id),
+            "{e:?}"
+        );
     }
 
     #[test]
