@@ -1045,7 +1045,20 @@ const PEOPLE: &[(&str, &[Situation], Option<Gender>)] = &[
         None,
     ),
     (
-        "documented|diagnosed|verified disability|disabilities",
+        "medically? documented|diagnosed|diagnosable|verified|verifiable disability|disabilities",
+        &[Situation::Disability],
+        None,
+    ),
+    // "Disability must be verified by a physician", "Disability
+    // verification form": a disability to show.
+    (
+        "disability must be verified|documented|certified",
+        &[Situation::Disability],
+        None,
+    ),
+    ("disability verification", &[Situation::Disability], None),
+    (
+        "with a? memory impairment|impairments|loss",
         &[Situation::Disability],
         None,
     ),
@@ -2768,9 +2781,17 @@ fn scan_sentence(text: &str, tokens: &[Token]) -> Vec<Term> {
             .iter()
             .any(|(s, e, t)| t.hint == Hint::Always && (*s..*e).contains(&k))
     };
+    // "... that can be remedied": a relative clause describes; it widens
+    // nothing.
+    let describes = |k: usize| {
+        k.checked_sub(1)
+            .and_then(|p| tokens.get(p))
+            .is_some_and(|t| t.is_word("that") || t.is_word("which"))
+    };
     let find = |phrases: &[&str]| {
         (0..tokens.len()).find(|&k| {
             !inside_people(k)
+                && !describes(k)
                 && phrases.iter().any(|c| match c.split_once(' ') {
                     Some((a, b)) => {
                         tokens.get(k).is_some_and(|t| t.is_word(a))
@@ -3530,6 +3551,14 @@ mod tests {
     #[case("Recent former inmate", vec![Situation::JusticeInvolved])]
     #[case("Family requiring shelter must have at least 1 child in custody", vec![Situation::FamilyWithChildren])]
     #[case("Medical certification of disability", vec![Situation::Disability])]
+    #[case("Disability must be verified by a physician", vec![Situation::Disability])]
+    #[case("A medically diagnosable disability", vec![Situation::Disability])]
+    // A relative clause ("that can be ...") widens nothing.
+    #[case(
+        "A medically diagnosable disability that creates an impediment to employment that can be remedied with rehabilitation services",
+        vec![Situation::Disability]
+    )]
+    #[case("Adult with memory impairment", vec![Situation::Disability])]
     #[case("Low-income Chinese-speaking family", vec![Situation::CulturalCommunity])]
     #[case("Youth in the juvenile justice or child welfare system", vec![Situation::Youth, Situation::JusticeInvolved, Situation::FosterYouth])]
     // Adjectives sharing one noun: each its own group.
