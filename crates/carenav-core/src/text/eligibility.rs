@@ -1263,7 +1263,7 @@ const RESIDENCY: &[(&str, ResidencyShape)] = &[
         ResidencyShape::Named,
     ),
     (
-        "resident|residents of the? area|areas served",
+        "resident|residents of the? area|areas served|serviced",
         ResidencyShape::Unnamed,
     ),
     (
@@ -1271,7 +1271,7 @@ const RESIDENCY: &[(&str, ResidencyShape)] = &[
         ResidencyShape::Unnamed,
     ),
     (
-        "must? live|lives|living|reside|resides|residing in the? area|areas served",
+        "must? live|lives|living|reside|resides|residing in the? area|areas served|serviced",
         ResidencyShape::Unnamed,
     ),
     ("county resident|residents", ResidencyShape::Unnamed),
@@ -1302,7 +1302,7 @@ const RESIDENCY: &[(&str, ResidencyShape)] = &[
     ),
     // Live or work there.
     (
-        "must? live|lives|reside|resides and|or /? or? work|works in the? $",
+        "must? live|lives|living|reside|resides|residing and|or /? or? work|works|working in the? $",
         ResidencyShape::Named,
     ),
     (
@@ -3290,6 +3290,7 @@ mod tests {
     #[case("Low-income homeowners in Redwood City", &["Redwood City"])]
     #[case("Low-income South San Francisco homeowner", &["South San Francisco"])]
     #[case("For services, must have an address in California", &["California"])]
+    #[case("Currently living or working in Santa Clara County", &["Santa Clara County"])]
     #[case("Filipino resident of Foster City or San Mateo County", &["Foster City", "San Mateo County"])]
     // A town named after a word of another table.
     #[case("Foster City resident", &["Foster City"])]
@@ -3789,6 +3790,7 @@ mod tests {
             "Ward 6 residents",
             "Resident of Ward No. 5",
             "Must live in District 3",
+            "Resident of area serviced",
         ] {
             let e = eligibility_from_text(text);
             assert!(matches!(e.residency, Constraint::Unknown { .. }), "{text}");
