@@ -252,8 +252,8 @@ const PREFERENCE: &[&str] = &[
 ];
 
 /// Whether the age phrase at `start` follows a child someone has or cares
-/// for: "of|have|has|with" then "child|children" within the ten words
-/// before it.
+/// for: "of|have|has|with|their|your" then "child|children" within the ten
+/// words before it ("and their children 12+").
 fn childs_age(tokens: &[Token], start: usize) -> bool {
     let before: Vec<&Token> = tokens
         .get(start.saturating_sub(10)..start)
@@ -265,11 +265,11 @@ fn childs_age(tokens: &[Token], start: usize) -> bool {
         .iter()
         .position(|t| t.is_word("child") || t.is_word("children"));
     child.is_some_and(|c| {
-        before
-            .get(..c)
-            .unwrap_or_default()
-            .iter()
-            .any(|t| ["of", "have", "has", "with"].iter().any(|w| t.is_word(w)))
+        before.get(..c).unwrap_or_default().iter().any(|t| {
+            ["of", "have", "has", "with", "their", "your"]
+                .iter()
+                .any(|w| t.is_word(w))
+        })
     })
 }
 
@@ -2868,11 +2868,19 @@ fn scan_sentence(text: &str, tokens: &[Token]) -> Vec<Term> {
         let weak = match (&term.value, term.hint) {
             (_, Hint::Never) => true,
             (Value::Age(..), Hint::Always) => false,
+            // "Shelter for Youths 18-24": bare numbers after an age group
+            // are its ages.
             (Value::Age(_, implied), _) => {
+                let after_age_group = candidates.iter().any(|(_, e, other)| {
+                    *e == start
+                        && matches!(&other.value, Value::Population(s)
+                            if s.iter().any(|x| AGE_POPULATIONS.contains(x)))
+                });
                 *implied
-                    || !tokens
-                        .get(start..end)
-                        .is_some_and(|ts| ts.iter().any(|t| t.word().is_some()))
+                    || !(after_age_group
+                        || tokens
+                            .get(start..end)
+                            .is_some_and(|ts| ts.iter().any(|t| t.word().is_some())))
             }
             (Value::Population(_), Hint::Always) => false,
             (Value::Population(list), _) => list.iter().all(|s| WEAK_IN_SCAN.contains(s)),
@@ -3725,6 +3733,7 @@ mod tests {
     #[rstest]
     #[case("Primary caregiver of child age 5 or under, or expecting")]
     #[case("Must have 1 child in family or in care who is age 5 or under")]
+    #[case("For current & former sex workers and their children 12+")]
     fn a_child_someone_has_or_cares_for_has_the_age(#[case] text: &str) {
         let e = eligibility_from_text(text);
         assert_eq!(e.age.value().map(|a| a.of), Some(AgeOf::Child), "{text}");
@@ -3841,7 +3850,9 @@ mod tests {
         Some(6.0),
         Some(17.0)
     )]
-    fn reads_the_union_of_program_ages(
+    // Bare numbers after an age group, in a sentence read in part.
+    #[case("Shelter for Youths 18-24.", Some(18.0), Some(24.0))]
+    fn reads_ages_in_sentences_read_in_part(
         #[case] text: &str,
         #[case] min: Option<f64>,
         #[case] max: Option<f64>,
