@@ -1480,6 +1480,8 @@ const AGENCY: &[&str] = &[
     "a non? profit|nonprofit organization or small business",
     "nonprofit educational or charitable service",
     "nonprofit 501 c 3 agency",
+    "school|schools or|and agency|agencies",
+    "any business|businesses",
     "501 c 3 status",
     "a? 501 c 3 organization|organizations",
     "nonprofit agency or school",
@@ -2248,7 +2250,11 @@ fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
             offer(end, term(Value::Requirement(*kind), end, Confidence::High));
         }
     }
-    for pattern in AGENCY {
+    // "Referred by ..., school or agency": who refers, not who is served.
+    let referrer = tokens
+        .get(..i)
+        .is_some_and(|ts| ts.iter().any(|t| t.is_word("by") || t.is_word("from")));
+    for pattern in AGENCY.iter().filter(|_| !referrer) {
         if let Some((end, _)) = match_pattern(pattern, tokens, i) {
             offer(end, term(Value::Agency, end, Confidence::High));
         }
@@ -2996,9 +3002,14 @@ fn assemble(
         owned.retain(|t| !matches!(&t.value, Value::Population(s) if s.is_empty()));
     }
     let all_terms: Vec<&Term> = owned.iter().collect();
-    let individuals = tokenize(text)
-        .iter()
-        .any(|t| t.word().is_some_and(|w| INDIVIDUAL.contains(&w)));
+    // People an organization serves ("services to residents of the
+    // Peninsula") are its clients, not the service's.
+    let tokens = tokenize(text);
+    let individuals = tokens.iter().enumerate().any(|(k, t)| {
+        t.word().is_some_and(|w| INDIVIDUAL.contains(&w))
+            && !word_before(&tokens, k)
+                .is_some_and(|w| ["to", "serving", "serves", "serve"].contains(&w))
+    });
     // High only when every sentence was read and none said "no restriction".
     let cap = if unread.is_empty() && !any_open {
         Confidence::High
@@ -3422,6 +3433,18 @@ mod tests {
     #[case(
         "Must have 501(c)(3) status and be located in Santa Clara County",
         true
+    )]
+    #[case("School or agency serving students with disabilities", true)]
+    #[case("Any business servicing the city of San Bruno", true)]
+    // The people an organization serves are its clients.
+    #[case(
+        "501(c)(3) organization or an organization that provides substantial services to residents of the Peninsula",
+        true
+    )]
+    // Who refers is no client.
+    #[case(
+        "Youth age 8-17, referred by Probation Department, counselor, school or agency",
+        false
     )]
     fn reads_agency_only(#[case] text: &str, #[case] agency: bool) {
         assert_eq!(eligibility_from_text(text).agency_only, agency, "{text}");
