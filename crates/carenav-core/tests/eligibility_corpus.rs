@@ -22,9 +22,10 @@ const TARGET_RECALL: f64 = 0.85;
 /// Precision required, per part, of the restrictions that exclude a client:
 /// those read with high confidence (a false one hides help from someone who
 /// qualifies). The held-back part measured 18 of 19 (0.947) on 2026-11-28
-/// after the phrase families for stated audiences, short of the issue's
-/// 0.95: a floor, not the target.
-const MIN_EXCLUDING_PRECISION: &[(&str, f64)] = &[("dev", 0.99), ("held-back", 0.94)];
+/// after the phrase families for stated audiences, and 20 of 21 (0.952) on
+/// 2026-12-05 (stop 13) after a senior's age offered as a choice was read
+/// as seniors: the 0.95, by one restriction.
+const MIN_EXCLUDING_PRECISION: &[(&str, f64)] = &[("dev", 0.99), ("held-back", 0.95)];
 
 /// Regression floors (precision, recall) per part and kind, a little below
 /// the figures measured on 2026-11-28 after the third round (12 Ohana texts
