@@ -597,3 +597,30 @@ fn spec_json_example_with_a_truncated_copy_keeps_the_first() {
         .expect("test fixture");
     assert!(syntax.message.contains("cut short at line"), "{syntax}");
 }
+
+#[test]
+fn a_json_array_is_checked_in_file_order() {
+    // Services are read as the parser completes them: a bad service before a
+    // break is the first problem strict mode meets, and lenient mode keeps
+    // the good service before it and reports both, in file order.
+    let bad = with(2, "/status", json!("open"));
+    let text = format!("[{}, {}, {{\"id\": ", service(1), bad);
+    match load_str("order.json", &text, Format::Json, Mode::Strict) {
+        Err(LoadError::Invalid(issue)) => {
+            assert_eq!(issue.kind, IssueKind::InvalidValue, "{issue}");
+            assert_eq!(issue.field.as_deref(), Some("status"), "{issue}");
+        }
+        other => panic!("strict mode gave {other:?}"),
+    }
+    let loaded = load_str("order.json", &text, Format::Json, Mode::Lenient).expect("test fixture");
+    let names: Vec<&str> = loaded
+        .directory
+        .services
+        .iter()
+        .map(|s| s.name.as_str())
+        .collect();
+    assert_eq!(names, vec!["Service 1"]);
+    let kinds: Vec<IssueKind> = loaded.warnings.iter().map(|w| w.kind).collect();
+    assert_eq!(kinds.first(), Some(&IssueKind::InvalidValue), "{kinds:?}");
+    assert_eq!(kinds.last(), Some(&IssueKind::Syntax), "{kinds:?}");
+}
