@@ -31,6 +31,16 @@ fn service(n: u32) -> Value {
     })
 }
 
+/// The names of the services a load kept, in order.
+fn service_names(loaded: &carenav_hsds::Loaded) -> Vec<&str> {
+    loaded
+        .directory
+        .services
+        .iter()
+        .map(|s| s.name.as_str())
+        .collect()
+}
+
 fn ndjson(values: &[Value]) -> String {
     values.iter().map(|v| format!("{v}\n")).collect()
 }
@@ -373,12 +383,7 @@ fn lenient_reports_and_keeps_neighbours(
         .first()
         .unwrap_or_else(|| panic!("{name}: no warning"));
     assert_issue(first, &c);
-    let names: Vec<&str> = loaded
-        .directory
-        .services
-        .iter()
-        .map(|s| s.name.as_str())
-        .collect();
+    let names = service_names(&loaded);
     assert_eq!(names.len(), c.kept, "{name}: kept {names:?}");
     assert!(
         names.contains(&"Service 1") && (names.contains(&"Service 3") || name == "truncated-json")
@@ -500,12 +505,7 @@ fn a_directory_of_files_is_read_in_name_order() {
     .expect("test fixture");
     std::fs::write(dir.join("notes.txt"), "not HSDS").expect("test fixture");
     let loaded = load(&dir, Mode::Lenient).expect("test fixture");
-    let names: Vec<&str> = loaded
-        .directory
-        .services
-        .iter()
-        .map(|s| s.name.as_str())
-        .collect();
+    let names = service_names(&loaded);
     assert_eq!(names, ["Service 1", "Service 2", "Service 3"]);
     assert_eq!(loaded.warnings.len(), 1);
     assert_eq!(loaded.warnings[0].kind, IssueKind::DuplicateId);
@@ -613,12 +613,7 @@ fn a_json_array_is_checked_in_file_order() {
         other => panic!("strict mode gave {other:?}"),
     }
     let loaded = load_str("order.json", &text, Format::Json, Mode::Lenient).expect("test fixture");
-    let names: Vec<&str> = loaded
-        .directory
-        .services
-        .iter()
-        .map(|s| s.name.as_str())
-        .collect();
+    let names = service_names(&loaded);
     assert_eq!(names, vec!["Service 1"]);
     let kinds: Vec<IssueKind> = loaded.warnings.iter().map(|w| w.kind).collect();
     assert_eq!(kinds.first(), Some(&IssueKind::InvalidValue), "{kinds:?}");
