@@ -2468,6 +2468,32 @@ fn or_list(terms: &[(Option<Conn>, Term)]) -> Option<Term> {
     })
 }
 
+/// "Age 55 or over for activities; age 60 or over for meals": ages each
+/// stated for a part of the service, which serves their union.
+fn program_ages(text: &str, group: &[&Term]) -> Option<Value> {
+    let for_a_part = |t: &Term| {
+        text.get(t.end..)
+            .is_some_and(|rest| rest.trim_start().to_lowercase().starts_with("for "))
+    };
+    let ranges: Vec<AgeRange> = group
+        .iter()
+        .map(|t| match &t.value {
+            Value::Age(range, _) if range.of == AgeOf::Client && for_a_part(t) => Some(*range),
+            _ => None,
+        })
+        .collect::<Option<_>>()?;
+    (ranges.len() > 1).then(|| {
+        Value::Age(
+            AgeRange {
+                min: age_union(ranges.iter().map(|r| r.min), f64::min),
+                max: age_union(ranges.iter().map(|r| r.max), f64::max),
+                of: AgeOf::Client,
+            },
+            false,
+        )
+    })
+}
+
 /// The loosest of several bounds: none when any side is open.
 fn age_union(
     bounds: impl Iterator<Item = Option<f64>>,
@@ -2747,35 +2773,19 @@ fn scan_sentence(text: &str, tokens: &[Token]) -> Vec<Term> {
         }
     }
     // "Age 55 or over for most programs, age 60 or over for lunch": ages of
-    // the programs within; the service serves their union.
-    let for_a_part = |(_, e, t): &(usize, usize, Term)| {
-        matches!(&t.value, Value::Age(r, _) if r.of == AgeOf::Client)
-            && tokens.get(*e).is_some_and(|t| t.is_word("for"))
-    };
+    // the programs within (`program_ages`); the first stands for them all.
     let is_age = |(_, _, t): &(usize, usize, Term)| matches!(t.value, Value::Age(..));
-    let ages = candidates.iter().filter(|c| is_age(c)).count();
-    if ages > 1 && candidates.iter().filter(|c| is_age(c)).all(for_a_part) {
-        let ranges: Vec<AgeRange> = candidates
-            .iter()
-            .filter_map(|(_, _, t)| match &t.value {
-                Value::Age(range, _) => Some(*range),
-                _ => None,
-            })
-            .collect();
-        let union = AgeRange {
-            min: age_union(ranges.iter().map(|r| r.min), f64::min),
-            max: age_union(ranges.iter().map(|r| r.max), f64::max),
-            of: AgeOf::Client,
-        };
-        let last_end = candidates
-            .iter()
-            .rfind(|c| is_age(c))
-            .map(|(_, _, t)| t.end);
-        // The first age stands for them all.
+    let ages: Vec<&Term> = candidates
+        .iter()
+        .filter(|c| is_age(c))
+        .map(|(_, _, t)| t)
+        .collect();
+    if let Some(union) = program_ages(text, &ages) {
+        let last_end = ages.last().map(|t| t.end);
         let mut kept = false;
         candidates.retain(|c| !is_age(c) || !std::mem::replace(&mut kept, true));
         if let Some((_, _, term)) = candidates.iter_mut().find(|c| is_age(c)) {
-            term.value = Value::Age(union, false);
+            term.value = union;
             term.end = last_end.unwrap_or(term.end);
         }
     }
@@ -3052,6 +3062,8 @@ fn assemble(
         let value = if group.iter().all(|t| t.value == first.value) {
             // The same condition said twice ("women's shelter ... for women").
             first.value.clone()
+        } else if let Some(union) = program_ages(text, &group) {
+            union
         } else if let Some(all) = population_union(&group).filter(|_| {
             group
                 .iter()
@@ -3872,6 +3884,17 @@ mod tests {
         "Age 6-12 for after school, age 13-17 for teen center",
         Some(6.0),
         Some(17.0)
+    )]
+    // Across sentences too.
+    #[case(
+        "Age 55 or over for activities; age 60 or over for meals",
+        Some(55.0),
+        None
+    )]
+    #[case(
+        "Age 18-65 for MHRC. Age 18-60 for Cordilleras Suites",
+        Some(18.0),
+        Some(65.0)
     )]
     // Bare numbers after an age group, in a sentence read in part.
     #[case("Shelter for Youths 18-24.", Some(18.0), Some(24.0))]
