@@ -100,20 +100,18 @@ pub fn read_eligibility(text: &str) -> EligibilityReading {
         let span = (first.start, last.end + closing);
         let mut reading = match read_sentence(text, sentence) {
             Some(reading) => reading,
-            // "Priority given to service-connected veterans": who comes
-            // first among those eligible, read as such (no doubt about who
-            // is; a scan keeps only its requirements).
-            None if states_a_preference(sentence) => SentenceReading {
-                open: false,
-                terms: scan_sentence(text, sentence),
-                scanned: false,
-            },
             None => {
-                unread.push(span);
+                // "Priority given to service-connected veterans": who comes
+                // first among those eligible, read as such (no doubt about
+                // who is; a scan keeps only its requirements).
+                let preference = states_a_preference(sentence);
+                if !preference {
+                    unread.push(span);
+                }
                 SentenceReading {
                     open: false,
-                    terms: scan_sentence(text, sentence),
-                    scanned: true,
+                    terms: scan_sentence(text, sentence, preference),
+                    scanned: !preference,
                 }
             }
         };
@@ -2703,13 +2701,14 @@ fn names_people(value: &Value) -> bool {
 /// own: hints (Low confidence) rather than nothing. Only readings that do
 /// not depend on the words around them survive: one age, one place, one
 /// gender that is not paired ("women and children"), populations pooled as
-/// a choice, requirements, and agency cues.
-fn scan_sentence(text: &str, tokens: &[Token]) -> Vec<Term> {
+/// a choice, requirements, and agency cues. `preference`: whether the
+/// sentence states one ([`states_a_preference`], which the caller checked).
+fn scan_sentence(text: &str, tokens: &[Token], preference: bool) -> Vec<Term> {
     // "Priority given to Daly City residents": a preference, not a condition.
     // "10% of enrollment reserved for children with disabilities": a quota;
     // "Special arrangements for non-residents or homeless", "Seniors
     // welcome as well as ...": an exception, a welcome.
-    let not_required = states_a_preference(tokens)
+    let not_required = preference
         || tokens.iter().any(|t| {
             ["reserved", "arrangements", "welcome", "welcomed"]
                 .iter()
