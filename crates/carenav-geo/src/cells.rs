@@ -59,6 +59,8 @@ pub struct DistanceFrom {
     point: GeoPoint,
     phi: f64,
     cos_phi: f64,
+    /// |sin φ|, for [`DistanceFrom::km_at_least`].
+    sin_phi_abs: f64,
 }
 
 impl DistanceFrom {
@@ -69,6 +71,7 @@ impl DistanceFrom {
             point,
             phi,
             cos_phi: phi.cos(),
+            sin_phi_abs: phi.sin().abs(),
         }
     }
 
@@ -81,6 +84,38 @@ impl DistanceFrom {
             (dphi / 2.0).sin().powi(2) + self.cos_phi * phi2.cos() * (dlambda / 2.0).sin().powi(2);
         // Clamp: rounding can push h a hair above 1 for antipodal points.
         2.0 * EARTH_RADIUS_KM * h.clamp(0.0, 1.0).sqrt().asin()
+    }
+
+    /// A lower bound on [`DistanceFrom::km`] to `b` computed without
+    /// trigonometry, within a percent of it below 50 km (outside the polar
+    /// regions): a search can leave a point
+    /// this bound puts out of reach without paying for the exact distance.
+    ///
+    /// ```
+    /// use carenav_core::GeoPoint;
+    /// use carenav_geo::DistanceFrom;
+    /// let from = DistanceFrom::new(GeoPoint::new(37.7749, -122.4194).unwrap());
+    /// let rwc = GeoPoint::new(37.4852, -122.2364).unwrap();
+    /// let (low, exact) = (from.km_at_least(rwc), from.km(rwc));
+    /// assert!(low <= exact && low > exact * 0.99, "{low} {exact}");
+    /// ```
+    pub fn km_at_least(&self, b: GeoPoint) -> f64 {
+        use std::f64::consts::PI;
+        // The haversine's h = sin²(Δφ/2) + cos φ1·cos φ2·sin²(Δλ/2), each
+        // term bounded from below: sin x ≥ x − x³/6 for 0 ≤ x ≤ π/2,
+        // cos φ2 = cos φ1·cos Δφ ∓ sin φ1·sin Δφ ≥ cos φ1·(1 − Δφ²/2) −
+        // |sin φ1|·|Δφ|, asin y ≥ y.
+        let at_least_sin = |x: f64| x - x * x * x / 6.0;
+        let dphi = (b.latitude.to_radians() - self.phi).abs();
+        let mut dlambda = (b.longitude - self.point.longitude).to_radians().abs();
+        if dlambda > PI {
+            dlambda = 2.0 * PI - dlambda;
+        }
+        let cos_phi2 =
+            (self.cos_phi * (1.0 - dphi * dphi / 2.0) - self.sin_phi_abs * dphi).max(0.0);
+        let lat = at_least_sin(dphi / 2.0);
+        let lng = (self.cos_phi * cos_phi2).sqrt() * at_least_sin(dlambda / 2.0);
+        2.0 * EARTH_RADIUS_KM * (lat * lat + lng * lng).min(1.0).sqrt()
     }
 }
 
@@ -292,6 +327,40 @@ mod tests {
         GeoPoint {
             latitude,
             longitude,
+        }
+    }
+
+    #[test]
+    fn the_cheap_lower_bound_is_below_and_near_the_distance() {
+        let centres = [
+            p(37.7749, -122.4194),
+            p(-33.86, 151.2),
+            p(64.8, -147.7),
+            p(0.0, 179.9),
+            p(89.9, 0.0),
+            p(-89.9, 45.0),
+        ];
+        // Points around each centre at 0.001 to 170 degrees, every bearing.
+        for c in centres {
+            let from = DistanceFrom::new(c);
+            for step in [0.001, 0.01, 0.1, 0.5, 2.0, 20.0, 90.0, 170.0] {
+                for bearing in 0..16 {
+                    let a = f64::from(bearing) * std::f64::consts::PI / 8.0;
+                    let lat = (c.latitude + step * a.cos()).clamp(-90.0, 90.0);
+                    let mut lng = c.longitude + step * a.sin();
+                    if lng > 180.0 {
+                        lng -= 360.0;
+                    } else if lng < -180.0 {
+                        lng += 360.0;
+                    }
+                    let b = p(lat, lng);
+                    let (low, exact) = (from.km_at_least(b), from.km(b));
+                    assert!(low <= exact + 1e-9, "{c:?} {b:?}: {low} > {exact}");
+                    if step <= 0.5 && c.latitude.abs() < 65.0 {
+                        assert!(low >= exact * 0.99, "{c:?} {b:?}: {low} < {exact}");
+                    }
+                }
+            }
         }
     }
 

@@ -63,6 +63,15 @@ pub(crate) fn may_speak(spoken: u64, wanted: u64) -> bool {
     spoken & wanted != 0
 }
 
+/// A set in 32 bits: the first 31 codes keep their bits, the rest share
+/// the last one. Two folded sets may meet where the whole ones do not,
+/// never the other way round, so [`may_speak`] on folded sets still says
+/// "mismatch" only when it is certain (and [`ANY`] stays every bit).
+pub(crate) fn folded(set: u64) -> u32 {
+    const KEPT: u64 = (1 << 31) - 1;
+    (set & KEPT) as u32 | (u32::from(set & !KEPT != 0) << 31)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -99,6 +108,25 @@ mod tests {
         let client: Vec<String> = client.iter().map(|c| (*c).to_owned()).collect();
         let set = spoken(&service, &Location::default());
         assert_eq!(may_speak(set, wanted(&client)), may);
+    }
+
+    #[test]
+    fn folded_sets_meet_whenever_whole_ones_do() {
+        let sets: Vec<u64> = CODES
+            .iter()
+            .map(|c| bit(c))
+            .chain([OTHER, ANY, bit("en") | bit("he"), bit("sm") | bit("es")])
+            .collect();
+        for &a in &sets {
+            for &b in &sets {
+                let whole = may_speak(a, b);
+                let folded = u64::from(folded(a)) & u64::from(folded(b)) != 0;
+                assert!(folded || !whole, "{a:#x} {b:#x}");
+            }
+        }
+        assert_eq!(folded(ANY), u32::MAX);
+        // The first 31 codes keep telling a mismatch apart.
+        assert_eq!(folded(bit("en")) & folded(bit("es")), 0);
     }
 
     #[test]

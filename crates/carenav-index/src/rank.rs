@@ -3,12 +3,13 @@
 //! One pass over the documents a need's query finds reads each one's
 //! column values once, for both the pre-filter (hard restrictions, exact
 //! distance, service areas) and the ranked score. A document whose best
-//! possible score could not make the list is left before its place is
-//! read, one whose score could not even with the most the note's words
+//! possible score could not make the list is left before its distance is
+//! computed (then before its exact distance: a cheap lower bound comes
+//! first), one whose score could not even with the most the note's words
 //! could add is left before they are scored, and one whose score could not
-//! is left unchecked. Documents come in blocks, and each step loads the
-//! values of the whole block before using them, so their memory is fetched
-//! in parallel. (A filter query beside the scorer would read the digest and
+//! is left unchecked. Documents come in blocks, and the values of the whole
+//! block are loaded before they are used, so their memory is fetched in
+//! parallel. (A filter query beside the scorer would read the digest and
 //! coordinates twice and check every document; tantivy's own scoring of
 //! the note would seek its words' long posting lists for every document.)
 
@@ -47,8 +48,8 @@ pub(crate) struct Ranker {
     pub(crate) today: i64,
     pub(crate) weights: ScoringWeights,
     pub(crate) note: Option<Arc<NoteWords>>,
-    /// The client's languages (`languages::wanted`).
-    pub(crate) wanted: u64,
+    /// The client's languages (`languages::wanted`, folded).
+    pub(crate) wanted: u32,
     /// A score the list is known to hold already (from a search of other
     /// documents): a document cannot make it at or below this.
     pub(crate) floor: Option<Score>,
@@ -189,30 +190,38 @@ impl ColumnCache {
 
 /// What ranking reads of every document it visits, decoded once per
 /// segment: tantivy's column codecs (block-wise linear for these) cost more
-/// per read than the rest of a visit. With [`Place`], 40 bytes a document
-/// (40 MB for a million places); two arrays, because most documents
-/// visited are left before their place is read.
+/// per read than the rest of a visit. One record of 32 bytes (32 MB for a
+/// million places), aligned so that it never straddles two cache lines: a
+/// visit is one memory fetch, and it is what most of a match's time waits
+/// for.
 #[derive(Clone, Copy, Default)]
-struct Visit {
+#[repr(align(32))]
+struct DocValues {
     digest: u64,
     needs: u64,
+    point: u64,
+    /// `languages::spoken`, folded (`languages::folded`).
+    spoken: u32,
+    /// The day last verified, `NEVER_VERIFIED` as `i32::MIN`.
+    verified: i32,
 }
 
-/// Read only for documents whose best possible score could make the list.
-#[derive(Clone, Copy, Default)]
-struct Place {
-    point: u64,
-    verified: i64,
-    /// `languages::spoken`.
-    spoken: u64,
+impl DocValues {
+    fn verified_day(&self) -> Option<i64> {
+        (self.verified != i32::MIN).then_some(i64::from(self.verified))
+    }
 }
 
 /// The columns ranking reads.
 struct Columns {
-    visits: Vec<Visit>,
-    places: Vec<Place>,
+    docs: Vec<DocValues>,
+    /// The `needs_more` column decoded (its values are 16-bit slots):
+    /// document `d`'s are `more[more_at[d]..more_at[d + 1]]`. Its rank
+    /// lookups cost more than the rest of a visit of a document found
+    /// under several of a client's needs.
+    more_at: Vec<u32>,
+    more: Vec<u16>,
     populations: Arc<dyn ColumnValues<u64>>,
-    needs_more: Option<Column<u64>>,
     areas: Option<Column<u64>>,
     served: Option<Column<u64>>,
 }
@@ -225,59 +234,73 @@ impl Columns {
         let point = dense(segment, fast::POINT)?;
         let verified = dense(segment, fast::VERIFIED_DAY)?;
         let spoken = dense(segment, fast::SPOKEN)?;
-        // Decoded a block at a time into the final arrays: whole columns
+        // Decoded a block at a time into the final array: whole columns
         // decoded first would be as big again, and an allocator may keep
         // what they freed.
         const DECODE_BLOCK: usize = 4096;
-        let docs = digest.num_vals() as usize;
-        let mut visits = Vec::with_capacity(docs);
-        let mut places = Vec::with_capacity(docs);
-        let (mut a, mut b, mut c) = (
-            [0u64; DECODE_BLOCK],
-            [0u64; DECODE_BLOCK],
-            [0u64; DECODE_BLOCK],
-        );
+        let count = digest.num_vals() as usize;
+        let mut docs = Vec::with_capacity(count);
+        let mut values = [[0u64; DECODE_BLOCK]; 4];
         let mut days = [0i64; DECODE_BLOCK];
-        for start in (0..docs).step_by(DECODE_BLOCK) {
-            let n = DECODE_BLOCK.min(docs - start);
+        for start in (0..count).step_by(DECODE_BLOCK) {
+            let n = DECODE_BLOCK.min(count - start);
             let first = start as u64;
-            digest.get_range(first, &mut a[..n]);
-            needs.get_range(first, &mut b[..n]);
-            visits.extend(
-                a[..n]
-                    .iter()
-                    .zip(&b[..n])
-                    .map(|(&digest, &needs)| Visit { digest, needs }),
-            );
-            point.get_range(first, &mut a[..n]);
+            let [d, e, p, l] = &mut values;
+            digest.get_range(first, &mut d[..n]);
+            needs.get_range(first, &mut e[..n]);
+            point.get_range(first, &mut p[..n]);
+            spoken.get_range(first, &mut l[..n]);
             verified.get_range(first, &mut days[..n]);
-            spoken.get_range(first, &mut c[..n]);
-            places.extend(a[..n].iter().zip(&days[..n]).zip(&c[..n]).map(
-                |((&point, &verified), &spoken)| Place {
-                    point,
-                    verified,
-                    spoken,
+            docs.extend((0..n).map(|i| DocValues {
+                digest: d[i],
+                needs: e[i],
+                point: p[i],
+                spoken: languages::folded(l[i]),
+                verified: if days[i] == NEVER_VERIFIED {
+                    i32::MIN
+                } else {
+                    // Days since 1970 within ±5.8 million years.
+                    days[i].clamp(i64::from(i32::MIN) + 1, i64::from(i32::MAX)) as i32
                 },
-            ));
+            }));
+        }
+        let needs_more: Option<Column<u64>> = ff.column_opt(fast::NEEDS_MORE)?;
+        let mut more_at = Vec::with_capacity(count + 1);
+        let mut more = Vec::new();
+        more_at.push(0);
+        for (doc, values) in (0..).zip(&docs) {
+            if let Some(column) = needs_more.as_ref().filter(|_| has_more(values.needs)) {
+                more.extend(column.values_for_doc(doc).map(|v| (v & 0xFFFF) as u16));
+            }
+            more_at.push(u32::try_from(more.len()).map_err(|_| {
+                tantivy::TantivyError::InternalError("needs_more holds too many values".to_owned())
+            })?);
         }
         Ok(Columns {
-            visits,
-            places,
+            docs,
+            more_at,
+            more,
             populations: dense(segment, fast::POPULATIONS)?,
-            needs_more: ff.column_opt(fast::NEEDS_MORE)?,
             areas: ff.column_opt(fast::AREAS)?,
             served: ff.column_opt(fast::SERVED)?,
         })
     }
 
-    /// A document's visit values (a document id past the segment's end,
-    /// which tantivy never passes, reads as nothing found).
-    fn visit(&self, doc: DocId) -> Visit {
-        self.visits.get(doc as usize).copied().unwrap_or_default()
+    /// A document's values (a document id past the segment's end, which
+    /// tantivy never passes, reads as nothing found).
+    fn doc(&self, doc: DocId) -> DocValues {
+        self.docs.get(doc as usize).copied().unwrap_or_default()
     }
 
-    fn place(&self, doc: DocId) -> Place {
-        self.places.get(doc as usize).copied().unwrap_or_default()
+    /// A document's needs beyond the dense column's (`relevance::pack`).
+    fn more_needs(&self, doc: DocId) -> &[u16] {
+        let at = doc as usize;
+        match (self.more_at.get(at), self.more_at.get(at + 1)) {
+            (Some(&start), Some(&end)) => {
+                self.more.get(start as usize..end as usize).unwrap_or(&[])
+            }
+            _ => &[],
+        }
     }
 }
 
@@ -435,21 +458,20 @@ impl SegmentRanker {
     /// other needs it serves.
     fn needs(&self, doc: DocId, first: u64) -> (f32, u32) {
         let r = &self.ranker;
-        let more = match &self.columns.needs_more {
-            Some(more) if has_more(first) => Some(more.values_for_doc(doc)),
-            _ => None,
-        };
-        unpack(first, more.into_iter().flatten(), r.position, &r.others)
+        let dense = unpack(first, std::iter::empty(), r.position, &r.others);
+        // The rest are a memory fetch away: skipped when they cannot
+        // change the answer (the need found, no other needs to count).
+        if !has_more(first) || (dense.0 > 0.0 && r.others.is_empty()) {
+            return dense;
+        }
+        let more = self.columns.more_needs(doc).iter().map(|v| u64::from(*v));
+        unpack(first, more, r.position, &r.others)
     }
 
-    fn distance_km(&self, place: Place, flags: PlaceFlags) -> Option<f64> {
-        flags
-            .has_point
-            .then(|| self.from.km(unpack_point(place.point)))
-    }
-
-    fn age_days(&self, place: Place) -> Option<f32> {
-        (place.verified != NEVER_VERIFIED).then(|| (self.ranker.today - place.verified) as f32)
+    fn age_days(&self, values: &DocValues) -> Option<f32> {
+        values
+            .verified_day()
+            .map(|day| (self.ranker.today - day) as f32)
     }
 
     /// The list's floor: a document cannot make it at or below this.
@@ -460,14 +482,14 @@ impl SegmentRanker {
         }
     }
 
-    /// What a document's visit values tell, None when its best possible
+    /// What a document's needs tell, None when its best possible
     /// score cannot make the list: at the client's door (when it has
     /// coordinates), just verified, with the most the note could add.
-    fn see(&self, doc: DocId, visit: Visit) -> Option<Seen> {
-        let (_, flags) = unpack_digest(visit.digest);
-        let (relevance, served) = self.needs(doc, visit.needs);
+    fn see(&self, doc: DocId, values: &DocValues) -> Option<Seen> {
+        let (_, flags) = unpack_digest(values.digest);
+        let (relevance, served) = self.needs(doc, values.needs);
         let seen = Seen {
-            digest: visit.digest,
+            digest: values.digest,
             flags,
             relevance,
             served,
@@ -488,7 +510,7 @@ impl SegmentRanker {
     /// the first bound that says it cannot. The note's words (seeks in long
     /// posting lists) are scored last; until then they count for the most
     /// they could add.
-    fn consider(&mut self, doc: DocId, seen: Seen, place: Place) {
+    fn consider(&mut self, doc: DocId, seen: Seen, values: &DocValues) {
         let floor = self.floor();
         let cannot = |bound: Score| floor.is_some_and(|floor| bound <= floor);
         let Seen {
@@ -497,14 +519,31 @@ impl SegmentRanker {
             relevance,
             served,
         } = seen;
-        let km = self.distance_km(place, flags);
-        if let (Some(filter), Some(km)) = (&self.ranker.filter, km)
-            && km > filter.max_km + POINT_SLACK_KM
+        let max_km = self
+            .ranker
+            .filter
+            .as_ref()
+            .map(|f| f.max_km + POINT_SLACK_KM);
+        let age = self.age_days(values);
+        let ceiling = relevance + self.note_ceiling();
+        let point = flags.has_point.then(|| unpack_point(values.point));
+        // First by a bound on the distance that costs no trigonometry:
+        // most documents found are left here (the search disk's cells
+        // reach past the radius, and the near ones fill the list).
+        if let Some(point) = point {
+            let km = self.from.km_at_least(point);
+            if max_km.is_some_and(|max| km > max)
+                || cannot(self.ranker.ranked(ceiling, served, flags, Some(km), age))
+            {
+                return;
+            }
+        }
+        let km = point.map(|p| self.from.km(p));
+        if let (Some(max), Some(km)) = (max_km, km)
+            && km > max
         {
             return;
         }
-        let age = self.age_days(place);
-        let ceiling = relevance + self.note_ceiling();
         if self.ranker.note.is_some() && cannot(self.ranker.ranked(ceiling, served, flags, km, age))
         {
             return;
@@ -513,7 +552,7 @@ impl SegmentRanker {
         let score = self.ranker.ranked(relevance, served, flags, km, age);
         let w = &self.ranker.weights;
         let bound = if w.language_mismatch_factor < 1.0
-            && !languages::may_speak(place.spoken, self.ranker.wanted)
+            && !languages::may_speak(u64::from(values.spoken), u64::from(self.ranker.wanted))
         {
             score * w.language_mismatch_factor
         } else {
@@ -531,7 +570,7 @@ impl SegmentRanker {
     }
 }
 
-/// What a document's visit values tell (`SegmentRanker::see`).
+/// What a document's needs tell (`SegmentRanker::see`).
 #[derive(Clone, Copy)]
 struct Seen {
     digest: u64,
@@ -546,31 +585,24 @@ impl SegmentCollector for SegmentRanker {
     type Fruit = Vec<Hit>;
 
     fn collect(&mut self, doc: DocId, _: Score) {
-        if let Some(seen) = self.see(doc, self.columns.visit(doc)) {
-            self.consider(doc, seen, self.columns.place(doc));
+        let values = self.columns.doc(doc);
+        if let Some(seen) = self.see(doc, &values) {
+            self.consider(doc, seen, &values);
         }
     }
 
     fn collect_block(&mut self, docs: &[DocId]) {
-        // Each step loads the values of the whole block first: independent
-        // loads from all over the segment's columns, which the processor
-        // fetches from memory together instead of one miss after another.
+        // The values of the whole block are loaded first: independent loads
+        // from all over the segment's records, which the processor fetches
+        // from memory together instead of one miss after another.
         for chunk in docs.chunks(BLOCK) {
-            let mut visits = [Visit::default(); BLOCK];
-            for (v, doc) in visits.iter_mut().zip(chunk) {
-                *v = self.columns.visit(*doc);
+            let mut values = [DocValues::default(); BLOCK];
+            for (v, doc) in values.iter_mut().zip(chunk) {
+                *v = self.columns.doc(*doc);
             }
-            let mut seen = [None; BLOCK];
-            let mut places = [Place::default(); BLOCK];
-            for (i, (doc, visit)) in chunk.iter().zip(visits).enumerate() {
-                seen[i] = self.see(*doc, visit);
-                if seen[i].is_some() {
-                    places[i] = self.columns.place(*doc);
-                }
-            }
-            for ((doc, seen), place) in chunk.iter().zip(seen).zip(places) {
-                if let Some(seen) = seen {
-                    self.consider(*doc, seen, place);
+            for (doc, values) in chunk.iter().zip(&values) {
+                if let Some(seen) = self.see(*doc, values) {
+                    self.consider(*doc, seen, values);
                 }
             }
         }
@@ -596,5 +628,5 @@ impl SegmentCollector for SegmentRanker {
     }
 }
 
-/// Documents whose visit values are loaded together.
+/// Documents whose values are loaded together.
 const BLOCK: usize = 64;

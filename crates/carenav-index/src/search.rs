@@ -478,7 +478,7 @@ impl ServiceIndex {
             today: options.today.days_since_epoch(),
             weights: options.weights,
             note: search.note.clone(),
-            wanted: crate::languages::wanted(&client.languages),
+            wanted: crate::languages::folded(crate::languages::wanted(&client.languages)),
             floor: None,
             filter: Some(PreFilter::new(client, place)),
             columns: Arc::clone(&self.columns),
