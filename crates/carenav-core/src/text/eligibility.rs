@@ -571,6 +571,10 @@ const POPULATION: &[(&str, Situation)] = &[
     ),
     ("fleeing violence", Situation::DomesticViolenceSurvivor),
     (
+        "mobility impaired|impairment|impairments|limitation|limitations|disability|disabilities",
+        Situation::PhysicalDisability,
+    ),
+    (
         "leaving|fleeing|escaping domestic violence|abuse",
         Situation::DomesticViolenceSurvivor,
     ),
@@ -585,6 +589,10 @@ const POPULATION: &[(&str, Situation)] = &[
     ),
     (
         "domestic violence victims|survivors",
+        Situation::DomesticViolenceSurvivor,
+    ),
+    (
+        "victim|victims|survivor|survivors of intimate partner violence|abuse",
         Situation::DomesticViolenceSurvivor,
     ),
     (
@@ -629,6 +637,15 @@ const POPULATION: &[(&str, Situation)] = &[
     ("must also be a member", Situation::Member),
     ("$ member|members", Situation::Member),
     ("members only", Situation::Member),
+    // Of a named club, association or plan ("Membership in ASQ", "Must
+    // be a member in good standing of CAMFT").
+    ("membership in $", Situation::Member),
+    ("must? be a? member|members of|in the? $", Situation::Member),
+    (
+        "must? be a? member|members in good standing of|with the? $",
+        Situation::Member,
+    ),
+    ("member|members of the $", Situation::Member),
     (
         "member|members of the? parish|congregation|church|union",
         Situation::Member,
@@ -716,6 +733,10 @@ const POPULATION: &[(&str, Situation)] = &[
     ),
     (
         "with a? psychiatric disability|disabilities",
+        Situation::SeriousMentalIllness,
+    ),
+    (
+        "with? a? mental health disability|disabilities",
         Situation::SeriousMentalIllness,
     ),
     (
@@ -3586,6 +3607,12 @@ mod tests {
     // The wish names the person even in a sentence read in part.
     #[case("Adult males and females with a desire to overcome an addiction to substance(s).", vec![Situation::SubstanceUse])]
     #[case("Amputee", vec![Situation::PhysicalDisability])]
+    #[case("Membership in ASQ", vec![Situation::Member])]
+    #[case("Representation for victims of intimate partner violence", vec![Situation::DomesticViolenceSurvivor])]
+    #[case("Adults with mobility impairments", vec![Situation::PhysicalDisability])]
+    #[case("Must be a member in good standing of CAMFT", vec![Situation::Member])]
+    #[case("Member of the San Carlos Villagers", vec![Situation::Member])]
+    #[case("HIV-positive or mental health disabilities", vec![Situation::HivAids, Situation::SeriousMentalIllness])]
     #[case("Any parent with custody or visitation rights", vec![Situation::Parenting])]
     #[case("Custodial parents", vec![Situation::Parenting])]
     // A people before "resident": a group, the residence read as well.
