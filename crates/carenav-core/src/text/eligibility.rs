@@ -2859,6 +2859,36 @@ fn scan_sentence(text: &str, tokens: &[Token], preference: bool) -> Vec<Term> {
             .map_or(tokens.len(), |p| p + k);
         candidates.retain(|(s, e, t)| dimension(&t.value) > 5 || *e <= from || *s >= to);
     }
+    // "Must be low-income household, family, senior or disabled": a group
+    // offered as one choice beside income or a group named as often as a
+    // topic (which the scan leaves out) would read a narrower union than
+    // the text's; no hint then. Neighbours are next to each other in the
+    // list, joined by "or" (", or"), or by a comma when the second is
+    // followed by "or" ("family, senior, disabled or ...").
+    let weak_choice = |t: &Term| {
+        t.hint != Hint::Always
+            && match &t.value {
+                Value::Income(_) => true,
+                Value::Population(list) => list.iter().all(|x| WEAK_IN_SCAN.contains(x)),
+                _ => false,
+            }
+    };
+    let followed_by_or = |k: usize| is_or(k) || (is_comma(k) && is_or(k + 1));
+    // The next item's start after `k`, and whether an "or" joins them.
+    let next_item = |k: usize| match (is_comma(k), is_or(k), is_or(k + 1)) {
+        (true, _, true) => Some((k + 2, true)),
+        (true, _, false) => Some((k + 1, false)),
+        (false, true, _) => Some((k + 1, true)),
+        _ => None,
+    };
+    let offered_beside_weak = |start: usize, end: usize| {
+        candidates.iter().any(|(s, e, t)| {
+            let right = next_item(end).is_some_and(|(k, or)| k == *s && (or || followed_by_or(*e)));
+            let left = *e <= start
+                && next_item(*e).is_some_and(|(k, or)| k == start && (or || followed_by_or(end)));
+            weak_choice(t) && (right || left)
+        })
+    };
     let mut found: Vec<Term> = Vec::new();
     for (start, end, term) in &candidates {
         let (start, end) = (*start, *end);
@@ -2919,7 +2949,9 @@ fn scan_sentence(text: &str, tokens: &[Token], preference: bool) -> Vec<Term> {
                             .is_some_and(|ts| ts.iter().any(|t| t.word().is_some())))
             }
             (Value::Population(_), Hint::Always) => false,
-            (Value::Population(list), _) => list.iter().all(|s| WEAK_IN_SCAN.contains(s)),
+            (Value::Population(list), _) => {
+                list.iter().all(|s| WEAK_IN_SCAN.contains(s)) || offered_beside_weak(start, end)
+            }
             _ => false,
         };
         if !negated && !paired && !weak && !other_group && term.value != Value::Open {
@@ -3700,6 +3732,20 @@ mod tests {
         };
         assert_eq!(groups, want, "{text}");
         assert!(e.gender.is_open(), "{text}");
+    }
+
+    #[rstest]
+    // A group offered as one choice beside income or a group the scan
+    // leaves out: reading it alone would narrow the choice.
+    #[case("Must be low-income household, family, senior or disabled")]
+    #[case("Homeless or low-income person at-risk")]
+    #[case("Resident of area served who is ill, elderly, disabled or living alone")]
+    #[case("County resident disabled or economically disadvantaged")]
+    // Beside a group it is read ("Age 62 or over or handicapped" is read
+    // as seniors or disabled: `reads_a_seniors_age_as_a_choice`).
+    fn a_choice_beside_an_unread_one_is_no_group(#[case] text: &str) {
+        let e = eligibility_from_text(text);
+        assert!(e.populations.is_open(), "{text}: {:?}", e.populations);
     }
 
     #[test]
