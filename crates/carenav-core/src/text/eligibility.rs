@@ -3743,7 +3743,7 @@ mod tests {
     #[case("County resident disabled or economically disadvantaged")]
     // Beside a group it is read ("Age 62 or over or handicapped" is read
     // as seniors or disabled: `reads_a_seniors_age_as_a_choice`).
-    fn a_choice_beside_an_unread_one_is_no_group(#[case] text: &str) {
+    fn a_choice_beside_income_or_a_weak_group_is_no_group(#[case] text: &str) {
         let e = eligibility_from_text(text);
         assert!(e.populations.is_open(), "{text}: {:?}", e.populations);
     }
