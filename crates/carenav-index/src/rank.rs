@@ -527,9 +527,9 @@ impl SegmentRanker {
         let age = self.age_days(values);
         let ceiling = relevance + self.note_ceiling();
         let point = flags.has_point.then(|| unpack_point(values.point));
-        // First by a bound on the distance that costs no trigonometry:
-        // most documents found are left here (the search disk's cells
-        // reach past the radius, and the near ones fill the list).
+        // First by a bound on the distance that costs no trigonometry: the
+        // search disk's cells reach past the radius, and once the near
+        // documents fill the list the far ones cannot make it.
         if let Some(point) = point {
             let km = self.from.km_at_least(point);
             if max_km.is_some_and(|max| km > max)
