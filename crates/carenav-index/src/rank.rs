@@ -458,14 +458,17 @@ impl SegmentRanker {
     /// other needs it serves.
     fn needs(&self, doc: DocId, first: u64) -> (f32, u32) {
         let r = &self.ranker;
-        let dense = unpack(first, std::iter::empty(), r.position, &r.others);
+        let (relevance, served) = unpack(first, std::iter::empty(), r.position, &r.others);
         // The rest are a memory fetch away: skipped when they cannot
         // change the answer (the need found, no other needs to count).
-        if !has_more(first) || (dense.0 > 0.0 && r.others.is_empty()) {
-            return dense;
+        if !has_more(first) || (relevance > 0.0 && r.others.is_empty()) {
+            return (relevance, served);
         }
         let more = self.columns.more_needs(doc).iter().map(|v| u64::from(*v));
-        unpack(first, more, r.position, &r.others)
+        let (more_relevance, more_served) = unpack(0, more, r.position, &r.others);
+        // A need is found once, in the dense slots or among the rest: one
+        // of the two relevances is 0.
+        (relevance + more_relevance, served + more_served)
     }
 
     fn age_days(&self, values: &DocValues) -> Option<f32> {

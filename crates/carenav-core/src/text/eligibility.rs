@@ -2670,6 +2670,11 @@ const WEAK_IN_SCAN: &[Situation] = &[
     Situation::Senior,
 ];
 
+/// Whether every group of a list is one [`WEAK_IN_SCAN`] leaves out.
+fn named_as_topic(groups: &[Situation]) -> bool {
+    groups.iter().all(|s| WEAK_IN_SCAN.contains(s))
+}
+
 /// Words (or two-word phrases) that make an unread sentence's phrases
 /// doubtful: conditions, exceptions, widening ("and spouse", "or age 16
 /// with ...", "or a family member").
@@ -2869,7 +2874,7 @@ fn scan_sentence(text: &str, tokens: &[Token], preference: bool) -> Vec<Term> {
         t.hint != Hint::Always
             && match &t.value {
                 Value::Income(_) => true,
-                Value::Population(list) => list.iter().all(|x| WEAK_IN_SCAN.contains(x)),
+                Value::Population(list) => named_as_topic(list),
                 _ => false,
             }
     };
@@ -2949,9 +2954,7 @@ fn scan_sentence(text: &str, tokens: &[Token], preference: bool) -> Vec<Term> {
                             .is_some_and(|ts| ts.iter().any(|t| t.word().is_some())))
             }
             (Value::Population(_), Hint::Always) => false,
-            (Value::Population(list), _) => {
-                list.iter().all(|s| WEAK_IN_SCAN.contains(s)) || offered_beside_weak(start, end)
-            }
+            (Value::Population(list), _) => named_as_topic(list) || offered_beside_weak(start, end),
             _ => false,
         };
         if !negated && !paired && !weak && !other_group && term.value != Value::Open {
