@@ -399,20 +399,26 @@ impl ServiceIndex {
         Ok(())
     }
 
-    /// The records behind a set of referrals (their services, locations,
-    /// links and organizations), rebuilt from the stored documents: what a
-    /// care plan needs to print addresses, hours and documents, also when
-    /// the index was opened from disk without its source directory.
+    /// The records behind a set of referrals, each named by its service id
+    /// and service-at-location id (their services, locations, links and
+    /// organizations), rebuilt from the stored documents: what a care plan
+    /// needs to print addresses, hours and documents, also when the index
+    /// was opened from disk without its source directory. Links the index
+    /// does not hold are left out.
     pub fn directory_for<'a>(
         &self,
-        service_at_location_ids: impl IntoIterator<Item = &'a str>,
+        links: impl IntoIterator<Item = (&'a str, &'a str)>,
     ) -> Result<Directory, IndexError> {
         let mut out = Directory::default();
         let mut seen_services = std::collections::HashSet::new();
         let mut seen_locations = std::collections::HashSet::new();
         let mut seen_orgs = std::collections::HashSet::new();
-        for id in service_at_location_ids {
-            let Some(payload) = search::first_payload(self, self.fields.sal_id, id)? else {
+        for (service_id, link_id) in links {
+            // Found by its service (ids of links are not indexed: a term
+            // per document cost a tenth of a build), then its link.
+            let payload =
+                search::service_payload(self, service_id, |p| p.service_at_location.id == link_id)?;
+            let Some(payload) = payload else {
                 continue;
             };
             if seen_orgs.insert(payload.service.organization_id.clone()) {
@@ -435,7 +441,7 @@ impl ServiceIndex {
 
     /// A service in the index, by id (decoded from a stored document).
     pub fn service(&self, id: &str) -> Result<Option<Service>, IndexError> {
-        Ok(search::first_payload(self, self.fields.service_id, id)?.map(|p| p.service))
+        Ok(search::service_payload(self, id, |_| true)?.map(|p| p.service))
     }
 }
 

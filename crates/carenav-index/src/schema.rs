@@ -12,7 +12,7 @@ use tantivy::tokenizer::{
 
 /// Version of the schema and of the meaning of its fields. Bump it whenever
 /// a field is added, removed or changes meaning: older indexes are refused.
-pub const SCHEMA_VERSION: u32 = 10;
+pub const SCHEMA_VERSION: u32 = 11;
 
 /// Analyzer of English text.
 pub(crate) const EN: &str = "carenav_en";
@@ -25,7 +25,6 @@ pub(crate) const CELL_RESOLUTIONS: [u8; 4] = [4, 5, 6, 7];
 /// Handles of every field.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Fields {
-    pub(crate) sal_id: Field,
     pub(crate) service_id: Field,
     pub(crate) text_en: Field,
     pub(crate) text_es: Field,
@@ -128,7 +127,6 @@ pub(crate) fn build_schema() -> Schema {
                 .set_index_option(IndexRecordOption::WithFreqs),
         )
     };
-    b.add_text_field("sal_id", STRING);
     b.add_text_field("service_id", STRING);
     b.add_text_field("text_en", text(EN));
     b.add_text_field("text_es", text(ES));
@@ -152,7 +150,6 @@ pub(crate) fn build_schema() -> Schema {
 
 pub(crate) fn fields(schema: &Schema) -> tantivy::Result<Fields> {
     Ok(Fields {
-        sal_id: schema.get_field("sal_id")?,
         service_id: schema.get_field("service_id")?,
         text_en: schema.get_field("text_en")?,
         text_es: schema.get_field("text_es")?,

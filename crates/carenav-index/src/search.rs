@@ -11,7 +11,7 @@ use carenav_core::needs::NeedDomain;
 use carenav_core::profile::{ClientProfile, Need};
 use carenav_core::{Date, Eligibility, GeoPoint, Schedule, TimeOfDay, Weekday, benefits};
 use carenav_geo::{Boundaries, haversine_km};
-use tantivy::collector::TopDocs;
+use tantivy::collector::DocSetCollector;
 use tantivy::query::{Bm25Weight, BooleanQuery, EnableScoring, Occur, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::schema::document::{DeserializeError, DocumentDeserialize, DocumentDeserializer};
@@ -837,20 +837,28 @@ impl DocumentDeserialize for StoredRecord {
     }
 }
 
-/// The stored payload of the first document whose `field` holds `id`
-/// (a service-at-location id, or a service id).
-pub(crate) fn first_payload(
+/// The stored payload of the first document of the service `service_id`
+/// (one per location, in reading order) that `wanted` accepts.
+pub(crate) fn service_payload(
     index: &ServiceIndex,
-    field: tantivy::schema::Field,
-    id: &str,
+    service_id: &str,
+    wanted: impl Fn(&Payload) -> bool,
 ) -> Result<Option<Payload>, IndexError> {
     let searcher = index.reader.searcher();
-    let query = TermQuery::new(Term::from_field_text(field, id), IndexRecordOption::Basic);
-    let hits = searcher.search(&query, &TopDocs::with_limit(1).order_by_score())?;
-    hits.into_iter()
-        .next()
-        .map(|(_, a)| record_at(&searcher, a))
-        .transpose()
+    let term = Term::from_field_text(index.fields.service_id, service_id);
+    let query = TermQuery::new(term, IndexRecordOption::Basic);
+    let mut addresses: Vec<DocAddress> = searcher
+        .search(&query, &DocSetCollector)?
+        .into_iter()
+        .collect();
+    addresses.sort_unstable();
+    for address in addresses {
+        let payload = record_at(&searcher, address)?;
+        if wanted(&payload) {
+            return Ok(Some(payload));
+        }
+    }
+    Ok(None)
 }
 
 #[cfg(test)]

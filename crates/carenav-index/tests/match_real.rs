@@ -253,7 +253,10 @@ fn records_read_back_whole(#[case] fixture: &Fixture) {
             assert_eq!(stored.as_ref(), Some(service), "service {}", service.id);
         }
     }
-    let ids = d.service_at_locations.iter().map(|l| l.id.as_str());
+    let ids = d
+        .service_at_locations
+        .iter()
+        .map(|l| (l.service_id.as_str(), l.id.as_str()));
     let back = fixture.index.directory_for(ids).expect("records");
     assert_eq!(
         back.service_at_locations.len(),

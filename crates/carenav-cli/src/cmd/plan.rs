@@ -71,9 +71,9 @@ pub(crate) fn run(args: &PlanArgs) -> Result<ExitCode> {
         ..PlanOptions::default()
     };
     let mut plan = CarePlan::propose(&profile, &result, &plan_options);
-    let links: Vec<&str> = plan
+    let links: Vec<(&str, &str)> = plan
         .referrals()
-        .map(|(_, r)| r.service_at_location_id.as_str())
+        .map(|(_, r)| (r.service_id.as_str(), r.service_at_location_id.as_str()))
         .collect();
     let details = opened.index.directory_for(links)?;
     plan.add_place_details(&details);
