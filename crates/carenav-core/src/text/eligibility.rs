@@ -592,6 +592,10 @@ const POPULATION: &[(&str, Situation)] = &[
         Situation::DomesticViolenceSurvivor,
     ),
     (
+        "at risk of domestic violence",
+        Situation::DomesticViolenceSurvivor,
+    ),
+    (
         "victim|victims|survivor|survivors of intimate partner violence|abuse",
         Situation::DomesticViolenceSurvivor,
     ),
@@ -633,6 +637,15 @@ const POPULATION: &[(&str, Situation)] = &[
     ("in the $ jail", Situation::InCustody),
     ("released from", Situation::JusticeInvolved),
     ("charged or convicted", Situation::JusticeInvolved),
+    // A delinquent minor ("Ward of the Juvenile Court"), one awaiting trial.
+    (
+        "ward|wards of the juvenile court",
+        Situation::JusticeInvolved,
+    ),
+    (
+        "subject of? pending criminal action|actions|charges|case|cases",
+        Situation::JusticeInvolved,
+    ),
     ("must? be a member", Situation::Member),
     ("must also be a member", Situation::Member),
     ("$ member|members", Situation::Member),
@@ -718,6 +731,7 @@ const POPULATION: &[(&str, Situation)] = &[
     ("single mother|mothers|father|fathers", Situation::Parenting),
     ("new mothers|parents", Situation::Parenting),
     ("pregnant or parenting", Situation::Pregnant),
+    ("be? expecting a child|baby", Situation::Pregnant),
     (
         "victim|victims|survivor|survivors of sexual assault|abuse|violence",
         Situation::CrimeVictim,
@@ -1025,6 +1039,11 @@ const PEOPLE: &[(&str, &[Situation], Option<Gender>)] = &[
         &[Situation::FamilyWithChildren],
         None,
     ),
+    (
+        "must? have at least one|1 child|children in? custody?",
+        &[Situation::FamilyWithChildren],
+        None,
+    ),
     // "must have at least 1 child in custody": a parent's custody.
     (
         "child|children in custody",
@@ -1130,7 +1149,7 @@ const PEOPLE: &[(&str, &[Situation], Option<Gender>)] = &[
     // A parent by custody ("Any parent with custody or visitation rights",
     // "non-custodial parent").
     (
-        "parent|parents with custody|visitation",
+        "parent|parents with custody|visitation or|and? custody|visitation? rights?",
         &[Situation::Parenting],
         None,
     ),
@@ -1344,6 +1363,14 @@ const RESIDENCY: &[(&str, ResidencyShape)] = &[
     ("within|in the? service area", ResidencyShape::Unnamed),
     (
         "residing in geographic area served",
+        ResidencyShape::Unnamed,
+    ),
+    (
+        "must? live|lives|living|reside|resides|residing and|or attend|attends|attending school|schools in the? area|areas served|serviced",
+        ResidencyShape::Unnamed,
+    ),
+    (
+        "must? live|lives|living|reside|resides|residing and|or /? or? work|works|working in the? area|areas served|serviced",
         ResidencyShape::Unnamed,
     ),
     (
@@ -3687,6 +3714,12 @@ mod tests {
     #[case("Desire to stop using cocaine and all other mind-altering substances", vec![Situation::SubstanceUse])]
     #[case("With current substance abuse problem and mental health issues", vec![Situation::SubstanceUse])]
     #[case("Chinese seniors", vec![Situation::CulturalCommunity])]
+    #[case(
+        "Woman (single or with children), victim of domestic violence or at risk of domestic violence",
+        vec![Situation::DomesticViolenceSurvivor]
+    )]
+    #[case("Must have at least one child or be expecting a child", vec![Situation::FamilyWithChildren, Situation::Pregnant])]
+    #[case("Ward of the Juvenile Court or subject of pending criminal action", vec![Situation::JusticeInvolved])]
     fn reads_common_group_wordings(#[case] text: &str, #[case] want: Vec<Situation>) {
         assert_eq!(
             eligibility_from_text(text).populations.value(),
@@ -3801,6 +3834,8 @@ mod tests {
         Some("Sarasota County")
     )]
     #[case("Based on geographic area", None)]
+    #[case("Age 18 or under, living or attending school in area served", None)]
+    #[case("Live or work in area serviced", None)]
     #[case("Eligible residents of Central Florida", Some("Central Florida"))]
     #[case("Priority given to Daly City residents", None)]
     // Where an office is, or a town named in prose, is no residency.
@@ -3814,7 +3849,7 @@ mod tests {
         let e = eligibility_from_text(text);
         match place {
             Some(p) => assert_eq!(e.residency.value(), Some(&vec![p.to_owned()]), "{text}"),
-            None if text.starts_with("Based") => {
+            None if text.contains("area") => {
                 assert!(matches!(e.residency, Constraint::Unknown { .. }), "{text}")
             }
             None => assert!(e.residency.is_open(), "{text}"),
