@@ -420,6 +420,7 @@ const AGE: &[(&str, AgeShape)] = &[
     // in a sentence read only in part (module docs, scanning).
     ("for single? adult|adults", AgeShape::Adult),
     ("single adult|adults", AgeShape::Adult),
+    ("adult|adults only", AgeShape::Adult),
     ("age|ages? # 1 / 2 - # years? old?", AgeShape::HalfBetween),
     (
         "age|ages? # 1 / 2 to|through # years? old?",
@@ -2139,10 +2140,24 @@ fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
     let after_grade = word_before(tokens, i).is_some_and(|w| ["grade", "grades"].contains(&w));
     for (pattern, shape) in AGE.iter().filter(|_| !after_grade) {
         if let Some((end, cap)) = match_pattern(pattern, tokens, i) {
-            // "for adults", "single adults": a stated audience, a hint.
+            // "with an infant under 3 months": an age in months is a
+            // baby's, not the client's age in years.
+            let in_months = tokens
+                .get(end)
+                .and_then(Token::word)
+                .is_some_and(|w| ["month", "months", "week", "weeks", "day", "days"].contains(&w));
+            if in_months {
+                continue;
+            }
+            // "for adults", "single adults", "adults only": a stated
+            // audience, a hint.
             let stated = tokens
                 .get(i)
-                .is_some_and(|t| t.is_word("for") || t.is_word("single"));
+                .is_some_and(|t| t.is_word("for") || t.is_word("single"))
+                || end
+                    .checked_sub(1)
+                    .and_then(|k| tokens.get(k))
+                    .is_some_and(|t| t.is_word("only"));
             let item = age(*shape, &cap.numbers)
                 .and_then(|v| term(v, end, Confidence::High))
                 .map(|item| match item {
@@ -4008,6 +4023,17 @@ mod tests {
     )]
     // Bare numbers after an age group, in a sentence read in part.
     #[case("Shelter for Youths 18-24.", Some(18.0), Some(24.0))]
+    #[case(
+        "Cancer diagnosis, California resident, adults only, must attend panel in person",
+        Some(18.0),
+        None
+    )]
+    // A baby's age in months is not the client's.
+    #[case(
+        "Pregnant or parenting African-American woman age 18 or over with an infant under 3 months",
+        Some(18.0),
+        None
+    )]
     fn reads_ages_in_sentences_read_in_part(
         #[case] text: &str,
         #[case] min: Option<f64>,
