@@ -415,7 +415,7 @@ impl ServiceIndex {
         let mut seen_orgs = std::collections::HashSet::new();
         for (service_id, link_id) in links {
             // Found by its service (ids of links are not indexed: a term
-            // per document cost a tenth of a build), then its link.
+            // per document cost about 5% of a build), then its link.
             let payload =
                 search::service_payload(self, service_id, |p| p.service_at_location.id == link_id)?;
             let Some(payload) = payload else {

@@ -192,6 +192,28 @@ fn a_client_outside_a_county_only_service_area_is_not_sent_there() {
     );
 }
 
+/// A directory holding one service of `directory` with its links (and
+/// everything they may refer to), to upsert a changed copy of it.
+fn only_service(directory: &Directory, id: &str) -> Directory {
+    Directory {
+        taxonomy_terms: directory.taxonomy_terms.clone(),
+        organizations: directory.organizations.clone(),
+        locations: directory.locations.clone(),
+        service_at_locations: directory
+            .service_at_locations
+            .iter()
+            .filter(|s| s.service_id == id)
+            .cloned()
+            .collect(),
+        services: directory
+            .services
+            .iter()
+            .filter(|s| s.id == id)
+            .cloned()
+            .collect(),
+    }
+}
+
 #[test]
 fn an_inactive_service_never_appears() {
     let json = r#"{"location":{"latitude":37.4852,"longitude":-122.2364},"max_distance_km":10,"age":67,
@@ -199,25 +221,7 @@ fn an_inactive_service_never_appears() {
     let fixture = fixture(LegacyFormat::Ohana, "ohana-smc");
     let before = run(&fixture, json);
     let top = before.needs[0].referrals[0].service_id.clone();
-    let mut changed = Directory {
-        taxonomy_terms: fixture.directory.taxonomy_terms.clone(),
-        organizations: fixture.directory.organizations.clone(),
-        locations: fixture.directory.locations.clone(),
-        service_at_locations: fixture
-            .directory
-            .service_at_locations
-            .iter()
-            .filter(|s| s.service_id == top)
-            .cloned()
-            .collect(),
-        services: fixture
-            .directory
-            .services
-            .iter()
-            .filter(|s| s.id == top)
-            .cloned()
-            .collect(),
-    };
+    let mut changed = only_service(&fixture.directory, &top);
     changed.services[0].status = ServiceStatus::Inactive;
     fixture.index.upsert(&changed).expect("upsert");
     let after = run(&fixture, json);
@@ -234,6 +238,40 @@ fn an_inactive_service_never_appears() {
         .delete_services([top.as_str()])
         .expect("delete");
     assert!(fixture.index.service(&top).expect("lookup").is_none());
+}
+
+/// A note in Spanish finds a description in Spanish (the real exports have
+/// none, so the last of the food services near a client gets a Spanish
+/// sentence): the note's words lift it in the ranking.
+#[test]
+fn a_spanish_note_finds_a_spanish_description() {
+    let base = r#"{"location":{"latitude":37.4852,"longitude":-122.2364},"max_distance_km":10,"age":40,
+        "needs":[{"domain":"food-insecurity","urgency":"high"NOTE}]}"#;
+    let plain = base.replace("NOTE", "");
+    let noted = base.replace("NOTE", r#","note":"frutas y verduras frescas""#);
+    let fixture = fixture(LegacyFormat::Ohana, "ohana-smc");
+    let rank = |json: &str, id: &str| {
+        run(&fixture, json).needs[0]
+            .referrals
+            .iter()
+            .position(|r| r.service_id == id)
+    };
+    let before = run(&fixture, &plain);
+    let last = before.needs[0].referrals.last().expect("food nearby");
+    let id = last.service_id.clone();
+    assert_eq!(rank(&noted, &id), rank(&plain, &id), "no Spanish text yet");
+    let mut changed = only_service(&fixture.directory, &id);
+    let service = &mut changed.services[0];
+    let description = service.description.take().unwrap_or_default();
+    service.description = Some(format!(
+        "{description} Despensa de comida con frutas y verduras frescas para familias."
+    ));
+    fixture.index.upsert(&changed).expect("upsert");
+    let (lifted, was) = (rank(&noted, &id), rank(&plain, &id));
+    assert!(
+        lifted.zip(was).is_some_and(|(l, w)| l < w),
+        "the Spanish note lifts it: {lifted:?} against {was:?}"
+    );
 }
 
 /// A record is stored as its card and the rest (nothing twice): what is
