@@ -976,6 +976,19 @@ const PEOPLE: &[(&str, &[Situation], Option<Gender>)] = &[
         None,
     ),
     ("frail elderly|elders|seniors", &[Situation::Senior], None),
+    // A diagnosis names the person, never a topic ("HIV testing").
+    (
+        "must? have a? diagnosis of hiv|aids /? aids|hiv?",
+        &[Situation::HivAids],
+        None,
+    ),
+    // Two adjectives on one noun: youth who are either ("homeless and
+    // at-risk youth"), not homeless youth alone.
+    (
+        "homeless and|or at -? risk youth|youths|teens|teenagers|adolescents",
+        &[Situation::Youth],
+        None,
+    ),
     (
         "for|serving? senior|seniors over|age? # ,? their caretakers|caregivers ,? or|and spouses",
         &[Situation::Senior, Situation::Caregiver],
@@ -1392,6 +1405,14 @@ const RESIDENCY: &[(&str, ResidencyShape)] = &[
         ResidencyShape::Named,
     ),
     ("$ residency", ResidencyShape::Named),
+    (
+        "residency|residence in|within the? $",
+        ResidencyShape::Named,
+    ),
+    (
+        "must? live|lives|living|reside|resides|residing within|in the? city|county limits",
+        ResidencyShape::Unnamed,
+    ),
     ("must? have an address in the? $", ResidencyShape::Named),
     // A county named as the area served ("For Hillsborough County",
     // "serving Pasco County"); a town named so is as often where the
@@ -1600,6 +1621,8 @@ const NOT_PLACE: &[&str] = &[
     "in",
     "low",
     "income",
+    // "Orange, Seminole and Osceola Counties": the plural is no name's end.
+    "counties",
 ];
 
 /// Capitalized nouns that end a program's name ("Homeless Legal
@@ -3423,6 +3446,8 @@ mod tests {
     // A town named after a word of another table.
     #[case("Foster City resident", &["Foster City"])]
     #[case("Resident of the State of California", &["California"])]
+    // A plural "Counties" after a list names each county.
+    #[case("Serving Orange, Seminole and Osceola Counties", &["Orange County", "Seminole County", "Osceola County"])]
     fn reads_residency(#[case] text: &str, #[case] expected: &[&str]) {
         let names: Vec<String> = expected.iter().map(|s| (*s).to_owned()).collect();
         assert_eq!(
@@ -3735,6 +3760,8 @@ mod tests {
     )]
     #[case("Must have at least one child or be expecting a child", vec![Situation::FamilyWithChildren, Situation::Pregnant])]
     #[case("Ward of the Juvenile Court or subject of pending criminal action", vec![Situation::JusticeInvolved])]
+    #[case("Must have a diagnosis of HIV/AIDS", vec![Situation::HivAids])]
+    #[case("Homeless and at-risk youth", vec![Situation::Youth])]
     fn reads_common_group_wordings(#[case] text: &str, #[case] want: Vec<Situation>) {
         assert_eq!(
             eligibility_from_text(text).populations.value(),
@@ -3851,6 +3878,8 @@ mod tests {
     #[case("Based on geographic area", None)]
     #[case("Age 18 or under, living or attending school in area served", None)]
     #[case("Live or work in area serviced", None)]
+    #[case("Must live within city limits", None)]
+    #[case("Residency in Broward County required", Some("Broward County"))]
     #[case("Eligible residents of Central Florida", Some("Central Florida"))]
     #[case("Priority given to Daly City residents", None)]
     // Where an office is, or a town named in prose, is no residency.
@@ -3864,7 +3893,7 @@ mod tests {
         let e = eligibility_from_text(text);
         match place {
             Some(p) => assert_eq!(e.residency.value(), Some(&vec![p.to_owned()]), "{text}"),
-            None if text.contains("area") => {
+            None if ["area", "limits"].iter().any(|w| text.contains(w)) => {
                 assert!(matches!(e.residency, Constraint::Unknown { .. }), "{text}")
             }
             None => assert!(e.residency.is_open(), "{text}"),
