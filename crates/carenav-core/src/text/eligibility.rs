@@ -412,6 +412,10 @@ const AGE: &[(&str, AgeShape)] = &[
     ("age|ages|aged? # - # years? old?", AgeShape::Between),
     ("age|ages? # to|through # years? old?", AgeShape::Between),
     ("between the? ages of? # and #", AgeShape::Between),
+    (
+        "youth|youths|children|kids|teens|adults|persons|people|individuals between # and #",
+        AgeShape::Between,
+    ),
     ("age|ages? birth - #", AgeShape::FromBirth),
     ("age|ages? birth to|through age? #", AgeShape::FromBirth),
     ("birth to|through|- age? #", AgeShape::FromBirth),
@@ -1222,6 +1226,14 @@ const INCOME: &[(&str, IncomeShape)] = &[
         IncomeShape::Monthly,
     ),
     (
+        "income|incomes must|may|should|can|cannot|can't not? exceed $# per|a|/ month",
+        IncomeShape::Monthly,
+    ),
+    (
+        "income|incomes must|may|should|can|cannot|can't not? exceed $# per|a|/ year",
+        IncomeShape::Annual,
+    ),
+    (
         "individual|household|family|annual? income|incomes of? less than|below|under $# per|a|/ year",
         IncomeShape::Annual,
     ),
@@ -1246,6 +1258,10 @@ const INCOME: &[(&str, IncomeShape)] = &[
     ("lower income", IncomeShape::Low),
     ("indigent|indigents", IncomeShape::Low),
     ("hud income limits|guidelines", IncomeShape::Low),
+    (
+        "meet|meets|meeting income guidelines|guideline|requirements|limits",
+        IncomeShape::Low,
+    ),
     (
         "meet|meets|meeting federal poverty income? guidelines|guideline",
         IncomeShape::Low,
@@ -1497,6 +1513,7 @@ const REQUIREMENT: &[(&str, RequirementKind)] = &[
     ),
     ("id|identification required|necessary", RequirementKind::Id),
     ("id or social security card required", RequirementKind::Id),
+    ("social security card required", RequirementKind::Id),
     ("name and address id", RequirementKind::Id),
     ("id with name and address", RequirementKind::Id),
     ("proof|verification of income", RequirementKind::IncomeProof),
@@ -1521,6 +1538,7 @@ const REQUIREMENT: &[(&str, RequirementKind)] = &[
     ("referred by", RequirementKind::Referral),
     ("referral|referrals required", RequirementKind::Referral),
     ("by referral", RequirementKind::Referral),
+    ("must have a referral", RequirementKind::Referral),
     ("placement by referral", RequirementKind::Referral),
     ("physician's approval|referral", RequirementKind::Referral),
     (
@@ -1536,6 +1554,10 @@ const REQUIREMENT: &[(&str, RequirementKind)] = &[
         RequirementKind::Appointment,
     ),
     ("by appointment only?", RequirementKind::Appointment),
+    (
+        "call to schedule|make an? appointment|appt",
+        RequirementKind::Appointment,
+    ),
     (
         "appointment|appointments required",
         RequirementKind::Appointment,
@@ -1555,6 +1577,8 @@ const AGENCY: &[&str] = &[
     "nonprofit agency or school",
     "public school or school district",
     "government , nonprofit , business group or organization",
+    // "Services for agencies only, not for individuals".
+    "for? agencies|organizations|professionals|providers only",
 ];
 
 /// Words that say individual people are served too (an agency cue in the
@@ -2165,10 +2189,13 @@ fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
         if let Some((end, cap)) = match_pattern(pattern, tokens, i) {
             // "with an infant under 3 months": an age in months is a
             // baby's, not the client's age in years.
-            let in_months = tokens
-                .get(end)
-                .and_then(Token::word)
-                .is_some_and(|w| ["month", "months", "week", "weeks", "day", "days"].contains(&w));
+            // "between 9 and 11 am": hours, not ages.
+            let in_months = tokens.get(end).and_then(Token::word).is_some_and(|w| {
+                [
+                    "month", "months", "week", "weeks", "day", "days", "am", "pm",
+                ]
+                .contains(&w)
+            });
             if in_months {
                 continue;
             }
@@ -3136,7 +3163,12 @@ fn assemble(
     // Peninsula") are its clients, not the service's.
     let tokens = tokenize(text);
     let individuals = tokens.iter().enumerate().any(|(k, t)| {
+        // "not for individuals" says the opposite.
+        let negated = (k.saturating_sub(2)..k)
+            .filter_map(|j| tokens.get(j).and_then(Token::word))
+            .any(|w| NEGATION.contains(&w));
         t.word().is_some_and(|w| INDIVIDUAL.contains(&w))
+            && !negated
             && !word_before(&tokens, k)
                 .is_some_and(|w| ["to", "serving", "serves", "serve"].contains(&w))
     });
@@ -3307,6 +3339,8 @@ mod tests {
     )]
     #[case("Age 130 or over", None)]
     #[case("Age 18-5", None)]
+    #[case("Youth between 14 and 21", age(Some(14.0), Some(21.0)))]
+    #[case("Teens between 9 and 11 am", None)]
     fn reads_ages(#[case] text: &str, #[case] expected: Option<AgeRange>) {
         assert_eq!(
             eligibility_from_text(text).age.value().copied(),
@@ -3405,6 +3439,11 @@ mod tests {
     )]
     // A figure with no period, too small to be a year's: not read.
     #[case("Income cannot exceed $1,500", None)]
+    #[case(
+        "Income must not exceed $2,000 per month",
+        Some(IncomeLimit::MonthlyDollars(2000.0))
+    )]
+    #[case("Must meet income guidelines", Some(IncomeLimit::LowIncome))]
     #[case("Income must fall within HUD guidelines", Some(IncomeLimit::LowIncome))]
     #[case("Economically disadvantaged youth", Some(IncomeLimit::LowIncome))]
     #[case("Services only available to indigents", Some(IncomeLimit::LowIncome))]
@@ -3510,6 +3549,9 @@ mod tests {
     #[case("Must have ID", RequirementKind::Id)]
     #[case("Must have an eviction notice", RequirementKind::EvictionNotice)]
     #[case("Must be referred by a social worker", RequirementKind::Referral)]
+    #[case("Must have a referral from a case manager", RequirementKind::Referral)]
+    #[case("Call to schedule an appointment", RequirementKind::Appointment)]
+    #[case("Social security card required", RequirementKind::Id)]
     #[case("Call for an intake appointment", RequirementKind::Appointment)]
     #[case("Must meet income guidelines and have ID", RequirementKind::Id)]
     #[case(
@@ -3570,6 +3612,7 @@ mod tests {
     )]
     #[case("School or agency serving students with disabilities", true)]
     #[case("Any business servicing the city of San Bruno", true)]
+    #[case("Services for agencies only, not for individuals", true)]
     // The people an organization serves are its clients.
     #[case(
         "501(c)(3) organization or an organization that provides substantial services to residents of the Peninsula",
