@@ -1599,6 +1599,20 @@ const INDIVIDUAL: &[&str] = &[
     "teacher",
 ];
 
+/// Relatives a group word may describe instead of the client.
+const RELATIVE: &[&str] = &[
+    "grandchild",
+    "grandchildren",
+    "relative",
+    "relatives",
+    "spouse",
+    "spouses",
+    "husband",
+    "wife",
+    "sibling",
+    "siblings",
+];
+
 /// "and their families": the people around a population are served too, so
 /// the population is only a hint (Low confidence).
 const ALSO_FAMILY: &[&str] = &[
@@ -2225,9 +2239,18 @@ fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
             offer(end, term(Value::Gender(*gender), end, Confidence::High));
         }
     }
+    // "caring for disabled grandchildren", "a disabled relative or
+    // spouse": the group is the relative's, not the client's.
+    let of_a_relative = |end: usize| {
+        tokens
+            .get(end)
+            .and_then(Token::word)
+            .is_some_and(|w| RELATIVE.contains(&w))
+    };
     for (pattern, situation) in POPULATION {
         if let Some((end, _)) = match_pattern(pattern, tokens, i)
             && !names_a_program(tokens, i, end)
+            && !of_a_relative(end)
         {
             offer(
                 end,
@@ -3805,6 +3828,11 @@ mod tests {
     #[case("Ward of the Juvenile Court or subject of pending criminal action", vec![Situation::JusticeInvolved])]
     #[case("Must have a diagnosis of HIV/AIDS", vec![Situation::HivAids])]
     #[case("Homeless and at-risk youth", vec![Situation::Youth])]
+    // A group word on a relative is the relative's.
+    #[case(
+        "Grandparents caring for minor and disabled grandchildren",
+        vec![Situation::Caregiver]
+    )]
     fn reads_common_group_wordings(#[case] text: &str, #[case] want: Vec<Situation>) {
         assert_eq!(
             eligibility_from_text(text).populations.value(),
