@@ -473,6 +473,8 @@ const POPULATION: &[(&str, Situation)] = &[
     ("veteran|veterans", Situation::Veteran),
     ("honorably discharged veteran|veterans", Situation::Veteran),
     ("have had military service", Situation::Veteran),
+    // The discharge papers only a veteran has.
+    ("must? have a? dd -? 214", Situation::Veteran),
     ("military|servicemembers", Situation::Military),
     ("military personnel|families?", Situation::Military),
     ("active duty military?", Situation::Military),
@@ -641,6 +643,10 @@ const POPULATION: &[(&str, Situation)] = &[
     ),
     ("in the $ jail", Situation::InCustody),
     ("released from", Situation::JusticeInvolved),
+    (
+        "leaving|exiting prison|jail or? prison|jail?",
+        Situation::JusticeInvolved,
+    ),
     ("charged or convicted", Situation::JusticeInvolved),
     // A delinquent minor ("Ward of the Juvenile Court"), one awaiting trial.
     (
@@ -3828,6 +3834,8 @@ mod tests {
     #[case("Ward of the Juvenile Court or subject of pending criminal action", vec![Situation::JusticeInvolved])]
     #[case("Must have a diagnosis of HIV/AIDS", vec![Situation::HivAids])]
     #[case("Homeless and at-risk youth", vec![Situation::Youth])]
+    #[case("Must have a DD-214", vec![Situation::Veteran])]
+    #[case("Individuals leaving prison or jail", vec![Situation::JusticeInvolved])]
     // A group word on a relative is the relative's.
     #[case(
         "Grandparents caring for minor and disabled grandchildren",
