@@ -2208,15 +2208,15 @@ fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
     for (pattern, shape) in AGE.iter().filter(|_| !after_grade) {
         if let Some((end, cap)) = match_pattern(pattern, tokens, i) {
             // "with an infant under 3 months": an age in months is a
-            // baby's, not the client's age in years.
-            // "between 9 and 11 am": hours, not ages.
-            let in_months = tokens.get(end).and_then(Token::word).is_some_and(|w| {
+            // baby's, not the client's age in years; "between 9 and 11
+            // am" are hours.
+            let not_years = tokens.get(end).and_then(Token::word).is_some_and(|w| {
                 [
                     "month", "months", "week", "weeks", "day", "days", "am", "pm",
                 ]
                 .contains(&w)
             });
-            if in_months {
+            if not_years {
                 continue;
             }
             // "for adults", "single adults", "adults only": a stated
