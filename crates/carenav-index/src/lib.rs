@@ -1,11 +1,12 @@
 //! carenav's search index: service-at-locations in tantivy, matched against
 //! client profiles.
 //!
-//! One document per service-at-location carries its text (English and
-//! Spanish analyzers), the need domains it serves with their relevance, a
-//! term per (need, H3 cell or area it serves), fast fields with its hard
-//! restrictions (a [`ServiceDigest`](carenav_core::matching::ServiceDigest)),
-//! place and freshness, and two stored JSON fields: the card a match
+//! One document per service-at-location carries its text (English
+//! analyzer; Spanish too when it has Spanish in it), the need domains it
+//! serves with their relevance, a term per (need, H3 cell or area it
+//! serves), fast fields with its hard restrictions (a
+//! [`ServiceDigest`](carenav_core::matching::ServiceDigest)), place and
+//! freshness, and two stored JSON fields: the card a match
 //! decides with, and the rest of the record. Documents are written in
 //! chunks of neighbours, each ordered by place box, then need, so the
 //! documents one search reads sit together.

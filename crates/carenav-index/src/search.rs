@@ -339,8 +339,9 @@ impl ServiceIndex {
         }
     }
 
-    /// BM25 relevance of the note's words (stop words removed), English
-    /// and Spanish, at `NOTE_BOOST`: it adds to the need relevance.
+    /// BM25 relevance of the note's words (stop words removed), analysed
+    /// as English and as Spanish (against the texts that have Spanish), at
+    /// `NOTE_BOOST`: it adds to the need relevance.
     fn note_words(&self, note: &str) -> Result<Option<NoteWords>, IndexError> {
         let f = &self.fields;
         let searcher = self.reader.searcher();
