@@ -1,0 +1,1971 @@
+//! Free-text eligibility ("ages 5 - 14", "women only") into [`Eligibility`].
+//!
+//! A small rule engine. The phrases it knows are data, one table per kind of
+//! constraint, in `tables.rs` (`AGE`, `GENDER`, `POPULATION`, `INCOME`,
+//! `RESIDENCY`, plus `OPEN` phrases, fillers and connectors); this file is
+//! the engine that reads them, `tests.rs` its cases. A pattern is a string of
+//! tokens: a word or punctuation, `a|b` alternatives, a trailing `?` for an
+//! optional token, `#` for a number, `$` for a list of place names
+//! (capitalized words, "A, B or C") and `$c` for a list of counties.
+//!
+//! Reading goes sentence by sentence (split at `;` and at `.` ending a
+//! sentence). Every token of a sentence must be covered by some pattern,
+//! longest match first; a sentence with any unknown word is not used at all
+//! and goes to [`Eligibility::to_verify`], because the unknown words may
+//! change what the known ones mean ("Age 18 or over *to become a member*").
+//!
+//! Within a read sentence, stacked terms ("Homeless men") and comma-separated
+//! ones ("Resident of San Mateo County, age 18 or over") are all required;
+//! a list joined by `or` ("Low income, disabled, or senior") is a choice of
+//! populations; `and` between two populations is a union ("veterans and
+//! military"). Anything the model cannot express (two ages, `or` between an
+//! age and a population, `and` between a gender and a population) leaves the
+//! sentence unread.
+//!
+//! Confidence is High only for a reading of the whole text; when some
+//! sentence was left to verify, or a sentence said "None", every restriction
+//! read from the text drops to Low: a sentence carenav could not read may
+//! widen eligibility ("Age 60 or over. Can be younger if disabled").
+
+use std::str::SplitWhitespace;
+
+use crate::eligibility::{
+    AgeOf, AgeRange, Confidence, Constraint, Eligibility, IncomeLimit, Requirement, RequirementKind,
+};
+use crate::matching::facts::SENIOR_AGE;
+use crate::situation::{Gender, Situation};
+use crate::text::Coverage;
+use crate::text::token::{Kind, Token, tokenize};
+
+mod tables;
+#[cfg(test)]
+mod tests;
+
+use tables::*;
+
+/// What [`read_eligibility`] made of a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EligibilityReading {
+    /// The constraints read, with unread sentences in `to_verify`.
+    pub eligibility: Eligibility,
+    /// How much of the text was read.
+    pub coverage: Coverage,
+}
+
+/// Reads a free-text eligibility description into structured constraints.
+///
+/// Text that states a condition carenav cannot read goes to
+/// [`Eligibility::to_verify`]; text that says there is no restriction
+/// ("None", "Open to all") gives an open eligibility.
+///
+/// ```
+/// use carenav_core::text::eligibility_from_text;
+/// use carenav_core::{AgeRange, Constraint};
+/// let e = eligibility_from_text("Age 18 or over");
+/// assert_eq!(e.age.value(), Some(&AgeRange::client(Some(18.0), None)));
+/// assert!(eligibility_from_text("None").is_open());
+/// assert_eq!(eligibility_from_text("Membership by invitation").to_verify.len(), 1);
+/// ```
+pub fn eligibility_from_text(text: &str) -> Eligibility {
+    read_eligibility(text).eligibility
+}
+
+/// Reads a free-text eligibility description and says how much of it was read.
+pub fn read_eligibility(text: &str) -> EligibilityReading {
+    let tokens = prepare(tokenize(text));
+    let mut readings = Vec::new();
+    let mut unread = Vec::new();
+    let mut scanned = Vec::new();
+    let parts = sentences(&tokens);
+    // "None for most programs. 4-H: Ages 5-19": the conditions are a
+    // sub-program's, not the service's.
+    let open_for_some = parts.iter().any(|s| {
+        s.first().is_some_and(|t| t.is_word("none")) && s.get(1).is_some_and(|t| t.is_word("for"))
+    });
+    // "Age 50 or over. Age 60 or over for the nutrition program": a
+    // sentence closed by the program it is for states that sub-program's
+    // conditions when the text says more.
+    let for_a_program = |s: &[Token]| parts.len() > 1 && ends_for_a_program(s);
+    // "... for low-income pregnant women. Also serves seniors 60 or over":
+    // a sentence opened by "also" widens who is served. Its groups join
+    // the others (any qualifies); its ages, gender, income and places
+    // would narrow the others', so they are not read as restrictions, and
+    // when it states an age or gender of its own, the groups differ in
+    // them: no age or gender is the service's.
+    let widens = |s: &[Token]| parts.len() > 1 && s.first().is_some_and(|t| t.is_word("also"));
+    let mut widened_with_own_age_or_gender = false;
+    let headed = parts.iter().filter(|s| heading(s)).count();
+    let mut per_heading: Vec<Vec<Value>> = Vec::new();
+    for sentence in &parts {
+        let (Some(first), Some(last)) = (sentence.first(), sentence.last()) else {
+            continue;
+        };
+        // Closing brackets are dropped from the tokens, not from the text.
+        let closing = text.get(last.end..).map_or(0, |rest| {
+            rest.len() - rest.trim_start_matches([')', ']']).len()
+        });
+        let span = (first.start, last.end + closing);
+        let mut reading = match read_sentence(text, sentence) {
+            Some(reading) => reading,
+            None => {
+                // "Priority given to service-connected veterans": who comes
+                // first among those eligible, read as such (no doubt about
+                // who is; a scan keeps only its requirements).
+                let preference = states_a_preference(sentence);
+                if !preference {
+                    unread.push(span);
+                }
+                SentenceReading {
+                    open: false,
+                    terms: scan_sentence(text, sentence, preference),
+                    scanned: !preference,
+                }
+            }
+        };
+        if open_for_some || for_a_program(sentence) {
+            reading.terms.retain(|t| dimension(&t.value) > 5);
+        }
+        if widens(sentence) {
+            widened_with_own_age_or_gender |= reading
+                .terms
+                .iter()
+                .any(|t| matches!(t.value, Value::Age(..) | Value::Gender(_)));
+            reading
+                .terms
+                .retain(|t| matches!(t.value, Value::Population(_)) || dimension(&t.value) > 5);
+        }
+        if headed > 1 && heading(sentence) {
+            per_heading.push(reading.terms.iter().map(|t| t.value.clone()).collect());
+        }
+        reading.terms.extend(proofs_listed(sentence));
+        if reading.scanned {
+            scanned.extend(reading.terms);
+        } else {
+            readings.push(reading);
+        }
+    }
+    // "Anyone willing to stand in line will be served. ... Families & folks
+    // age 60+: 10-11:30am": beside a sentence opening the service to all,
+    // phrases picked out of unread sentences are about times, sections or
+    // turns, not who may come.
+    if readings.iter().any(|r| r.open) {
+        scanned.retain(|t| dimension(&t.value) > 5);
+    }
+    if widened_with_own_age_or_gender {
+        let neither = |t: &Term| !matches!(t.value, Value::Age(..) | Value::Gender(_));
+        for r in &mut readings {
+            r.terms.retain(neither);
+        }
+        scanned.retain(neither);
+    }
+    // "Group Home: ... child age 6-18. Respite Care: ... child, birth to age
+    // 18": several sub-programs; only what they all say is the service's.
+    if headed > 1 {
+        let common = |v: &Value| dimension(v) > 5 || per_heading.iter().all(|vs| vs.contains(v));
+        for r in &mut readings {
+            r.terms.retain(|t| common(&t.value));
+        }
+        scanned.retain(|t| common(&t.value));
+    }
+    assemble(text, &readings, &scanned, &unread)
+}
+
+/// What "proof of" asks for in each item of the list it opens: "Proof of
+/// child's birth, San Mateo County residency, income of parents" asks for
+/// proof of residency and of income. The list runs over commas, "and" and
+/// "or" to the end of the sentence, and stops at an item saying what the
+/// client "must" be, or after one saying the proof is "required". Proofs
+/// asked for "if" something are not read (the sentence is to verify).
+fn proofs_listed(sentence: &[Token]) -> Vec<Term> {
+    const PROVED: &[(&str, RequirementKind)] = &[
+        ("income", RequirementKind::IncomeProof),
+        ("incomes", RequirementKind::IncomeProof),
+        ("residency", RequirementKind::ResidencyProof),
+        ("residence", RequirementKind::ResidencyProof),
+        ("address", RequirementKind::ResidencyProof),
+        ("identity", RequirementKind::Id),
+    ];
+    // "If you have them, bring ID ... and proof of income": optional.
+    if sentence
+        .iter()
+        .any(|t| t.is_word("if") || t.is_word("unless"))
+    {
+        return Vec::new();
+    }
+    let separates =
+        |t: &Token| t.is_punct(',') || t.is_punct('&') || t.is_word("and") || t.is_word("or");
+    let Some(at) = (0..sentence.len()).find(|&k| {
+        sentence
+            .get(k)
+            .is_some_and(|t| t.is_word("proof") || t.is_word("verification"))
+            && sentence.get(k + 1).is_some_and(|t| t.is_word("of"))
+    }) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let rest = sentence.get(at + 2..).unwrap_or_default();
+    for item in rest.split(|t| separates(t)).filter(|i| !i.is_empty()) {
+        if item.iter().any(|t| t.is_word("must")) {
+            break;
+        }
+        let kinds: Vec<RequirementKind> = PROVED
+            .iter()
+            .filter(|(w, _)| item.iter().any(|t| t.is_word(w)))
+            .map(|(_, kind)| *kind)
+            .collect();
+        let (Some(first), Some(last)) = (item.first(), item.last()) else {
+            continue;
+        };
+        out.extend(kinds.into_iter().map(|kind| Term {
+            value: Value::Requirement(kind),
+            start: first.start,
+            end: last.end,
+            confidence: Confidence::High,
+            hint: Hint::ByKind,
+            stands_for: Vec::new(),
+        }));
+        if ["required", "needed", "necessary"]
+            .iter()
+            .any(|w| item.iter().any(|t| t.is_word(w)))
+        {
+            break;
+        }
+    }
+    out
+}
+
+/// Whether a sentence states a preference ("Priority given to Daly City
+/// residents", "Federal and San Mateo County preferences apply"): it
+/// restricts no one.
+fn states_a_preference(sentence: &[Token]) -> bool {
+    (0..sentence.len()).any(|i| {
+        PREFERENCE
+            .iter()
+            .any(|p| match_pattern(p, sentence, i).is_some())
+    })
+}
+
+/// Phrases stating who comes first, not who may come ("program
+/// priorities", "federal preferences guidelines" are not among them).
+const PREFERENCE: &[&str] = &[
+    "priority|preference is? given",
+    "priority|preference to",
+    "have|has|receive|receives|get|gets first|top? priority",
+    "first|top priority",
+    "preferences apply",
+    "served|seen first",
+];
+
+/// Whether the age phrase at `start` follows a child someone has or cares
+/// for: "of|have|has|with|their|your" then "child|children" within the ten
+/// words before it ("and their children 12+").
+fn childs_age(tokens: &[Token], start: usize) -> bool {
+    let before: Vec<&Token> = tokens
+        .get(start.saturating_sub(10)..start)
+        .unwrap_or_default()
+        .iter()
+        .filter(|t| t.word().is_some() || t.number().is_some())
+        .collect();
+    let child = before
+        .iter()
+        .position(|t| t.is_word("child") || t.is_word("children"));
+    child.is_some_and(|c| {
+        before.get(..c).unwrap_or_default().iter().any(|t| {
+            ["of", "have", "has", "with", "their", "your"]
+                .iter()
+                .any(|w| t.is_word(w))
+        })
+    })
+}
+
+/// Whether a sentence ends "for [some] ... program(s)" ("Age 60 or over
+/// for some federally funded programs").
+fn ends_for_a_program(sentence: &[Token]) -> bool {
+    let words: Vec<&Token> = sentence.iter().filter(|t| t.word().is_some()).collect();
+    let Some(last) = words.last() else {
+        return false;
+    };
+    let closes = ["program", "programs"].iter().any(|w| last.is_word(w));
+    // "for" after the first word and at most four words before the end.
+    closes
+        && words.iter().rev().skip(1).take(4).any(|t| t.is_word("for"))
+        && !words.first().is_some_and(|t| t.is_word("for"))
+}
+
+/// The eligibility with what the service's name says added on the
+/// dimensions `eligibility` leaves open (gender, populations); None when the
+/// name adds nothing.
+///
+/// ```
+/// use carenav_core::text::eligibility::with_name_cues;
+/// use carenav_core::{Eligibility, Gender};
+/// let e = with_name_cues("Maple Street Women's Shelter", &Eligibility::default()).unwrap();
+/// assert_eq!(e.gender.value(), Some(&Gender::Female));
+/// assert!(with_name_cues("Women, Infants and Children", &Eligibility::default()).is_none());
+/// ```
+pub fn with_name_cues(name: &str, eligibility: &Eligibility) -> Option<Eligibility> {
+    let tokens = prepare(tokenize(name));
+    let mut out: Option<Eligibility> = None;
+    for i in 0..tokens.len() {
+        for (pattern, cue, confidence) in NAME_CUES {
+            if match_pattern(pattern, &tokens, i).is_none() {
+                continue;
+            }
+            let e = out.get_or_insert_with(|| eligibility.clone());
+            match cue {
+                Cue::Gender(g) if e.gender.is_open() => {
+                    e.gender = Constraint::from_text(*g, name, *confidence);
+                }
+                Cue::Population(p) if e.populations.is_open() && e.age.is_open() => {
+                    e.populations = Constraint::from_text(vec![*p], name, *confidence);
+                }
+                _ => {}
+            }
+        }
+    }
+    out.filter(|e| e != eligibility)
+}
+
+// ---------------------------------------------------------------- table helpers
+
+/// "developmental, physical, or emotional disability": two or more
+/// adjectives sharing one noun, each its own group (any qualifies).
+fn disability_list(tokens: &[Token], i: usize) -> Option<(usize, Vec<Situation>)> {
+    let kind = |k: usize| {
+        tokens.get(k).and_then(|t| {
+            DISABILITY_KIND
+                .iter()
+                .find(|(w, _)| t.is_word(w))
+                .map(|(_, s)| *s)
+        })
+    };
+    let mut found = vec![kind(i)?];
+    let mut k = i + 1;
+    loop {
+        let mut j = k;
+        while tokens.get(j).is_some_and(|t| {
+            t.is_punct(',') || t.is_punct('/') || t.is_word("or") || t.is_word("and")
+        }) {
+            j += 1;
+        }
+        match kind(j) {
+            Some(s) if j > k => {
+                found.push(s);
+                k = j + 1;
+            }
+            _ => break,
+        }
+    }
+    let (end, _) = match_pattern(DISABILITY_NOUN, tokens, k)?;
+    (found.len() > 1).then(|| (end, dedup(found)))
+}
+
+/// Whether the capitalized words `start..end` open a program's name
+/// (capitalized words up to a [`PROGRAM`] noun): then they name the
+/// program, not who may use it.
+fn names_a_program(tokens: &[Token], start: usize, end: usize) -> bool {
+    let capitalized = |t: &Token| t.capitalized && t.word().is_some();
+    if !tokens
+        .get(start..end)
+        .is_some_and(|m| m.iter().all(capitalized))
+    {
+        return false;
+    }
+    for t in tokens.iter().skip(end).take(4) {
+        if !capitalized(t) {
+            return false;
+        }
+        if t.word().is_some_and(|w| PROGRAM.contains(&w)) {
+            return true;
+        }
+    }
+    false
+}
+
+// ---------------------------------------------------------------- tokens and sentences
+
+/// Drops tokens that carry nothing for eligibility: hyphens inside words
+/// ("low-income" reads as "low income") and brackets.
+fn prepare(tokens: Vec<Token>) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
+    for (k, token) in tokens.iter().enumerate() {
+        let inner_hyphen = token.is_punct('-')
+            && out.last().is_some_and(|t| t.word().is_some())
+            && tokens.get(k + 1).is_some_and(|t| t.word().is_some());
+        let bracket = matches!(token.kind, Kind::Punct('(' | ')' | '[' | ']'));
+        if !inner_hyphen && !bracket {
+            out.push(token.clone());
+        }
+    }
+    out
+}
+
+/// Whether a sentence starts with a short label and a colon ("Group home:",
+/// "4-H:"), naming a sub-program.
+fn heading(sentence: &[Token]) -> bool {
+    let Some(colon) = sentence.iter().position(|t| t.is_punct(':')) else {
+        return false;
+    };
+    (1..=3).contains(&colon)
+        && colon + 1 < sentence.len()
+        && sentence
+            .iter()
+            .take(colon)
+            .all(|t| t.word().is_some() || t.digits().is_some() || t.is_punct('-'))
+}
+
+/// Splits at `;` and at a `.` that ends a sentence (not "U.S.", not "2.5").
+fn sentences(tokens: &[Token]) -> Vec<&[Token]> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (k, token) in tokens.iter().enumerate() {
+        // "J. Smith", not "substance(s)."
+        let after_initial = k
+            .checked_sub(1)
+            .and_then(|p| tokens.get(p))
+            .filter(|t| t.capitalized)
+            .and_then(Token::word)
+            .is_some_and(|w| w.chars().count() == 1);
+        // "... area served. 10% of enrollment ...", not "Ward No. 5".
+        let numbered = k
+            .checked_sub(1)
+            .and_then(|p| tokens.get(p))
+            .is_some_and(|t| t.is_word("no") || t.is_word("nos"));
+        let starts_sentence = tokens.get(k + 1).is_none_or(|next| {
+            next.start > token.end && (next.capitalized || (next.digits().is_some() && !numbered))
+        });
+        let ends =
+            token.is_punct(';') || (token.is_punct('.') && !after_initial && starts_sentence);
+        if ends {
+            if let Some(part) = tokens.get(start..k).filter(|p| !p.is_empty()) {
+                out.push(part);
+            }
+            start = k + 1;
+        }
+    }
+    if let Some(part) = tokens.get(start..).filter(|p| !p.is_empty()) {
+        out.push(part);
+    }
+    out
+}
+
+// ---------------------------------------------------------------- pattern matching
+
+/// What a pattern captured.
+#[derive(Debug, Default, Clone)]
+struct Capture {
+    numbers: Vec<u32>,
+    /// The place names matched by `$` or `%`.
+    places: Places,
+}
+
+/// Matches `pattern` at `tokens[i..]`; returns the end index and captures.
+/// Tries every way optional tokens can go and keeps the longest match.
+fn match_pattern(pattern: &str, tokens: &[Token], i: usize) -> Option<(usize, Capture)> {
+    // The parts are split as they are matched, not collected: most
+    // patterns fail at their first word (this runs for every word of every
+    // text indexed, against every pattern).
+    match_parts(pattern.split_whitespace(), tokens, i, Capture::default())
+}
+
+fn match_parts(
+    mut parts: SplitWhitespace<'_>,
+    tokens: &[Token],
+    i: usize,
+    cap: Capture,
+) -> Option<(usize, Capture)> {
+    let Some(part) = parts.next() else {
+        return Some((i, cap));
+    };
+    let rest = || parts.clone();
+    let (alts, optional) = match part.strip_suffix('?') {
+        Some(p) if !p.is_empty() => (p, true),
+        _ => (part, false),
+    };
+    let mut best: Option<(usize, Capture)> = None;
+    let mut consider = |found: Option<(usize, Capture)>| {
+        if let Some(found) = found
+            && best.as_ref().is_none_or(|b| found.0 > b.0)
+        {
+            best = Some(found);
+        }
+    };
+    if optional {
+        consider(match_parts(rest(), tokens, i, cap.clone()));
+    }
+    match alts {
+        "#" => {
+            if let Some(n) = tokens.get(i).and_then(Token::number) {
+                let mut cap = cap.clone();
+                cap.numbers.push(n);
+                consider(match_parts(rest(), tokens, i + 1, cap));
+            }
+        }
+        "$#" => {
+            if let Some((end, dollars)) = dollars(tokens, i) {
+                let mut cap = cap.clone();
+                cap.numbers.push(dollars);
+                consider(match_parts(rest(), tokens, end, cap));
+            }
+        }
+        "$" | "$c" => {
+            if let Some((end, places)) = place_list(tokens, i)
+                && (alts == "$" || places.all_counties)
+            {
+                let mut cap = cap.clone();
+                cap.places = places;
+                consider(match_parts(rest(), tokens, end, cap));
+            }
+        }
+        _ => {
+            let hit = tokens.get(i).is_some_and(|t| {
+                alts.split('|').any(|alt| match &t.kind {
+                    Kind::Word(w) => w == alt,
+                    Kind::Punct(c) => alt.chars().eq(std::iter::once(*c)),
+                    Kind::Number(n) => n == alt,
+                })
+            });
+            if hit {
+                consider(match_parts(rest(), tokens, i + 1, cap.clone()));
+            }
+        }
+    }
+    best
+}
+
+/// A dollar amount ("$32,000", "$2000"): its end and whole dollars.
+fn dollars(tokens: &[Token], i: usize) -> Option<(usize, u32)> {
+    tokens.get(i).filter(|t| t.is_punct('$'))?;
+    let mut value = tokens.get(i + 1).and_then(Token::number)?;
+    let mut end = i + 2;
+    // Thousands groups, adjacent: "32,000" (not "$5, 10").
+    while let (Some(comma), Some(group)) = (tokens.get(end), tokens.get(end + 1)) {
+        let adjacent =
+            tokens.get(end - 1).is_some_and(|p| p.end == comma.start) && comma.end == group.start;
+        if !(comma.is_punct(',') && adjacent && group.digits().is_some_and(|d| d.len() == 3)) {
+            break;
+        }
+        value = value.checked_mul(1000)?.checked_add(group.number()?)?;
+        end += 2;
+    }
+    Some((end, value))
+}
+
+/// A capitalized word that may be part of a place name.
+fn place_word(token: &Token) -> bool {
+    token.capitalized
+        && token
+            .word()
+            .is_some_and(|w| !NOT_PLACE.contains(&w) && !is_vocabulary(w))
+}
+
+/// Whether `word` is a word of some non-residency table ("Senior", "Age").
+fn is_vocabulary(word: &str) -> bool {
+    let tables = AGE
+        .iter()
+        .map(|(p, _)| *p)
+        .chain(GENDER.iter().map(|(p, _)| *p))
+        .chain(POPULATION.iter().map(|(p, _)| *p))
+        .chain(TOPIC_POPULATION.iter().map(|(p, _)| *p))
+        .chain(PEOPLE.iter().map(|(p, _, _)| *p))
+        .chain(INCOME.iter().map(|(p, _)| *p))
+        .chain(OPEN.iter().copied())
+        .chain(FILLER.iter().copied());
+    tables
+        .flat_map(str::split_whitespace)
+        .flat_map(|part| part.trim_end_matches('?').split('|'))
+        .any(|w| w == word)
+}
+
+/// One place name: capitalized words, "of" allowed inside ("City of San Mateo").
+fn place(tokens: &[Token], i: usize) -> Option<(usize, (usize, usize))> {
+    // A ZIP code is a place on its own.
+    if let Some(t) = tokens
+        .get(i)
+        .filter(|t| t.digits().is_some_and(|d| d.len() == 5))
+    {
+        return Some((i + 1, (t.start, t.end)));
+    }
+    // "unincorporated San Mateo County", "southern Santa Clara County".
+    let qualified = tokens
+        .get(i)
+        .and_then(Token::word)
+        .is_some_and(|w| PLACE_QUALIFIER.contains(&w))
+        && tokens.get(i + 1).is_some_and(place_word);
+    // A word of another table opens a place named "<Word> City|County"
+    // ("Foster City").
+    let named_town = tokens
+        .get(i)
+        .is_some_and(|t| t.capitalized && t.word().is_some())
+        && tokens
+            .get(i + 1)
+            .is_some_and(|t| t.capitalized && (t.is_word("city") || t.is_word("county")));
+    let first = tokens
+        .get(i)
+        .filter(|t| qualified || named_town || place_word(t))?;
+    let mut end = i + 1;
+    loop {
+        match tokens.get(end) {
+            Some(t) if place_word(t) => end += 1,
+            Some(t) if t.is_word("of") && tokens.get(end + 1).is_some_and(place_word) => end += 2,
+            _ => break,
+        }
+    }
+    let words = tokens.get(i..end)?;
+    if words
+        .iter()
+        .all(|t| t.word().is_some_and(|w| GENERIC_PLACE.contains(&w)))
+    {
+        return None;
+    }
+    // "live in the Brennan House": a building's name, not a place.
+    if tokens
+        .get(end)
+        .is_some_and(|t| t.capitalized && t.word().is_some_and(|w| BUILDING.contains(&w)))
+    {
+        return None;
+    }
+    let last = words.last()?;
+    Some((end, (first.start, last.end)))
+}
+
+/// Places read by `$` (or `$c`, counties only).
+#[derive(Debug, Default, Clone)]
+struct Places {
+    /// Byte spans of the names.
+    spans: Vec<(usize, usize)>,
+    /// "Hillsborough and Pasco counties": each name is a county's.
+    county: bool,
+    /// Whether every name is a county's ("Pasco County", "A and B counties").
+    all_counties: bool,
+}
+
+/// Whether a token ends a clause (a comma-separated name must, to be a place
+/// of a list: "Atherton, Menlo Park, Woodside", not "San Mateo County,
+/// Medi-Cal eligible").
+fn ends_clause(token: Option<&Token>) -> bool {
+    token.is_none_or(|t| {
+        t.is_punct(',') || t.is_punct(';') || t.is_punct('.') || t.is_word("or") || t.is_word("and")
+    })
+}
+
+/// Whether `tokens[start..end]` names a state ("Hillsborough, California":
+/// the state qualifies the town, it is no place of its own in the list).
+fn is_state(tokens: &[Token], start: usize, end: usize) -> bool {
+    let words: Vec<&str> = tokens
+        .get(start..end)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(Token::word)
+        .collect();
+    STATES.contains(&words.join(" ").as_str())
+}
+
+/// "A", "A or B", "A, B and C", "A, B, C" (each name ending its clause),
+/// "A and B counties"; a state after a comma ("Burlingame or Hillsborough,
+/// California") qualifies the names before it.
+fn place_list(tokens: &[Token], i: usize) -> Option<(usize, Places)> {
+    let (mut end, first) = place(tokens, i)?;
+    let mut spans = vec![first];
+    let mut kept = (end, 1);
+    loop {
+        let mut j = end;
+        let comma = tokens.get(j).is_some_and(|t| t.is_punct(','));
+        if comma {
+            j += 1;
+        }
+        let conj = tokens
+            .get(j)
+            .is_some_and(|t| t.is_word("or") || t.is_word("and"));
+        if conj {
+            j += 1;
+        }
+        if j == end {
+            break;
+        }
+        let Some((next_end, span)) = place(tokens, j) else {
+            break;
+        };
+        if comma && !conj && is_state(tokens, j, next_end) && ends_clause(tokens.get(next_end)) {
+            kept = (next_end, spans.len());
+            break;
+        }
+        spans.push(span);
+        end = next_end;
+        if conj || ends_clause(tokens.get(end)) {
+            kept = (end, spans.len());
+        }
+    }
+    spans.truncate(kept.1);
+    let mut end = kept.0;
+    // "Hillsborough and Pasco counties" (not "all Florida counties").
+    let county = tokens.get(end).is_some_and(|t| {
+        (t.is_word("counties") && spans.len() > 1) || (t.is_word("county") && !t.capitalized)
+    });
+    if county {
+        end += 1;
+    }
+    let all_counties = county
+        || spans.iter().all(|(_, e)| {
+            tokens
+                .iter()
+                .find(|t| t.end == *e)
+                .is_some_and(|t| t.is_word("county") || t.is_word("counties"))
+        });
+    Some((
+        end,
+        Places {
+            spans,
+            county,
+            all_counties,
+        },
+    ))
+}
+
+// ---------------------------------------------------------------- terms
+
+/// A piece of a sentence.
+#[derive(Debug, Clone)]
+enum Item {
+    Term(Term),
+    /// Several terms read from one phrase ("battered women").
+    Terms(Vec<Term>),
+    Conn(Conn),
+    AlsoFamily,
+    Filler,
+}
+
+/// One condition read from the text, with its byte span.
+#[derive(Debug, Clone)]
+struct Term {
+    value: Value,
+    start: usize,
+    end: usize,
+    confidence: Confidence,
+    /// Whether the phrase is a hint in a sentence read only in part.
+    hint: Hint,
+    /// For an explicit age, the groups it replaced ("a youth (17 years or
+    /// younger)": youth).
+    stands_for: Vec<Situation>,
+}
+
+/// Whether a phrase is kept as a hint when its sentence is read only in part.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Hint {
+    /// Decided by what it is ([`WEAK_IN_SCAN`], implied ages).
+    ByKind,
+    /// A phrase naming who a place is for ([`PEOPLE`], "for adults").
+    Always,
+    /// A topic as often as a condition ([`TOPIC_POPULATION`]).
+    Never,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Value {
+    Open,
+    /// An age range; `implied` when it comes from a noun ("adults").
+    Age(AgeRange, bool),
+    Gender(Gender),
+    Population(Vec<Situation>),
+    Income(IncomeLimit),
+    /// Named areas, or None for an unnamed residency requirement.
+    Residency(Option<Vec<String>>),
+    /// Something to bring or do first.
+    Requirement(RequirementKind),
+    /// Organizations, not individual clients.
+    Agency,
+}
+
+/// Longest match of any table at `i`.
+/// The word just before `tokens[i]`, if that token is a word.
+fn word_before(tokens: &[Token], i: usize) -> Option<&str> {
+    i.checked_sub(1)
+        .and_then(|k| tokens.get(k))
+        .and_then(Token::word)
+}
+
+fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
+    let mut best: Option<(usize, Item)> = None;
+    let mut offer = |end: usize, item: Option<Item>| {
+        if let Some(item) = item
+            && end > i
+            && best.as_ref().is_none_or(|(e, _)| end > *e)
+        {
+            best = Some((end, item));
+        }
+    };
+    let span = |end: usize| -> (usize, usize) {
+        let start = tokens.get(i).map_or(0, |t| t.start);
+        let stop = end
+            .checked_sub(1)
+            .and_then(|k| tokens.get(k))
+            .map_or(start, |t| t.end);
+        (start, stop)
+    };
+    let term = |value: Value, end: usize, confidence: Confidence| {
+        let (start, end) = span(end);
+        Some(Item::Term(Term {
+            value,
+            start,
+            end,
+            confidence,
+            hint: Hint::ByKind,
+            stands_for: Vec::new(),
+        }))
+    };
+    for (pattern, situations, gender) in PEOPLE {
+        if let Some((end, _)) = match_pattern(pattern, tokens, i) {
+            let (start, stop) = span(end);
+            let people = |value: Value| Term {
+                value,
+                start,
+                end: stop,
+                confidence: Confidence::High,
+                hint: Hint::Always,
+                stands_for: Vec::new(),
+            };
+            let mut terms = Vec::new();
+            if !situations.is_empty() {
+                terms.push(people(Value::Population(situations.to_vec())));
+            }
+            if let Some(g) = gender {
+                terms.push(people(Value::Gender(*g)));
+            }
+            offer(end, Some(Item::Terms(terms)));
+        }
+    }
+    // "Grade 1 through 6": school grades, not ages.
+    let after_grade = word_before(tokens, i).is_some_and(|w| ["grade", "grades"].contains(&w));
+    for (pattern, shape) in AGE.iter().filter(|_| !after_grade) {
+        if let Some((end, cap)) = match_pattern(pattern, tokens, i) {
+            // "with an infant under 3 months": an age in months is a
+            // baby's, not the client's age in years; "between 9 and 11
+            // am" are hours.
+            let not_years = tokens.get(end).and_then(Token::word).is_some_and(|w| {
+                [
+                    "month", "months", "week", "weeks", "day", "days", "am", "pm",
+                ]
+                .contains(&w)
+            });
+            if not_years {
+                continue;
+            }
+            // "for adults", "single adults", "adults only": a stated
+            // audience, a hint.
+            let stated = tokens
+                .get(i)
+                .is_some_and(|t| t.is_word("for") || t.is_word("single"))
+                || end
+                    .checked_sub(1)
+                    .and_then(|k| tokens.get(k))
+                    .is_some_and(|t| t.is_word("only"));
+            let item = age(*shape, &cap.numbers)
+                .and_then(|v| term(v, end, Confidence::High))
+                .map(|item| match item {
+                    Item::Term(t) if stated => Item::Term(Term {
+                        hint: Hint::Always,
+                        ..t
+                    }),
+                    other => other,
+                });
+            offer(end, item);
+        }
+    }
+    for (pattern, gender) in GENDER {
+        if let Some((end, _)) = match_pattern(pattern, tokens, i) {
+            offer(end, term(Value::Gender(*gender), end, Confidence::High));
+        }
+    }
+    // "caring for disabled grandchildren", "a disabled relative or
+    // spouse": the group is the relative's, not the client's.
+    let of_a_relative = |end: usize| {
+        tokens
+            .get(end)
+            .and_then(Token::word)
+            .is_some_and(|w| RELATIVE.contains(&w))
+    };
+    for (pattern, situation) in POPULATION {
+        if let Some((end, _)) = match_pattern(pattern, tokens, i)
+            && !names_a_program(tokens, i, end)
+            && !of_a_relative(end)
+        {
+            offer(
+                end,
+                term(Value::Population(vec![*situation]), end, Confidence::High),
+            );
+        }
+    }
+    // "Filipino resident of Foster City": the people is a group; the
+    // residence after it is read on its own.
+    if let Some((end, _)) = match_pattern(PEOPLES, tokens, i)
+        && tokens
+            .get(end)
+            .is_some_and(|t| t.is_word("resident") || t.is_word("residents"))
+    {
+        offer(
+            end,
+            term(
+                Value::Population(vec![Situation::CulturalCommunity]),
+                end,
+                Confidence::High,
+            ),
+        );
+    }
+    if let Some((end, list)) = disability_list(tokens, i) {
+        offer(end, term(Value::Population(list), end, Confidence::High));
+    }
+    for (pattern, situation) in TOPIC_POPULATION {
+        if let Some((end, _)) = match_pattern(pattern, tokens, i) {
+            let topic =
+                term(Value::Population(vec![*situation]), end, Confidence::High).map(|item| {
+                    match item {
+                        Item::Term(t) => Item::Term(Term {
+                            hint: Hint::Never,
+                            ..t
+                        }),
+                        other => other,
+                    }
+                });
+            offer(end, topic);
+        }
+    }
+    for (pattern, shape) in INCOME {
+        if let Some((end, cap)) = match_pattern(pattern, tokens, i) {
+            let value = match (shape, cap.numbers.as_slice()) {
+                // "Low income" has no figure: a hint, never enforced.
+                (IncomeShape::Low, _) => {
+                    term(Value::Income(IncomeLimit::LowIncome), end, Confidence::Low)
+                }
+                (IncomeShape::Annual, [n]) if *n > 0 => term(
+                    Value::Income(IncomeLimit::AnnualDollars(f64::from(*n))),
+                    end,
+                    Confidence::High,
+                ),
+                (IncomeShape::Monthly, [n]) if *n > 0 => term(
+                    Value::Income(IncomeLimit::MonthlyDollars(f64::from(*n))),
+                    end,
+                    Confidence::High,
+                ),
+                (IncomeShape::Dollars, [n]) if *n >= 10_000 => term(
+                    Value::Income(IncomeLimit::AnnualDollars(f64::from(*n))),
+                    end,
+                    Confidence::High,
+                ),
+                (IncomeShape::PercentOfPoverty, [n]) if (50..=1000).contains(n) => term(
+                    Value::Income(IncomeLimit::PercentOfPoverty(f64::from(*n))),
+                    end,
+                    Confidence::High,
+                ),
+                _ => None,
+            };
+            offer(end, value);
+        }
+    }
+    for (pattern, shape) in RESIDENCY {
+        if let Some((end, cap)) = match_pattern(pattern, tokens, i) {
+            let after_people = word_before(tokens, i).is_some_and(|w| IN_COUNTY_AFTER.contains(&w));
+            if matches!(shape, ResidencyShape::InCounty) && !after_people {
+                continue;
+            }
+            let value = match shape {
+                ResidencyShape::Named | ResidencyShape::InCounty | ResidencyShape::Bare => {
+                    let names: Vec<String> = cap
+                        .places
+                        .spans
+                        .iter()
+                        .filter_map(|&(s, e)| text.get(s..e))
+                        .map(|name| {
+                            if cap.places.county {
+                                format!("{name} County")
+                            } else {
+                                name.to_owned()
+                            }
+                        })
+                        .collect();
+                    (!names.is_empty()).then_some(Value::Residency(Some(names)))
+                }
+                ResidencyShape::Unnamed => Some(Value::Residency(None)),
+            };
+            let item = value.and_then(|v| term(v, end, Confidence::High));
+            let item = match item {
+                Some(Item::Term(t)) if matches!(shape, ResidencyShape::Bare) => {
+                    Some(Item::Term(Term {
+                        hint: Hint::Never,
+                        ..t
+                    }))
+                }
+                other => other,
+            };
+            offer(end, item);
+        }
+    }
+    // "employer identification number": an organization's, not an ID.
+    let after_employer = word_before(tokens, i).is_some_and(|w| ["employer", "tax"].contains(&w));
+    for (pattern, kind) in REQUIREMENT.iter().filter(|_| !after_employer) {
+        if let Some((end, _)) = match_pattern(pattern, tokens, i) {
+            // "identification theft", "Identification Matters": a topic.
+            let topic = ["theft", "matters", "number", "numbers"]
+                .iter()
+                .any(|w| tokens.get(end).is_some_and(|t| t.is_word(w)));
+            if *kind == RequirementKind::Id && topic {
+                continue;
+            }
+            // "Proof of residence in <place>": the place is read as well.
+            let end = if word_before(tokens, end) == Some("residence")
+                && tokens.get(end).is_some_and(|t| t.is_word("in"))
+            {
+                end - 1
+            } else {
+                end
+            };
+            offer(end, term(Value::Requirement(*kind), end, Confidence::High));
+        }
+    }
+    // "Referred by ..., school or agency": who refers, not who is served.
+    let referrer = tokens
+        .get(..i)
+        .is_some_and(|ts| ts.iter().any(|t| t.is_word("by") || t.is_word("from")));
+    for pattern in AGENCY.iter().filter(|_| !referrer) {
+        if let Some((end, _)) = match_pattern(pattern, tokens, i) {
+            offer(end, term(Value::Agency, end, Confidence::High));
+        }
+    }
+    for pattern in OPEN {
+        if let Some((end, _)) = match_pattern(pattern, tokens, i) {
+            offer(end, term(Value::Open, end, Confidence::High));
+        }
+    }
+    for pattern in FILLER {
+        if let Some((end, _)) = match_pattern(pattern, tokens, i) {
+            offer(end, Some(Item::Filler));
+        }
+    }
+    for pattern in ALSO_FAMILY {
+        if let Some((end, _)) = match_pattern(pattern, tokens, i) {
+            offer(end, Some(Item::AlsoFamily));
+        }
+    }
+    for (pattern, conn) in CONNECTOR {
+        if let Some((end, _)) = match_pattern(pattern, tokens, i) {
+            offer(end, Some(Item::Conn(*conn)));
+        }
+    }
+    best
+}
+
+/// Builds an age value from a shape and its numbers (None when absurd).
+fn age(shape: AgeShape, numbers: &[u32]) -> Option<Value> {
+    let plausible = |n: u32| (n <= 120).then_some(f64::from(n));
+    let range = match (shape, numbers) {
+        (AgeShape::Min, [n]) => AgeRange::client(Some(plausible(*n)?), None),
+        (AgeShape::Max, [n]) => AgeRange::client(None, Some(plausible(*n)?)),
+        (AgeShape::Between, [a, b]) if a <= b => {
+            AgeRange::client(Some(plausible(*a)?), Some(plausible(*b)?))
+        }
+        (AgeShape::FromBirth, [n]) => AgeRange::client(Some(0.0), Some(plausible(*n)?)),
+        (AgeShape::Under, [n]) if *n > 0 => AgeRange::client(None, Some(plausible(*n - 1)?)),
+        (AgeShape::HalfBetween, [a, b]) if a < b => {
+            AgeRange::client(Some(plausible(*a)? + 0.5), Some(plausible(*b)?))
+        }
+        (AgeShape::Voting, []) => AgeRange::client(Some(18.0), None),
+        (AgeShape::MonthsBetween, [m, y]) if m / 12 <= *y => {
+            AgeRange::client(Some(f64::from(m / 12)), Some(plausible(*y)?))
+        }
+        (AgeShape::Adult, []) => return Some(Value::Age(AgeRange::client(Some(18.0), None), true)),
+        _ => return None,
+    };
+    Some(Value::Age(range, false))
+}
+
+// ---------------------------------------------------------------- sentences
+
+/// The conditions of one read sentence, per dimension.
+#[derive(Debug, Default)]
+struct SentenceReading {
+    open: bool,
+    terms: Vec<Term>,
+    /// Whether the terms were picked out of a sentence not read whole.
+    scanned: bool,
+}
+
+/// Reads one sentence, or None when any of it is unknown or the model
+/// cannot express it.
+fn read_sentence(text: &str, tokens: &[Token]) -> Option<SentenceReading> {
+    let mut items = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let (next, item) = item_at(text, tokens, i)?;
+        items.push(item);
+        i = next;
+    }
+    combine(items)
+}
+
+/// Applies the connector rules (module docs) to a sentence's items.
+fn combine(items: Vec<Item>) -> Option<SentenceReading> {
+    // Terms with the connector before each (None = stacked).
+    let mut terms: Vec<(Option<Conn>, Term)> = Vec::new();
+    let mut pending: Option<Conn> = None;
+    let mut open = false;
+    let items = items.into_iter().flat_map(|item| match item {
+        Item::Terms(terms) => terms.into_iter().map(Item::Term).collect(),
+        other => vec![other],
+    });
+    for item in items {
+        match item {
+            Item::Filler => {}
+            Item::Conn(c) => {
+                // ", or" reads as "or"; two connectors otherwise keep the stronger.
+                pending = Some(match (pending, c) {
+                    (Some(Conn::Or), _) | (_, Conn::Or) => Conn::Or,
+                    (Some(Conn::And), _) | (_, Conn::And) => Conn::And,
+                    _ => Conn::Comma,
+                });
+            }
+            Item::AlsoFamily => {
+                let (_, last) = terms.last_mut()?;
+                if !matches!(last.value, Value::Population(_)) {
+                    return None;
+                }
+                last.confidence = Confidence::Low;
+            }
+            Item::Term(term) if term.value == Value::Open => {
+                open = true;
+                pending = None;
+            }
+            Item::Terms(_) => {}
+            Item::Term(term) => {
+                let conn = if terms.is_empty() {
+                    None
+                } else {
+                    pending.take()
+                };
+                pending = None;
+                terms.push((conn, term));
+            }
+        }
+    }
+    if terms.is_empty() {
+        return open.then(SentenceReading::default).map(|mut r| {
+            r.open = true;
+            r
+        });
+    }
+
+    let has_or = terms.iter().any(|(c, _)| *c == Some(Conn::Or));
+    let terms = if has_or {
+        vec![or_list(&terms)?]
+    } else {
+        and_list(terms)?
+    };
+    Some(SentenceReading {
+        open,
+        terms,
+        scanned: false,
+    })
+}
+
+/// "Low income, disabled, or senior": a choice among populations (low income
+/// counts as one), or among places.
+fn or_list(terms: &[(Option<Conn>, Term)]) -> Option<Term> {
+    // "Senior age 62 or over, or disabled": the age is the senior's, one
+    // choice among others; the group stands for it.
+    let grouped: Vec<(Option<Conn>, Term)> = terms
+        .iter()
+        .enumerate()
+        .filter(|(k, (conn, term))| {
+            let after_group = k.checked_sub(1).and_then(|p| terms.get(p)).is_some_and(
+                |(_, prev)| matches!(&prev.value, Value::Population(s) if s.iter().any(|x| AGE_POPULATIONS.contains(x))),
+            );
+            !(conn.is_none() && after_group && matches!(term.value, Value::Age(_, false)))
+        })
+        .map(|(_, t)| t.clone())
+        .collect();
+    // "Senior age 62 or over, or disabled and low-income": a term joined by
+    // "and" narrows the choice before it; the choice alone is a hint.
+    let after_or = |k: usize| grouped.iter().take(k).any(|(c, _)| *c == Some(Conn::Or));
+    let narrowing: Vec<bool> = (0..grouped.len())
+        .map(|k| grouped.get(k).is_some_and(|(c, _)| *c == Some(Conn::And)) && after_or(k))
+        .collect();
+    let narrowed = narrowing.iter().any(|n| *n);
+    let grouped: Vec<(Option<Conn>, Term)> = grouped
+        .into_iter()
+        .zip(narrowing)
+        .filter(|(_, n)| !n)
+        .map(|(t, _)| t)
+        .map(|(c, t)| {
+            let confidence = if narrowed {
+                Confidence::Low
+            } else {
+                t.confidence
+            };
+            (c, Term { confidence, ..t })
+        })
+        .collect();
+    let terms = grouped.as_slice();
+    let (_, first) = terms.first()?;
+    let (_, last) = terms.last()?;
+    let confidence = terms.iter().map(|(_, t)| t.confidence).min()?;
+    // Stacked terms inside an or-list mix "and" with "or": not read.
+    if terms.iter().skip(1).any(|(c, _)| c.is_none()) {
+        return None;
+    }
+    let mut situations = Vec::new();
+    let mut places = Vec::new();
+    for (_, term) in terms {
+        match &term.value {
+            Value::Population(s) => situations.extend(s.iter().copied()),
+            Value::Income(IncomeLimit::LowIncome) => situations.push(Situation::LowIncome),
+            // "Low income, age 62 or over, or disabled": as one choice among
+            // groups, a senior's age stands for seniors (the choice is no
+            // narrower than the text's).
+            value if senior_age(value) => situations.push(Situation::Senior),
+            Value::Residency(Some(names)) => places.extend(names.iter().cloned()),
+            _ => return None,
+        }
+    }
+    let value = match (situations.is_empty(), places.is_empty()) {
+        (false, true) => Value::Population(dedup(situations)),
+        (true, false) => Value::Residency(Some(places)),
+        _ => return None,
+    };
+    Some(Term {
+        value,
+        start: first.start,
+        end: last.end,
+        confidence,
+        hint: Hint::ByKind,
+        stands_for: Vec::new(),
+    })
+}
+
+/// "Age 55 or over for activities; age 60 or over for meals": ages each
+/// stated for a part of the service, which serves their union.
+fn program_ages(text: &str, group: &[&Term]) -> Option<Value> {
+    let for_a_part = |t: &Term| {
+        text.get(t.end..)
+            .is_some_and(|rest| rest.trim_start().to_lowercase().starts_with("for "))
+    };
+    let ranges: Vec<AgeRange> = group
+        .iter()
+        .map(|t| match &t.value {
+            Value::Age(range, _) if range.of == AgeOf::Client && for_a_part(t) => Some(*range),
+            _ => None,
+        })
+        .collect::<Option<_>>()?;
+    (ranges.len() > 1).then(|| {
+        Value::Age(
+            AgeRange {
+                min: age_union(ranges.iter().map(|r| r.min), f64::min),
+                max: age_union(ranges.iter().map(|r| r.max), f64::max),
+                of: AgeOf::Client,
+            },
+            false,
+        )
+    })
+}
+
+/// The loosest of several bounds: none when any side is open.
+fn age_union(
+    bounds: impl Iterator<Item = Option<f64>>,
+    loosest: fn(f64, f64) -> f64,
+) -> Option<f64> {
+    bounds
+        .collect::<Option<Vec<f64>>>()?
+        .into_iter()
+        .reduce(loosest)
+}
+
+/// An age from which a client counts as a senior, with no upper bound
+/// ("age 62 or over").
+fn senior_age(value: &Value) -> bool {
+    matches!(value, Value::Age(range, _)
+        if range.of == AgeOf::Client
+            && range.max.is_none()
+            && range.min.is_some_and(|m| m >= SENIOR_AGE))
+}
+
+fn dedup<T: PartialEq>(items: Vec<T>) -> Vec<T> {
+    let mut out = Vec::new();
+    for item in items {
+        if !out.contains(&item) {
+            out.push(item);
+        }
+    }
+    out
+}
+
+/// All terms required; `and` between populations is a union.
+fn and_list(terms: Vec<(Option<Conn>, Term)>) -> Option<Vec<Term>> {
+    let mut out: Vec<Term> = Vec::new();
+    for (conn, term) in terms {
+        // "Homeless youth", "undocumented immigrants": both groups at once,
+        // which the model cannot require; either one is a hint (Low).
+        if conn.is_none()
+            && let Some(prev) = out.last_mut()
+            && term.start <= prev.end + 1
+            && let (Value::Population(a), Value::Population(b)) = (&mut prev.value, &term.value)
+        {
+            a.extend(b.iter().copied());
+            *a = dedup(std::mem::take(a));
+            prev.end = term.end;
+            prev.confidence = Confidence::Low;
+            continue;
+        }
+        if conn == Some(Conn::And)
+            && let Some(prev) = out.last_mut()
+        {
+            match (&mut prev.value, &term.value) {
+                (Value::Population(a), Value::Population(b)) => {
+                    a.extend(b.iter().copied());
+                    *a = dedup(std::mem::take(a));
+                    prev.end = term.end;
+                    prev.confidence = prev.confidence.min(term.confidence);
+                    continue;
+                }
+                // "women and children": not a gender restriction.
+                (Value::Gender(_), _) | (_, Value::Gender(_)) => return None,
+                _ => {}
+            }
+        }
+        out.push(term);
+    }
+    // "Adult 50 or older, adult with disability": a noun repeated names two
+    // groups, not one group with two conditions.
+    let implied = out
+        .iter()
+        .filter(|t| match &t.value {
+            Value::Age(_, implied) => *implied,
+            Value::Population(s) => s.iter().any(|x| AGE_POPULATIONS.contains(x)),
+            _ => false,
+        })
+        .count();
+    if implied > 1 {
+        return None;
+    }
+    // An explicit age replaces the ages implied by nouns.
+    let explicit_age = out.iter().any(|t| matches!(t.value, Value::Age(_, false)));
+    if explicit_age {
+        out.retain(|t| !matches!(t.value, Value::Age(_, true)));
+        let mut replaced = Vec::new();
+        for t in &mut out {
+            if let Value::Population(s) = &mut t.value {
+                replaced.extend(s.iter().copied().filter(|x| AGE_POPULATIONS.contains(x)));
+                s.retain(|x| !AGE_POPULATIONS.contains(x));
+            }
+        }
+        for t in &mut out {
+            if matches!(t.value, Value::Age(_, false)) {
+                t.stands_for = dedup(replaced.clone());
+            }
+        }
+        out.retain(|t| !matches!(&t.value, Value::Population(s) if s.is_empty()));
+        // "Parent of child age 5 or under": the age is the child's.
+        let parents = out.iter().any(|t| {
+            matches!(&t.value, Value::Population(s)
+                if s.iter().any(|x| matches!(x, Situation::Parenting | Situation::FamilyWithChildren)))
+        });
+        if parents {
+            for t in &mut out {
+                if let Value::Age(range, _) = &mut t.value {
+                    range.of = AgeOf::Child;
+                }
+            }
+        }
+    }
+    // One term per dimension: the model has no "and" inside a dimension.
+    for (k, a) in out.iter().enumerate() {
+        if single(&a.value)
+            && out
+                .iter()
+                .skip(k + 1)
+                .any(|b| dimension(&a.value) == dimension(&b.value))
+        {
+            return None;
+        }
+    }
+    Some(out)
+}
+
+/// Whether a text holds at most one term of this kind (requirements stack).
+fn single(value: &Value) -> bool {
+    !matches!(value, Value::Requirement(_) | Value::Agency)
+}
+
+fn dimension(value: &Value) -> u8 {
+    match value {
+        Value::Open => 0,
+        Value::Age(..) => 1,
+        Value::Gender(_) => 2,
+        Value::Population(_) => 3,
+        Value::Income(_) => 4,
+        Value::Residency(_) => 5,
+        // Several requirements may stack; so may agency cues.
+        Value::Requirement(_) => 6,
+        Value::Agency => 7,
+    }
+}
+
+// ---------------------------------------------------------------- scanning
+
+/// Groups that free text names as a topic as often as a condition.
+const WEAK_IN_SCAN: &[Situation] = &[
+    Situation::Child,
+    Situation::Youth,
+    Situation::Student,
+    Situation::Lgbtq,
+    Situation::HivAids,
+    Situation::SubstanceUse,
+    Situation::Parenting,
+    Situation::FamilyWithChildren,
+    Situation::Member,
+    Situation::Senior,
+];
+
+/// Whether every group of a list is one [`WEAK_IN_SCAN`] leaves out.
+fn named_as_topic(groups: &[Situation]) -> bool {
+    groups.iter().all(|s| WEAK_IN_SCAN.contains(s))
+}
+
+/// Words (or two-word phrases) that make an unread sentence's phrases
+/// doubtful: conditions, exceptions, widening ("and spouse", "or age 16
+/// with ...", "or a family member").
+const CONDITIONAL: &[&str] = &[
+    "if",
+    "unless",
+    "except",
+    "permission",
+    "consent",
+    "spouse",
+    "spouses",
+    "can be",
+    "may be",
+    "or younger",
+    "or age",
+    "family member",
+];
+
+/// Roles within a service: the conditions of the clause naming one are the
+/// role's ("Age 12 or over, age 18 or over to hold office"). Joining or
+/// using the service itself ("to become a member", "to obtain a library
+/// card", "to participate") is no role: its conditions are the service's.
+/// Volunteering is no role here: a volunteer program's conditions are its
+/// own ("Age 16 or over to volunteer").
+const ROLE: &[&str] = &["to hold", "serve on"];
+
+/// Words that negate the phrase after them ("no income requirement").
+const NEGATION: &[&str] = &["no", "not", "non", "without", "regardless"];
+
+/// Words that turn the group after them into a status condition ("eligible
+/// immigrant" beside "citizen"), not a population served; a place after
+/// them is still a place ("eligible residents of Central Florida").
+const QUALIFIER: &[&str] = &["eligible", "qualified", "qualifying"];
+
+/// Connectors that pair a gender or an implied age with another group
+/// ("women and children", "man or woman"): no restriction then.
+fn joins(token: Option<&Token>) -> bool {
+    token.is_some_and(|t| t.is_word("and") || t.is_word("or") || t.is_punct('&') || t.is_punct('/'))
+}
+
+/// A term naming people (a gender, a group, "adults").
+fn names_people(value: &Value) -> bool {
+    matches!(
+        value,
+        Value::Gender(_) | Value::Population(_) | Value::Age(_, true)
+    )
+}
+
+/// The phrases of a sentence that could not be read whole, each read on its
+/// own: hints (Low confidence) rather than nothing. Only readings that do
+/// not depend on the words around them survive: one age, one place, one
+/// gender that is not paired ("women and children"), populations pooled as
+/// a choice, requirements, and agency cues. `preference`: whether the
+/// sentence states one ([`states_a_preference`], which the caller checked).
+fn scan_sentence(text: &str, tokens: &[Token], preference: bool) -> Vec<Term> {
+    // "Priority given to Daly City residents": a preference, not a condition.
+    // "10% of enrollment reserved for children with disabilities": a quota;
+    // "Special arrangements for non-residents or homeless", "Seniors
+    // welcome as well as ...": an exception, a welcome.
+    let not_required = preference
+        || tokens.iter().any(|t| {
+            ["reserved", "arrangements", "welcome", "welcomed"]
+                .iter()
+                .any(|w| t.is_word(w))
+        });
+    // Every phrase found, with its token span.
+    let mut candidates: Vec<(usize, usize, Term)> = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        match item_at(text, tokens, i) {
+            Some((end, Item::Term(term))) => {
+                candidates.push((i, end, term));
+                i = end;
+            }
+            Some((end, Item::Terms(terms))) => {
+                candidates.extend(terms.into_iter().map(|t| (i, end, t)));
+                i = end;
+            }
+            Some((end, _)) => i = end,
+            None => i += 1,
+        }
+    }
+    // "Caregiver of child age 5 or under", "must have 1 child ... who is
+    // age 5 or under": the age is the child's, not the client's.
+    for (start, _, term) in &mut candidates {
+        if let Value::Age(range, _) = &mut term.value
+            && childs_age(tokens, *start)
+        {
+            range.of = AgeOf::Child;
+        }
+    }
+    // "Age 62 or over or handicapped, meet ...", "Age 62 or over, or blind
+    // or disabled, ...": a senior's age offered as one choice beside a
+    // group stands for seniors, pooled with the group.
+    let is_or = |k: usize| tokens.get(k).is_some_and(|t| t.is_word("or"));
+    let is_comma = |k: usize| tokens.get(k).is_some_and(|t| t.is_punct(','));
+    let group = |matches: &dyn Fn(usize, usize) -> bool| {
+        candidates
+            .iter()
+            .any(|(s, e, t)| matches!(t.value, Value::Population(_)) && matches(*s, *e))
+    };
+    let seniors: Vec<usize> = candidates
+        .iter()
+        .enumerate()
+        .filter(|(_, (s, e, t))| {
+            // The "or" after the age (past a comma), then the group.
+            let or_after = if is_comma(*e) { e + 1 } else { *e };
+            let group_after = is_or(or_after) && group(&|gs, _| gs == or_after + 1);
+            // The group, then "or" (a comma before it), then the age.
+            let group_before = s.checked_sub(1).is_some_and(|or| {
+                is_or(or) && group(&|_, ge| ge == or || (ge + 1 == or && is_comma(ge)))
+            });
+            senior_age(&t.value) && (group_after || group_before)
+        })
+        .map(|(k, _)| k)
+        .collect();
+    for k in seniors {
+        if let Some((_, _, term)) = candidates.get_mut(k) {
+            term.value = Value::Population(vec![Situation::Senior]);
+            term.hint = Hint::Always;
+        }
+    }
+    // "Age 55 or over for most programs, age 60 or over for lunch": ages of
+    // the programs within (`program_ages`); the first stands for them all.
+    let is_age = |(_, _, t): &(usize, usize, Term)| matches!(t.value, Value::Age(..));
+    let ages: Vec<&Term> = candidates
+        .iter()
+        .filter(|c| is_age(c))
+        .map(|(_, _, t)| t)
+        .collect();
+    if let Some(union) = program_ages(text, &ages) {
+        let last_end = ages.last().map(|t| t.end);
+        let mut kept = false;
+        candidates.retain(|c| !is_age(c) || !std::mem::replace(&mut kept, true));
+        if let Some((_, _, term)) = candidates.iter_mut().find(|c| is_age(c)) {
+            term.value = union;
+            term.end = last_end.unwrap_or(term.end);
+        }
+    }
+    // A condition, an exception or a widening makes every phrase doubtful
+    // ("Can be younger if disabled"), unless its words are inside a phrase
+    // naming who is served ("seniors over 60, their caretakers, or spouses").
+    let inside_people = |k: usize| {
+        candidates
+            .iter()
+            .any(|(s, e, t)| t.hint == Hint::Always && (*s..*e).contains(&k))
+    };
+    // "... that can be remedied": a relative clause describes; it widens
+    // nothing.
+    let describes = |k: usize| {
+        k.checked_sub(1)
+            .and_then(|p| tokens.get(p))
+            .is_some_and(|t| t.is_word("that") || t.is_word("which"))
+    };
+    let find = |phrases: &[&str]| {
+        (0..tokens.len()).find(|&k| {
+            !inside_people(k)
+                && !describes(k)
+                && phrases.iter().any(|c| match c.split_once(' ') {
+                    Some((a, b)) => {
+                        tokens.get(k).is_some_and(|t| t.is_word(a))
+                            && tokens.get(k + 1).is_some_and(|t| t.is_word(b))
+                    }
+                    None => tokens.get(k).is_some_and(|t| t.is_word(c)),
+                })
+        })
+    };
+    if find(CONDITIONAL).is_some() {
+        return Vec::new();
+    }
+    let role = find(ROLE);
+    // "Priority given to Daly City residents", "priority to seniors": a
+    // preference, not a condition.
+    if not_required {
+        candidates.retain(|(_, _, t)| dimension(&t.value) > 5);
+    }
+    // The clause naming a role holds the role's conditions only.
+    if let Some(k) = role {
+        let clause_break = |t: &Token| t.is_punct(',') || t.is_punct(';');
+        let from = tokens
+            .get(..k)
+            .and_then(|ts| ts.iter().rposition(clause_break))
+            .map_or(0, |p| p + 1);
+        let to = tokens
+            .get(k..)
+            .and_then(|ts| ts.iter().position(clause_break))
+            .map_or(tokens.len(), |p| p + k);
+        candidates.retain(|(s, e, t)| dimension(&t.value) > 5 || *e <= from || *s >= to);
+    }
+    // "Must be low-income household, family, senior or disabled": a group
+    // offered as one choice beside income or a group named as often as a
+    // topic (which the scan leaves out) would read a narrower union than
+    // the text's; no hint then. Neighbours are next to each other in the
+    // list, joined by "or" (", or"), or by a comma when the second is
+    // followed by "or" ("family, senior, disabled or ...").
+    let weak_choice = |t: &Term| {
+        t.hint != Hint::Always
+            && match &t.value {
+                Value::Income(_) => true,
+                Value::Population(list) => named_as_topic(list),
+                _ => false,
+            }
+    };
+    let followed_by_or = |k: usize| is_or(k) || (is_comma(k) && is_or(k + 1));
+    // The next item's start after `k`, and whether an "or" joins them.
+    let next_item = |k: usize| match (is_comma(k), is_or(k), is_or(k + 1)) {
+        (true, _, true) => Some((k + 2, true)),
+        (true, _, false) => Some((k + 1, false)),
+        (false, true, _) => Some((k + 1, true)),
+        _ => None,
+    };
+    let offered_beside_weak = |start: usize, end: usize| {
+        candidates.iter().any(|(s, e, t)| {
+            let right = next_item(end).is_some_and(|(k, or)| k == *s && (or || followed_by_or(*e)));
+            let left = *e <= start
+                && next_item(*e).is_some_and(|(k, or)| k == start && (or || followed_by_or(end)));
+            weak_choice(t) && (right || left)
+        })
+    };
+    let mut found: Vec<Term> = Vec::new();
+    for (start, end, term) in &candidates {
+        let (start, end) = (*start, *end);
+        let before = start.checked_sub(1).and_then(|p| tokens.get(p));
+        let word_before = before.and_then(Token::word);
+        let negated = word_before.is_some_and(|w| NEGATION.contains(&w))
+            || (matches!(term.value, Value::Population(_))
+                && word_before.is_some_and(|w| QUALIFIER.contains(&w)));
+        // "women and children", "Women, teens and children": a gender (or
+        // "adults") listed with other groups restricts nothing. A comma pairs
+        // only with a group on its other side ("Male, age 18 or over" is one).
+        let comma_pair = |k: Option<usize>, side_end: bool| {
+            k.and_then(|k| tokens.get(k))
+                .is_some_and(|t| t.is_punct(','))
+                && candidates.iter().any(|(s, e, other)| {
+                    names_people(&other.value)
+                        && if side_end {
+                            Some(*s) == k.map(|k| k + 1)
+                        } else {
+                            k == Some(*e)
+                        }
+                })
+        };
+        // "homeless people and residents of the Tenderloin": either group
+        // may come, so the place restricts no one.
+        let other_group = matches!(term.value, Value::Residency(_))
+            && joins(before)
+            && candidates.iter().any(|(_, e, other)| {
+                matches!(other.value, Value::Population(_))
+                    && Some(*e + 2) >= Some(start)
+                    && *e < start
+            });
+        let pairable = matches!(term.value, Value::Gender(_))
+            || (matches!(term.value, Value::Age(_, true)) && term.hint == Hint::Always);
+        let paired = pairable
+            && (joins(tokens.get(end))
+                || joins(before)
+                || comma_pair(Some(end), true)
+                || comma_pair(start.checked_sub(1), false));
+        // Ages without a word ("1-90 forms") and groups often named as a
+        // topic rather than a condition ("child care", "HIV testing") are
+        // not hints.
+        let weak = match (&term.value, term.hint) {
+            (_, Hint::Never) => true,
+            (Value::Age(..), Hint::Always) => false,
+            // "Shelter for Youths 18-24": bare numbers after an age group
+            // are its ages.
+            (Value::Age(_, implied), _) => {
+                let after_age_group = candidates.iter().any(|(_, e, other)| {
+                    *e == start
+                        && matches!(&other.value, Value::Population(s)
+                            if s.iter().any(|x| AGE_POPULATIONS.contains(x)))
+                });
+                *implied
+                    || !(after_age_group
+                        || tokens
+                            .get(start..end)
+                            .is_some_and(|ts| ts.iter().any(|t| t.word().is_some())))
+            }
+            (Value::Population(_), Hint::Always) => false,
+            (Value::Population(list), _) => named_as_topic(list) || offered_beside_weak(start, end),
+            _ => false,
+        };
+        if !negated && !paired && !weak && !other_group && term.value != Value::Open {
+            found.push(Term {
+                confidence: Confidence::Low,
+                ..term.clone()
+            });
+        }
+    }
+    let mut out: Vec<Term> = Vec::new();
+    let mut clashed: Vec<u8> = Vec::new();
+    let mut populations: Option<Term> = None;
+    let explicit_age = found.iter().any(|t| matches!(t.value, Value::Age(..)));
+    for term in found {
+        let Value::Population(ref list) = term.value else {
+            let kind = dimension(&term.value);
+            if clashed.contains(&kind) || out.iter().any(|t| t.value == term.value) {
+                continue;
+            }
+            let clash = single(&term.value) && out.iter().any(|t| dimension(&t.value) == kind);
+            if clash {
+                // Two ages or two places in one unread sentence: no hint.
+                out.retain(|t| dimension(&t.value) != kind);
+                clashed.push(kind);
+                continue;
+            }
+            out.push(term);
+            continue;
+        };
+        let list: Vec<Situation> = list
+            .iter()
+            .copied()
+            .filter(|s| !(explicit_age && AGE_POPULATIONS.contains(s)))
+            .collect();
+        match populations.as_mut() {
+            Some(Term {
+                value: Value::Population(all),
+                end,
+                ..
+            }) => {
+                all.extend(list);
+                *all = dedup(std::mem::take(all));
+                *end = (*end).max(term.end);
+            }
+            _ if !list.is_empty() => {
+                populations = Some(Term {
+                    value: Value::Population(list),
+                    ..term
+                })
+            }
+            _ => {}
+        }
+    }
+    out.extend(populations);
+    out
+}
+
+// ---------------------------------------------------------------- assembly
+
+fn assemble(
+    text: &str,
+    readings: &[SentenceReading],
+    scanned: &[Term],
+    unread: &[(usize, usize)],
+) -> EligibilityReading {
+    let mut eligibility = Eligibility::default();
+    let any_open = readings.iter().any(|r| r.open);
+    let mut owned: Vec<Term> = readings
+        .iter()
+        .flat_map(|r| r.terms.iter())
+        .chain(scanned)
+        .cloned()
+        .collect();
+    let is_group = |t: &Term| match &t.value {
+        Value::Population(_) => true,
+        Value::Age(_, false) => !t.stands_for.is_empty(),
+        _ => false,
+    };
+    // "a youth (17 years or younger); homeless or at risk of homelessness":
+    // sentences that each name one group, one of them by its age, list who
+    // may come; the age's group stands for it in that list.
+    // Only `;` lists: sentences ending in `.` add conditions more often.
+    let listed = readings.len() > 1
+        && text.contains(';')
+        && !text.contains(". ")
+        && scanned.is_empty()
+        && readings.iter().all(|r| r.terms.len() == 1)
+        && owned.iter().all(is_group)
+        && owned
+            .iter()
+            .any(|t| matches!(t.value, Value::Population(_)));
+    if listed {
+        for t in &mut owned {
+            if matches!(t.value, Value::Age(..)) {
+                t.value = Value::Population(t.stands_for.clone());
+            }
+        }
+    }
+    // An explicit age anywhere replaces the age groups named elsewhere
+    // ("Dining room serving seniors. For those age 60 & over").
+    if owned
+        .iter()
+        .any(|t| matches!(t.value, Value::Age(_, false)))
+    {
+        for t in &mut owned {
+            if let Value::Population(s) = &mut t.value {
+                s.retain(|x| !AGE_POPULATIONS.contains(x));
+            }
+        }
+        owned.retain(|t| !matches!(&t.value, Value::Population(s) if s.is_empty()));
+    }
+    let all_terms: Vec<&Term> = owned.iter().collect();
+    // People an organization serves ("services to residents of the
+    // Peninsula") are its clients, not the service's.
+    let tokens = tokenize(text);
+    let individuals = tokens.iter().enumerate().any(|(k, t)| {
+        // "not for individuals" says the opposite.
+        let negated = (k.saturating_sub(2)..k)
+            .filter_map(|j| tokens.get(j).and_then(Token::word))
+            .any(|w| NEGATION.contains(&w));
+        t.word().is_some_and(|w| INDIVIDUAL.contains(&w))
+            && !negated
+            && !word_before(&tokens, k)
+                .is_some_and(|w| ["to", "serving", "serves", "serve"].contains(&w))
+    });
+    // High only when every sentence was read and none said "no restriction".
+    let cap = if unread.is_empty() && !any_open {
+        Confidence::High
+    } else {
+        Confidence::Low
+    };
+    let mut conflict = false;
+    for term in &all_terms {
+        let evidence = text.get(term.start..term.end).unwrap_or_default();
+        match &term.value {
+            Value::Requirement(kind)
+                if !eligibility.requirements.iter().any(|r| r.kind == *kind) =>
+            {
+                eligibility.requirements.push(Requirement {
+                    kind: *kind,
+                    text: evidence.to_owned(),
+                });
+            }
+            Value::Agency => eligibility.agency_only |= !individuals,
+            _ => {}
+        }
+    }
+    for kind in 1..=5 {
+        let group: Vec<&Term> = all_terms
+            .iter()
+            .copied()
+            .filter(|t| dimension(&t.value) == kind)
+            .collect();
+        let Some(first) = group.first() else {
+            continue;
+        };
+        let start = group.iter().map(|t| t.start).min().unwrap_or(first.start);
+        let end = group.iter().map(|t| t.end).max().unwrap_or(first.end);
+        let confidence = group
+            .iter()
+            .map(|t| t.confidence)
+            .min()
+            .unwrap_or(Confidence::Low)
+            .min(cap);
+        let value = if group.iter().all(|t| t.value == first.value) {
+            // The same condition said twice ("women's shelter ... for women").
+            first.value.clone()
+        } else if let Some(union) = program_ages(text, &group) {
+            union
+        } else if let Some(all) = population_union(&group).filter(|_| {
+            group
+                .iter()
+                .all(|t| t.confidence == Confidence::High || t.hint == Hint::Always)
+        }) {
+            // Different groups in different sentences each read whole
+            // ("living with a disability; living with HIV/AIDS"): a list of
+            // who may come more often than groups all required, so a
+            // choice, as a hint. Groups picked out of prose stay unknown.
+            let evidence = text.get(start..end).unwrap_or_default();
+            eligibility.populations = Constraint::from_text(all, evidence, Confidence::Low);
+            continue;
+        } else {
+            conflict = true;
+            set_unknown(&mut eligibility, &first.value, text.trim());
+            continue;
+        };
+        let evidence = if group.len() == 1 {
+            text.get(first.start..first.end).unwrap_or_default()
+        } else {
+            text.get(start..end).unwrap_or_default()
+        };
+        match value {
+            Value::Age(range, _) => {
+                eligibility.age = Constraint::from_text(range, evidence, confidence)
+            }
+            Value::Gender(g) => eligibility.gender = Constraint::from_text(g, evidence, confidence),
+            Value::Population(s) => {
+                eligibility.populations = Constraint::from_text(s, evidence, confidence);
+            }
+            Value::Income(limit) => {
+                eligibility.income = Constraint::from_text(limit, evidence, confidence)
+            }
+            Value::Residency(Some(names)) => {
+                eligibility.residency = Constraint::from_text(names, evidence, confidence);
+            }
+            Value::Residency(None) => {
+                eligibility.residency = Constraint::Unknown {
+                    text: evidence.to_owned(),
+                };
+            }
+            Value::Open | Value::Requirement(_) | Value::Agency => {}
+        }
+    }
+    for &(start, end) in unread {
+        if let Some(sentence) = text.get(start..end) {
+            eligibility.to_verify.push(sentence.trim().to_owned());
+        }
+    }
+    if conflict {
+        eligibility.to_verify.push(text.trim().to_owned());
+    }
+    let read_something = !readings.is_empty() || !all_terms.is_empty();
+    let coverage = match (read_something, eligibility.to_verify.is_empty()) {
+        (true, true) => Coverage::Full,
+        (true, false) => Coverage::Partial,
+        (false, _) => Coverage::Unread,
+    };
+    EligibilityReading {
+        eligibility,
+        coverage,
+    }
+}
+
+/// The groups of several population terms pooled (None when a term is
+/// not a population).
+fn population_union(terms: &[&Term]) -> Option<Vec<Situation>> {
+    let mut all = Vec::new();
+    for term in terms {
+        let Value::Population(list) = &term.value else {
+            return None;
+        };
+        all.extend(list.iter().copied());
+    }
+    Some(dedup(all))
+}
+
+fn set_unknown(e: &mut Eligibility, value: &Value, text: &str) {
+    fn unknown<T>(text: &str) -> Constraint<T> {
+        Constraint::Unknown {
+            text: text.to_owned(),
+        }
+    }
+    match value {
+        Value::Open => {}
+        Value::Age(..) => e.age = unknown(text),
+        Value::Gender(_) => e.gender = unknown(text),
+        Value::Population(_) => e.populations = unknown(text),
+        Value::Income(_) => e.income = unknown(text),
+        Value::Residency(_) => e.residency = unknown(text),
+        Value::Requirement(_) | Value::Agency => {}
+    }
+}

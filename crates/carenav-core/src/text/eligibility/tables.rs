@@ -1,0 +1,1383 @@
+//! The phrases the eligibility reader knows, one table per kind of
+//! constraint: data, read by the engine in `super`. Pattern syntax: see the
+//! module docs of `super`.
+
+use crate::eligibility::{Confidence, RequirementKind};
+use crate::situation::{Gender, Situation};
+
+/// Shapes of age phrases; numbers come from `#` slots in order.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum AgeShape {
+    /// `#` or over.
+    Min,
+    /// `#` or under.
+    Max,
+    /// `#` to `#`.
+    Between,
+    /// Birth to `#`.
+    FromBirth,
+    /// "Adults": 18 or over, implied by a noun (an explicit age wins).
+    Adult,
+    /// Under `#`: at most one year less.
+    Under,
+    /// `#` and a half to `#` ("2 1/2 - 12").
+    HalfBetween,
+    /// Old enough to vote: 18 or over, stated (not implied by a noun).
+    Voting,
+    /// `#` months to `#` years: from the whole years of the first.
+    MonthsBetween,
+}
+
+/// Age phrases.
+pub(super) const AGE: &[(&str, AgeShape)] = &[
+    (
+        "age|ages|aged? # or|and|& over|older|above|up",
+        AgeShape::Min,
+    ),
+    ("age|ages|aged? # years and|or up", AgeShape::Min),
+    ("over|above age? #", AgeShape::Min),
+    ("over|above the age of #", AgeShape::Min),
+    ("aged|age # +", AgeShape::Min),
+    ("under age? #", AgeShape::Under),
+    ("# years of age or|and over|older", AgeShape::Min),
+    ("age|ages? # years or|and over|older", AgeShape::Min),
+    ("age|ages? # years of age or|and over|older", AgeShape::Min),
+    ("age|ages? # +", AgeShape::Min),
+    ("age|ages? # or|and under|younger|below", AgeShape::Max),
+    ("age|ages? # years or|and under|younger", AgeShape::Max),
+    ("age|ages|aged? # - # years? old?", AgeShape::Between),
+    ("age|ages? # to|through # years? old?", AgeShape::Between),
+    ("between the? ages of? # and #", AgeShape::Between),
+    (
+        "youth|youths|children|kids|teens|adults|persons|people|individuals between # and #",
+        AgeShape::Between,
+    ),
+    ("age|ages? birth - #", AgeShape::FromBirth),
+    ("age|ages? birth to|through age? #", AgeShape::FromBirth),
+    ("birth to|through|- age? #", AgeShape::FromBirth),
+    ("adult|adults", AgeShape::Adult),
+    // "Shelter for adults", "single adults": who a place takes, read even
+    // in a sentence read only in part (module docs, scanning).
+    ("for single? adult|adults", AgeShape::Adult),
+    ("single adult|adults", AgeShape::Adult),
+    ("adult|adults only", AgeShape::Adult),
+    ("age|ages? # 1 / 2 - # years? old?", AgeShape::HalfBetween),
+    (
+        "age|ages? # 1 / 2 to|through # years? old?",
+        AgeShape::HalfBetween,
+    ),
+    ("voting age", AgeShape::Voting),
+    ("at least # years old|of? age?", AgeShape::Min),
+    (
+        "age|ages? # months - # years? old?",
+        AgeShape::MonthsBetween,
+    ),
+    (
+        "age|ages? # months to|through # years? old?",
+        AgeShape::MonthsBetween,
+    ),
+];
+
+/// Gender phrases.
+pub(super) const GENDER: &[(&str, Gender)] = &[
+    // Transgender women are women: "women and transgender women" is one gender.
+    ("women|woman and|& transgender women|woman", Gender::Female),
+    (
+        "women|woman|female|females|girls|girl|ladies",
+        Gender::Female,
+    ),
+    ("men|man|male|males|boys|boy", Gender::Male),
+];
+
+/// The peoples a group may be named by (one list for [`POPULATION`]'s
+/// rows and [`PEOPLES`]).
+macro_rules! peoples {
+    () => {
+        "latino|latina|latinos|latinas|latinx|hispanic|chinese|filipino|vietnamese|korean|japanese|samoan|tongan|arab|russian"
+    };
+}
+
+/// Population phrases. Seniors, children and youth also imply an age; an
+/// explicit age in the same sentence replaces them ("Seniors 55+").
+pub(super) const POPULATION: &[(&str, Situation)] = &[
+    ("homeless", Situation::Homeless),
+    ("unhoused", Situation::Homeless),
+    ("at risk of homelessness", Situation::AtRiskOfHomelessness),
+    ("about to become homeless", Situation::AtRiskOfHomelessness),
+    ("inadequately housed", Situation::AtRiskOfHomelessness),
+    ("experiencing homelessness", Situation::Homeless),
+    ("veteran|veterans", Situation::Veteran),
+    ("honorably discharged veteran|veterans", Situation::Veteran),
+    ("have had military service", Situation::Veteran),
+    // The discharge papers only a veteran has.
+    ("must? have a? dd -? 214", Situation::Veteran),
+    ("military|servicemembers", Situation::Military),
+    ("military personnel|families?", Situation::Military),
+    ("active duty military?", Situation::Military),
+    ("senior|seniors|elderly", Situation::Senior),
+    (
+        "senior|older citizen|citizens|adult|adults",
+        Situation::Senior,
+    ),
+    (
+        "youth|youths|teen|teens|teenagers|adolescents",
+        Situation::Youth,
+    ),
+    ("young adult|adults|people", Situation::Youth),
+    ("child|children|kids|minors", Situation::Child),
+    ("family|families", Situation::FamilyWithChildren),
+    ("pregnant", Situation::Pregnant),
+    ("pregnant women|woman", Situation::Pregnant),
+    ("expectant mothers|mother|parents", Situation::Pregnant),
+    ("parents|parenting", Situation::Parenting),
+    ("disabled|handicapped", Situation::Disability),
+    ("with a? disability|disabilities", Situation::Disability),
+    (
+        "living with a? disability|disabilities",
+        Situation::Disability,
+    ),
+    ("legally? blind", Situation::BlindLowVision),
+    ("visually impaired", Situation::BlindLowVision),
+    ("low vision", Situation::BlindLowVision),
+    ("deaf", Situation::DeafHardOfHearing),
+    ("hard of hearing", Situation::DeafHardOfHearing),
+    ("hearing impaired", Situation::DeafHardOfHearing),
+    (
+        "hearing impairment|impairments",
+        Situation::DeafHardOfHearing,
+    ),
+    ("mobility impaired", Situation::PhysicalDisability),
+    (
+        "mobility impairment|impairments",
+        Situation::PhysicalDisability,
+    ),
+    (
+        "physical limitation|limitations",
+        Situation::PhysicalDisability,
+    ),
+    (
+        "with? autism spectrum? disorder|disorders?",
+        Situation::DevelopmentalDisability,
+    ),
+    ("infant|infants|babies|toddlers", Situation::Child),
+    ("deaf or hard of hearing", Situation::DeafHardOfHearing),
+    ("physically disabled", Situation::PhysicalDisability),
+    ("amputee|amputees", Situation::PhysicalDisability),
+    (
+        "with a? physical disability|disabilities",
+        Situation::PhysicalDisability,
+    ),
+    (
+        "developmentally disabled",
+        Situation::DevelopmentalDisability,
+    ),
+    (
+        "with a? developmental disability|disabilities",
+        Situation::DevelopmentalDisability,
+    ),
+    (
+        "developmental disability|disabilities",
+        Situation::DevelopmentalDisability,
+    ),
+    (
+        "seriously|severely? mentally ill",
+        Situation::SeriousMentalIllness,
+    ),
+    ("smi", Situation::SeriousMentalIllness),
+    (
+        "with a? serious|severe|persistent|chronic mental illness|illnesses",
+        Situation::SeriousMentalIllness,
+    ),
+    (
+        "with a? serious mental illness",
+        Situation::SeriousMentalIllness,
+    ),
+    ("hiv|aids", Situation::HivAids),
+    ("hiv / aids", Situation::HivAids),
+    ("hiv positive|+", Situation::HivAids),
+    ("living with hiv", Situation::HivAids),
+    ("living with hiv / aids", Situation::HivAids),
+    ("in recovery", Situation::InRecovery),
+    ("clean and|& sober", Situation::InRecovery),
+    ("clean|sober time", Situation::InRecovery),
+    (
+        "with|suffering|from? drug|alcohol|substance|chemical abuse|addiction|problem|problems|dependency",
+        Situation::SubstanceUse,
+    ),
+    (
+        "with|suffering|from? drug|alcohol or|and|/ drug|alcohol|substance abuse|addiction|problem|problems",
+        Situation::SubstanceUse,
+    ),
+    (
+        "alcohol or|and|/ substance abuse|addiction|problem|problems",
+        Situation::SubstanceUse,
+    ),
+    ("fleeing violence", Situation::DomesticViolenceSurvivor),
+    (
+        "mobility impaired|impairment|impairments|limitation|limitations|disability|disabilities",
+        Situation::PhysicalDisability,
+    ),
+    (
+        "leaving|fleeing|escaping domestic violence|abuse",
+        Situation::DomesticViolenceSurvivor,
+    ),
+    (
+        "victim|victims|survivor|survivors of human? trafficking",
+        Situation::CrimeVictim,
+    ),
+    ("victim|victims of crime", Situation::CrimeVictim),
+    (
+        "victim|victims|survivor|survivors of domestic violence",
+        Situation::DomesticViolenceSurvivor,
+    ),
+    (
+        "domestic violence victims|survivors",
+        Situation::DomesticViolenceSurvivor,
+    ),
+    (
+        "at risk of domestic violence",
+        Situation::DomesticViolenceSurvivor,
+    ),
+    (
+        "victim|victims|survivor|survivors of intimate partner violence|abuse",
+        Situation::DomesticViolenceSurvivor,
+    ),
+    (
+        "victim|victims|survivor|survivors of a? violent? crime",
+        Situation::CrimeVictim,
+    ),
+    ("crime victim|victims", Situation::CrimeVictim),
+    (
+        "survivor|survivors of abuse or crime",
+        Situation::CrimeVictim,
+    ),
+    // ILAO's wording, with its gloss.
+    (
+        "survivor of abuse or crime domestic violence , trafficking , sexual assault , gun violence",
+        Situation::CrimeVictim,
+    ),
+    ("refugee|refugees", Situation::Refugee),
+    ("asylee|asylees", Situation::Asylee),
+    ("asylum seeker|seekers", Situation::Asylee),
+    ("immigrant|immigrants", Situation::Immigrant),
+    ("immigrant|immigrants to the u . s .?", Situation::Immigrant),
+    ("undocumented", Situation::Undocumented),
+    ("formerly incarcerated", Situation::JusticeInvolved),
+    ("ex offender|offenders", Situation::JusticeInvolved),
+    ("justice involved", Situation::JusticeInvolved),
+    (
+        "parolee|parolees|probationer|probationers",
+        Situation::JusticeInvolved,
+    ),
+    ("in jail or prison", Situation::InCustody),
+    ("in custody", Situation::InCustody),
+    ("youth in custody", Situation::InCustody),
+    ("inmate|inmates", Situation::InCustody),
+    (
+        "former|formerly|ex inmate|inmates|prisoner|prisoners",
+        Situation::JusticeInvolved,
+    ),
+    ("in the $ jail", Situation::InCustody),
+    ("released from", Situation::JusticeInvolved),
+    (
+        "leaving|exiting prison|jail or? prison|jail?",
+        Situation::JusticeInvolved,
+    ),
+    ("charged or convicted", Situation::JusticeInvolved),
+    // A delinquent minor ("Ward of the Juvenile Court"), one awaiting trial.
+    (
+        "ward|wards of the juvenile court",
+        Situation::JusticeInvolved,
+    ),
+    (
+        "subject of? pending criminal action|actions|charges|case|cases",
+        Situation::JusticeInvolved,
+    ),
+    ("must? be a member", Situation::Member),
+    ("must also be a member", Situation::Member),
+    ("$ member|members", Situation::Member),
+    ("members only", Situation::Member),
+    // Of a named club, association or plan ("Membership in ASQ", "Must
+    // be a member in good standing of CAMFT").
+    ("membership in $", Situation::Member),
+    ("must? be a? member|members of|in the? $", Situation::Member),
+    (
+        "must? be a? member|members in good standing of|with the? $",
+        Situation::Member,
+    ),
+    ("member|members of the $", Situation::Member),
+    (
+        "member|members of the? parish|congregation|church|union",
+        Situation::Member,
+    ),
+    (
+        "open only to residents / clients / students",
+        Situation::Member,
+    ),
+    ("of $ descent", Situation::CulturalCommunity),
+    ("american indian|indians", Situation::CulturalCommunity),
+    ("native american|americans", Situation::CulturalCommunity),
+    ("parent|parents of a? child|children", Situation::Parenting),
+    ("raising the child of a relative", Situation::Caregiver),
+    ("grandparents caring for", Situation::Caregiver),
+    ("student|students", Situation::Student),
+    ("active in job search", Situation::Unemployed),
+    ("lack of health insurance", Situation::Uninsured),
+    ("unemployed", Situation::Unemployed),
+    ("uninsured", Situation::Uninsured),
+    ("foster youth", Situation::FosterYouth),
+    ("caregiver|caregivers|caretakers", Situation::Caregiver),
+    ("lgbt|lgbtq|glbt", Situation::Lgbtq),
+    ("lgbtq +", Situation::Lgbtq),
+    // Variants of the groups above as directories commonly word them.
+    (
+        "lgbtqi|lgbtqia|lgbtq2s|gay|lesbian|bisexual|transgender|queer",
+        Situation::Lgbtq,
+    ),
+    ("chronically homeless", Situation::Homeless),
+    ("at risk youth|teens|teenagers", Situation::Youth),
+    (
+        "juvenile|youthful offender|offenders|delinquents",
+        Situation::JusticeInvolved,
+    ),
+    ("emotionally disturbed", Situation::Disability),
+    ("unsheltered|houseless", Situation::Homeless),
+    ("without housing|shelter", Situation::Homeless),
+    (
+        "at imminent? risk of homelessness|eviction",
+        Situation::AtRiskOfHomelessness,
+    ),
+    (
+        "at imminent? risk of losing their|his|her? housing|home",
+        Situation::AtRiskOfHomelessness,
+    ),
+    ("facing eviction", Situation::AtRiskOfHomelessness),
+    ("vets", Situation::Veteran),
+    ("service members|member|servicemember", Situation::Military),
+    ("armed forces|reservists", Situation::Military),
+    ("elder|elders", Situation::Senior),
+    ("transition age youth", Situation::Youth),
+    (
+        "former|emancipated|emancipating|current foster youth|children",
+        Situation::FosterYouth,
+    ),
+    ("in foster care", Situation::FosterYouth),
+    (
+        "youth? aging|aged out of foster care",
+        Situation::FosterYouth,
+    ),
+    ("emancipated youth", Situation::FosterYouth),
+    (
+        "grandparents|relatives raising grandchildren|children",
+        Situation::Caregiver,
+    ),
+    (
+        "relative|kinship|family caregiver|caregivers",
+        Situation::Caregiver,
+    ),
+    ("single mother|mothers|father|fathers", Situation::Parenting),
+    ("new mothers|parents", Situation::Parenting),
+    ("pregnant or parenting", Situation::Pregnant),
+    ("be? expecting a child|baby", Situation::Pregnant),
+    (
+        "victim|victims|survivor|survivors of sexual assault|abuse|violence",
+        Situation::CrimeVictim,
+    ),
+    ("sexual assault victims|survivors", Situation::CrimeVictim),
+    (
+        "victim|victims|survivor|survivors of torture",
+        Situation::CrimeVictim,
+    ),
+    (
+        "living? with a? mental illness|illnesses",
+        Situation::SeriousMentalIllness,
+    ),
+    (
+        "with a? psychiatric disability|disabilities",
+        Situation::SeriousMentalIllness,
+    ),
+    (
+        "with? a? mental health disability|disabilities",
+        Situation::SeriousMentalIllness,
+    ),
+    (
+        "with|from? drug|alcohol|substance abuse|use problem|problems|issues|disorder|disorders",
+        Situation::SubstanceUse,
+    ),
+    ("alcoholics|addicts", Situation::SubstanceUse),
+    (
+        "with current|active drug|alcohol|substance abuse|use problem|problems|issues|disorder",
+        Situation::SubstanceUse,
+    ),
+    // Co-occurring: the substance use is the part carenav can check.
+    (
+        "with current|active? drug|alcohol|substance abuse|use problem|problems|issues|disorder and mental health issues|problems|disorders",
+        Situation::SubstanceUse,
+    ),
+    (
+        "an? addiction to alcohol|drugs|substance|substances",
+        Situation::SubstanceUse,
+    ),
+    ("active drug|alcohol users|user", Situation::SubstanceUse),
+    ("recovering alcoholics|addicts", Situation::InRecovery),
+    (
+        "in recovery from alcohol|drug|substance|chemical? or|and|/? alcohol|drug? abuse|addiction|dependency|use",
+        Situation::InRecovery,
+    ),
+    ("currently? incarcerated", Situation::InCustody),
+    (
+        "previously|recently incarcerated",
+        Situation::JusticeInvolved,
+    ),
+    ("returning citizens", Situation::JusticeInvolved),
+    (
+        "with a? criminal record|records|history|conviction|convictions",
+        Situation::JusticeInvolved,
+    ),
+    ("on probation|parole", Situation::JusticeInvolved),
+    (
+        "recent|past|prior? jail involvement",
+        Situation::JusticeInvolved,
+    ),
+    (
+        "recent|past|prior? criminal? justice involvement",
+        Situation::JusticeInvolved,
+    ),
+    ("recent|new immigrants", Situation::Immigrant),
+    ("job seekers|seeker", Situation::Unemployed),
+    ("jobless", Situation::Unemployed),
+    ("laid off|dislocated workers", Situation::Unemployed),
+    ("uninsured or underinsured", Situation::Uninsured),
+    ("without health insurance", Situation::Uninsured),
+    ("wheelchair users", Situation::PhysicalDisability),
+    ("vision impaired|loss", Situation::BlindLowVision),
+    ("tribal member|members", Situation::CulturalCommunity),
+    (
+        "member|members of a? federally? recognized tribe|tribes",
+        Situation::CulturalCommunity,
+    ),
+    (
+        concat!(peoples!(), "|asian|black community|communities|heritage"),
+        Situation::CulturalCommunity,
+    ),
+    (
+        "pacific islander|islanders community|communities",
+        Situation::CulturalCommunity,
+    ),
+    // A people named before who they are ("Filipino resident").
+    (
+        concat!(
+            peoples!(),
+            " person|persons|people|family|families|woman|women|man|men|youth|adult|adults|senior|seniors"
+        ),
+        Situation::CulturalCommunity,
+    ),
+    (
+        "african american community|communities",
+        Situation::CulturalCommunity,
+    ),
+    // A language community ("Chinese-speaking family"): the people who
+    // speak it, not a service's staff ("Spanish-speaking staff").
+    (
+        "spanish|chinese|cantonese|mandarin|vietnamese|korean|russian|tagalog|japanese|arabic|farsi|portuguese|samoan|tongan speaking person|persons|people|family|families|parents|adults|seniors|women|men|youth|residents|immigrants|community|communities",
+        Situation::CulturalCommunity,
+    ),
+    (
+        "of $ heritage|ancestry|origin",
+        Situation::CulturalCommunity,
+    ),
+];
+
+/// Kinds of disability named by an adjective, read in lists that share one
+/// noun ("developmental, physical, or emotional disability").
+/// Peoples named before who they are ("Filipino resident"; the
+/// [`POPULATION`] rows pair them with the nouns they go with).
+pub(super) const PEOPLES: &str = peoples!();
+
+pub(super) const DISABILITY_KIND: &[(&str, Situation)] = &[
+    ("developmental", Situation::DevelopmentalDisability),
+    ("intellectual", Situation::DevelopmentalDisability),
+    ("physical", Situation::PhysicalDisability),
+    ("mobility", Situation::PhysicalDisability),
+    ("emotional", Situation::Disability),
+    ("mental", Situation::Disability),
+    ("learning", Situation::Disability),
+    ("cognitive", Situation::Disability),
+    ("sensory", Situation::Disability),
+    ("psychiatric", Situation::SeriousMentalIllness),
+    ("visual", Situation::BlindLowVision),
+    ("hearing", Situation::DeafHardOfHearing),
+];
+
+/// Nouns that end a list of [`DISABILITY_KIND`] adjectives.
+pub(super) const DISABILITY_NOUN: &str = "disability|disabilities|impairment|impairments";
+
+/// Words that name a group in a fully read sentence ("Physical limitation
+/// or disability") but a topic as often elsewhere ("disability benefits"):
+/// never hints.
+pub(super) const TOPIC_POPULATION: &[(&str, Situation)] =
+    &[("disability|disabilities", Situation::Disability)];
+
+/// Phrases that say who a service or a place is for ("family shelter",
+/// "frail elderly", "battered women"): one or more groups (any qualifies),
+/// sometimes with a gender. Unlike the bare nouns of [`WEAK_IN_SCAN`], often
+/// a topic ("child care"), they are hints even in a sentence read only in
+/// part.
+pub(super) const PEOPLE: &[(&str, &[Situation], Option<Gender>)] = &[
+    // Kinds of health coverage, not people: "not eligible for Medi-Cal,
+    // military care or Medicare".
+    ("military care|insurance|coverage", &[], None),
+    // Benefits and agencies named for a group: "Veterans Benefits",
+    // "the Department of Veterans Affairs".
+    (
+        "veteran|veterans|veteran's|veterans' benefits|affairs|administration",
+        &[],
+        None,
+    ),
+    // Who did something, not who is served: "deprived by a caregiver".
+    ("by a|the? caregiver|caregivers", &[], None),
+    // Young and old together are everyone ("for youth and adults").
+    (
+        "for? youth|children|kids|teens|seniors and|& adults",
+        &[],
+        None,
+    ),
+    (
+        "for? adults and|& youth|children|kids|teens|seniors",
+        &[],
+        None,
+    ),
+    (
+        "battered women|woman",
+        &[Situation::DomesticViolenceSurvivor],
+        Some(Gender::Female),
+    ),
+    // A wish to stop using names the person, never a topic: "with a desire
+    // to overcome an addiction to substance(s)" (brackets are dropped).
+    (
+        "with? a? desire to overcome an? addiction to alcohol|drugs|substance|substances s?",
+        &[Situation::SubstanceUse],
+        None,
+    ),
+    (
+        "a? desire to stop|quit using marijuana|cannabis|cocaine|heroin|methamphetamine|opioids|narcotics",
+        &[Situation::SubstanceUse],
+        None,
+    ),
+    (
+        "a? desire to stop|quit using|drinking drugs|alcohol|cocaine? and|or? all? other? drugs|alcohol|mind? -? altering? substances?",
+        &[Situation::SubstanceUse],
+        None,
+    ),
+    (
+        "women's|womens shelter|shelters|house|residence|home",
+        &[],
+        Some(Gender::Female),
+    ),
+    (
+        "men's|mens shelter|shelters|house|residence|home",
+        &[],
+        Some(Gender::Male),
+    ),
+    (
+        "family|families shelter|shelters",
+        &[Situation::FamilyWithChildren],
+        None,
+    ),
+    (
+        "youth|teen|teens medical|health? clinic|clinics|shelter|shelters",
+        &[Situation::Youth],
+        None,
+    ),
+    ("frail elderly|elders|seniors", &[Situation::Senior], None),
+    // A diagnosis names the person, never a topic ("HIV testing").
+    (
+        "must? have a? diagnosis of hiv|aids /? aids|hiv?",
+        &[Situation::HivAids],
+        None,
+    ),
+    // Two adjectives on one noun: youth who are either ("homeless and
+    // at-risk youth"), not homeless youth alone.
+    (
+        "homeless and|or at -? risk youth|youths|teens|teenagers|adolescents",
+        &[Situation::Youth],
+        None,
+    ),
+    (
+        "for|serving? senior|seniors over|age? # ,? their caretakers|caregivers ,? or|and spouses",
+        &[Situation::Senior, Situation::Caregiver],
+        None,
+    ),
+    (
+        "child|children or youth|youths|teens",
+        &[Situation::Child, Situation::Youth],
+        None,
+    ),
+    ("high school student|students", &[Situation::Student], None),
+    (
+        "registered|enrolled student|students",
+        &[Situation::Student],
+        None,
+    ),
+    (
+        "student|students in kindergarten|grade|grades - # th? grade?",
+        &[Situation::Student],
+        None,
+    ),
+    (
+        "who attends|attend|attending a? public|private? school|schools",
+        &[Situation::Student],
+        None,
+    ),
+    ("$ health? plan member|members", &[Situation::Member], None),
+    (
+        "in need of drug|alcohol|substance abuse? treatment",
+        &[Situation::SubstanceUse],
+        None,
+    ),
+    (
+        "with|suffering from a? drug|alcohol|substance abuse|addiction|problem|problems|dependency",
+        &[Situation::SubstanceUse],
+        None,
+    ),
+    (
+        "with|suffering from a? drug|alcohol or|and|/ drug|alcohol abuse|addiction|problem|problems|dependency",
+        &[Situation::SubstanceUse],
+        None,
+    ),
+    (
+        "family|families with minor? children",
+        &[Situation::FamilyWithChildren],
+        None,
+    ),
+    (
+        "with minor children",
+        &[Situation::FamilyWithChildren],
+        None,
+    ),
+    ("post partum|postpartum", &[Situation::Parenting], None),
+    ("breastfeeding", &[Situation::Parenting], None),
+    (
+        "must? be a? permanent? employee|employees of",
+        &[Situation::Member],
+        None,
+    ),
+    (
+        "must? have minor|dependent child|children",
+        &[Situation::FamilyWithChildren],
+        None,
+    ),
+    (
+        "must? have at least one|1 child|children in? custody?",
+        &[Situation::FamilyWithChildren],
+        None,
+    ),
+    // "must have at least 1 child in custody": a parent's custody.
+    (
+        "child|children in custody",
+        &[Situation::FamilyWithChildren],
+        None,
+    ),
+    (
+        "with legal? custody of a? minor? child|children",
+        &[Situation::FamilyWithChildren],
+        None,
+    ),
+    (
+        "in the dependency or delinquency system",
+        &[Situation::FosterYouth, Situation::JusticeInvolved],
+        None,
+    ),
+    ("in the dependency system", &[Situation::FosterYouth], None),
+    (
+        "in the juvenile justice or child welfare system|systems",
+        &[Situation::JusticeInvolved, Situation::FosterYouth],
+        None,
+    ),
+    // "Must be a client of Golden Gate Regional Center": its clients only.
+    (
+        "must be a current? client|clients|patient|patients of",
+        &[Situation::Member],
+        None,
+    ),
+    (
+        "must have been convicted",
+        &[Situation::JusticeInvolved],
+        None,
+    ),
+    (
+        "in the delinquency|juvenile justice system",
+        &[Situation::JusticeInvolved],
+        None,
+    ),
+    (
+        "medically? documented|diagnosed|diagnosable|verified|verifiable disability|disabilities",
+        &[Situation::Disability],
+        None,
+    ),
+    // "Disability must be verified by a physician", "Disability
+    // verification form": a disability to show.
+    (
+        "disability must be verified|documented|certified",
+        &[Situation::Disability],
+        None,
+    ),
+    ("disability verification", &[Situation::Disability], None),
+    (
+        "with a? memory impairment|impairments|loss",
+        &[Situation::Disability],
+        None,
+    ),
+    (
+        "medical? verification|proof|certification of a? disability",
+        &[Situation::Disability],
+        None,
+    ),
+    (
+        "diagnosis of a? developmental disability|disabilities",
+        &[Situation::DevelopmentalDisability],
+        None,
+    ),
+    (
+        "experiencing alcohol|drug|substance or|and? alcohol|drug? related? problem|problems|issues|abuse",
+        &[Situation::SubstanceUse],
+        None,
+    ),
+    (
+        "victim|victims|survivor|survivors of domestic violence / violent crime|crimes",
+        &[Situation::DomesticViolenceSurvivor, Situation::CrimeVictim],
+        None,
+    ),
+    (
+        "victim|victims|survivor|survivors of crime , domestic violence",
+        &[Situation::CrimeVictim, Situation::DomesticViolenceSurvivor],
+        None,
+    ),
+    (
+        "victim|victims of or threatened by domestic violence",
+        &[Situation::DomesticViolenceSurvivor],
+        None,
+    ),
+    (
+        "woman|women who is|are pregnant",
+        &[Situation::Pregnant],
+        None,
+    ),
+    (
+        "in the? final month|months|trimester of pregnancy",
+        &[Situation::Pregnant],
+        None,
+    ),
+    (
+        "single? man or woman with a? child|children",
+        &[Situation::Parenting],
+        None,
+    ),
+    ("single parent|parents", &[Situation::Parenting], None),
+    // A parent by custody ("Any parent with custody or visitation rights",
+    // "non-custodial parent").
+    (
+        "parent|parents with custody|visitation or|and? custody|visitation? rights?",
+        &[Situation::Parenting],
+        None,
+    ),
+    (
+        "non? -? custodial parent|parents",
+        &[Situation::Parenting],
+        None,
+    ),
+    // Groups named as an audience ("helping seniors", "a program for
+    // youth"): alone these words are topics as often ("youth services"),
+    // so only this wording makes them hints.
+    (
+        "for|serving|serves|serve|helping|helps|assisting|assists seniors|elderly|elders",
+        &[Situation::Senior],
+        None,
+    ),
+    (
+        "for|serving|serves|serve|helping|helps|assisting|assists youth|teens|teenagers",
+        &[Situation::Youth],
+        None,
+    ),
+];
+
+/// Populations that also imply an age range (dropped when an age is given).
+pub(super) const AGE_POPULATIONS: &[Situation] =
+    &[Situation::Senior, Situation::Youth, Situation::Child];
+
+/// Shapes of income phrases.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum IncomeShape {
+    /// "Low income": a ceiling without a figure.
+    Low,
+    /// `#` percent of the federal poverty guideline.
+    PercentOfPoverty,
+    /// `$#` a year.
+    Annual,
+    /// `$#` a month.
+    Monthly,
+    /// `$#` with no period: a year when the figure is one only a year
+    /// could be (10,000 or more), else not read.
+    Dollars,
+}
+
+/// Income phrases.
+pub(super) const INCOME: &[(&str, IncomeShape)] = &[
+    ("maximum|max income|incomes $#", IncomeShape::Dollars),
+    (
+        "income|incomes cannot|can't exceed $#",
+        IncomeShape::Dollars,
+    ),
+    (
+        "income|incomes must|may|should|can not exceed $#",
+        IncomeShape::Dollars,
+    ),
+    (
+        "individual|household|family? monthly income|incomes of? less than|below|under $#",
+        IncomeShape::Monthly,
+    ),
+    (
+        "income|incomes must|may|should|can|cannot|can't not? exceed $# per|a|/ month",
+        IncomeShape::Monthly,
+    ),
+    (
+        "income|incomes must|may|should|can|cannot|can't not? exceed $# per|a|/ year",
+        IncomeShape::Annual,
+    ),
+    (
+        "individual|household|family|annual? income|incomes of? less than|below|under $# per|a|/ year",
+        IncomeShape::Annual,
+    ),
+    (
+        "income must? fall? within hud guidelines|limits",
+        IncomeShape::Low,
+    ),
+    ("within hud income? guidelines|limits", IncomeShape::Low),
+    ("economically disadvantaged", IncomeShape::Low),
+    // A share of the area's (or state's) median income: a low-income
+    // program, not a poverty percentage.
+    (
+        "gross? family|household? income must be at or below # % of|or the? state|area median income",
+        IncomeShape::Low,
+    ),
+    (
+        "gross? family|household? income below|under # % of|or the? state|area median income",
+        IncomeShape::Low,
+    ),
+    ("# % of|or the? state|area median income", IncomeShape::Low),
+    ("very? low income|incomes", IncomeShape::Low),
+    ("lower income", IncomeShape::Low),
+    ("indigent|indigents", IncomeShape::Low),
+    ("hud income limits|guidelines", IncomeShape::Low),
+    (
+        "meet|meets|meeting income guidelines|guideline|requirements|limits",
+        IncomeShape::Low,
+    ),
+    (
+        "meet|meets|meeting federal poverty income? guidelines|guideline",
+        IncomeShape::Low,
+    ),
+    ("low to very low income", IncomeShape::Low),
+    ("low or very low income", IncomeShape::Low),
+    ("low to|- middle income", IncomeShape::Low),
+    (
+        "max percentage of income standard : # %",
+        IncomeShape::PercentOfPoverty,
+    ),
+    (
+        "income below|under # % of federal poverty level fpl?",
+        IncomeShape::PercentOfPoverty,
+    ),
+    ("low or|to|and moderate income", IncomeShape::Low),
+    (
+        "household|family? income? below|under # % of the? federal? poverty level|guidelines|guideline|line?",
+        IncomeShape::PercentOfPoverty,
+    ),
+    (
+        "household|family? income? at or below # % of the? federal? poverty level|guidelines|guideline|line?",
+        IncomeShape::PercentOfPoverty,
+    ),
+    (
+        "household|family? income? up to # % of the? federal? poverty level|guidelines|guideline|line?",
+        IncomeShape::PercentOfPoverty,
+    ),
+    (
+        "household|family? income? below|under # % fpl",
+        IncomeShape::PercentOfPoverty,
+    ),
+    (
+        "# % of the? federal? poverty level|guidelines|guideline|line? or below|less",
+        IncomeShape::PercentOfPoverty,
+    ),
+];
+
+/// Shapes of residency phrases.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum ResidencyShape {
+    /// The places named by the `$` slot.
+    Named,
+    /// A residency requirement without a name ("resident of area served").
+    Unnamed,
+    /// "in <county>" after a word of [`IN_COUNTY_AFTER`].
+    InCounty,
+    /// Counties alone: read only in a sentence read whole ("San Mateo
+    /// County" as the whole eligibility), never picked out of prose.
+    Bare,
+}
+
+/// Residency phrases.
+pub(super) const RESIDENCY: &[(&str, ResidencyShape)] = &[
+    ("resident|residents of the? $", ResidencyShape::Named),
+    ("$ resident|residents", ResidencyShape::Named),
+    (
+        "$ homeowner|homeowners|renter|renters|tenant|tenants",
+        ResidencyShape::Named,
+    ),
+    (
+        "homeowner|homeowners|renters|tenants in the? $",
+        ResidencyShape::Named,
+    ),
+    (
+        "must? live|lives|living|reside|resides|residing in the? $",
+        ResidencyShape::Named,
+    ),
+    (
+        "resident|residents of the? area|areas served|serviced",
+        ResidencyShape::Unnamed,
+    ),
+    (
+        "resident|residents of the? service area",
+        ResidencyShape::Unnamed,
+    ),
+    (
+        "must? live|lives|living|reside|resides|residing in the? area|areas served|serviced",
+        ResidencyShape::Unnamed,
+    ),
+    ("county resident|residents", ResidencyShape::Unnamed),
+    (
+        "resident|residents|residence|residency of|in the? state of $",
+        ResidencyShape::Named,
+    ),
+    (
+        "resident|residents of the? catchment area",
+        ResidencyShape::Unnamed,
+    ),
+    (
+        "within|in the? district boundaries|boundary",
+        ResidencyShape::Unnamed,
+    ),
+    // A ward or district by number: an area no shipped boundary names.
+    (
+        "ward|district|precinct # resident|residents",
+        ResidencyShape::Unnamed,
+    ),
+    (
+        "resident|residents of|in ward|district|precinct no? .? #",
+        ResidencyShape::Unnamed,
+    ),
+    (
+        "must? live|lives|living|reside|resides|residing in ward|district|precinct no? .? #",
+        ResidencyShape::Unnamed,
+    ),
+    // Live or work there.
+    (
+        "must? live|lives|living|reside|resides|residing and|or /? or? work|works|working in the? $",
+        ResidencyShape::Named,
+    ),
+    (
+        "resident|residents of ,? or employed|working|work in ,? the? $",
+        ResidencyShape::Named,
+    ),
+    (
+        "resident|residents or business person|persons|owner|owners in|of the? $",
+        ResidencyShape::Named,
+    ),
+    ("population of the? $", ResidencyShape::Named),
+    (
+        "live|lives|living|reside|resides|residing in all $ counties",
+        ResidencyShape::Named,
+    ),
+    (
+        "based on geographic area|location|residence",
+        ResidencyShape::Unnamed,
+    ),
+    ("within|in the? service area", ResidencyShape::Unnamed),
+    (
+        "residing in geographic area served",
+        ResidencyShape::Unnamed,
+    ),
+    (
+        "must? live|lives|living|reside|resides|residing and|or attend|attends|attending school|schools in the? area|areas served|serviced",
+        ResidencyShape::Unnamed,
+    ),
+    (
+        "must? live|lives|living|reside|resides|residing and|or /? or? work|works|working in the? area|areas served|serviced",
+        ResidencyShape::Unnamed,
+    ),
+    (
+        "live|lives|living in zip code|codes? $",
+        ResidencyShape::Named,
+    ),
+    (
+        "live|lives|living in the? $ zip code|codes",
+        ResidencyShape::Named,
+    ),
+    ("resident|residents in|within the? $", ResidencyShape::Named),
+    (
+        "who? must? live|lives|living|reside|resides|residing within the? $",
+        ResidencyShape::Named,
+    ),
+    (
+        "who live|lives|reside|resides in the? $",
+        ResidencyShape::Named,
+    ),
+    ("$ residency", ResidencyShape::Named),
+    (
+        "residency|residence in|within the? $",
+        ResidencyShape::Named,
+    ),
+    (
+        "must? live|lives|living|reside|resides|residing within|in the? city|county limits",
+        ResidencyShape::Unnamed,
+    ),
+    ("must? have an address in the? $", ResidencyShape::Named),
+    // A county named as the area served ("For Hillsborough County",
+    // "serving Pasco County"); a town named so is as often where the
+    // service is.
+    (
+        "for|serving|serves|serve|throughout the? $c",
+        ResidencyShape::Named,
+    ),
+    ("in|within the? $c", ResidencyShape::InCounty),
+    ("$c", ResidencyShape::Bare),
+];
+
+/// Words after which "in <county>" names the people's county ("tenants in
+/// Pasco County", "cases in Hillsborough County"), not where an office is
+/// ("the VA Hospital in Pinellas County").
+pub(super) const IN_COUNTY_AFTER: &[&str] = &[
+    "people",
+    "persons",
+    "individuals",
+    "families",
+    "households",
+    "homeowners",
+    "renters",
+    "tenants",
+    "clients",
+    "residents",
+    "seniors",
+    "veterans",
+    "youth",
+    "children",
+    "adults",
+    "women",
+    "men",
+    "cases",
+    "matters",
+    "anyone",
+];
+
+/// Phrases saying there is no restriction.
+pub(super) const OPEN: &[&str] = &[
+    "none",
+    "no restriction|restrictions|requirement|requirements|limitations",
+    "no eligibility restriction|restrictions|requirement|requirements",
+    "anyone|everyone|all",
+    "open to all|everyone|anyone",
+    "open to the public",
+    "available to all|everyone|anyone",
+    "free to all|everyone|anyone",
+    "all ages",
+    "all|everyone welcome",
+    "all|everyone are|is welcome",
+    "anyone|everyone|all will be served",
+    "anyone|everyone willing to stand|wait in line will be served",
+];
+
+/// Words that carry no condition.
+pub(super) const FILLER: &[&str] = &[
+    "a|an|the",
+    "person|persons|people|individual|individuals",
+    "all persons|people|individuals",
+    "only",
+    "must be",
+    "who is|are",
+    "serves",
+    "eligibility",
+    "free to eligible persons|entities",
+    "free to eligible persons / entities",
+    "flat fee regardless of income",
+    "sliding scale based on income",
+    "for|with",
+    "over",
+    // A minor's consent is a formality, not a condition on who is served.
+    "with parent|parental|parents|guardian /? guardian? consent|permission",
+    "open|available|limited|restricted to",
+];
+
+/// Requirement phrases: what a client must bring or do first.
+pub(super) const REQUIREMENT: &[(&str, RequirementKind)] = &[
+    (
+        "must? have|bring|show? a|an? valid? federal|state|photo? ,? state? id|identification",
+        RequirementKind::Id,
+    ),
+    ("id|identification required|necessary", RequirementKind::Id),
+    ("id or social security card required", RequirementKind::Id),
+    ("social security card required", RequirementKind::Id),
+    ("name and address id", RequirementKind::Id),
+    ("id with name and address", RequirementKind::Id),
+    ("proof|verification of income", RequirementKind::IncomeProof),
+    ("verifiable income", RequirementKind::IncomeProof),
+    (
+        "proof of residency|residence|address",
+        RequirementKind::ResidencyProof,
+    ),
+    ("eviction notice", RequirementKind::EvictionNotice),
+    ("notice of eviction", RequirementKind::EvictionNotice),
+    ("# day notice", RequirementKind::EvictionNotice),
+    (
+        "shut off|shutoff|disconnection notice",
+        RequirementKind::ShutOffNotice,
+    ),
+    (
+        "notice of disconnection|termination",
+        RequirementKind::ShutOffNotice,
+    ),
+    ("court papers|summons|order", RequirementKind::CourtPapers),
+    ("must be referred|placed", RequirementKind::Referral),
+    ("referred by", RequirementKind::Referral),
+    ("referral|referrals required", RequirementKind::Referral),
+    ("by referral", RequirementKind::Referral),
+    ("must have a referral", RequirementKind::Referral),
+    ("placement by referral", RequirementKind::Referral),
+    ("physician's approval|referral", RequirementKind::Referral),
+    (
+        "teacher recommendation|recommendations",
+        RequirementKind::Referral,
+    ),
+    (
+        "brought to the facility by police",
+        RequirementKind::Referral,
+    ),
+    (
+        "call for an? intake? appointment|appt|interview",
+        RequirementKind::Appointment,
+    ),
+    ("by appointment only?", RequirementKind::Appointment),
+    (
+        "call to schedule|make an? appointment|appt",
+        RequirementKind::Appointment,
+    ),
+    (
+        "appointment|appointments required",
+        RequirementKind::Appointment,
+    ),
+];
+
+/// Phrases naming organizations as the only clients (agency-to-agency).
+pub(super) const AGENCY: &[&str] = &[
+    "non? profit|nonprofit community? based? agency|agencies|organization|organizations|group|groups",
+    "a non? profit|nonprofit organization or small business",
+    "nonprofit educational or charitable service",
+    "nonprofit 501 c 3 agency",
+    "school|schools or|and agency|agencies",
+    "any business|businesses",
+    "501 c 3 status",
+    "a? 501 c 3 organization|organizations",
+    "nonprofit agency or school",
+    "public school or school district",
+    "government , nonprofit , business group or organization",
+    // "Services for agencies only, not for individuals".
+    "for? agencies|organizations|professionals|providers only",
+];
+
+/// Words that say individual people are served too (an agency cue in the
+/// same text is then not "agency only").
+pub(super) const INDIVIDUAL: &[&str] = &[
+    "individual",
+    "individuals",
+    "person",
+    "persons",
+    "people",
+    "resident",
+    "residents",
+    "family",
+    "families",
+    "anyone",
+    "client",
+    "clients",
+    "teacher",
+];
+
+/// Relatives a group word may describe instead of the client.
+pub(super) const RELATIVE: &[&str] = &[
+    "grandchild",
+    "grandchildren",
+    "relative",
+    "relatives",
+    "spouse",
+    "spouses",
+    "husband",
+    "wife",
+    "sibling",
+    "siblings",
+];
+
+/// "and their families": the people around a population are served too, so
+/// the population is only a hint (Low confidence).
+pub(super) const ALSO_FAMILY: &[&str] = &[
+    "and|or their? family|families|dependents|partner|partners",
+    "and their? family or partner",
+    "and / or their? family|families|dependents",
+];
+
+/// How two terms are joined.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Conn {
+    And,
+    Or,
+    Comma,
+}
+
+/// Connectors between terms.
+pub(super) const CONNECTOR: &[(&str, Conn)] = &[
+    ("and|&", Conn::And),
+    ("or", Conn::Or),
+    ("and / or", Conn::Or),
+    (",", Conn::Comma),
+];
+
+/// Capitalized words that are never part of a place name.
+pub(super) const NOT_PLACE: &[&str] = &[
+    "resident",
+    "residents",
+    "must",
+    "live",
+    "lives",
+    "living",
+    "reside",
+    "resides",
+    "residing",
+    "area",
+    "served",
+    "age",
+    "ages",
+    "and",
+    "or",
+    "of",
+    "the",
+    "in",
+    "low",
+    "income",
+    // "Orange, Seminole and Osceola Counties": the plural is no name's end.
+    "counties",
+];
+
+/// Capitalized nouns that end a program's name ("Homeless Legal
+/// Prevention Project").
+pub(super) const PROGRAM: &[&str] = &[
+    "project",
+    "program",
+    "programs",
+    "clinic",
+    "act",
+    "initiative",
+    "coalition",
+];
+
+/// Capitalized nouns after a name that make it a building's ("Brennan
+/// House").
+pub(super) const BUILDING: &[&str] = &[
+    "house", "center", "centre", "hall", "home", "shelter", "hospital", "clinic", "school",
+];
+
+/// Words that name no place on their own ("County resident": which county?).
+pub(super) const GENERIC_PLACE: &[&str] = &[
+    "county", "city", "state", "district", "zone", "ward", "precinct", "of",
+];
+
+/// Lower-case words that may open a place name.
+pub(super) const PLACE_QUALIFIER: &[&str] = &[
+    "unincorporated",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "coastal",
+    "north",
+    "south",
+    "east",
+    "west",
+];
+
+/// States, which after a comma qualify the towns before them ("Hillsborough,
+/// California"): the states of the directories carenav reads, and their
+/// neighbours.
+pub(super) const STATES: &[&str] = &[
+    "california",
+    "ca",
+    "florida",
+    "fl",
+    "illinois",
+    "il",
+    "oregon",
+    "nevada",
+    "arizona",
+    "georgia",
+    "alabama",
+    "indiana",
+    "wisconsin",
+    "iowa",
+    "missouri",
+    "kentucky",
+];
+
+/// What a service's name says about who it serves.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Cue {
+    Gender(Gender),
+    Population(Situation),
+}
+
+/// Cues in service names. A shelter, house or ministry named for one gender
+/// serves that gender (High); a center, clinic or program named for a group
+/// is a hint (Low): "Senior Center" lunches often take anyone.
+pub(super) const NAME_CUES: &[(&str, Cue, Confidence)] = &[
+    (
+        "women's|womens|women|woman's ministry|ministries|shelter|house|residence|home",
+        Cue::Gender(Gender::Female),
+        Confidence::High,
+    ),
+    (
+        "men's|mens|men|man's ministry|ministries|shelter|house|residence|home",
+        Cue::Gender(Gender::Male),
+        Confidence::High,
+    ),
+    (
+        "women's|womens center|centre|clinic|program|programs",
+        Cue::Gender(Gender::Female),
+        Confidence::Low,
+    ),
+    (
+        "men's|mens center|centre|clinic|program|programs",
+        Cue::Gender(Gender::Male),
+        Confidence::Low,
+    ),
+    (
+        "senior|seniors center|centers|centre|housing|apartments|residence|program|programs|services|lunch|nutrition",
+        Cue::Population(Situation::Senior),
+        Confidence::Low,
+    ),
+    (
+        "teen|teens|youth center|centers|program|programs|shelter|clinic",
+        Cue::Population(Situation::Youth),
+        Confidence::Low,
+    ),
+    (
+        "veterans center|centers|program|programs|services",
+        Cue::Population(Situation::Veteran),
+        Confidence::Low,
+    ),
+];

@@ -1,0 +1,852 @@
+use rstest::rstest;
+
+use super::*;
+
+/// The gender and the groups read from `text` (none: an empty list).
+fn assert_gender_and_populations(text: &str, gender: Option<Gender>, populations: &[Situation]) {
+    let e = eligibility_from_text(text);
+    assert_eq!(e.gender.value().copied(), gender, "{text}");
+    assert_eq!(
+        e.populations.value().map_or(&[][..], Vec::as_slice),
+        populations,
+        "{text}"
+    );
+}
+
+fn age(min: Option<f64>, max: Option<f64>) -> Option<AgeRange> {
+    Some(AgeRange::client(min, max))
+}
+
+#[rstest]
+#[case("Age 18 or over", age(Some(18.0), None))]
+#[case("ages 5 - 14", age(Some(5.0), Some(14.0)))]
+#[case("60 and older", age(Some(60.0), None))]
+#[case("Seniors 55+", age(Some(55.0), None))]
+#[case("a youth (17 years or younger)", age(None, Some(17.0)))]
+#[case("Birth to age 20", age(Some(0.0), Some(20.0)))]
+#[case("Adults only", age(Some(18.0), None))]
+#[case("Age 2 months-6 years", age(Some(0.0), Some(6.0)))]
+#[case("Age 18 months to 5 years", age(Some(1.0), Some(5.0)))]
+#[case("Must be at least 18 years old", age(Some(18.0), None))]
+#[case("Ages 60 and up", age(Some(60.0), None))]
+#[case("Seniors (individuals over the age of 60)", age(Some(60.0), None))]
+#[case(
+    "Child age 6-16, with parent/guardian consent",
+    age(Some(6.0), Some(16.0))
+)]
+#[case("Age 130 or over", None)]
+#[case("Age 18-5", None)]
+#[case("Youth between 14 and 21", age(Some(14.0), Some(21.0)))]
+#[case("Teens between 9 and 11 am", None)]
+fn reads_ages(#[case] text: &str, #[case] expected: Option<AgeRange>) {
+    assert_eq!(
+        eligibility_from_text(text).age.value().copied(),
+        expected,
+        "{text}"
+    );
+}
+
+#[rstest]
+#[case("women only", Some(Gender::Female), vec![])]
+#[case("Homeless men", Some(Gender::Male), vec![Situation::Homeless])]
+#[case("veterans and their families", None, vec![Situation::Veteran])]
+#[case("Low income, disabled, or senior", None, vec![Situation::LowIncome, Situation::Disability, Situation::Senior])]
+#[case("Pregnant women", None, vec![Situation::Pregnant])]
+#[case("Honorably discharged veteran", None, vec![Situation::Veteran])]
+// A senior's age offered as one choice stands for seniors; a younger
+// one is no group.
+#[case("Age 62 or over or disabled", None, vec![Situation::Senior, Situation::Disability])]
+#[case("Low income, age 62 or over, or disabled", None, vec![Situation::LowIncome, Situation::Senior, Situation::Disability])]
+fn reads_gender_and_populations(
+    #[case] text: &str,
+    #[case] gender: Option<Gender>,
+    #[case] populations: Vec<Situation>,
+) {
+    assert_gender_and_populations(text, gender, &populations);
+    assert!(eligibility_from_text(text).to_verify.is_empty(), "{text}");
+}
+
+#[rstest]
+// In a sentence read in part, a senior's age beside a group with "or" is
+// one choice of two: seniors or the group, neither required alone.
+#[case(
+    "Age 62 or over or handicapped, meet federal low-income guidelines",
+    Some(vec![Situation::Senior, Situation::Disability])
+)]
+#[case(
+    "Age 62 or over or disabled adult, must be able to live independently",
+    Some(vec![Situation::Senior, Situation::Disability])
+)]
+#[case(
+    "Age 62 or over, or blind or disabled, homeowner with an income of $39,000 or less",
+    Some(vec![Situation::Senior, Situation::BlindLowVision, Situation::Disability])
+)]
+// Below the senior age an age is no group, and the choice is not read.
+#[case("Age 50 or over or disabled, must be able to live independently", None)]
+fn reads_a_seniors_age_as_a_choice(#[case] text: &str, #[case] want: Option<Vec<Situation>>) {
+    let e = eligibility_from_text(text);
+    if let Some(want) = want {
+        assert_eq!(e.populations.value(), Some(&want), "{text}: {e:?}");
+        assert!(e.age.is_open(), "{text}: {e:?}");
+    } else {
+        assert!(
+            e.populations
+                .value()
+                .is_none_or(|p| !p.contains(&Situation::Senior)),
+            "{text}: {e:?}"
+        );
+    }
+}
+
+#[test]
+fn families_make_a_population_a_hint() {
+    let e = eligibility_from_text("veterans and their families");
+    let Constraint::Restricted { evidence, .. } = e.populations else {
+        panic!("not read");
+    };
+    assert_eq!(evidence.confidence, Confidence::Low);
+    assert_eq!(evidence.text.as_deref(), Some("veterans"));
+}
+
+#[rstest]
+#[case(
+    "income below 200% of poverty",
+    Some(IncomeLimit::PercentOfPoverty(200.0))
+)]
+#[case(
+    "Household income at or below 125% of the federal poverty guidelines",
+    Some(IncomeLimit::PercentOfPoverty(125.0))
+)]
+#[case("Low income", Some(IncomeLimit::LowIncome))]
+// A share of median income is a low-income program, not a poverty line.
+#[case("income below 80% of area median income", Some(IncomeLimit::LowIncome))]
+#[case(
+    "Maximum income $32,000 ($34,000/2 people) per year",
+    Some(IncomeLimit::AnnualDollars(32000.0))
+)]
+#[case(
+    "Must have a individual monthly income of less than $2000",
+    Some(IncomeLimit::MonthlyDollars(2000.0))
+)]
+// A figure with no period, too small to be a year's: not read.
+#[case("Income cannot exceed $1,500", None)]
+#[case(
+    "Income must not exceed $2,000 per month",
+    Some(IncomeLimit::MonthlyDollars(2000.0))
+)]
+#[case("Must meet income guidelines", Some(IncomeLimit::LowIncome))]
+#[case("Income must fall within HUD guidelines", Some(IncomeLimit::LowIncome))]
+#[case("Economically disadvantaged youth", Some(IncomeLimit::LowIncome))]
+#[case("Services only available to indigents", Some(IncomeLimit::LowIncome))]
+fn reads_income(#[case] text: &str, #[case] expected: Option<IncomeLimit>) {
+    assert_eq!(
+        eligibility_from_text(text).income.value().copied(),
+        expected,
+        "{text}"
+    );
+}
+
+#[rstest]
+#[case("San Mateo County residents", &["San Mateo County"])]
+#[case("Resident of San Carlos, Belmont, Redwood City or San Mateo", &["San Carlos", "Belmont", "Redwood City", "San Mateo"])]
+#[case("Daly City or Colma resident", &["Daly City", "Colma"])]
+// A state after a comma qualifies the towns; a comma list whose names
+// each end a clause is a list.
+#[case("Must reside in Burlingame or Hillsborough, California", &["Burlingame", "Hillsborough"])]
+#[case("Residents of Atherton, Menlo Park, Portola Valley", &["Atherton", "Menlo Park", "Portola Valley"])]
+#[case("Resident of San Mateo County, age 18 or over", &["San Mateo County"])]
+#[case("Residents of unincorporated San Mateo County", &["unincorporated San Mateo County"])]
+// "counties" after a list names each a county.
+#[case("For residents of Hillsborough and Pasco counties", &["Hillsborough County", "Pasco County"])]
+#[case("Clients must reside within Pinellas County", &["Pinellas County"])]
+#[case("Residents in Broward County", &["Broward County"])]
+#[case("People who live in Redwood City", &["Redwood City"])]
+#[case("Open to residents of Miami-Dade County", &["Miami-Dade County"])]
+#[case("San Mateo County residency required", &["San Mateo County"])]
+#[case("San Mateo County", &["San Mateo County"])]
+#[case("Serves Pasco County", &["Pasco County"])]
+#[case("Legal help for Hillsborough County.", &["Hillsborough County"])]
+#[case("Advice to tenants in Orange County facing eviction", &["Orange County"])]
+// A town after the people who live there (counties: `IN_COUNTY_AFTER`).
+#[case("Low-income homeowners in Redwood City", &["Redwood City"])]
+#[case("Low-income South San Francisco homeowner", &["South San Francisco"])]
+#[case("For services, must have an address in California", &["California"])]
+#[case("Currently living or working in Santa Clara County", &["Santa Clara County"])]
+#[case("Filipino resident of Foster City or San Mateo County", &["Foster City", "San Mateo County"])]
+// A town named after a word of another table.
+#[case("Foster City resident", &["Foster City"])]
+#[case("Resident of the State of California", &["California"])]
+// A plural "Counties" after a list names each county.
+#[case("Serving Orange, Seminole and Osceola Counties", &["Orange County", "Seminole County", "Osceola County"])]
+fn reads_residency(#[case] text: &str, #[case] expected: &[&str]) {
+    let names: Vec<String> = expected.iter().map(|s| (*s).to_owned()).collect();
+    assert_eq!(
+        eligibility_from_text(text).residency.value(),
+        Some(&names),
+        "{text}"
+    );
+}
+
+#[rstest]
+#[case("None")]
+#[case("No restrictions")]
+#[case("Anyone")]
+#[case("Open to all")]
+#[case("All ages")]
+#[case("No requirements")]
+fn reads_open(#[case] text: &str) {
+    let reading = read_eligibility(text);
+    assert!(reading.eligibility.is_open(), "{text}");
+    assert_eq!(reading.coverage, Coverage::Full);
+}
+
+#[rstest]
+// Unknown words change the meaning: the whole text is left to verify, and
+// whatever phrase is read on its own is only a hint (never excludes).
+#[case("Age 18 or over to become a member")]
+#[case("women and children")]
+#[case("Adult 50 or older, adult with disability")]
+#[case("Youth age 8-17, adults age 18 or over")]
+#[case("County resident in appropriate district")]
+#[case("Eligibility")]
+#[case("Vary according to program")]
+fn leaves_unreadable_text_to_verify(#[case] text: &str) {
+    let reading = read_eligibility(text);
+    assert_ne!(reading.coverage, Coverage::Full, "{text}: {reading:?}");
+    assert_eq!(reading.eligibility.to_verify, vec![text.to_owned()]);
+    let e = &reading.eligibility;
+    let confidences = [
+        confidence(&e.age),
+        confidence(&e.gender),
+        confidence(&e.income),
+        confidence(&e.populations),
+        confidence(&e.residency),
+    ];
+    assert!(
+        confidences.iter().flatten().all(|c| *c == Confidence::Low),
+        "{text}: {reading:?}"
+    );
+    assert!(e.gender.is_open(), "{text}: a paired gender is no hint");
+}
+
+fn confidence<T>(c: &Constraint<T>) -> Option<Confidence> {
+    match c {
+        Constraint::Restricted { evidence, .. } => Some(evidence.confidence),
+        _ => None,
+    }
+}
+
+#[rstest]
+#[case("Must have ID", RequirementKind::Id)]
+#[case("Must have an eviction notice", RequirementKind::EvictionNotice)]
+#[case("Must be referred by a social worker", RequirementKind::Referral)]
+#[case("Must have a referral from a case manager", RequirementKind::Referral)]
+#[case("Call to schedule an appointment", RequirementKind::Appointment)]
+#[case("Social security card required", RequirementKind::Id)]
+#[case("Call for an intake appointment", RequirementKind::Appointment)]
+#[case("Must meet income guidelines and have ID", RequirementKind::Id)]
+#[case(
+    "Proof of residence in state of California",
+    RequirementKind::ResidencyProof
+)]
+// "Proof of" asks for each item of its list.
+#[case("Proof of income and address", RequirementKind::ResidencyProof)]
+#[case(
+    "Proof of child's birth (age 18 or under), San Mateo County residency, income of parents",
+    RequirementKind::ResidencyProof
+)]
+#[case(
+    "Proof of child's birth (age 18 or under), San Mateo County residency, income of parents",
+    RequirementKind::IncomeProof
+)]
+fn reads_requirements(#[case] text: &str, #[case] kind: RequirementKind) {
+    let e = eligibility_from_text(text);
+    assert!(
+        e.requirements.iter().any(|r| r.kind == kind),
+        "{text}: {e:?}"
+    );
+}
+
+#[test]
+fn a_proof_list_stops_where_conditions_start() {
+    let e = eligibility_from_text(
+        "Proof of income required, age 18 or over, resident of San Mateo County",
+    );
+    let kinds: Vec<RequirementKind> = e.requirements.iter().map(|r| r.kind).collect();
+    assert_eq!(kinds, vec![RequirementKind::IncomeProof], "{e:?}");
+    let e = eligibility_from_text(
+        "If you have them, bring ID, letter of diagnosis and proof of income",
+    );
+    assert!(e.requirements.is_empty(), "optional documents: {e:?}");
+}
+
+#[rstest]
+// An organization's number, or a topic, is no ID to bring.
+#[case("Nonprofit agency with 501(c)(3) employer identification number from IRS")]
+#[case("Assistance with identification theft and credit reporting")]
+#[case("Birth Certificate and Identification Matters")]
+fn reads_no_id_requirement(#[case] text: &str) {
+    let e = eligibility_from_text(text);
+    assert!(
+        e.requirements.iter().all(|r| r.kind != RequirementKind::Id),
+        "{text}: {e:?}"
+    );
+}
+
+#[rstest]
+#[case("Nonprofit agency or school", true)]
+#[case("a non-profit organization or small business", true)]
+#[case("Low-income individual or nonprofit group", false)]
+#[case(
+    "Must have 501(c)(3) status and be located in Santa Clara County",
+    true
+)]
+#[case("School or agency serving students with disabilities", true)]
+#[case("Any business servicing the city of San Bruno", true)]
+#[case("Services for agencies only, not for individuals", true)]
+// The people an organization serves are its clients.
+#[case(
+    "501(c)(3) organization or an organization that provides substantial services to residents of the Peninsula",
+    true
+)]
+// Who refers is no client.
+#[case(
+    "Youth age 8-17, referred by Probation Department, counselor, school or agency",
+    false
+)]
+fn reads_agency_only(#[case] text: &str, #[case] agency: bool) {
+    assert_eq!(eligibility_from_text(text).agency_only, agency, "{text}");
+}
+
+#[rstest]
+#[case("Homeless person", vec![Situation::Homeless])]
+#[case("living with HIV/AIDS", vec![Situation::HivAids])]
+#[case("in jail or prison", vec![Situation::InCustody])]
+#[case("homeless or at risk of homelessness", vec![Situation::Homeless, Situation::AtRiskOfHomelessness])]
+#[case("Must be a member", vec![Situation::Member])]
+fn reads_new_populations(#[case] text: &str, #[case] want: Vec<Situation>) {
+    assert_eq!(
+        eligibility_from_text(text).populations.value(),
+        Some(&want),
+        "{text}"
+    );
+}
+
+#[rstest]
+// An audience stated in prose is a hint (Low), never an exclusion.
+#[case("24-hour shelter for adults", age(Some(18.0), None))]
+#[case("Emergency shelter for single adults", age(Some(18.0), None))]
+#[case("Age 2 1/2 - 12", age(Some(2.5), Some(12.0)))]
+#[case("Age 4 1/2-18", age(Some(4.5), Some(18.0)))]
+#[case("Voting-age citizen", age(Some(18.0), None))]
+// Adults listed with other groups: no age.
+#[case("Shelter for adults and children", None)]
+// Sub-programs: "None for most programs. 4-H: ..." and two headed
+// programs with different ages restrict nothing.
+#[case("None for most programs. 4-H: Ages 5-19", None)]
+#[case("Group home: age 9-18. Foster care: age 6 months -18", None)]
+// Widening alternatives.
+#[case("Age 18 or over, or age 16 with a letter of exemption", None)]
+#[case("Age 50 or over or a family member of a senior citizen", None)]
+// A sentence closed by the program it is for: that sub-program's.
+#[case(
+    "Age 50 or over, spouse of any age. Age 60 or over for nutrition program",
+    None
+)]
+#[case(
+    "Age 55 or over. Age 60 or over for some federally funded programs",
+    age(Some(55.0), None)
+)]
+// School grades are no ages.
+#[case("Grade 1 through 6, having difficulty in academic areas", None)]
+fn reads_stated_audiences_and_sub_programs(#[case] text: &str, #[case] expected: Option<AgeRange>) {
+    assert_eq!(
+        eligibility_from_text(text).age.value().copied(),
+        expected,
+        "{text}"
+    );
+}
+
+#[rstest]
+#[case("Shelter for battered women", Some(Gender::Female), vec![Situation::DomesticViolenceSurvivor])]
+#[case("Emergency and longer-term women's shelter. 5 beds for women in crisis", Some(Gender::Female), vec![])]
+#[case("Shelter for women and transgender women", Some(Gender::Female), vec![])]
+#[case("Male, age 18 or over, lineal descendent of a supporter", Some(Gender::Male), vec![])]
+#[case("Family shelter", None, vec![Situation::FamilyWithChildren])]
+#[case("Youth medical clinic", None, vec![Situation::Youth])]
+#[case("Hot meal for seniors over 60, their caretakers, or spouses", None, vec![Situation::Senior, Situation::Caregiver])]
+#[case("Frail elderly or disabled adult in need of activity programs", None, vec![Situation::Senior, Situation::Disability])]
+#[case("Groceries are distributed weekly to homeless people", None, vec![Situation::Homeless])]
+#[case("Single man or woman with child, woman in final month of pregnancy", None, vec![Situation::Parenting, Situation::Pregnant])]
+#[case("Physical limitation or disability, or developmental disability", None, vec![Situation::PhysicalDisability, Situation::Disability, Situation::DevelopmentalDisability])]
+#[case("Kaiser Health Plan member, homebound", None, vec![Situation::Member])]
+#[case("living with a disability; living with HIV/AIDS", None, vec![Situation::Disability, Situation::HivAids])]
+// Pairs and topics: no gender, no group.
+#[case("Membership is open to women and men", None, vec![])]
+#[case("Women, infants, and children's health services", None, vec![])]
+#[case("Priority given to frail elderly", None, vec![])]
+#[case("Priority to seniors", None, vec![])]
+#[case("Child care and disability benefits counseling", None, vec![])]
+#[case("One member shall reside in each supervisorial district", None, vec![])]
+#[case("Not eligible for Medi-Cal, military care or Medicare", None, vec![])]
+#[case("Media and technology trainings for youth and adults", None, vec![])]
+fn reads_people_phrases(
+    #[case] text: &str,
+    #[case] gender: Option<Gender>,
+    #[case] populations: Vec<Situation>,
+) {
+    assert_gender_and_populations(text, gender, &populations);
+}
+
+#[rstest]
+// Common directory wordings of the groups, with their variants.
+#[case("Survivors of sexual assault", vec![Situation::CrimeVictim])]
+#[case("Victims of torture", vec![Situation::CrimeVictim])]
+#[case("Persons with mental illness", vec![Situation::SeriousMentalIllness])]
+#[case("Adults with a psychiatric disability", vec![Situation::SeriousMentalIllness])]
+#[case("Individuals with substance abuse problems", vec![Situation::SubstanceUse])]
+#[case("Persons in recovery from substance abuse", vec![Situation::InRecovery])]
+#[case("Grandparents raising grandchildren", vec![Situation::Caregiver])]
+#[case("Family caregivers", vec![Situation::Caregiver])]
+#[case("Former foster youth", vec![Situation::FosterYouth])]
+#[case("Youth aging out of foster care", vec![Situation::FosterYouth])]
+#[case("Chronically homeless adults", vec![Situation::Homeless])]
+#[case("Families at risk of eviction", vec![Situation::FamilyWithChildren, Situation::AtRiskOfHomelessness])]
+#[case("People with a criminal record", vec![Situation::JusticeInvolved])]
+#[case("Ex-offenders", vec![Situation::JusticeInvolved])]
+#[case("Formerly incarcerated individuals", vec![Situation::JusticeInvolved])]
+#[case("Persons on parole", vec![Situation::JusticeInvolved])]
+#[case("Refugees and asylees", vec![Situation::Refugee, Situation::Asylee])]
+#[case("Recent immigrants", vec![Situation::Immigrant])]
+#[case("Uninsured or underinsured", vec![Situation::Uninsured])]
+#[case("Job seekers", vec![Situation::Unemployed])]
+#[case("Service members and veterans", vec![Situation::Military, Situation::Veteran])]
+#[case("Persons with HIV", vec![Situation::HivAids])]
+#[case("For people with disabilities", vec![Situation::Disability])]
+#[case("Members of a federally recognized tribe", vec![Situation::CulturalCommunity])]
+#[case("Latino community", vec![Situation::CulturalCommunity])]
+#[case("Single mothers", vec![Situation::Parenting])]
+#[case("At-risk youth", vec![Situation::Youth])]
+#[case("Juvenile offenders", vec![Situation::JusticeInvolved])]
+#[case("Adult with chronic mental illness", vec![Situation::SeriousMentalIllness])]
+#[case("Adults with a desire to overcome an addiction to substance(s).", vec![Situation::SubstanceUse])]
+#[case("Desire to stop using marijuana", vec![Situation::SubstanceUse])]
+// The wish names the person even in a sentence read in part.
+#[case("Adult males and females with a desire to overcome an addiction to substance(s).", vec![Situation::SubstanceUse])]
+#[case("Amputee", vec![Situation::PhysicalDisability])]
+#[case("Membership in ASQ", vec![Situation::Member])]
+#[case("Representation for victims of intimate partner violence", vec![Situation::DomesticViolenceSurvivor])]
+#[case("Adults with mobility impairments", vec![Situation::PhysicalDisability])]
+#[case("Must be a member in good standing of CAMFT", vec![Situation::Member])]
+#[case("Member of the San Carlos Villagers", vec![Situation::Member])]
+#[case("HIV-positive or mental health disabilities", vec![Situation::HivAids, Situation::SeriousMentalIllness])]
+#[case("Any parent with custody or visitation rights", vec![Situation::Parenting])]
+#[case("Custodial parents", vec![Situation::Parenting])]
+// A people before "resident": a group, the residence read as well.
+#[case("Filipino resident of Foster City", vec![Situation::CulturalCommunity])]
+#[case("Recent jail involvement", vec![Situation::JusticeInvolved])]
+#[case("Recent former inmate", vec![Situation::JusticeInvolved])]
+#[case("Family requiring shelter must have at least 1 child in custody", vec![Situation::FamilyWithChildren])]
+#[case("Medical certification of disability", vec![Situation::Disability])]
+#[case("Disability must be verified by a physician", vec![Situation::Disability])]
+#[case("A medically diagnosable disability", vec![Situation::Disability])]
+// A relative clause ("that can be ...") widens nothing.
+#[case(
+    "A medically diagnosable disability that creates an impediment to employment that can be remedied with rehabilitation services",
+    vec![Situation::Disability]
+)]
+#[case("Adult with memory impairment", vec![Situation::Disability])]
+#[case("Low-income Chinese-speaking family", vec![Situation::CulturalCommunity])]
+#[case("Youth in the juvenile justice or child welfare system", vec![Situation::Youth, Situation::JusticeInvolved, Situation::FosterYouth])]
+// Adjectives sharing one noun: each its own group.
+#[case("Adult with developmental, physical, or emotional disability", vec![Situation::DevelopmentalDisability, Situation::PhysicalDisability, Situation::Disability])]
+#[case("Visual or hearing impairment", vec![Situation::BlindLowVision, Situation::DeafHardOfHearing])]
+// Stacked groups ("homeless youth"): both, as a hint.
+#[case("Homeless youth", vec![Situation::Homeless, Situation::Youth])]
+#[case("Undocumented immigrants", vec![Situation::Undocumented, Situation::Immigrant])]
+// A term joined by "and" after an "or" narrows that choice.
+#[case("Senior age 62 or over, or disabled and low-income", vec![Situation::Senior, Situation::Disability])]
+#[case("Mentally ill and homeless or about to become homeless", vec![Situation::SeriousMentalIllness, Situation::Homeless, Situation::AtRiskOfHomelessness])]
+// Sentences that each name one group list who may come.
+#[case("a youth (17 years or younger); homeless or at risk of homelessness", vec![Situation::Youth, Situation::Homeless, Situation::AtRiskOfHomelessness])]
+// An audience named in prose.
+#[case("Legal help for seniors and their caregivers in all programs", vec![Situation::Senior, Situation::Caregiver])]
+#[case("Desire to stop using drugs and alcohol", vec![Situation::SubstanceUse])]
+#[case("Active drug users", vec![Situation::SubstanceUse])]
+// A program's name names no group; the people it serves do.
+#[case("The Veterans Advocacy Project represents veterans 65 and up", vec![Situation::Veteran])]
+#[case("Drop-in center for women and families leaving domestic violence.", vec![Situation::DomesticViolenceSurvivor])]
+#[case("Desire to stop using cocaine and all other mind-altering substances", vec![Situation::SubstanceUse])]
+#[case("With current substance abuse problem and mental health issues", vec![Situation::SubstanceUse])]
+#[case("Chinese seniors", vec![Situation::CulturalCommunity])]
+#[case(
+    "Woman (single or with children), victim of domestic violence or at risk of domestic violence",
+    vec![Situation::DomesticViolenceSurvivor]
+)]
+#[case("Must have at least one child or be expecting a child", vec![Situation::FamilyWithChildren, Situation::Pregnant])]
+#[case("Ward of the Juvenile Court or subject of pending criminal action", vec![Situation::JusticeInvolved])]
+#[case("Must have a diagnosis of HIV/AIDS", vec![Situation::HivAids])]
+#[case("Homeless and at-risk youth", vec![Situation::Youth])]
+#[case("Must have a DD-214", vec![Situation::Veteran])]
+#[case("Individuals leaving prison or jail", vec![Situation::JusticeInvolved])]
+// A group word on a relative is the relative's.
+#[case(
+    "Grandparents caring for minor and disabled grandchildren",
+    vec![Situation::Caregiver]
+)]
+fn reads_common_group_wordings(#[case] text: &str, #[case] want: Vec<Situation>) {
+    assert_eq!(
+        eligibility_from_text(text).populations.value(),
+        Some(&want),
+        "{text}"
+    );
+}
+
+/// A sentence opened by "also" widens who is served: its own age
+/// restricts no one, and one it states means the groups differ in age.
+#[rstest]
+#[case(
+    "Supplemental foods for low-income women during pregnancy. Also serves eligible seniors, 60 years of age or over.",
+    None
+)]
+// Widening within the first group's ages keeps them.
+#[case(
+    "Age 21 or under, diagnosed deaf or hard of hearing. Also serves learning disabled persons who are deaf",
+    age(None, Some(21.0))
+)]
+fn a_widening_sentence_adds_no_age(#[case] text: &str, #[case] expected: Option<AgeRange>) {
+    let e = eligibility_from_text(text);
+    assert_eq!(e.age.value(), expected.as_ref(), "{text}");
+    assert!(e.gender.is_open(), "{text}");
+}
+
+#[rstest]
+// Topics, places and sub-roles: no group.
+#[case("Youth services and counseling")]
+#[case("Mental health services")]
+#[case("Foster care licensing")]
+#[case("Domestic Violence Injunctions; Temporary Custody")]
+#[case("Women, teens and children who are victims of or threatened by Domestic Violence")]
+#[case("Transgender Services, Women's Health, Family Planning")]
+#[case("Spanish, Cantonese and Mandarin spoken")]
+#[case("The Homeless Legal Prevention Project provides legal services to tenants")]
+#[case("Social Security Appeals, Unemployment Compensation, Veterans Benefits")]
+#[case("Individuals deprived by a caregiver of food or needed medication")]
+fn topics_name_no_group(#[case] text: &str) {
+    let e = eligibility_from_text(text);
+    let groups = e.populations.value().cloned().unwrap_or_default();
+    let want: &[Situation] = if text.starts_with("Women, teens") {
+        &[Situation::DomesticViolenceSurvivor]
+    } else {
+        &[]
+    };
+    assert_eq!(groups, want, "{text}");
+    assert!(e.gender.is_open(), "{text}");
+}
+
+#[rstest]
+// A group offered as one choice beside income or a group the scan
+// leaves out: reading it alone would narrow the choice.
+#[case("Must be low-income household, family, senior or disabled")]
+#[case("Homeless or low-income person at-risk")]
+#[case("Resident of area served who is ill, elderly, disabled or living alone")]
+#[case("County resident disabled or economically disadvantaged")]
+// Beside a group it is read ("Age 62 or over or handicapped" is read
+// as seniors or disabled: `reads_a_seniors_age_as_a_choice`).
+fn a_choice_beside_income_or_a_weak_group_is_no_group(#[case] text: &str) {
+    let e = eligibility_from_text(text);
+    assert!(e.populations.is_open(), "{text}: {:?}", e.populations);
+}
+
+#[test]
+fn stacked_groups_and_narrowed_choices_are_hints() {
+    for text in [
+        "Homeless youth",
+        "Senior age 62 or over, or disabled and low-income",
+    ] {
+        let e = eligibility_from_text(text);
+        assert_eq!(confidence(&e.populations), Some(Confidence::Low), "{text}");
+    }
+}
+
+#[rstest]
+// The conditions for joining or using the service are the service's;
+// those of a role within it are not.
+#[case("Age 12 or over, age 18 or over to hold office", age(Some(12.0), None))]
+#[case("Age 18 or over to become a member", age(Some(18.0), None))]
+#[case(
+    "Dining room serving seniors. For those age 60 & over",
+    age(Some(60.0), None)
+)]
+fn reads_purposes_and_roles(#[case] text: &str, #[case] want: Option<AgeRange>) {
+    let e = eligibility_from_text(text);
+    assert_eq!(e.age.value().copied(), want, "{text}");
+    // An explicit age replaces the age group named elsewhere.
+    assert!(e.populations.is_open(), "{text}: {e:?}");
+}
+
+#[test]
+fn groups_from_several_sentences_are_a_hint() {
+    let e = eligibility_from_text("living with a disability; living with HIV/AIDS");
+    assert_eq!(confidence(&e.populations), Some(Confidence::Low));
+    // Groups picked out of prose in different sentences stay unknown.
+    let e = eligibility_from_text(
+        "Serves disabled people who need rides. Also helps veterans who need rides.",
+    );
+    assert!(e.populations.value().is_none(), "{e:?}");
+}
+
+#[rstest]
+#[case("Resident of, or employed in, San Carlos", Some("San Carlos"))]
+#[case("Resident or business person in San Bruno", Some("San Bruno"))]
+#[case(
+    "Must reside and/or work in San Mateo County",
+    Some("San Mateo County")
+)]
+#[case(
+    "Service to the indigent population of Sarasota County",
+    Some("Sarasota County")
+)]
+#[case("Based on geographic area", None)]
+#[case("Age 18 or under, living or attending school in area served", None)]
+#[case("Live or work in area serviced", None)]
+#[case("Must live within city limits", None)]
+#[case("Residency in Broward County required", Some("Broward County"))]
+#[case("Eligible residents of Central Florida", Some("Central Florida"))]
+#[case("Priority given to Daly City residents", None)]
+// Where an office is, or a town named in prose, is no residency.
+#[case("Legal intake at the VA Hospital in Pinellas County", None)]
+#[case("The only shelter in San Francisco offering beds", None)]
+#[case(
+    "Resident of San Mateo County, Medi-Cal eligible",
+    Some("San Mateo County")
+)]
+fn reads_live_or_work_residency(#[case] text: &str, #[case] place: Option<&str>) {
+    let e = eligibility_from_text(text);
+    match place {
+        Some(p) => assert_eq!(e.residency.value(), Some(&vec![p.to_owned()]), "{text}"),
+        None if ["area", "limits"].iter().any(|w| text.contains(w)) => {
+            assert!(matches!(e.residency, Constraint::Unknown { .. }), "{text}")
+        }
+        None => assert!(e.residency.is_open(), "{text}"),
+    }
+}
+
+#[test]
+fn a_purpose_keeps_what_to_bring() {
+    let e = eligibility_from_text("Name and address ID necessary to obtain a library card");
+    assert!(e.requirements.iter().any(|r| r.kind == RequirementKind::Id));
+    let e = eligibility_from_text("Age 18 or over to become a member");
+    assert!(
+        e.age
+            .value()
+            .is_none_or(|_| confidence(&e.age) == Some(Confidence::Low))
+    );
+}
+
+#[test]
+fn a_parents_program_reads_the_childs_age() {
+    let e = eligibility_from_text("Parent of child age 5 or under");
+    assert_eq!(e.age.value().map(|a| a.of), Some(AgeOf::Child));
+    assert_eq!(e.populations.value(), Some(&vec![Situation::Parenting]));
+}
+
+#[rstest]
+#[case("Primary caregiver of child age 5 or under, or expecting")]
+#[case("Must have 1 child in family or in care who is age 5 or under")]
+#[case("For current & former sex workers and their children 12+")]
+fn a_child_someone_has_or_cares_for_has_the_age(#[case] text: &str) {
+    let e = eligibility_from_text(text);
+    assert_eq!(e.age.value().map(|a| a.of), Some(AgeOf::Child), "{text}");
+}
+
+#[test]
+fn a_childrens_program_reads_the_clients_age() {
+    let e =
+        eligibility_from_text("Child, age 5-14, whose life has been impacted by family addiction");
+    assert_eq!(e.age.value().map(|a| a.of), Some(AgeOf::Client));
+}
+
+#[rstest]
+#[case("Asian Women's Shelter", Some(Gender::Female), Confidence::High)]
+#[case("Men's Ministry", Some(Gender::Male), Confidence::High)]
+#[case("Women's Center", Some(Gender::Female), Confidence::Low)]
+#[case("League of Women Voters", None, Confidence::High)]
+fn names_carry_gender_cues(
+    #[case] name: &str,
+    #[case] gender: Option<Gender>,
+    #[case] conf: Confidence,
+) {
+    let e = with_name_cues(name, &Eligibility::default()).unwrap_or_default();
+    assert_eq!(e.gender.value().copied(), gender, "{name}");
+    if gender.is_some() {
+        assert_eq!(confidence(&e.gender), Some(conf), "{name}");
+    }
+}
+
+#[test]
+fn names_never_override_the_text() {
+    let text = eligibility_from_text("Women or men interested in the work");
+    let e = with_name_cues("Senior Center", &eligibility_from_text("Age 18 or over"));
+    assert!(e.is_none_or(|e| e.populations.is_open()));
+    assert!(with_name_cues("Main Library", &text).is_none());
+}
+
+#[test]
+fn an_unread_sentence_lowers_confidence() {
+    let reading = read_eligibility("Age 60 or over. Can be younger if disabled");
+    assert_eq!(reading.coverage, Coverage::Partial);
+    let Constraint::Restricted { evidence, value } = &reading.eligibility.age else {
+        panic!("age not read");
+    };
+    assert_eq!(value.min, Some(60.0));
+    assert_eq!(evidence.confidence, Confidence::Low);
+    assert_eq!(
+        reading.eligibility.to_verify,
+        ["Can be younger if disabled"]
+    );
+}
+
+#[test]
+fn an_unnamed_area_is_an_unknown_residency() {
+    let e = eligibility_from_text("Resident of area served, age 18 or over");
+    assert!(matches!(e.residency, Constraint::Unknown { .. }));
+    assert_eq!(e.age.value().and_then(|a| a.min), Some(18.0));
+    for text in [
+        "Must be within district boundaries",
+        "Resident of catchment area",
+        // A ward or district by number is an area no boundary names.
+        "Ward 6 residents",
+        "Resident of Ward No. 5",
+        "Must live in District 3",
+        "Resident of area serviced",
+    ] {
+        let e = eligibility_from_text(text);
+        assert!(matches!(e.residency, Constraint::Unknown { .. }), "{text}");
+    }
+    // A generic word alone names no town.
+    assert!(eligibility_from_text("City resident").residency.is_open());
+}
+
+#[test]
+fn a_preference_neither_restricts_nor_casts_doubt() {
+    // Who comes first among those eligible: the other sentence is read
+    // with confidence, and the preference is nothing to verify.
+    let reading = read_eligibility(
+        "Honorably discharged veteran. Priority given to service-connected or low-income veterans",
+    );
+    let e = &reading.eligibility;
+    assert_eq!(e.populations.value(), Some(&vec![Situation::Veteran]));
+    assert_eq!(confidence(&e.populations), Some(Confidence::High));
+    assert!(e.income.is_open() && e.to_verify.is_empty(), "{e:?}");
+    // "Priorities" of a program are its scope, not a preference.
+    let e = eligibility_from_text(
+        "Meet federal poverty income guidelines, have a legal problem that falls within case acceptance priorities",
+    );
+    assert_eq!(e.income.value(), Some(&IncomeLimit::LowIncome), "{e:?}");
+    assert!(!e.to_verify.is_empty());
+    // An exception for a group widens; it requires no one to be in it.
+    let e = eligibility_from_text(
+        "Resident of California to obtain card. Special arrangements for non-residents or homeless",
+    );
+    assert!(e.populations.is_open(), "{e:?}");
+    assert_eq!(confidence(&e.residency), Some(Confidence::Low));
+    // A welcome neither.
+    let e = eligibility_from_text(
+        "Hot meal served weekdays. Seniors welcome as well as limited meals available for disabled adults.",
+    );
+    assert!(e.populations.is_open(), "{e:?}");
+}
+
+#[rstest]
+// Ages of the programs within a service: it serves their union.
+#[case(
+    "Age 55 or over for most programs, age 60 or over for lunch program",
+    Some(55.0),
+    None
+)]
+#[case(
+    "Age 6-12 for after school, age 13-17 for teen center",
+    Some(6.0),
+    Some(17.0)
+)]
+// Across sentences too.
+#[case(
+    "Age 55 or over for activities; age 60 or over for meals",
+    Some(55.0),
+    None
+)]
+#[case(
+    "Age 18-65 for MHRC. Age 18-60 for Cordilleras Suites",
+    Some(18.0),
+    Some(65.0)
+)]
+// Bare numbers after an age group, in a sentence read in part.
+#[case("Shelter for Youths 18-24.", Some(18.0), Some(24.0))]
+#[case(
+    "Cancer diagnosis, California resident, adults only, must attend panel in person",
+    Some(18.0),
+    None
+)]
+// A baby's age in months is not the client's.
+#[case(
+    "Pregnant or parenting African-American woman age 18 or over with an infant under 3 months",
+    Some(18.0),
+    None
+)]
+fn reads_ages_in_sentences_read_in_part(
+    #[case] text: &str,
+    #[case] min: Option<f64>,
+    #[case] max: Option<f64>,
+) {
+    let e = eligibility_from_text(text);
+    let range = e.age.value().copied();
+    assert_eq!(range.as_ref().and_then(|r| r.min), min, "{text}: {e:?}");
+    assert_eq!(range.and_then(|r| r.max), max, "{text}: {e:?}");
+}
+
+#[test]
+fn beside_an_open_sentence_hints_are_about_turns() {
+    // Who is served first, at which hours, says nothing of who may come.
+    let reading = read_eligibility(
+        "Anyone willing to stand in line will be served. Families & folks age 60+ or unable to carry a tray: 10-11:30am. All others: 11:30am-1:30pm",
+    );
+    let e = &reading.eligibility;
+    assert!(e.age.is_open() && e.populations.is_open(), "{e:?}");
+    let e = eligibility_from_text("Seniors served first");
+    assert!(e.populations.is_open() && e.to_verify.is_empty(), "{e:?}");
+    // A requirement picked out still holds.
+    let e = eligibility_from_text(
+        "Anyone will be served. On Saturdays seniors and families pick up at noon, ID required",
+    );
+    assert!(e.populations.is_open(), "{e:?}");
+    assert!(
+        e.requirements.iter().any(|r| r.kind == RequirementKind::Id),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn a_quota_restricts_no_one() {
+    // A sentence may open with a number; its quota ("reserved for")
+    // is a preference, and the first sentence's age is still read.
+    let e = eligibility_from_text(
+        "Child age 5 or under living in the area served. 10% of enrollment reserved for children with disabilities",
+    );
+    assert!(e.populations.is_open(), "{e:?}");
+    assert_eq!(e.age.value().and_then(|a| a.max), Some(5.0));
+}
+
+#[test]
+fn conflicting_sentences_make_the_dimension_unknown() {
+    let e = eligibility_from_text("Age 18 or over. Age 5-12");
+    assert!(matches!(e.age, Constraint::Unknown { .. }));
+    assert_eq!(e.to_verify, ["Age 18 or over. Age 5-12"]);
+}
+
+#[test]
+fn decimals_do_not_split_sentences() {
+    let e = eligibility_from_text("Age 2.5-14");
+    assert!(e.age.is_open());
+    assert_eq!(e.to_verify, ["Age 2.5-14"]);
+}
