@@ -1298,6 +1298,9 @@ fn dedup<T: PartialEq>(items: Vec<T>) -> Vec<T> {
 /// All terms required; `and` between populations is a union.
 fn and_list(terms: Vec<(Option<Conn>, Term)>) -> Option<Vec<Term>> {
     let mut out: Vec<Term> = Vec::new();
+    // "Pregnant women and children under 5": an age group joined to
+    // another group by "and"; an age stated beside it is that group's only.
+    let mut age_group_joined = false;
     for (conn, term) in terms {
         // "Homeless youth", "undocumented immigrants": both groups at once,
         // which the model cannot require; either one is a hint (Low).
@@ -1317,6 +1320,8 @@ fn and_list(terms: Vec<(Option<Conn>, Term)>) -> Option<Vec<Term>> {
         {
             match (&mut prev.value, &term.value) {
                 (Value::Population(a), Value::Population(b)) => {
+                    let of_age = |s: &[Situation]| s.iter().any(|x| AGE_POPULATIONS.contains(x));
+                    age_group_joined |= of_age(a) != of_age(b);
                     a.extend(b.iter().copied());
                     *a = dedup(std::mem::take(a));
                     prev.end = term.end;
@@ -1345,6 +1350,9 @@ fn and_list(terms: Vec<(Option<Conn>, Term)>) -> Option<Vec<Term>> {
     }
     // An explicit age replaces the ages implied by nouns.
     let explicit_age = out.iter().any(|t| matches!(t.value, Value::Age(_, false)));
+    if explicit_age && age_group_joined {
+        return None;
+    }
     if explicit_age {
         out.retain(|t| !matches!(t.value, Value::Age(_, true)));
         let mut replaced = Vec::new();

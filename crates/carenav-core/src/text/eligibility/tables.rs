@@ -590,7 +590,13 @@ pub(super) const PEOPLE: &[(&str, &[Situation], Option<Gender>)] = &[
         None,
     ),
     ("frail elderly|elders|seniors", &[Situation::Senior], None),
-    // A diagnosis names the person, never a topic ("HIV testing").
+    // People living with it, or a diagnosis, name the person, never a topic
+    // ("HIV testing").
+    (
+        "people|persons|individuals|those|adults|clients|men|women|youth living with hiv|aids /? aids|hiv?",
+        &[Situation::HivAids],
+        None,
+    ),
     (
         "must? have a? diagnosis of hiv|aids /? aids|hiv?",
         &[Situation::HivAids],

@@ -488,6 +488,7 @@ fn reads_people_phrases(
 #[case("Must have a diagnosis of HIV/AIDS", vec![Situation::HivAids])]
 #[case("Homeless and at-risk youth", vec![Situation::Youth])]
 #[case("Must have a DD-214", vec![Situation::Veteran])]
+#[case("Free legal services for people living with HIV", vec![Situation::HivAids])]
 #[case("Individuals leaving prison or jail", vec![Situation::JusticeInvolved])]
 // A group word on a relative is the relative's.
 #[case(
@@ -823,6 +824,19 @@ fn beside_an_open_sentence_hints_are_about_turns() {
     assert!(
         e.requirements.iter().any(|r| r.kind == RequirementKind::Id),
         "{e:?}"
+    );
+}
+
+/// An age stated beside groups joined by "and" is one group's: no age
+/// excludes the others with high confidence.
+#[rstest]
+#[case("Pregnant women and children under 5")]
+#[case("Veterans and youth age 16-24")]
+fn an_age_of_one_joined_group_is_not_everyones(#[case] text: &str) {
+    let e = eligibility_from_text(text);
+    assert!(
+        e.age.value().is_none() || confidence(&e.age) == Some(Confidence::Low),
+        "{text}: {e:?}"
     );
 }
 
