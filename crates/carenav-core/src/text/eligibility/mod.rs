@@ -802,16 +802,19 @@ fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
             .map_or(start, |t| t.end);
         (start, stop)
     };
-    let term = |value: Value, end: usize, confidence: Confidence| {
+    let hinted = |value: Value, end: usize, confidence: Confidence, hint: Hint| {
         let (start, end) = span(end);
         Some(Item::Term(Term {
             value,
             start,
             end,
             confidence,
-            hint: Hint::ByKind,
+            hint,
             stands_for: Vec::new(),
         }))
+    };
+    let term = |value: Value, end: usize, confidence: Confidence| {
+        hinted(value, end, confidence, Hint::ByKind)
     };
     for (pattern, situations, gender) in PEOPLE {
         if let Some((end, _)) = match_pattern(pattern, tokens, i) {
@@ -855,19 +858,10 @@ fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
             let stated = tokens
                 .get(i)
                 .is_some_and(|t| t.is_word("for") || t.is_word("single"))
-                || end
-                    .checked_sub(1)
-                    .and_then(|k| tokens.get(k))
-                    .is_some_and(|t| t.is_word("only"));
-            let item = age(*shape, &cap.numbers)
-                .and_then(|v| term(v, end, Confidence::High))
-                .map(|item| match item {
-                    Item::Term(t) if stated => Item::Term(Term {
-                        hint: Hint::Always,
-                        ..t
-                    }),
-                    other => other,
-                });
+                || word_before(tokens, end) == Some("only");
+            let hint = if stated { Hint::Always } else { Hint::ByKind };
+            let item =
+                age(*shape, &cap.numbers).and_then(|v| hinted(v, end, Confidence::High, hint));
             offer(end, item);
         }
     }
@@ -916,17 +910,8 @@ fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
     }
     for (pattern, situation) in TOPIC_POPULATION {
         if let Some((end, _)) = match_pattern(pattern, tokens, i) {
-            let topic =
-                term(Value::Population(vec![*situation]), end, Confidence::High).map(|item| {
-                    match item {
-                        Item::Term(t) => Item::Term(Term {
-                            hint: Hint::Never,
-                            ..t
-                        }),
-                        other => other,
-                    }
-                });
-            offer(end, topic);
+            let topic = Value::Population(vec![*situation]);
+            offer(end, hinted(topic, end, Confidence::High, Hint::Never));
         }
     }
     for (pattern, shape) in INCOME {
@@ -986,17 +971,15 @@ fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
                 }
                 ResidencyShape::Unnamed => Some(Value::Residency(None)),
             };
-            let item = value.and_then(|v| term(v, end, Confidence::High));
-            let item = match item {
-                Some(Item::Term(t)) if matches!(shape, ResidencyShape::Bare) => {
-                    Some(Item::Term(Term {
-                        hint: Hint::Never,
-                        ..t
-                    }))
-                }
-                other => other,
+            let hint = if matches!(shape, ResidencyShape::Bare) {
+                Hint::Never
+            } else {
+                Hint::ByKind
             };
-            offer(end, item);
+            offer(
+                end,
+                value.and_then(|v| hinted(v, end, Confidence::High, hint)),
+            );
         }
     }
     // "employer identification number": an organization's, not an ID.
@@ -1830,13 +1813,15 @@ fn assemble(
     // People an organization serves ("services to residents of the
     // Peninsula") are its clients, not the service's.
     let tokens = tokenize(text);
-    let individuals = tokens.iter().enumerate().any(|(k, t)| {
-        // "not for individuals" says the opposite.
-        let negated = (k.saturating_sub(2)..k)
+    // "not for individuals" says the opposite.
+    let negated = |k: usize| {
+        (k.saturating_sub(2)..k)
             .filter_map(|j| tokens.get(j).and_then(Token::word))
-            .any(|w| NEGATION.contains(&w));
+            .any(|w| NEGATION.contains(&w))
+    };
+    let individuals = tokens.iter().enumerate().any(|(k, t)| {
         t.word().is_some_and(|w| INDIVIDUAL.contains(&w))
-            && !negated
+            && !negated(k)
             && !word_before(&tokens, k)
                 .is_some_and(|w| ["to", "serving", "serves", "serve"].contains(&w))
     });
