@@ -1281,10 +1281,35 @@ fn dedup<T: PartialEq>(items: Vec<T>) -> Vec<T> {
 /// All terms required; `and` between populations is a union.
 fn and_list(terms: Vec<(Option<Conn>, Term)>) -> Option<Vec<Term>> {
     let mut out: Vec<Term> = Vec::new();
-    // "Pregnant women and children under 5": an age group joined to
-    // another group by "and"; an age stated beside it is that group's only.
+    // "Pregnant women and children under 5", "Seniors, and children under
+    // 5": an age group listed beside another group; an age stated beside it
+    // is that group's only.
     let mut age_group_joined = false;
+    let age_groups = |s: &[Situation]| -> Vec<Situation> {
+        s.iter()
+            .copied()
+            .filter(|x| AGE_POPULATIONS.contains(x))
+            .collect()
+    };
     for (conn, term) in terms {
+        if conn == Some(Conn::Comma)
+            && let Some(prev) = out.last()
+        {
+            match (&prev.value, &term.value) {
+                (Value::Population(a), Value::Population(b)) => {
+                    age_group_joined |= age_groups(a) != age_groups(b);
+                }
+                // "Women, infants and children": a list of groups, not a
+                // gender restriction.
+                (Value::Gender(_), Value::Population(s))
+                | (Value::Population(s), Value::Gender(_))
+                    if !age_groups(s).is_empty() =>
+                {
+                    return None;
+                }
+                _ => {}
+            }
+        }
         // "Homeless youth", "undocumented immigrants": both groups at once,
         // which the model cannot require; either one is a hint (Low).
         if conn.is_none()
@@ -1303,8 +1328,7 @@ fn and_list(terms: Vec<(Option<Conn>, Term)>) -> Option<Vec<Term>> {
         {
             match (&mut prev.value, &term.value) {
                 (Value::Population(a), Value::Population(b)) => {
-                    let of_age = |s: &[Situation]| s.iter().any(|x| AGE_POPULATIONS.contains(x));
-                    age_group_joined |= of_age(a) != of_age(b);
+                    age_group_joined |= age_groups(a) != age_groups(b);
                     a.extend(b.iter().copied());
                     *a = dedup(std::mem::take(a));
                     prev.end = term.end;

@@ -827,17 +827,27 @@ fn beside_an_open_sentence_hints_are_about_turns() {
     );
 }
 
-/// An age stated beside groups joined by "and" is one group's: no age
-/// excludes the others with high confidence.
+/// An age stated beside a list of groups is one group's: no age excludes
+/// the others with high confidence.
 #[rstest]
 #[case("Pregnant women and children under 5")]
 #[case("Veterans and youth age 16-24")]
+#[case("Pregnant women, infants and children under 5")]
+#[case("Pregnant women, infants, and children under age 5")]
+#[case("Seniors, and children under 5")]
 fn an_age_of_one_joined_group_is_not_everyones(#[case] text: &str) {
     let e = eligibility_from_text(text);
     assert!(
         e.age.value().is_none() || confidence(&e.age) == Some(Confidence::Low),
         "{text}: {e:?}"
     );
+}
+
+/// "Women, infants and children" lists groups; it restricts no gender.
+#[test]
+fn women_listed_with_children_is_not_a_gender() {
+    let e = eligibility_from_text("Women, infants and children");
+    assert!(e.gender.value().is_none(), "{e:?}");
 }
 
 #[test]
