@@ -1856,6 +1856,10 @@ fn assemble(
         Confidence::Low
     };
     let mut conflict = false;
+    // "Seniors 60+; disabled adults 18-59": sentences stating different
+    // ages (or genders) describe different groups, so a group one of them
+    // names is not everyone's.
+    let mut groups_differ = false;
     for term in &all_terms {
         let evidence = text.get(term.start..term.end).unwrap_or_default();
         match &term.value {
@@ -1888,6 +1892,11 @@ fn assemble(
             .min()
             .unwrap_or(Confidence::Low)
             .min(cap);
+        let confidence = if groups_differ && kind == dimension(&Value::Population(Vec::new())) {
+            Confidence::Low
+        } else {
+            confidence
+        };
         let value = if group.iter().all(|t| t.value == first.value) {
             // The same condition said twice ("women's shelter ... for women").
             first.value.clone()
@@ -1907,6 +1916,7 @@ fn assemble(
             continue;
         } else {
             conflict = true;
+            groups_differ |= matches!(first.value, Value::Age(..) | Value::Gender(_));
             set_unknown(&mut eligibility, &first.value, text.trim());
             continue;
         };

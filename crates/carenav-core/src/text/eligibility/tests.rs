@@ -843,6 +843,19 @@ fn an_age_of_one_joined_group_is_not_everyones(#[case] text: &str) {
     );
 }
 
+/// Sentences stating different ages describe different groups: a group one
+/// of them names excludes no one with high confidence.
+#[rstest]
+#[case("Seniors 60+; disabled adults 18-59")]
+#[case("Women 18+. Men 21 and over with disabilities.")]
+fn a_group_beside_differing_ages_is_not_everyones(#[case] text: &str) {
+    let e = eligibility_from_text(text);
+    assert!(
+        e.populations.value().is_none() || confidence(&e.populations) == Some(Confidence::Low),
+        "{text}: {e:?}"
+    );
+}
+
 /// "Women, infants and children" lists groups; it restricts no gender.
 #[test]
 fn women_listed_with_children_is_not_a_gender() {
