@@ -433,7 +433,10 @@ fn real_hours_examples(#[case] text: &str, #[case] expected: &[&str]) {
     "Visually impaired California resident, age 5-21",
     "age 5-21; pop blind-low-vision; res California"
 )]
-#[case("Age 60 or over. Can be younger if disabled", "age 60-~; verify 1")]
+#[case(
+    "Age 60 or over. Can be younger if disabled",
+    "pop senior|disability~; verify 1"
+)]
 #[case(
     "None. Youth age 11 or under must have parental permission",
     "verify 1"

@@ -25,7 +25,7 @@
 //! Confidence is High only for a reading of the whole text; when some
 //! sentence was left to verify, or a sentence said "None", every restriction
 //! read from the text drops to Low: a sentence carenav could not read may
-//! widen eligibility ("Age 60 or over. Can be younger if disabled").
+//! widen eligibility ("Age 60 or over. Must be a member": of what?).
 
 use std::str::SplitWhitespace;
 
@@ -94,6 +94,9 @@ pub fn read_eligibility(text: &str) -> EligibilityReading {
     // them: no age or gender is the service's.
     let widens = |s: &[Token]| parts.len() > 1 && s.first().is_some_and(|t| t.is_word("also"));
     let mut widened_with_own_age_or_gender = false;
+    // "Age 60 or over. Can be younger if disabled": an exception to the
+    // age, with the groups it lets in.
+    let mut age_exception: Option<Vec<Situation>> = None;
     let headed = parts.iter().filter(|s| heading(s)).count();
     let mut per_heading: Vec<Vec<Value>> = Vec::new();
     for sentence in &parts {
@@ -122,6 +125,11 @@ pub fn read_eligibility(text: &str) -> EligibilityReading {
                 }
             }
         };
+        if parts.len() > 1 && excepts_an_age(sentence) {
+            let groups = age_exception.get_or_insert_with(Vec::new);
+            groups.extend(groups_named(text, sentence));
+            continue;
+        }
         if open_for_some || for_a_program(sentence) {
             reading.terms.retain(|t| dimension(&t.value) > 5);
         }
@@ -157,6 +165,38 @@ pub fn read_eligibility(text: &str) -> EligibilityReading {
             r.terms.retain(neither);
         }
         scanned.retain(neither);
+    }
+    // The age excepted is no restriction: a senior's age offered beside the
+    // groups the exception lets in stands for seniors, one choice among
+    // them (a hint).
+    if let Some(groups) = age_exception {
+        let mut choice = Vec::new();
+        let mut strip = |terms: &mut Vec<Term>| {
+            terms.retain(|t| match &t.value {
+                Value::Age(range, _) if range.of == AgeOf::Client && range.min.is_some() => {
+                    if senior_age(&t.value) {
+                        choice.push(Situation::Senior);
+                    }
+                    false
+                }
+                _ => true,
+            });
+        };
+        for r in &mut readings {
+            strip(&mut r.terms);
+        }
+        strip(&mut scanned);
+        if !choice.is_empty() && !groups.is_empty() {
+            choice.extend(groups);
+            scanned.push(Term {
+                value: Value::Population(dedup(choice)),
+                start: 0,
+                end: text.len(),
+                confidence: Confidence::Low,
+                hint: Hint::Always,
+                stands_for: Vec::new(),
+            });
+        }
     }
     // "Group Home: ... child age 6-18. Respite Care: ... child, birth to age
     // 18": several sub-programs; only what they all say is the service's.
@@ -232,6 +272,43 @@ fn proofs_listed(sentence: &[Token]) -> Vec<Term> {
         }
     }
     out
+}
+
+/// Whether a sentence makes an exception to an age stated elsewhere ("Can be
+/// younger if disabled", "No age limit for handicapped person", "Can obtain
+/// an exemption if younger"). "Age 17 or younger" states an age.
+fn excepts_an_age(sentence: &[Token]) -> bool {
+    let younger = sentence.iter().enumerate().any(|(k, t)| {
+        t.is_word("younger") && !word_before(sentence, k).is_some_and(|w| w == "or" || w == "and")
+    });
+    let no_limit = ["no age limit", "no age requirement", "no age restriction"]
+        .iter()
+        .any(|p| (0..sentence.len()).any(|i| match_pattern(p, sentence, i).is_some()));
+    younger || no_limit
+}
+
+/// The groups a sentence names, each phrase read on its own.
+fn groups_named(text: &str, sentence: &[Token]) -> Vec<Situation> {
+    let mut groups = Vec::new();
+    let mut i = 0;
+    while i < sentence.len() {
+        let Some((end, item)) = item_at(text, sentence, i) else {
+            i += 1;
+            continue;
+        };
+        let terms = match item {
+            Item::Term(term) => vec![term],
+            Item::Terms(terms) => terms,
+            _ => Vec::new(),
+        };
+        for term in terms {
+            if let Value::Population(list) = term.value {
+                groups.extend(list);
+            }
+        }
+        i = end.max(i + 1);
+    }
+    dedup(groups)
 }
 
 /// Whether a sentence states a preference ("Priority given to Daly City
@@ -1335,6 +1412,11 @@ fn and_list(terms: Vec<(Option<Conn>, Term)>) -> Option<Vec<Term>> {
                     prev.confidence = prev.confidence.min(term.confidence);
                     continue;
                 }
+                // "Adult males and females": both genders, no restriction.
+                (Value::Gender(a), Value::Gender(b)) if a != b => {
+                    out.pop();
+                    continue;
+                }
                 // "women and children": not a gender restriction.
                 (Value::Gender(_), _) | (_, Value::Gender(_)) => return None,
                 _ => {}
@@ -1401,6 +1483,8 @@ fn and_list(terms: Vec<(Option<Conn>, Term)>) -> Option<Vec<Term>> {
     }
     Some(out)
 }
+
+const LOW_INCOME: Value = Value::Income(IncomeLimit::LowIncome);
 
 /// Whether a text holds at most one term of this kind (requirements stack).
 fn single(value: &Value) -> bool {
@@ -1666,7 +1750,17 @@ fn scan_sentence(text: &str, tokens: &[Token], preference: bool) -> Vec<Term> {
         let (start, end) = (*start, *end);
         let before = start.checked_sub(1).and_then(|p| tokens.get(p));
         let word_before = before.and_then(Token::word);
-        let negated = word_before.is_some_and(|w| NEGATION.contains(&w))
+        // "not currently on parole", "must not be homeless": a negation a
+        // few words before a group, with no break between.
+        let group_negated = matches!(term.value, Value::Population(_))
+            && tokens
+                .get(start.saturating_sub(3)..start)
+                .is_some_and(|before| {
+                    let words: Vec<&str> = before.iter().rev().map_while(Token::word).collect();
+                    words.iter().any(|w| NEGATION.contains(w))
+                });
+        let negated = group_negated
+            || word_before.is_some_and(|w| NEGATION.contains(&w))
             || (matches!(term.value, Value::Population(_))
                 && word_before.is_some_and(|w| QUALIFIER.contains(&w)));
         // "women and children", "Women, teens and children": a gender (or
@@ -1739,6 +1833,17 @@ fn scan_sentence(text: &str, tokens: &[Token], preference: bool) -> Vec<Term> {
         let Value::Population(ref list) = term.value else {
             let kind = dimension(&term.value);
             if clashed.contains(&kind) || out.iter().any(|t| t.value == term.value) {
+                continue;
+            }
+            // "Low income: 1 person household max income, $37,400": the
+            // figure says what "low income" means here.
+            if let Some(low) = out.iter_mut().find(|t| t.value == LOW_INCOME)
+                && matches!(term.value, Value::Income(_))
+            {
+                *low = term;
+                continue;
+            }
+            if term.value == LOW_INCOME && out.iter().any(|t| dimension(&t.value) == kind) {
                 continue;
             }
             let clash = single(&term.value) && out.iter().any(|t| dimension(&t.value) == kind);

@@ -376,6 +376,7 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
         Situation::Caregiver,
     ),
     ("single mother|mothers|father|fathers", Situation::Parenting),
+    ("expectant mother|mothers", Situation::Pregnant),
     ("new mothers|parents", Situation::Parenting),
     ("pregnant or parenting", Situation::Pregnant),
     ("be? expecting a child|baby", Situation::Pregnant),
@@ -507,10 +508,18 @@ pub(super) const DISABILITY_KIND: &[(&str, Situation)] = &[
     ("psychiatric", Situation::SeriousMentalIllness),
     ("visual", Situation::BlindLowVision),
     ("hearing", Situation::DeafHardOfHearing),
+    // Adverbs on "disabled" ("Visually, physically or learning disabled").
+    ("developmentally", Situation::DevelopmentalDisability),
+    ("physically", Situation::PhysicalDisability),
+    ("emotionally", Situation::Disability),
+    ("mentally", Situation::Disability),
+    ("psychiatrically", Situation::SeriousMentalIllness),
+    ("visually", Situation::BlindLowVision),
 ];
 
 /// Nouns that end a list of [`DISABILITY_KIND`] adjectives.
-pub(super) const DISABILITY_NOUN: &str = "disability|disabilities|impairment|impairments";
+pub(super) const DISABILITY_NOUN: &str =
+    "disability|disabilities|impairment|impairments|disabled|impaired|handicapped";
 
 /// Words that name a group in a fully read sentence ("Physical limitation
 /// or disability") but a topic as often elsewhere ("disability benefits"):
@@ -593,7 +602,7 @@ pub(super) const PEOPLE: &[(&str, &[Situation], Option<Gender>)] = &[
     // People living with it, or a diagnosis, name the person, never a topic
     // ("HIV testing").
     (
-        "people|persons|individuals|those|adults|clients|men|women|youth living with hiv|aids /? aids|hiv?",
+        "people|persons|individuals|those|adults|clients|applicants|patients|men|women|youth living? with hiv|aids /? aids|hiv?",
         &[Situation::HivAids],
         None,
     ),
@@ -662,6 +671,13 @@ pub(super) const PEOPLE: &[(&str, &[Situation], Option<Gender>)] = &[
         None,
     ),
     ("post partum|postpartum", &[Situation::Parenting], None),
+    // Mothers are parents, and women ("a mother or foster mother").
+    (
+        "foster? mother|mothers",
+        &[Situation::Parenting],
+        Some(Gender::Female),
+    ),
+    ("young parenting", &[Situation::Parenting], None),
     ("breastfeeding", &[Situation::Parenting], None),
     (
         "must? be a? permanent? employee|employees of",
@@ -829,7 +845,12 @@ pub(super) enum IncomeShape {
 
 /// Income phrases.
 pub(super) const INCOME: &[(&str, IncomeShape)] = &[
-    ("maximum|max income|incomes $#", IncomeShape::Dollars),
+    ("maximum|max income|incomes :|,? $#", IncomeShape::Dollars),
+    ("income limit|limits of|is|:? $#", IncomeShape::Dollars),
+    (
+        "income requirements|limit|limits are|is $# per|a|/ year",
+        IncomeShape::Annual,
+    ),
     (
         "income|incomes cannot|can't exceed $#",
         IncomeShape::Dollars,
@@ -876,7 +897,22 @@ pub(super) const INCOME: &[(&str, IncomeShape)] = &[
     ("indigent|indigents", IncomeShape::Low),
     ("hud income limits|guidelines", IncomeShape::Low),
     (
-        "meet|meets|meeting income guidelines|guideline|requirements|limits",
+        "meet|meets|meeting hud|federal|state|program? income guidelines|guideline|requirements|limits|qualifications",
+        IncomeShape::Low,
+    ),
+    (
+        "income level|levels must be below|within|under federally|federal|hud? established? limits|guidelines",
+        IncomeShape::Low,
+    ),
+    ("income -? qualified|eligible", IncomeShape::Low),
+    ("financially eligible", IncomeShape::Low),
+    ("economically challenged", IncomeShape::Low),
+    (
+        "demonstrate|demonstrated|show financial need",
+        IncomeShape::Low,
+    ),
+    (
+        "demonstrate|demonstrated|show need for financial assistance",
         IncomeShape::Low,
     ),
     (
@@ -1152,7 +1188,8 @@ pub(super) const REQUIREMENT: &[(&str, RequirementKind)] = &[
     ),
     ("court papers|summons|order", RequirementKind::CourtPapers),
     ("must be referred|placed", RequirementKind::Referral),
-    ("referred by", RequirementKind::Referral),
+    ("referred by|through|from", RequirementKind::Referral),
+    ("recommended by", RequirementKind::Referral),
     ("referral|referrals required", RequirementKind::Referral),
     ("by referral", RequirementKind::Referral),
     ("must have a referral", RequirementKind::Referral),

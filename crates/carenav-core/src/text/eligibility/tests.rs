@@ -52,6 +52,9 @@ fn reads_ages(#[case] text: &str, #[case] expected: Option<AgeRange>) {
 #[case("veterans and their families", None, vec![Situation::Veteran])]
 #[case("Low income, disabled, or senior", None, vec![Situation::LowIncome, Situation::Disability, Situation::Senior])]
 #[case("Pregnant women", None, vec![Situation::Pregnant])]
+// Both genders restrict no gender; the rest of the sentence still counts.
+#[case("Homeless men and women", None, vec![Situation::Homeless])]
+#[case("Adult males and females in recovery", None, vec![Situation::InRecovery])]
 #[case("Honorably discharged veteran", None, vec![Situation::Veteran])]
 // A senior's age offered as one choice stands for seniors; a younger
 // one is no group.
@@ -138,6 +141,29 @@ fn families_make_a_population_a_hint() {
 #[case("Income must fall within HUD guidelines", Some(IncomeLimit::LowIncome))]
 #[case("Economically disadvantaged youth", Some(IncomeLimit::LowIncome))]
 #[case("Services only available to indigents", Some(IncomeLimit::LowIncome))]
+#[case("Must meet HUD income requirements", Some(IncomeLimit::LowIncome))]
+#[case(
+    "Income level must be below federally established limits",
+    Some(IncomeLimit::LowIncome)
+)]
+#[case("Applicants need to be income qualified", Some(IncomeLimit::LowIncome))]
+#[case(
+    "Must demonstrate need for financial assistance",
+    Some(IncomeLimit::LowIncome)
+)]
+#[case(
+    "Maximum income: $63,350 per year for a single",
+    Some(IncomeLimit::AnnualDollars(63350.0))
+)]
+#[case(
+    "Age 62 or over, income limit of $47,520 for 1 person",
+    Some(IncomeLimit::AnnualDollars(47520.0))
+)]
+// The figure says what "low income" means here.
+#[case(
+    "Age 62 or over and low income: 1 person household max income, $37,400",
+    Some(IncomeLimit::AnnualDollars(37400.0))
+)]
 fn reads_income(#[case] text: &str, #[case] expected: Option<IncomeLimit>) {
     assert_eq!(
         eligibility_from_text(text).income.value().copied(),
@@ -241,6 +267,8 @@ fn confidence<T>(c: &Constraint<T>) -> Option<Confidence> {
 #[case("Must have an eviction notice", RequirementKind::EvictionNotice)]
 #[case("Must be referred by a social worker", RequirementKind::Referral)]
 #[case("Must have a referral from a case manager", RequirementKind::Referral)]
+#[case("Referred through local school district", RequirementKind::Referral)]
+#[case("Must be recommended by classroom teacher", RequirementKind::Referral)]
 #[case("Call to schedule an appointment", RequirementKind::Appointment)]
 #[case("Social security card required", RequirementKind::Id)]
 #[case("Call for an intake appointment", RequirementKind::Appointment)]
@@ -490,6 +518,20 @@ fn reads_people_phrases(
 #[case("Must have a DD-214", vec![Situation::Veteran])]
 #[case("Free legal services for people living with HIV", vec![Situation::HivAids])]
 #[case("Individuals leaving prison or jail", vec![Situation::JusticeInvolved])]
+#[case("Free preparation of wills for applicants with HIV/Aids", vec![Situation::HivAids])]
+// Adverbs on one "disabled".
+#[case(
+    "Visually, physically or learning disabled person",
+    vec![Situation::BlindLowVision, Situation::PhysicalDisability, Situation::Disability]
+)]
+#[case(
+    "Must be psychiatrically/physically disabled",
+    vec![Situation::SeriousMentalIllness, Situation::PhysicalDisability]
+)]
+#[case(
+    "Must be a mother, foster mother or expectant mother",
+    vec![Situation::Parenting, Situation::Pregnant]
+)]
 // A group word on a relative is the relative's.
 #[case(
     "Grandparents caring for minor and disabled grandchildren",
@@ -695,7 +737,7 @@ fn names_never_override_the_text() {
 
 #[test]
 fn an_unread_sentence_lowers_confidence() {
-    let reading = read_eligibility("Age 60 or over. Can be younger if disabled");
+    let reading = read_eligibility("Age 60 or over. Must be able to climb stairs");
     assert_eq!(reading.coverage, Coverage::Partial);
     let Constraint::Restricted { evidence, value } = &reading.eligibility.age else {
         panic!("age not read");
@@ -704,7 +746,7 @@ fn an_unread_sentence_lowers_confidence() {
     assert_eq!(evidence.confidence, Confidence::Low);
     assert_eq!(
         reading.eligibility.to_verify,
-        ["Can be younger if disabled"]
+        ["Must be able to climb stairs"]
     );
 }
 
@@ -853,6 +895,46 @@ fn a_group_beside_differing_ages_is_not_everyones(#[case] text: &str) {
     assert!(
         e.populations.value().is_none() || confidence(&e.populations) == Some(Confidence::Low),
         "{text}: {e:?}"
+    );
+}
+
+/// An exception to an age ("Can be younger if disabled") leaves no age; a
+/// senior's age becomes seniors, one choice beside the groups let in.
+#[rstest]
+#[case("Age 60 or over. Can be younger if disabled", vec![Situation::Senior, Situation::Disability])]
+#[case(
+    "Age 62 or over. No age limit for handicapped person",
+    vec![Situation::Senior, Situation::Disability]
+)]
+#[case("Age 62 or over. Can obtain an exemption if younger and diagnosed with dementia", vec![])]
+#[case("Age 18 or over. Younger with parent consent.", vec![])]
+fn an_age_exception_leaves_no_age(#[case] text: &str, #[case] groups: Vec<Situation>) {
+    let e = eligibility_from_text(text);
+    assert_eq!(e.age.value(), None, "{text}");
+    assert_eq!(
+        e.populations.value().map_or(&[][..], Vec::as_slice),
+        groups.as_slice(),
+        "{text}"
+    );
+    assert_ne!(confidence(&e.populations), Some(Confidence::High), "{text}");
+}
+
+/// "Or younger" states an age; it makes no exception.
+#[test]
+fn or_younger_is_an_age() {
+    let e = eligibility_from_text("Youth age 17 or younger. Must live in San Mateo County.");
+    assert_eq!(e.age.value(), age(None, Some(17.0)).as_ref());
+}
+
+/// A group after a negation ("not currently on parole") is no condition.
+#[rstest]
+#[case("Age 18-25, not currently on parole or probation, California resident")]
+#[case("Must not currently be homeless")]
+fn a_negated_group_restricts_no_one(#[case] text: &str) {
+    assert_eq!(
+        eligibility_from_text(text).populations.value(),
+        None,
+        "{text}"
     );
 }
 
