@@ -85,7 +85,26 @@ pub fn read_eligibility(text: &str) -> EligibilityReading {
     // "Age 50 or over. Age 60 or over for the nutrition program": a
     // sentence closed by the program it is for states that sub-program's
     // conditions when the text says more.
-    let for_a_program = |s: &[Token]| parts.len() > 1 && ends_for_a_program(s);
+    // "Age 16 or over for other services", "For CCB scholarships: ...":
+    // a sub-program's conditions even when alone.
+    let for_a_program = |s: &[Token]| {
+        (parts.len() > 1 && ends_for_a_program(s))
+            || ends_for_other_services(s)
+            || (heading(s) && s.first().is_some_and(|t| t.is_word("for")))
+    };
+    // "Child must be age 19 or under ... Family must live ...": beside a
+    // sentence about the parents or family, a child's age is the child's.
+    let parents_named = parts.iter().any(|s| {
+        s.first()
+            .is_some_and(|t| PARENT_SUBJECT.iter().any(|w| t.is_word(w)))
+    });
+    // "... six month limited card for out of state residents": people from
+    // elsewhere are served too; no place restricts.
+    let outsiders_served = (0..tokens.len()).any(|i| {
+        OUTSIDERS
+            .iter()
+            .any(|p| match_pattern(p, &tokens, i).is_some())
+    });
     // "... for low-income pregnant women. Also serves seniors 60 or over":
     // a sentence opened by "also" widens who is served. Its groups join
     // the others (any qualifies); its ages, gender, income and places
@@ -132,6 +151,28 @@ pub fn read_eligibility(text: &str) -> EligibilityReading {
         }
         if open_for_some || for_a_program(sentence) {
             reading.terms.retain(|t| dimension(&t.value) > 5);
+        }
+        // "Jesuit volunteers must be age 21 or over", "Physically disabled
+        // services on a case-by-case basis": someone else's conditions, or
+        // an exception; none restricts the client.
+        if about_others(sentence) {
+            reading.terms.clear();
+        }
+        if parents_named
+            && sentence
+                .first()
+                .is_some_and(|t| t.is_word("child") || t.is_word("children"))
+        {
+            for term in &mut reading.terms {
+                if let Value::Age(range, _) = &mut term.value {
+                    range.of = AgeOf::Child;
+                }
+            }
+        }
+        if outsiders_served {
+            reading
+                .terms
+                .retain(|t| !matches!(t.value, Value::Residency(_)));
         }
         if widens(sentence) {
             widened_with_own_age_or_gender |= reading
@@ -272,6 +313,42 @@ fn proofs_listed(sentence: &[Token]) -> Vec<Term> {
         }
     }
     out
+}
+
+/// Whether a sentence ends "for other services" (or programs, activities):
+/// its conditions are some parts' of the service.
+fn ends_for_other_services(sentence: &[Token]) -> bool {
+    let words: Vec<&Token> = sentence.iter().filter(|t| t.word().is_some()).collect();
+    let [.., for_, other, last] = words.as_slice() else {
+        return false;
+    };
+    for_.is_word("for")
+        && other.is_word("other")
+        && ["services", "programs", "activities"]
+            .iter()
+            .any(|w| last.is_word(w))
+}
+
+/// Whether a sentence states the conditions of someone other than the
+/// client ("Jesuit volunteers must be age 21 or over") or an exception made
+/// "on a case-by-case basis".
+fn about_others(sentence: &[Token]) -> bool {
+    let subject_end = sentence
+        .iter()
+        .position(|t| {
+            ["must", "should", "need", "needs"]
+                .iter()
+                .any(|w| t.is_word(w))
+        })
+        .unwrap_or(0);
+    let others = sentence
+        .get(..subject_end)
+        .unwrap_or_default()
+        .iter()
+        .any(|t| NOT_CLIENTS.iter().any(|w| t.is_word(w)));
+    let case_by_case =
+        (0..sentence.len()).any(|i| match_pattern("case -? by -? case", sentence, i).is_some());
+    others || case_by_case
 }
 
 /// Whether a sentence makes an exception to an age stated elsewhere ("Can be
@@ -1037,6 +1114,12 @@ fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
                         .iter()
                         .filter_map(|&(s, e)| text.get(s..e))
                         .map(|name| {
+                            PLACE_ALIASES
+                                .iter()
+                                .find(|(short, _)| *short == name)
+                                .map_or(name, |(_, full)| full)
+                        })
+                        .map(|name| {
                             if cap.places.county {
                                 format!("{name} County")
                             } else {
@@ -1759,7 +1842,16 @@ fn scan_sentence(text: &str, tokens: &[Token], preference: bool) -> Vec<Term> {
                     let words: Vec<&str> = before.iter().rev().map_while(Token::word).collect();
                     words.iter().any(|w| NEGATION.contains(w))
                 });
+        // "Free for homeless San Franciscans", "(free to homeless)": a price,
+        // not who may come.
+        let price = matches!(term.value, Value::Population(_))
+            && word_before.is_some_and(|w| w == "for" || w == "to")
+            && start
+                .checked_sub(2)
+                .and_then(|p| tokens.get(p))
+                .is_some_and(|t| t.is_word("free"));
         let negated = group_negated
+            || price
             || word_before.is_some_and(|w| NEGATION.contains(&w))
             || (matches!(term.value, Value::Population(_))
                 && word_before.is_some_and(|w| QUALIFIER.contains(&w)));
@@ -1997,11 +2089,12 @@ fn assemble(
             .min()
             .unwrap_or(Confidence::Low)
             .min(cap);
-        let confidence = if groups_differ && kind == dimension(&Value::Population(Vec::new())) {
-            Confidence::Low
-        } else {
-            confidence
-        };
+        let confidence =
+            if groups_differ && matches!(first.value, Value::Population(_) | Value::Gender(_)) {
+                Confidence::Low
+            } else {
+                confidence
+            };
         let value = if group.iter().all(|t| t.value == first.value) {
             // The same condition said twice ("women's shelter ... for women").
             first.value.clone()

@@ -1340,6 +1340,42 @@ pub(super) const GENERIC_PLACE: &[&str] = &[
     "county", "city", "state", "district", "zone", "ward", "precinct", "of",
 ];
 
+/// First words of a sentence about the client's parents or family ("Family
+/// must live at least 50 miles away"): a child's age beside it is the
+/// child's.
+pub(super) const PARENT_SUBJECT: &[&str] = &[
+    "family",
+    "families",
+    "parent",
+    "parents",
+    "guardian",
+    "guardians",
+    "searcher",
+];
+
+/// People whose conditions are not the client's, named before "must"
+/// ("Jesuit volunteers must be age 21 or over").
+pub(super) const NOT_CLIENTS: &[&str] = &[
+    "volunteer",
+    "volunteers",
+    "mentor",
+    "mentors",
+    "tutor",
+    "tutors",
+    "staff",
+];
+
+/// Phrases saying people from outside the area are served too.
+pub(super) const OUTSIDERS: &[&str] = &[
+    "out -? of -? state|county|area residents",
+    "non -? residents",
+    "nonresidents",
+];
+
+/// Places written by a short name, read as their full one (which the
+/// boundary data knows).
+pub(super) const PLACE_ALIASES: &[(&str, &str)] = &[("SF", "San Francisco")];
+
 /// Lower-case words that may open a place name.
 pub(super) const PLACE_QUALIFIER: &[&str] = &[
     "unincorporated",

@@ -204,6 +204,8 @@ fn reads_income(#[case] text: &str, #[case] expected: Option<IncomeLimit>) {
 #[case("Resident of the State of California", &["California"])]
 // A plural "Counties" after a list names each county.
 #[case("Serving Orange, Seminole and Osceola Counties", &["Orange County", "Seminole County", "Osceola County"])]
+// A short name is read as the full one the boundary data knows.
+#[case("SF residents only", &["San Francisco"])]
 fn reads_residency(#[case] text: &str, #[case] expected: &[&str]) {
     let names: Vec<String> = expected.iter().map(|s| (*s).to_owned()).collect();
     assert_eq!(
@@ -788,12 +790,13 @@ fn a_preference_neither_restricts_nor_casts_doubt() {
     );
     assert_eq!(e.income.value(), Some(&IncomeLimit::LowIncome), "{e:?}");
     assert!(!e.to_verify.is_empty());
-    // An exception for a group widens; it requires no one to be in it.
+    // An exception for a group widens; it requires no one to be in it (and
+    // with non-residents served, no place restricts).
     let e = eligibility_from_text(
         "Resident of California to obtain card. Special arrangements for non-residents or homeless",
     );
     assert!(e.populations.is_open(), "{e:?}");
-    assert_eq!(confidence(&e.residency), Some(Confidence::Low));
+    assert!(e.residency.is_open(), "{e:?}");
     // A welcome neither.
     let e = eligibility_from_text(
         "Hot meal served weekdays. Seniors welcome as well as limited meals available for disabled adults.",
@@ -890,10 +893,15 @@ fn an_age_of_one_joined_group_is_not_everyones(#[case] text: &str) {
 #[rstest]
 #[case("Seniors 60+; disabled adults 18-59")]
 #[case("Women 18+. Men 21 and over with disabilities.")]
+#[case("Girl age 5-17. Adult membership open to age 18 or over")]
 fn a_group_beside_differing_ages_is_not_everyones(#[case] text: &str) {
     let e = eligibility_from_text(text);
     assert!(
         e.populations.value().is_none() || confidence(&e.populations) == Some(Confidence::Low),
+        "{text}: {e:?}"
+    );
+    assert!(
+        e.gender.value().is_none() || confidence(&e.gender) == Some(Confidence::Low),
         "{text}: {e:?}"
     );
 }
@@ -936,6 +944,43 @@ fn a_negated_group_restricts_no_one(#[case] text: &str) {
         None,
         "{text}"
     );
+}
+
+/// Conditions that are not the client's restrict nothing: a volunteer's,
+/// an exception made case by case, a sub-program's, a price.
+#[rstest]
+#[case("Nonprofit organization serving the poor. Jesuit volunteers must be age 21 or over")]
+#[case("Age 18-27. Physically disabled services on a case-by-case basis")]
+#[case("For CCB scholarships: resident of California and legally blind")]
+#[case("Age 16 or over for other services")]
+#[case("Primary care. Free for homeless San Franciscans. Call for appointment.")]
+#[case("Sliding scale (free to homeless)")]
+fn others_conditions_restrict_no_one(#[case] text: &str) {
+    let e = eligibility_from_text(text);
+    assert_eq!(e.populations.value(), None, "{text}");
+    assert_eq!(e.residency.value(), None, "{text}");
+    assert!(
+        e.age.value().is_none_or(|a| a.max == Some(27.0)),
+        "{text}: {e:?}"
+    );
+}
+
+/// People from elsewhere served too: no place restricts.
+#[test]
+fn outsiders_served_leave_no_residency() {
+    let text = "Resident of California to obtain a free library card or six month limited card for out of state residents";
+    assert_eq!(eligibility_from_text(text).residency.value(), None);
+}
+
+/// Beside a sentence about the family, a child's age is the child's.
+#[rstest]
+#[case("Child must be age 19 or under. Family must live at least 50 miles away")]
+#[case(
+    "Child must be age 17 or under at time of disappearance. Searcher must be a parent or custodian."
+)]
+fn a_childs_age_beside_the_family_is_the_childs(#[case] text: &str) {
+    let e = eligibility_from_text(text);
+    assert_eq!(e.age.value().map(|a| a.of), Some(AgeOf::Child), "{text}");
 }
 
 /// "Women, infants and children" lists groups; it restricts no gender.
