@@ -113,6 +113,7 @@ pub fn read_eligibility(text: &str) -> EligibilityReading {
     // them: no age or gender is the service's.
     let widens = |s: &[Token]| parts.len() > 1 && s.first().is_some_and(|t| t.is_word("also"));
     let mut widened_with_own_age_or_gender = false;
+    let mut widened_groups = false;
     // "Age 60 or over. Can be younger if disabled": an exception to the
     // age, with the groups it lets in.
     let mut age_exception: Option<Vec<Situation>> = None;
@@ -182,6 +183,10 @@ pub fn read_eligibility(text: &str) -> EligibilityReading {
             reading
                 .terms
                 .retain(|t| matches!(t.value, Value::Population(_)) || dimension(&t.value) > 5);
+            widened_groups |= reading
+                .terms
+                .iter()
+                .any(|t| matches!(t.value, Value::Population(_)));
         }
         if headed > 1 && heading(sentence) {
             per_heading.push(reading.terms.iter().map(|t| t.value.clone()).collect());
@@ -247,6 +252,20 @@ pub fn read_eligibility(text: &str) -> EligibilityReading {
             r.terms.retain(|t| common(&t.value));
         }
         scanned.retain(|t| common(&t.value));
+    }
+    // A widening sentence makes the groups of all sentences one choice,
+    // pooled as a hint whatever they were read from.
+    if widened_groups {
+        let pooled = |t: &mut Term| {
+            if matches!(t.value, Value::Population(_)) {
+                t.hint = Hint::Always;
+            }
+        };
+        readings
+            .iter_mut()
+            .flat_map(|r| r.terms.iter_mut())
+            .for_each(pooled);
+        scanned.iter_mut().for_each(pooled);
     }
     assemble(text, &readings, &scanned, &unread)
 }
@@ -1828,6 +1847,29 @@ fn scan_sentence(text: &str, tokens: &[Token], preference: bool) -> Vec<Term> {
             weak_choice(t) && (right || left)
         })
     };
+    // "Family that meets ...", "Family of multiple children": a family
+    // opening the sentence as its subject is who is served, not a topic
+    // ("Family law"). ("Child in school", "Youth in the juvenile justice
+    // system": the labels keep the narrower group beside them, not the age
+    // group.)
+    let names_the_subject = |start: usize, end: usize, list: &[Situation]| {
+        start == 0
+            && list.contains(&Situation::FamilyWithChildren)
+            && tokens
+                .get(end)
+                .and_then(Token::word)
+                .is_some_and(|w| SUBJECT_FOLLOWER.contains(&w))
+    };
+    // "Homeless family": a family stacked on a group the scan keeps is the
+    // household served ("disabled child", "youth incarcerated" add nothing
+    // to the group beside them).
+    let stacked = |start: usize, end: usize, list: &[Situation]| {
+        list.contains(&Situation::FamilyWithChildren)
+            && candidates.iter().any(|(s, e, t)| {
+                (*e == start || *s == end)
+                    && matches!(&t.value, Value::Population(l) if !named_as_topic(l))
+            })
+    };
     let mut found: Vec<Term> = Vec::new();
     for (start, end, term) in &candidates {
         let (start, end) = (*start, *end);
@@ -1907,7 +1949,12 @@ fn scan_sentence(text: &str, tokens: &[Token], preference: bool) -> Vec<Term> {
                             .is_some_and(|ts| ts.iter().any(|t| t.word().is_some())))
             }
             (Value::Population(_), Hint::Always) => false,
-            (Value::Population(list), _) => named_as_topic(list) || offered_beside_weak(start, end),
+            (Value::Population(list), _) => {
+                (named_as_topic(list)
+                    && !names_the_subject(start, end, list)
+                    && !stacked(start, end, list))
+                    || offered_beside_weak(start, end)
+            }
             _ => false,
         };
         if !negated && !paired && !weak && !other_group && term.value != Value::Open {
@@ -2112,6 +2159,13 @@ fn assemble(
             let evidence = text.get(start..end).unwrap_or_default();
             eligibility.populations = Constraint::from_text(all, evidence, Confidence::Low);
             continue;
+        } else if let Some(common) = groups_in_common(&group) {
+            // "... to low-income veterans. ... veterans can get the benefits
+            // they earned through their military service": groups picked out
+            // of prose, one named every time: that one, as a hint.
+            let evidence = text.get(start..end).unwrap_or_default();
+            eligibility.populations = Constraint::from_text(common, evidence, Confidence::Low);
+            continue;
         } else {
             conflict = true;
             groups_differ |= matches!(first.value, Value::Age(..) | Value::Gender(_));
@@ -2176,6 +2230,25 @@ fn population_union(terms: &[&Term]) -> Option<Vec<Situation>> {
         all.extend(list.iter().copied());
     }
     Some(dedup(all))
+}
+
+/// The groups every population term names (None when a term is not a
+/// population or none is common).
+fn groups_in_common(terms: &[&Term]) -> Option<Vec<Situation>> {
+    let lists: Vec<&Vec<Situation>> = terms
+        .iter()
+        .map(|t| match &t.value {
+            Value::Population(list) => Some(list),
+            _ => None,
+        })
+        .collect::<Option<_>>()?;
+    let (first, rest) = lists.split_first()?;
+    let common: Vec<Situation> = first
+        .iter()
+        .copied()
+        .filter(|s| rest.iter().all(|l| l.contains(s)))
+        .collect();
+    (!common.is_empty()).then_some(common)
 }
 
 fn set_unknown(e: &mut Eligibility, value: &Value, text: &str) {

@@ -1365,6 +1365,12 @@ pub(super) const NOT_CLIENTS: &[&str] = &[
     "staff",
 ];
 
+/// Words after a group opening a sentence that make it the sentence's
+/// subject ("Family that meets ...", "Child referred by ...").
+pub(super) const SUBJECT_FOLLOWER: &[&str] = &[
+    "that", "who", "whose", "with", "must", "referred", "has", "have", "in", "of",
+];
+
 /// Phrases saying people from outside the area are served too.
 pub(super) const OUTSIDERS: &[&str] = &[
     "out -? of -? state|county|area residents",

@@ -634,11 +634,20 @@ fn reads_purposes_and_roles(#[case] text: &str, #[case] want: Option<AgeRange>) 
 fn groups_from_several_sentences_are_a_hint() {
     let e = eligibility_from_text("living with a disability; living with HIV/AIDS");
     assert_eq!(confidence(&e.populations), Some(Confidence::Low));
-    // Groups picked out of prose in different sentences stay unknown.
+    // Groups picked out of prose in different sentences stay unknown...
+    let e = eligibility_from_text(
+        "Serves disabled people who need rides. Helps veterans who need rides.",
+    );
+    assert!(e.populations.value().is_none(), "{e:?}");
+    // ... unless a sentence opened by "also" adds its groups to the others'.
     let e = eligibility_from_text(
         "Serves disabled people who need rides. Also helps veterans who need rides.",
     );
-    assert!(e.populations.value().is_none(), "{e:?}");
+    assert_eq!(
+        e.populations.value(),
+        Some(&vec![Situation::Disability, Situation::Veteran])
+    );
+    assert_eq!(confidence(&e.populations), Some(Confidence::Low));
 }
 
 #[rstest]
@@ -943,6 +952,41 @@ fn a_negated_group_restricts_no_one(#[case] text: &str) {
         eligibility_from_text(text).populations.value(),
         None,
         "{text}"
+    );
+}
+
+/// Groups picked out of prose: a family that is the subject or stacked on a
+/// group, a group named in every sentence, the groups a widening sentence
+/// adds to one read in part; all hints.
+#[rstest]
+#[case("Homeless family must be referred by one of IVSN's partner agencies", vec![Situation::Homeless, Situation::FamilyWithChildren])]
+#[case("Family that meets low-income requirements and federal preferences guidelines", vec![Situation::FamilyWithChildren])]
+#[case(
+    "Our attorneys help veterans get the benefits they earned through their military service. We represent low-income veterans, free of charge.",
+    vec![Situation::Veteran]
+)]
+#[case(
+    "Age 21 or under, diagnosed deaf or hard of hearing. Also serves multihandicapped, learning and emotionally disabled persons who are deaf",
+    vec![Situation::DeafHardOfHearing, Situation::Disability]
+)]
+fn groups_from_prose_are_hints(#[case] text: &str, #[case] groups: Vec<Situation>) {
+    let e = eligibility_from_text(text);
+    assert_eq!(e.populations.value(), Some(&groups), "{text}");
+    assert_eq!(confidence(&e.populations), Some(Confidence::Low), "{text}");
+}
+
+/// "Family law" is a topic, and a child named first is the age group beside
+/// a narrower one: neither is read from prose.
+#[rstest]
+#[case("Family law advice for anyone, call for an appointment")]
+#[case("Child in need who attends public school in San Mateo County")]
+#[case("Child with severe to profound deafness or hard-of-hearing")]
+fn topics_and_age_groups_in_prose_are_no_group(#[case] text: &str) {
+    let e = eligibility_from_text(text);
+    let groups = e.populations.value().map_or(&[][..], Vec::as_slice);
+    assert!(
+        !groups.contains(&Situation::FamilyWithChildren) && !groups.contains(&Situation::Child),
+        "{text}: {e:?}"
     );
 }
 
