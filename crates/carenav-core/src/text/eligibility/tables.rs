@@ -1005,8 +1005,19 @@ pub(super) const RESIDENCY: &[(&str, ResidencyShape)] = &[
         ResidencyShape::Unnamed,
     ),
     (
-        "within|in the? district boundaries|boundary",
+        "within|in the? district|association|school|city boundaries|boundary",
         ResidencyShape::Unnamed,
+    ),
+    // "Centralized intake for 12 counties": some counties, not named.
+    ("in|for # counties", ResidencyShape::Unnamed),
+    // An organization's place ("must be located in Santa Clara County").
+    (
+        "must|and be located in|within the? $",
+        ResidencyShape::Named,
+    ),
+    (
+        "serving|servicing the city|town of $",
+        ResidencyShape::Named,
     ),
     // A ward or district by number: an area no shipped boundary names.
     (
@@ -1117,6 +1128,9 @@ pub(super) const IN_COUNTY_AFTER: &[&str] = &[
     "men",
     "cases",
     "matters",
+    "records",
+    "recipient",
+    "recipients",
     "anyone",
 ];
 

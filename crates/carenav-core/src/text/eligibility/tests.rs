@@ -204,6 +204,8 @@ fn reads_income(#[case] text: &str, #[case] expected: Option<IncomeLimit>) {
 #[case("Resident of the State of California", &["California"])]
 // A plural "Counties" after a list names each county.
 #[case("Serving Orange, Seminole and Osceola Counties", &["Orange County", "Seminole County", "Osceola County"])]
+#[case("Any business servicing the city of San Bruno", &["San Bruno"])]
+#[case("Must be located in Santa Clara County", &["Santa Clara County"])]
 // A short name is read as the full one the boundary data knows.
 #[case("SF residents only", &["San Francisco"])]
 fn reads_residency(#[case] text: &str, #[case] expected: &[&str]) {
@@ -761,6 +763,18 @@ fn an_unread_sentence_lowers_confidence() {
     );
 }
 
+/// Where a service is located says nothing of where its clients live.
+#[rstest]
+#[case("Located in the Tenderloin")]
+#[case("The clinic will be located in Daly City")]
+fn where_a_service_is_restricts_no_one(#[case] text: &str) {
+    assert_eq!(
+        eligibility_from_text(text).residency.value(),
+        None,
+        "{text}"
+    );
+}
+
 #[test]
 fn an_unnamed_area_is_an_unknown_residency() {
     let e = eligibility_from_text("Resident of area served, age 18 or over");
@@ -774,6 +788,8 @@ fn an_unnamed_area_is_an_unknown_residency() {
         "Resident of Ward No. 5",
         "Must live in District 3",
         "Resident of area serviced",
+        "Live within association boundaries",
+        "Centralized intake for 12 counties",
     ] {
         let e = eligibility_from_text(text);
         assert!(matches!(e.residency, Constraint::Unknown { .. }), "{text}");
