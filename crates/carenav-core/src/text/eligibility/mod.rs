@@ -192,6 +192,7 @@ pub fn read_eligibility(text: &str) -> EligibilityReading {
             per_heading.push(reading.terms.iter().map(|t| t.value.clone()).collect());
         }
         reading.terms.extend(proofs_listed(sentence));
+        reading.terms.extend(appointment_called_for(sentence));
         if reading.scanned {
             scanned.extend(reading.terms);
         } else {
@@ -267,7 +268,48 @@ pub fn read_eligibility(text: &str) -> EligibilityReading {
             .for_each(pooled);
         scanned.iter_mut().for_each(pooled);
     }
+    // "Drop-in or call for appointment", "on a drop-in basis": no
+    // appointment is needed ("No walk-ins" says the opposite).
+    let walk_in = (0..tokens.len()).any(|i| {
+        WALK_IN
+            .iter()
+            .any(|p| match_pattern(p, &tokens, i).is_some())
+            && !word_before(&tokens, i).is_some_and(|w| NEGATION.contains(&w))
+    });
+    if walk_in {
+        let booked = |t: &Term| t.value == Value::Requirement(RequirementKind::Appointment);
+        for r in &mut readings {
+            r.terms.retain(|t| !booked(t));
+        }
+        scanned.retain(|t| !booked(t));
+    }
     assemble(text, &readings, &scanned, &unread)
+}
+
+/// "Call M-Sa 9am-4pm for interview appt", "Sign up 9am Friday for
+/// appointment": a sentence opened by calling or signing up that ends in
+/// an appointment asks for one, whatever days and hours come between.
+fn appointment_called_for(sentence: &[Token]) -> Option<Term> {
+    let opens = sentence.first().is_some_and(|t| t.is_word("call"))
+        || (sentence.first().is_some_and(|t| t.is_word("sign"))
+            && sentence.get(1).is_some_and(|t| t.is_word("up")));
+    let at = (1..sentence.len()).find(|&i| {
+        match_pattern(
+            "for an|a? interview|intake? appointment|appointments|appt",
+            sentence,
+            i,
+        )
+        .is_some()
+    })?;
+    let (first, last) = (sentence.first()?, sentence.get(at..)?.last()?);
+    opens.then(|| Term {
+        value: Value::Requirement(RequirementKind::Appointment),
+        start: first.start,
+        end: last.end,
+        confidence: Confidence::High,
+        hint: Hint::ByKind,
+        stands_for: Vec::new(),
+    })
 }
 
 /// What "proof of" asks for in each item of the list it opens: "Proof of
@@ -1109,7 +1151,8 @@ fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
                     end,
                     Confidence::High,
                 ),
-                (IncomeShape::PercentOfPoverty, [n]) if (50..=1000).contains(n) => term(
+                // "between 125% and 150% of ...": the ceiling is the last.
+                (IncomeShape::PercentOfPoverty, [n] | [_, n]) if (50..=1000).contains(n) => term(
                     Value::Income(IncomeLimit::PercentOfPoverty(f64::from(*n))),
                     end,
                     Confidence::High,

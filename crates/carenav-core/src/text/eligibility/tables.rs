@@ -67,6 +67,9 @@ pub(super) const AGE: &[(&str, AgeShape)] = &[
         AgeShape::HalfBetween,
     ),
     ("voting age", AgeShape::Voting),
+    ("minimum age for? membership? is? # years?", AgeShape::Min),
+    // "Age 4 through high school": from that age, up to a school stage.
+    ("age|ages # through|to high school", AgeShape::Min),
     ("at least # years old|of? age?", AgeShape::Min),
     (
         "age|ages? # months - # years? old?",
@@ -320,6 +323,10 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
     ("parent|parents of a? child|children", Situation::Parenting),
     ("raising the child of a relative", Situation::Caregiver),
     ("grandparents caring for", Situation::Caregiver),
+    (
+        "caring for a|their? minor? relative|grandchild|grandchildren",
+        Situation::Caregiver,
+    ),
     ("student|students", Situation::Student),
     ("active in job search", Situation::Unemployed),
     ("lack of health insurance", Situation::Uninsured),
@@ -905,6 +912,11 @@ pub(super) const INCOME: &[(&str, IncomeShape)] = &[
         IncomeShape::Low,
     ),
     ("income -? qualified|eligible", IncomeShape::Low),
+    ("income qualifications|qualification", IncomeShape::Low),
+    (
+        "between # % and # % of the? federal? poverty level|guidelines|guideline|line",
+        IncomeShape::PercentOfPoverty,
+    ),
     ("financially eligible", IncomeShape::Low),
     ("economically challenged", IncomeShape::Low),
     (
@@ -1189,6 +1201,10 @@ pub(super) const REQUIREMENT: &[(&str, RequirementKind)] = &[
         "proof of residency|residence|address",
         RequirementKind::ResidencyProof,
     ),
+    (
+        "id verifying|showing|proving residency|residence|address",
+        RequirementKind::ResidencyProof,
+    ),
     ("eviction notice", RequirementKind::EvictionNotice),
     ("notice of eviction", RequirementKind::EvictionNotice),
     ("# day notice", RequirementKind::EvictionNotice),
@@ -1231,6 +1247,9 @@ pub(super) const REQUIREMENT: &[(&str, RequirementKind)] = &[
         RequirementKind::Appointment,
     ),
 ];
+
+/// Phrases saying people may come without an appointment.
+pub(super) const WALK_IN: &[&str] = &["drop|walk -? in|ins", "come in or call"];
 
 /// Phrases naming organizations as the only clients (agency-to-agency).
 pub(super) const AGENCY: &[&str] = &[

@@ -29,6 +29,8 @@ fn age(min: Option<f64>, max: Option<f64>) -> Option<AgeRange> {
 #[case("Age 18 months to 5 years", age(Some(1.0), Some(5.0)))]
 #[case("Must be at least 18 years old", age(Some(18.0), None))]
 #[case("Ages 60 and up", age(Some(60.0), None))]
+#[case("Minimum age for membership 13 years", age(Some(13.0), None))]
+#[case("Age 4 through high school", age(Some(4.0), None))]
 #[case("Seniors (individuals over the age of 60)", age(Some(60.0), None))]
 #[case(
     "Child age 6-16, with parent/guardian consent",
@@ -142,6 +144,15 @@ fn families_make_a_population_a_hint() {
 #[case("Economically disadvantaged youth", Some(IncomeLimit::LowIncome))]
 #[case("Services only available to indigents", Some(IncomeLimit::LowIncome))]
 #[case("Must meet HUD income requirements", Some(IncomeLimit::LowIncome))]
+#[case(
+    "Sign form to self-report income qualifications",
+    Some(IncomeLimit::LowIncome)
+)]
+// A range's ceiling.
+#[case(
+    "Financially eligible clients (between 125% and 150% of federal poverty guidelines)",
+    Some(IncomeLimit::PercentOfPoverty(150.0))
+)]
 #[case(
     "Income level must be below federally established limits",
     Some(IncomeLimit::LowIncome)
@@ -272,6 +283,14 @@ fn confidence<T>(c: &Constraint<T>) -> Option<Confidence> {
 #[case("Must be referred by a social worker", RequirementKind::Referral)]
 #[case("Must have a referral from a case manager", RequirementKind::Referral)]
 #[case("Referred through local school district", RequirementKind::Referral)]
+#[case(
+    "Call MWF 9am-5pm, TuTh 10am-6pm for an appt",
+    RequirementKind::Appointment
+)]
+#[case(
+    "ID verifying residency in service area",
+    RequirementKind::ResidencyProof
+)]
 #[case("Must be recommended by classroom teacher", RequirementKind::Referral)]
 #[case("Call to schedule an appointment", RequirementKind::Appointment)]
 #[case("Social security card required", RequirementKind::Id)]
@@ -296,6 +315,31 @@ fn reads_requirements(#[case] text: &str, #[case] kind: RequirementKind) {
     assert!(
         e.requirements.iter().any(|r| r.kind == kind),
         "{text}: {e:?}"
+    );
+}
+
+/// Walking in is a way to come: no appointment is required.
+#[rstest]
+#[case("Drop-in or call for appointment. English, Spanish.")]
+#[case("Come in or call for appt.")]
+#[case("Call for appointment. Walk-ins welcome.")]
+fn walking_in_needs_no_appointment(#[case] text: &str) {
+    let e = eligibility_from_text(text);
+    assert!(
+        !e.requirements
+            .iter()
+            .any(|r| r.kind == RequirementKind::Appointment),
+        "{text}: {e:?}"
+    );
+}
+
+#[test]
+fn no_walk_ins_keeps_the_appointment() {
+    let e = eligibility_from_text("By appointment only. No walk-ins.");
+    assert!(
+        e.requirements
+            .iter()
+            .any(|r| r.kind == RequirementKind::Appointment)
     );
 }
 
