@@ -159,11 +159,21 @@ pub fn read_eligibility(text: &str) -> EligibilityReading {
         if about_others(sentence) {
             reading.terms.clear();
         }
-        if parents_named
-            && sentence
-                .first()
-                .is_some_and(|t| t.is_word("child") || t.is_word("children"))
-        {
+        // "Child must reside in San Mateo County": the child is the subject
+        // of another condition; that the client is a child is a hint (the
+        // parent may be the one asking).
+        let child_subject = sentence
+            .first()
+            .is_some_and(|t| t.is_word("child") || t.is_word("children"));
+        if child_subject && sentence.get(1).is_some_and(|t| t.is_word("must")) {
+            for term in &mut reading.terms {
+                if matches!(&term.value, Value::Population(s) if s.iter().all(|x| AGE_POPULATIONS.contains(x)))
+                {
+                    term.confidence = Confidence::Low;
+                }
+            }
+        }
+        if parents_named && child_subject {
             for term in &mut reading.terms {
                 if let Value::Age(range, _) = &mut term.value {
                     range.of = AgeOf::Child;
@@ -1882,6 +1892,32 @@ fn scan_sentence(text: &str, tokens: &[Token], preference: bool) -> Vec<Term> {
         (false, true, _) => Some((k + 1, true)),
         _ => None,
     };
+    // "Homeless or low-income person", "disabled or economically
+    // disadvantaged": low income offered as one choice beside a group the
+    // scan keeps is one of the groups (any qualifies).
+    let choice_neighbour = |start: usize, end: usize, s: usize, e: usize| {
+        next_item(end).is_some_and(|(k, or)| k == s && (or || followed_by_or(e)))
+            || (e <= start
+                && next_item(e).is_some_and(|(k, or)| k == start && (or || followed_by_or(end))))
+    };
+    let low_income_choices: Vec<usize> = candidates
+        .iter()
+        .enumerate()
+        .filter(|(_, (start, end, t))| {
+            t.value == LOW_INCOME
+                && candidates.iter().any(|(s, e, other)| {
+                    matches!(&other.value, Value::Population(l) if !named_as_topic(l))
+                        && choice_neighbour(*start, *end, *s, *e)
+                })
+        })
+        .map(|(k, _)| k)
+        .collect();
+    for k in low_income_choices {
+        if let Some((_, _, term)) = candidates.get_mut(k) {
+            term.value = Value::Population(vec![Situation::LowIncome]);
+            term.hint = Hint::Always;
+        }
+    }
     let offered_beside_weak = |start: usize, end: usize| {
         candidates.iter().any(|(s, e, t)| {
             let right = next_item(end).is_some_and(|(k, or)| k == *s && (or || followed_by_or(*e)));
@@ -1913,6 +1949,54 @@ fn scan_sentence(text: &str, tokens: &[Token], preference: bool) -> Vec<Term> {
                     && matches!(&t.value, Value::Population(l) if !named_as_topic(l))
             })
     };
+    // "Homeless person or person without cooking facilities", "Age 60 or
+    // over or homebound": a group or age offered as one choice beside one
+    // the reader does not know is no restriction (whoever the unknown
+    // choice names qualifies too).
+    // Words between "or" and the choice after it ("or an involved parent",
+    // "or who are in extended foster care").
+    let person = |k: usize| {
+        tokens.get(k).and_then(Token::word).is_some_and(|w| {
+            [
+                "person",
+                "persons",
+                "people",
+                "individual",
+                "individuals",
+                "a",
+                "an",
+                "the",
+                "who",
+                "is",
+                "are",
+                "those",
+            ]
+            .contains(&w)
+        })
+    };
+    let starts_item = |k: usize| candidates.iter().any(|(s, _, _)| *s == k);
+    let ends_item = |k: usize| candidates.iter().any(|(_, e, _)| *e == k);
+    let is_word = |k: usize| tokens.get(k).is_some_and(|t| t.word().is_some());
+    let beside_unknown = |start: usize, end: usize| {
+        let mut after = end;
+        while person(after) {
+            after += 1;
+        }
+        let right = next_item(after).is_some_and(|(mut k, or)| {
+            let joined = or || followed_by_or(k);
+            while person(k) {
+                k += 1;
+            }
+            joined && is_word(k) && !starts_item(k)
+        });
+        let before = match (start.checked_sub(1), start.checked_sub(2)) {
+            (Some(o), Some(c)) if is_or(o) && is_comma(c) => c.checked_sub(1),
+            (Some(o), _) if is_or(o) => o.checked_sub(1),
+            _ => None,
+        };
+        let left = before.is_some_and(|k| is_word(k) && !person(k) && !ends_item(k + 1));
+        right || left
+    };
     let mut found: Vec<Term> = Vec::new();
     for (start, end, term) in &candidates {
         let (start, end) = (*start, *end);
@@ -1927,14 +2011,17 @@ fn scan_sentence(text: &str, tokens: &[Token], preference: bool) -> Vec<Term> {
                     let words: Vec<&str> = before.iter().rev().map_while(Token::word).collect();
                     words.iter().any(|w| NEGATION.contains(w))
                 });
-        // "Free for homeless San Franciscans", "(free to homeless)": a price,
-        // not who may come.
+        // "Free for homeless San Franciscans", "(free to homeless)",
+        // "uninsured people $0-full bill": a price, not who may come.
         let price = matches!(term.value, Value::Population(_))
-            && word_before.is_some_and(|w| w == "for" || w == "to")
-            && start
-                .checked_sub(2)
-                .and_then(|p| tokens.get(p))
-                .is_some_and(|t| t.is_word("free"));
+            && ((word_before.is_some_and(|w| w == "for" || w == "to")
+                && start
+                    .checked_sub(2)
+                    .and_then(|p| tokens.get(p))
+                    .is_some_and(|t| t.is_word("free")))
+                || tokens
+                    .get(end..end + 2)
+                    .is_some_and(|next| next.iter().any(|t| t.is_punct('$'))));
         let negated = group_negated
             || price
             || word_before.is_some_and(|w| NEGATION.contains(&w))
@@ -2000,7 +2087,15 @@ fn scan_sentence(text: &str, tokens: &[Token], preference: bool) -> Vec<Term> {
             }
             _ => false,
         };
-        if !negated && !paired && !weak && !other_group && term.value != Value::Open {
+        let unknown_choice = matches!(term.value, Value::Population(_) | Value::Age(..))
+            && beside_unknown(start, end);
+        if !negated
+            && !paired
+            && !weak
+            && !other_group
+            && !unknown_choice
+            && term.value != Value::Open
+        {
             found.push(Term {
                 confidence: Confidence::Low,
                 ..term.clone()
@@ -2191,14 +2286,15 @@ fn assemble(
         } else if let Some(union) = program_ages(text, &group) {
             union
         } else if let Some(all) = population_union(&group).filter(|_| {
-            group
-                .iter()
-                .all(|t| t.confidence == Confidence::High || t.hint == Hint::Always)
+            group.iter().any(|t| t.confidence == Confidence::High)
+                || group.iter().all(|t| t.hint == Hint::Always)
         }) {
-            // Different groups in different sentences each read whole
-            // ("living with a disability; living with HIV/AIDS"): a list of
-            // who may come more often than groups all required, so a
-            // choice, as a hint. Groups picked out of prose stay unknown.
+            // Different groups in different sentences, one at least read
+            // whole ("living with a disability; living with HIV/AIDS",
+            // "Honorably discharged veteran. Active duty and dependents under
+            // tricare"): a list of who may come more often than groups all
+            // required, so a choice, as a hint. Groups only picked out of
+            // prose stay unknown.
             let evidence = text.get(start..end).unwrap_or_default();
             eligibility.populations = Constraint::from_text(all, evidence, Confidence::Low);
             continue;

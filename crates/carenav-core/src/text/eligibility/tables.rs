@@ -96,7 +96,7 @@ pub(super) const GENDER: &[(&str, Gender)] = &[
 /// rows and [`PEOPLES`]).
 macro_rules! peoples {
     () => {
-        "latino|latina|latinos|latinas|latinx|hispanic|chinese|filipino|vietnamese|korean|japanese|samoan|tongan|arab|russian"
+        "latino|latina|latinos|latinas|latinx|hispanic|chinese|filipino|vietnamese|korean|japanese|samoan|tongan|arab|russian|jewish|swedish|armenian|cambodian|laotian|ethiopian|eritrean|somali|iranian|afghan"
     };
 }
 
@@ -331,6 +331,7 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
     ("active in job search", Situation::Unemployed),
     ("lack of health insurance", Situation::Uninsured),
     ("unemployed", Situation::Unemployed),
+    ("underemployed", Situation::Unemployed),
     ("uninsured", Situation::Uninsured),
     ("foster youth", Situation::FosterYouth),
     ("caregiver|caregivers|caretakers", Situation::Caregiver),
@@ -368,7 +369,7 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
         "former|emancipated|emancipating|current foster youth|children",
         Situation::FosterYouth,
     ),
-    ("in foster care", Situation::FosterYouth),
+    ("in extended? foster care", Situation::FosterYouth),
     (
         "youth? aging|aged out of foster care",
         Situation::FosterYouth,
@@ -384,6 +385,7 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
     ),
     ("single mother|mothers|father|fathers", Situation::Parenting),
     ("expectant mother|mothers", Situation::Pregnant),
+    ("expecting", Situation::Pregnant),
     ("new mothers|parents", Situation::Parenting),
     ("pregnant or parenting", Situation::Pregnant),
     ("be? expecting a child|baby", Situation::Pregnant),
@@ -433,6 +435,13 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
         Situation::InRecovery,
     ),
     ("currently? incarcerated", Situation::InCustody),
+    ("under legal? arrest", Situation::InCustody),
+    // A detox behind them: in recovery.
+    ("detoxed|detoxified", Situation::InRecovery),
+    (
+        "# hours|days of detoxification|detox",
+        Situation::InRecovery,
+    ),
     (
         "previously|recently incarcerated",
         Situation::JusticeInvolved,
@@ -476,18 +485,18 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
     (
         concat!(
             peoples!(),
-            " person|persons|people|family|families|woman|women|man|men|youth|adult|adults|senior|seniors"
+            " person|persons|people|family|families|youth|adult|adults|senior|seniors"
         ),
         Situation::CulturalCommunity,
     ),
     (
-        "african american community|communities",
+        "african -? american community|communities|person|persons|people|family|families|youth",
         Situation::CulturalCommunity,
     ),
     // A language community ("Chinese-speaking family"): the people who
     // speak it, not a service's staff ("Spanish-speaking staff").
     (
-        "spanish|chinese|cantonese|mandarin|vietnamese|korean|russian|tagalog|japanese|arabic|farsi|portuguese|samoan|tongan speaking person|persons|people|family|families|parents|adults|seniors|women|men|youth|residents|immigrants|community|communities",
+        "spanish|chinese|cantonese|mandarin|vietnamese|korean|russian|tagalog|japanese|arabic|farsi|portuguese|samoan|tongan|swedish|armenian|khmer|amharic|tigrinya|somali speaking person|persons|people|family|families|parents|adults|seniors|women|men|youth|residents|immigrants|community|communities",
         Situation::CulturalCommunity,
     ),
     (
@@ -525,8 +534,7 @@ pub(super) const DISABILITY_KIND: &[(&str, Situation)] = &[
 ];
 
 /// Nouns that end a list of [`DISABILITY_KIND`] adjectives.
-pub(super) const DISABILITY_NOUN: &str =
-    "disability|disabilities|impairment|impairments|disabled|impaired|handicapped";
+pub(super) const DISABILITY_NOUN: &str = "disability|disabilities|impairment|impairments|disabled|impaired|handicapped|limitation|limitations";
 
 /// Words that name a group in a fully read sentence ("Physical limitation
 /// or disability") but a topic as often elsewhere ("disability benefits"):
@@ -678,6 +686,48 @@ pub(super) const PEOPLE: &[(&str, &[Situation], Option<Gender>)] = &[
         None,
     ),
     ("post partum|postpartum", &[Situation::Parenting], None),
+    // A people's women or men: the community and the gender.
+    (
+        concat!(peoples!(), " woman|women|girls"),
+        &[Situation::CulturalCommunity],
+        Some(Gender::Female),
+    ),
+    (
+        concat!(peoples!(), " man|men|boys"),
+        &[Situation::CulturalCommunity],
+        Some(Gender::Male),
+    ),
+    (
+        "african -? american woman|women|girls",
+        &[Situation::CulturalCommunity],
+        Some(Gender::Female),
+    ),
+    (
+        "african -? american man|men|boys",
+        &[Situation::CulturalCommunity],
+        Some(Gender::Male),
+    ),
+    (
+        "pregnant or|and parenting",
+        &[Situation::Pregnant, Situation::Parenting],
+        None,
+    ),
+    // The SSI phrase.
+    (
+        "aged ,? blind ,? or|and disabled",
+        &[
+            Situation::Senior,
+            Situation::BlindLowVision,
+            Situation::Disability,
+        ],
+        None,
+    ),
+    // A veteran's service, not active military.
+    (
+        "honorably? discharged? veteran|veterans of the u . s .? armed forces|military",
+        &[Situation::Veteran],
+        None,
+    ),
     // Mothers are parents, and women ("a mother or foster mother").
     (
         "foster? mother|mothers",
@@ -1219,6 +1269,12 @@ pub(super) const REQUIREMENT: &[(&str, RequirementKind)] = &[
     ("court papers|summons|order", RequirementKind::CourtPapers),
     ("must be referred|placed", RequirementKind::Referral),
     ("referred by|through|from", RequirementKind::Referral),
+    ("referral from", RequirementKind::Referral),
+    (
+        "court|physician|doctor|school|agency referral",
+        RequirementKind::Referral,
+    ),
+    ("appointment by the court", RequirementKind::Referral),
     ("recommended by", RequirementKind::Referral),
     ("referral|referrals required", RequirementKind::Referral),
     ("by referral", RequirementKind::Referral),

@@ -54,6 +54,8 @@ fn reads_ages(#[case] text: &str, #[case] expected: Option<AgeRange>) {
 #[case("veterans and their families", None, vec![Situation::Veteran])]
 #[case("Low income, disabled, or senior", None, vec![Situation::LowIncome, Situation::Disability, Situation::Senior])]
 #[case("Pregnant women", None, vec![Situation::Pregnant])]
+// A people's women: the community and the gender.
+#[case("Filipino women", Some(Gender::Female), vec![Situation::CulturalCommunity])]
 // Both genders restrict no gender; the rest of the sentence still counts.
 #[case("Homeless men and women", None, vec![Situation::Homeless])]
 #[case("Adult males and females in recovery", None, vec![Situation::InRecovery])]
@@ -283,6 +285,8 @@ fn confidence<T>(c: &Constraint<T>) -> Option<Confidence> {
 #[case("Must be referred by a social worker", RequirementKind::Referral)]
 #[case("Must have a referral from a case manager", RequirementKind::Referral)]
 #[case("Referred through local school district", RequirementKind::Referral)]
+#[case("Referral from M.D.", RequirementKind::Referral)]
+#[case("Court referral", RequirementKind::Referral)]
 #[case(
     "Call MWF 9am-5pm, TuTh 10am-6pm for an appt",
     RequirementKind::Appointment
@@ -567,6 +571,12 @@ fn reads_people_phrases(
 #[case("Free legal services for people living with HIV", vec![Situation::HivAids])]
 #[case("Individuals leaving prison or jail", vec![Situation::JusticeInvolved])]
 #[case("Free preparation of wills for applicants with HIV/Aids", vec![Situation::HivAids])]
+#[case("Age 21-60, detoxed", vec![Situation::InRecovery])]
+#[case("Age 18 or over, 72 hours of detoxification", vec![Situation::InRecovery])]
+#[case("Age 18 or over, under legal arrest", vec![Situation::InCustody])]
+#[case("Low-income, aged, blind or disabled", vec![Situation::Senior, Situation::BlindLowVision, Situation::Disability])]
+#[case("Honorably discharged veteran of the U.S. Armed Forces", vec![Situation::Veteran])]
+#[case("Jewish person", vec![Situation::CulturalCommunity])]
 // Adverbs on one "disabled".
 #[case(
     "Visually, physically or learning disabled person",
@@ -636,17 +646,64 @@ fn topics_name_no_group(#[case] text: &str) {
 }
 
 #[rstest]
-// A group offered as one choice beside income or a group the scan
-// leaves out: reading it alone would narrow the choice.
+// A group offered as one choice beside a group the scan leaves out:
+// reading it alone would narrow the choice.
 #[case("Must be low-income household, family, senior or disabled")]
-#[case("Homeless or low-income person at-risk")]
 #[case("Resident of area served who is ill, elderly, disabled or living alone")]
-#[case("County resident disabled or economically disadvantaged")]
 // Beside a group it is read ("Age 62 or over or handicapped" is read
 // as seniors or disabled: `reads_a_seniors_age_as_a_choice`).
-fn a_choice_beside_income_or_a_weak_group_is_no_group(#[case] text: &str) {
+fn a_choice_beside_a_weak_group_is_no_group(#[case] text: &str) {
     let e = eligibility_from_text(text);
     assert!(e.populations.is_open(), "{text}: {:?}", e.populations);
+}
+
+/// A group or an age offered as one choice beside one the reader does not
+/// know restricts no one: whoever the unknown choice names qualifies too.
+#[rstest]
+#[case("Homeless person or person without cooking facilities")]
+#[case("Age 60 or over or homebound and unable to prepare own meals")]
+#[case("Elderly, ill or disabled, or at-risk teenager, residing in institutional setting")]
+fn a_choice_beside_an_unknown_one_is_no_restriction(#[case] text: &str) {
+    let e = eligibility_from_text(text);
+    assert!(e.populations.is_open() && e.age.is_open(), "{text}: {e:?}");
+}
+
+/// Known choices joined by "or" are still read ("or who are", "or an" do not
+/// hide the choice after them).
+#[rstest]
+#[case(
+    "Volunteer attorneys help young adults formerly in foster care or who are in extended foster care",
+    Situation::FosterYouth
+)]
+#[case("Unemployed or underemployed person", Situation::Unemployed)]
+#[case(
+    "Primary caregiver of child age 5 or under, or expecting",
+    Situation::Pregnant
+)]
+#[case(
+    "Unable to read ordinary print as a result of visual or physical limitations",
+    Situation::PhysicalDisability
+)]
+fn known_choices_are_read(#[case] text: &str, #[case] group: Situation) {
+    let e = eligibility_from_text(text);
+    let groups = e.populations.value().map_or(&[][..], Vec::as_slice);
+    assert!(groups.contains(&group), "{text}: {e:?}");
+}
+
+/// Low income offered as one choice beside a group is one of the groups.
+#[rstest]
+#[case("Homeless or low-income person at-risk", Situation::Homeless)]
+#[case(
+    "County resident disabled or economically disadvantaged",
+    Situation::Disability
+)]
+fn low_income_beside_a_group_is_one_choice(#[case] text: &str, #[case] group: Situation) {
+    let e = eligibility_from_text(text);
+    let groups = e.populations.value().map_or(&[][..], Vec::as_slice);
+    assert!(
+        groups.contains(&group) && groups.contains(&Situation::LowIncome),
+        "{text}: {e:?}"
+    );
 }
 
 #[test]
@@ -1048,6 +1105,13 @@ fn topics_and_age_groups_in_prose_are_no_group(#[case] text: &str) {
         !groups.contains(&Situation::FamilyWithChildren) && !groups.contains(&Situation::Child),
         "{text}: {e:?}"
     );
+}
+
+/// A price names no one who may come.
+#[test]
+fn a_price_for_a_group_restricts_no_one() {
+    let e = eligibility_from_text("MediCal, MediCare, uninsured people $0-full bill");
+    assert_eq!(e.populations.value(), None, "{e:?}");
 }
 
 /// Conditions that are not the client's restrict nothing: a volunteer's,
