@@ -97,6 +97,7 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
 struct Entry {
     source: String,
     id: String,
+    field: String,
     part: String,
     text: String,
     expected: Expected,
@@ -431,4 +432,84 @@ fn the_reader_is_measured_on_both_parts_and_does_not_regress() {
         );
     }
     assert!(failures.is_empty(), "{failures:?}");
+}
+
+/// One text as a second labeller read it (`second-labeller.jsonl`).
+#[derive(Debug, Deserialize)]
+struct SecondLabel {
+    source: String,
+    id: String,
+    field: String,
+    expected: Expected,
+}
+
+impl Counts {
+    /// Adds the atoms of one kind of `got` measured against `want`.
+    fn add(
+        &mut self,
+        want: &BTreeSet<(&'static str, String)>,
+        got: &BTreeSet<(&'static str, String)>,
+        kind: &str,
+    ) {
+        let w: BTreeSet<_> = want.iter().filter(|(k, _)| *k == kind).collect();
+        let g: BTreeSet<_> = got.iter().filter(|(k, _)| *k == kind).collect();
+        self.tp += w.intersection(&g).count() as u32;
+        self.fp += g.difference(&w).count() as u32;
+        self.fn_ += w.difference(&g).count() as u32;
+    }
+}
+
+/// How far the targets are from what people agree on: 150 development
+/// texts (drawn at random from those labelled before 2026-12-06) were
+/// labelled again by a second labeller who saw neither these labels nor the
+/// reader. Their labels, measured against the corpus's exactly as the reader
+/// is, give the agreement between two careful readers; the reader's figures
+/// on the same texts are printed beside them.
+#[test]
+fn a_second_labeller_is_measured_like_the_reader() {
+    let corpus = load();
+    let path = corpus_dir().join("second-labeller.jsonl");
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{} missing: {e}", path.display()));
+    let mut human: BTreeMap<&str, Counts> = BTreeMap::new();
+    let mut reader: BTreeMap<&str, Counts> = BTreeMap::new();
+    let mut texts = 0;
+    let mut identical = 0;
+    for (n, line) in text.lines().enumerate() {
+        let second: SecondLabel = serde_json::from_str(line)
+            .unwrap_or_else(|e| panic!("{}:{}: {e}", path.display(), n + 1));
+        let entry = corpus
+            .iter()
+            .find(|e| e.source == second.source && e.id == second.id && e.field == second.field)
+            .unwrap_or_else(|| panic!("{} {} is not in the corpus", second.source, second.id));
+        assert_eq!(
+            entry.part, "dev",
+            "{} {}: only development texts",
+            entry.source, entry.id
+        );
+        let want = expected_atoms(&entry.expected);
+        let theirs = expected_atoms(&second.expected);
+        let ours = predicted_atoms(&eligibility_from_text(&entry.text));
+        texts += 1;
+        identical += u32::from(want == theirs);
+        for kind in KINDS {
+            human.entry(kind).or_default().add(&want, &theirs, kind);
+            reader.entry(kind).or_default().add(&want, &ours, kind);
+        }
+    }
+    println!("second labeller on {texts} development texts ({identical} labelled identically):");
+    for kind in KINDS {
+        let (h, r) = (human[kind], reader[kind]);
+        println!(
+            "  {kind:<12} second labeller precision {:.3} recall {:.3} | reader precision {:.3} recall {:.3}",
+            h.precision(),
+            h.recall(),
+            r.precision(),
+            r.recall()
+        );
+    }
+    assert!(
+        texts >= 100,
+        "{texts} texts labelled twice, want at least 100"
+    );
 }
