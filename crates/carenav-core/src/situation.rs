@@ -115,7 +115,10 @@ impl Situation {
     }
 
     /// Whether a client in situation `self` also counts as `other`
-    /// (a blind client has a disability; an asylee is an immigrant).
+    /// (a blind client has a disability; an asylee is an immigrant). A
+    /// parent or guardian and a family with children are one household
+    /// seen from two sides, so each counts as the other: directories write
+    /// either ("Must have at least one child", "Parent of child age 5").
     pub fn implies(self, other: Situation) -> bool {
         use Situation::*;
         self == other
@@ -131,6 +134,8 @@ impl Situation {
                     | (InRecovery, SubstanceUse)
                     | (DomesticViolenceSurvivor, CrimeVictim)
                     | (Pregnant, Parenting)
+                    | (Parenting, FamilyWithChildren)
+                    | (FamilyWithChildren, Parenting)
                     | (FosterYouth, Youth)
                     | (InCustody, JusticeInvolved)
             )
@@ -193,5 +198,12 @@ mod tests {
     fn implications_are_one_way() {
         assert!(Situation::BlindLowVision.implies(Situation::Disability));
         assert!(!Situation::Disability.implies(Situation::BlindLowVision));
+    }
+
+    #[test]
+    fn a_parent_and_a_family_with_children_count_as_each_other() {
+        assert!(Situation::Parenting.implies(Situation::FamilyWithChildren));
+        assert!(Situation::FamilyWithChildren.implies(Situation::Parenting));
+        assert!(!Situation::Pregnant.implies(Situation::FamilyWithChildren));
     }
 }
