@@ -1313,11 +1313,11 @@ fn read_sentence(text: &str, tokens: &[Token]) -> Option<SentenceReading> {
         items.push(item);
         i = next;
     }
-    combine(items)
+    combine(text, items)
 }
 
 /// Applies the connector rules (module docs) to a sentence's items.
-fn combine(items: Vec<Item>) -> Option<SentenceReading> {
+fn combine(text: &str, items: Vec<Item>) -> Option<SentenceReading> {
     // Terms with the connector before each (None = stacked).
     let mut terms: Vec<(Option<Conn>, Term)> = Vec::new();
     let mut pending: Option<Conn> = None;
@@ -1371,7 +1371,7 @@ fn combine(items: Vec<Item>) -> Option<SentenceReading> {
     let terms = if has_or {
         vec![or_list(&terms)?]
     } else {
-        and_list(terms)?
+        and_list(text, terms)?
     };
     Some(SentenceReading {
         open,
@@ -1511,7 +1511,7 @@ fn dedup<T: PartialEq>(items: Vec<T>) -> Vec<T> {
 }
 
 /// All terms required; `and` between populations is a union.
-fn and_list(terms: Vec<(Option<Conn>, Term)>) -> Option<Vec<Term>> {
+fn and_list(text: &str, terms: Vec<(Option<Conn>, Term)>) -> Option<Vec<Term>> {
     let mut out: Vec<Term> = Vec::new();
     // "Pregnant women and children under 5", "Seniors, and children under
     // 5": an age group listed beside another group; an age stated beside it
@@ -1574,6 +1574,10 @@ fn and_list(terms: Vec<(Option<Conn>, Term)>) -> Option<Vec<Term>> {
                 }
                 // "women and children": not a gender restriction.
                 (Value::Gender(_), _) | (_, Value::Gender(_)) => return None,
+                // "Families with children under 18 and single adults": a
+                // group and the adults beside it, everyone grown.
+                (Value::Population(_) | Value::Age(_, false), Value::Age(_, true))
+                | (Value::Age(_, true), Value::Population(_)) => return None,
                 _ => {}
             }
         }
@@ -1612,14 +1616,19 @@ fn and_list(terms: Vec<(Option<Conn>, Term)>) -> Option<Vec<Term>> {
             }
         }
         out.retain(|t| !matches!(&t.value, Value::Population(s) if s.is_empty()));
-        // "Parent of child age 5 or under": the age is the child's.
+        // "Parent of child age 5 or under", "Families with children under
+        // 18": the age after the child is the child's ("Pregnant and
+        // parenting teens under 21": the teens' own).
         let parents = out.iter().any(|t| {
             matches!(&t.value, Value::Population(s)
                 if s.iter().any(|x| matches!(x, Situation::Parenting | Situation::FamilyWithChildren)))
         });
         if parents {
             for t in &mut out {
-                if let Value::Age(range, _) = &mut t.value {
+                let after_a_child = child_named_before(text, t.start);
+                if let Value::Age(range, _) = &mut t.value
+                    && after_a_child
+                {
                     range.of = AgeOf::Child;
                 }
             }
@@ -1640,6 +1649,19 @@ fn and_list(terms: Vec<(Option<Conn>, Term)>) -> Option<Vec<Term>> {
 }
 
 const LOW_INCOME: Value = Value::Income(IncomeLimit::LowIncome);
+
+/// Whether one of the three words before byte `start` names a child
+/// ("children under 18", "child age 5", "children ages 0-5").
+fn child_named_before(text: &str, start: usize) -> bool {
+    text.get(..start).is_some_and(|before| {
+        before
+            .split_whitespace()
+            .rev()
+            .take(3)
+            .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase())
+            .any(|w| CHILD_WORDS.contains(&w.as_str()))
+    })
+}
 
 /// Whether a text holds at most one term of this kind (requirements stack).
 fn single(value: &Value) -> bool {

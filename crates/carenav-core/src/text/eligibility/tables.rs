@@ -566,6 +566,17 @@ pub(super) const PEOPLE: &[(&str, &[Situation], Option<Gender>)] = &[
         &[],
         None,
     ),
+    // ... but adults with disabilities are a group of their own.
+    (
+        "seniors|elderly and|& adults|persons|people|individuals with a? disability|disabilities",
+        &[Situation::Senior, Situation::Disability],
+        None,
+    ),
+    (
+        "older adults and|& adults|persons|people|individuals with a? disability|disabilities",
+        &[Situation::Senior, Situation::Disability],
+        None,
+    ),
     (
         "for? adults and|& youth|children|kids|teens|seniors",
         &[],
@@ -1427,6 +1438,23 @@ pub(super) const BUILDING: &[&str] = &[
 /// Words that name no place on their own ("County resident": which county?).
 pub(super) const GENERIC_PLACE: &[&str] = &[
     "county", "city", "state", "district", "zone", "ward", "precinct", "of",
+];
+
+/// Words naming a child someone has (an age after one is the child's).
+pub(super) const CHILD_WORDS: &[&str] = &[
+    "child",
+    "children",
+    "kids",
+    "infant",
+    "infants",
+    "toddler",
+    "toddlers",
+    "baby",
+    "babies",
+    "grandchild",
+    "grandchildren",
+    "minor",
+    "minors",
 ];
 
 /// First words of a sentence about the client's parents or family ("Family

@@ -577,6 +577,9 @@ fn reads_people_phrases(
 #[case("Low-income, aged, blind or disabled", vec![Situation::Senior, Situation::BlindLowVision, Situation::Disability])]
 #[case("Honorably discharged veteran of the U.S. Armed Forces", vec![Situation::Veteran])]
 #[case("Jewish person", vec![Situation::CulturalCommunity])]
+// Adults with disabilities are a group of their own beside seniors.
+#[case("Seniors and adults with disabilities", vec![Situation::Senior, Situation::Disability])]
+#[case("Older adults and adults with disabilities", vec![Situation::Senior, Situation::Disability])]
 // Adverbs on one "disabled".
 #[case(
     "Visually, physically or learning disabled person",
@@ -655,6 +658,25 @@ fn topics_name_no_group(#[case] text: &str) {
 fn a_choice_beside_a_weak_group_is_no_group(#[case] text: &str) {
     let e = eligibility_from_text(text);
     assert!(e.populations.is_open(), "{text}: {:?}", e.populations);
+}
+
+/// Adults listed beside a group are served too: the group restricts no one
+/// with high confidence.
+#[test]
+fn adults_beside_a_group_widen_it() {
+    let e = eligibility_from_text("Families with children under 18 and single adults");
+    assert_ne!(confidence(&e.populations), Some(Confidence::High), "{e:?}");
+    assert_ne!(confidence(&e.age), Some(Confidence::High), "{e:?}");
+}
+
+/// An age after the parents' own group is theirs; after a child, the child's.
+#[rstest]
+#[case("Pregnant and parenting teens under 21", AgeOf::Client)]
+#[case("Families with children under 18", AgeOf::Child)]
+#[case("Parents of children ages 0-5", AgeOf::Child)]
+fn whose_age_beside_parents(#[case] text: &str, #[case] of: AgeOf) {
+    let e = eligibility_from_text(text);
+    assert_eq!(e.age.value().map(|a| a.of), Some(of), "{text}");
 }
 
 /// A group or an age offered as one choice beside one the reader does not
