@@ -79,6 +79,11 @@ pub(super) const AGE: &[(&str, AgeShape)] = &[
         "age|ages? # months to|through # years? old?",
         AgeShape::MonthsBetween,
     ),
+    // Weeks count as months here: both are under a year.
+    (
+        "age|ages? # weeks to|through|- # years? old?",
+        AgeShape::MonthsBetween,
+    ),
 ];
 
 /// Gender phrases.
@@ -202,6 +207,16 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
     ("living with hiv / aids", Situation::HivAids),
     ("in recovery", Situation::InRecovery),
     ("clean and|& sober", Situation::InRecovery),
+    ("sober", Situation::InRecovery),
+    ("blind or|and visually impaired", Situation::BlindLowVision),
+    (
+        "must? have a? diagnosis of a? serious|severe|persistent mental illness|illnesses",
+        Situation::SeriousMentalIllness,
+    ),
+    (
+        "diagnosed with a? serious|severe|persistent mental illness|illnesses",
+        Situation::SeriousMentalIllness,
+    ),
     ("clean|sober time", Situation::InRecovery),
     (
         "with|suffering|from? drug|alcohol|substance|chemical abuse|addiction|problem|problems|dependency",
@@ -1222,12 +1237,17 @@ pub(super) const OPEN: &[&str] = &[
     "all|everyone are|is welcome",
     "anyone|everyone|all will be served",
     "anyone|everyone willing to stand|wait in line will be served",
+    "anyone|everyone in need",
+    "anyone|everyone who is|are hungry",
+    "anyone|everyone who is|are in need",
 ];
 
 /// Words that carry no condition.
 pub(super) const FILLER: &[&str] = &[
     "a|an|the",
     "person|persons|people|individual|individuals",
+    "household|households with",
+    "must have|bring|show a|an?",
     "all persons|people|individuals",
     "only",
     "must be",

@@ -30,6 +30,7 @@ fn age(min: Option<f64>, max: Option<f64>) -> Option<AgeRange> {
 #[case("Must be at least 18 years old", age(Some(18.0), None))]
 #[case("Ages 60 and up", age(Some(60.0), None))]
 #[case("Minimum age for membership 13 years", age(Some(13.0), None))]
+#[case("Children 6 weeks to 5 years", age(Some(0.0), Some(5.0)))]
 #[case("Age 4 through high school", age(Some(4.0), None))]
 #[case("Seniors (individuals over the age of 60)", age(Some(60.0), None))]
 #[case(
@@ -147,6 +148,10 @@ fn families_make_a_population_a_hint() {
 #[case("Services only available to indigents", Some(IncomeLimit::LowIncome))]
 #[case("Must meet HUD income requirements", Some(IncomeLimit::LowIncome))]
 #[case(
+    "Households with income at or below 150% of the federal poverty guidelines",
+    Some(IncomeLimit::PercentOfPoverty(150.0))
+)]
+#[case(
     "Sign form to self-report income qualifications",
     Some(IncomeLimit::LowIncome)
 )]
@@ -237,6 +242,8 @@ fn reads_residency(#[case] text: &str, #[case] expected: &[&str]) {
 #[case("Open to all")]
 #[case("All ages")]
 #[case("No requirements")]
+#[case("Anyone in need")]
+#[case("Anyone who is hungry")]
 fn reads_open(#[case] text: &str) {
     let reading = read_eligibility(text);
     assert!(reading.eligibility.is_open(), "{text}");
@@ -334,6 +341,17 @@ fn walking_in_needs_no_appointment(#[case] text: &str) {
             .iter()
             .any(|r| r.kind == RequirementKind::Appointment),
         "{text}: {e:?}"
+    );
+}
+
+/// "Must have an eviction notice" is read whole (nothing left to verify).
+#[test]
+fn what_to_have_is_read_whole() {
+    let e = eligibility_from_text("Must have an eviction notice");
+    assert!(e.to_verify.is_empty(), "{e:?}");
+    assert_eq!(
+        e.requirements.first().map(|r| r.kind),
+        Some(RequirementKind::EvictionNotice)
     );
 }
 
@@ -579,6 +597,9 @@ fn reads_people_phrases(
 #[case("Jewish person", vec![Situation::CulturalCommunity])]
 // Adults with disabilities are a group of their own beside seniors.
 #[case("Seniors and adults with disabilities", vec![Situation::Senior, Situation::Disability])]
+#[case("Must have a diagnosis of serious mental illness", vec![Situation::SeriousMentalIllness])]
+#[case("Must be sober", vec![Situation::InRecovery])]
+#[case("Blind or visually impaired", vec![Situation::BlindLowVision])]
 #[case("Older adults and adults with disabilities", vec![Situation::Senior, Situation::Disability])]
 // Adverbs on one "disabled".
 #[case(
