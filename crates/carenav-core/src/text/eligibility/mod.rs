@@ -1761,12 +1761,23 @@ fn scan_sentence(text: &str, tokens: &[Token], preference: bool) -> Vec<Term> {
     // "Priority given to Daly City residents": a preference, not a condition.
     // "10% of enrollment reserved for children with disabilities": a quota;
     // "Special arrangements for non-residents or homeless", "Seniors
-    // welcome as well as ...": an exception, a welcome.
+    // welcome as well as ...": an exception, a welcome. "Anyone, especially
+    // veterans", "Veterans preferred", "primarily serves women": a focus.
     let not_required = preference
         || tokens.iter().any(|t| {
-            ["reserved", "arrangements", "welcome", "welcomed"]
-                .iter()
-                .any(|w| t.is_word(w))
+            [
+                "reserved",
+                "arrangements",
+                "welcome",
+                "welcomed",
+                "preferred",
+                "especially",
+                "primarily",
+                "mainly",
+                "mostly",
+            ]
+            .iter()
+            .any(|w| t.is_word(w))
         });
     // Every phrase found, with its token span.
     let mut candidates: Vec<(usize, usize, Term)> = Vec::new();

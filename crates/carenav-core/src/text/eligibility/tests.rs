@@ -1150,6 +1150,19 @@ fn topics_and_age_groups_in_prose_are_no_group(#[case] text: &str) {
     );
 }
 
+/// A focus or a preference names who comes first, not who may come.
+#[rstest]
+#[case("Anyone, especially veterans")]
+#[case("Veterans preferred")]
+#[case("Primarily serves women")]
+fn a_focus_restricts_no_one(#[case] text: &str) {
+    let e = eligibility_from_text(text);
+    assert!(
+        e.populations.is_open() && e.gender.is_open(),
+        "{text}: {e:?}"
+    );
+}
+
 /// A price names no one who may come.
 #[test]
 fn a_price_for_a_group_restricts_no_one() {
