@@ -1881,10 +1881,45 @@ fn scan_sentence(text: &str, tokens: &[Token], preference: bool) -> Vec<Term> {
                 })
         })
     };
-    if find(CONDITIONAL).is_some() {
-        return Vec::new();
-    }
+    // A condition closing the sentence in a clause of its own ("..., must
+    // work alongside volunteers if physically able") makes only that
+    // clause doubtful, unless it is about age ("..., younger if disabled").
+    let conditional = find(CONDITIONAL);
     let role = find(ROLE);
+    if let Some(k) = conditional {
+        let clause_break = |t: &Token| t.is_punct(',') || t.is_punct(';');
+        let from = tokens
+            .get(..k)
+            .and_then(|ts| ts.iter().rposition(clause_break))
+            .map(|p| p + 1);
+        let last_clause = tokens
+            .get(k..)
+            .is_some_and(|ts| !ts.iter().any(clause_break));
+        let about_age = tokens.iter().skip(from.unwrap_or(0)).any(|t| {
+            ["younger", "older", "age", "ages", "under", "over"]
+                .iter()
+                .any(|w| t.is_word(w))
+        });
+        // "Referral required from the coordinator, if still in high
+        // school": a clause opened by the condition qualifies the one
+        // before it too.
+        let qualified_from = |from: usize| {
+            if from == k {
+                tokens
+                    .get(..from.saturating_sub(1))
+                    .and_then(|ts| ts.iter().rposition(clause_break))
+                    .map(|p| p + 1)
+            } else {
+                Some(from)
+            }
+        };
+        match from.and_then(qualified_from) {
+            Some(from) if last_clause && !about_age => {
+                candidates.retain(|(_, e, _)| *e <= from);
+            }
+            _ => return Vec::new(),
+        }
+    }
     // "Priority given to Daly City residents", "priority to seniors": a
     // preference, not a condition.
     if not_required {

@@ -1150,6 +1150,22 @@ fn topics_and_age_groups_in_prose_are_no_group(#[case] text: &str) {
     );
 }
 
+/// A condition makes doubtful only the clause it closes (and the one before
+/// a clause it opens); about an age, the whole sentence.
+#[test]
+fn a_condition_is_its_clauses() {
+    let e = eligibility_from_text(
+        "Low income according to HUD guidelines, must hold title and live in the home, must work alongside volunteers if physically able",
+    );
+    assert_eq!(e.income.value(), Some(&IncomeLimit::LowIncome), "{e:?}");
+    let e = eligibility_from_text(
+        "Age 16 or over. Referral required from high school coordinator, if still in high school",
+    );
+    assert!(e.requirements.is_empty(), "{e:?}");
+    let e = eligibility_from_text("Age 60 or over, younger if disabled");
+    assert!(e.age.value().is_none(), "{e:?}");
+}
+
 /// A focus or a preference names who comes first, not who may come.
 #[rstest]
 #[case("Anyone, especially veterans")]
