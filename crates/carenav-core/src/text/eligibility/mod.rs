@@ -1903,8 +1903,13 @@ fn scan_sentence(text: &str, tokens: &[Token], preference: bool) -> Vec<Term> {
         // "Referral required from the coordinator, if still in high
         // school": a clause opened by the condition qualifies the one
         // before it too.
+        // ("..., except agents of foreign governments" leaves the clause
+        // before it standing.)
+        let opens_with_if = tokens
+            .get(k)
+            .is_some_and(|t| t.is_word("if") || t.is_word("unless"));
         let qualified_from = |from: usize| {
-            if from == k {
+            if from == k && opens_with_if {
                 tokens
                     .get(..from.saturating_sub(1))
                     .and_then(|ts| ts.iter().rposition(clause_break))
@@ -2140,7 +2145,17 @@ fn scan_sentence(text: &str, tokens: &[Token], preference: bool) -> Vec<Term> {
                         && matches!(&other.value, Value::Population(s)
                             if s.iter().any(|x| AGE_POPULATIONS.contains(x)))
                 });
-                *implied
+                // "Adult parolee", "unemployed adult": adults stacked on a
+                // group the scan keeps are that group's age ("Frail elderly
+                // or disabled adult": one choice's only).
+                let on_a_group = candidates.iter().any(|(s, e, other)| {
+                    (*e == start || *s == end)
+                        && matches!(&other.value, Value::Population(l) if !named_as_topic(l))
+                        && !candidates
+                            .iter()
+                            .any(|(s2, e2, _)| choice_neighbour(*s, *e, *s2, *e2))
+                });
+                (*implied && !on_a_group)
                     || !(after_age_group
                         || tokens
                             .get(start..end)
@@ -2173,6 +2188,13 @@ fn scan_sentence(text: &str, tokens: &[Token], preference: bool) -> Vec<Term> {
     let mut out: Vec<Term> = Vec::new();
     let mut clashed: Vec<u8> = Vec::new();
     let mut populations: Option<Term> = None;
+    // An age stated replaces the one a noun implies ("Adult 50 or older").
+    if found
+        .iter()
+        .any(|t| matches!(t.value, Value::Age(_, false)))
+    {
+        found.retain(|t| !matches!(t.value, Value::Age(_, true)));
+    }
     let explicit_age = found.iter().any(|t| matches!(t.value, Value::Age(..)));
     for term in found {
         let Value::Population(ref list) = term.value else {

@@ -1166,6 +1166,23 @@ fn a_condition_is_its_clauses() {
     assert!(e.age.value().is_none(), "{e:?}");
 }
 
+/// Adults stacked on a group in a sentence read in part are that group's
+/// age (a hint); on one choice among several, that choice's only.
+#[rstest]
+#[case("Adult parolee from state prison", Some(18.0))]
+#[case(
+    "Membership open to all US citizens 18 years or over, except agents of foreign governments",
+    Some(18.0)
+)]
+#[case(
+    "Frail elderly or disabled adult in need of therapeutic programs",
+    None
+)]
+fn adults_on_a_group_are_its_age(#[case] text: &str, #[case] min: Option<f64>) {
+    let e = eligibility_from_text(text);
+    assert_eq!(e.age.value().and_then(|a| a.min), min, "{text}: {e:?}");
+}
+
 /// A focus or a preference names who comes first, not who may come.
 #[rstest]
 #[case("Anyone, especially veterans")]
