@@ -1058,6 +1058,22 @@ pub(super) enum ResidencyShape {
 /// Residency phrases.
 pub(super) const RESIDENCY: &[(&str, ResidencyShape)] = &[
     ("resident|residents of the? $", ResidencyShape::Named),
+    (
+        "resident|residents of the cities|city|towns|town of $",
+        ResidencyShape::Named,
+    ),
+    (
+        "must? live|lives|living|reside|resides|residing within the city limits of $",
+        ResidencyShape::Named,
+    ),
+    (
+        "must? live|lives|living|reside|resides|residing in the? $ area",
+        ResidencyShape::Named,
+    ),
+    (
+        "residency|residence in|within the? $ required|necessary",
+        ResidencyShape::Named,
+    ),
     ("$ resident|residents", ResidencyShape::Named),
     (
         "$ homeowner|homeowners|renter|renters|tenant|tenants",
@@ -1156,11 +1172,11 @@ pub(super) const RESIDENCY: &[(&str, ResidencyShape)] = &[
         ResidencyShape::Unnamed,
     ),
     (
-        "live|lives|living in zip code|codes? $",
+        "must? live|lives|living|reside|resides|residing in zip code|codes? $",
         ResidencyShape::Named,
     ),
     (
-        "live|lives|living in the? $ zip code|codes",
+        "must? live|lives|living|reside|resides|residing in the? $ zip code|codes",
         ResidencyShape::Named,
     ),
     ("resident|residents in|within the? $", ResidencyShape::Named),

@@ -223,6 +223,14 @@ fn reads_income(#[case] text: &str, #[case] expected: Option<IncomeLimit>) {
 // A plural "Counties" after a list names each county.
 #[case("Serving Orange, Seminole and Osceola Counties", &["Orange County", "Seminole County", "Osceola County"])]
 #[case("Any business servicing the city of San Bruno", &["San Bruno"])]
+#[case(
+    "Residents of the cities of Burlingame, Hillsborough and San Mateo",
+    &["Burlingame", "Hillsborough", "San Mateo"]
+)]
+#[case("Must live within the city limits of Redwood City", &["Redwood City"])]
+#[case("Must live in zip codes 94014, 94015 or 94080", &["94014", "94015", "94080"])]
+#[case("Must live in the Bayshore area", &["Bayshore"])]
+#[case("Residency in California required", &["California"])]
 #[case("Must be located in Santa Clara County", &["Santa Clara County"])]
 // A short name is read as the full one the boundary data knows.
 #[case("SF residents only", &["San Francisco"])]
