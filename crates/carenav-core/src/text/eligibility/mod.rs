@@ -1901,10 +1901,9 @@ fn scan_sentence(text: &str, tokens: &[Token], preference: bool) -> Vec<Term> {
                 .any(|w| t.is_word(w))
         });
         // "Referral required from the coordinator, if still in high
-        // school": a clause opened by the condition qualifies the one
-        // before it too.
-        // ("..., except agents of foreign governments" leaves the clause
-        // before it standing.)
+        // school": a clause opened by "if" or "unless" qualifies the one
+        // before it too ("..., except agents of foreign governments" leaves
+        // it standing).
         let opens_with_if = tokens
             .get(k)
             .is_some_and(|t| t.is_word("if") || t.is_word("unless"));
@@ -2026,26 +2025,11 @@ fn scan_sentence(text: &str, tokens: &[Token], preference: bool) -> Vec<Term> {
     // over or homebound": a group or age offered as one choice beside one
     // the reader does not know is no restriction (whoever the unknown
     // choice names qualifies too).
-    // Words between "or" and the choice after it ("or an involved parent",
-    // "or who are in extended foster care").
     let person = |k: usize| {
-        tokens.get(k).and_then(Token::word).is_some_and(|w| {
-            [
-                "person",
-                "persons",
-                "people",
-                "individual",
-                "individuals",
-                "a",
-                "an",
-                "the",
-                "who",
-                "is",
-                "are",
-                "those",
-            ]
-            .contains(&w)
-        })
+        tokens
+            .get(k)
+            .and_then(Token::word)
+            .is_some_and(|w| CHOICE_FILLER.contains(&w))
     };
     let starts_item = |k: usize| candidates.iter().any(|(s, _, _)| *s == k);
     let ends_item = |k: usize| candidates.iter().any(|(_, e, _)| *e == k);

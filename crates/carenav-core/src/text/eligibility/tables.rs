@@ -750,7 +750,7 @@ pub(super) const PEOPLE: &[(&str, &[Situation], Option<Gender>)] = &[
     ),
     // A veteran's service, not active military.
     (
-        "honorably? discharged? veteran|veterans of the u . s .? armed forces|military",
+        "honorably? discharged? veteran|veterans of the u . s .? armed? forces|military",
         &[Situation::Veteran],
         None,
     ),
@@ -1474,6 +1474,24 @@ pub(super) const BUILDING: &[&str] = &[
 /// Words that name no place on their own ("County resident": which county?).
 pub(super) const GENERIC_PLACE: &[&str] = &[
     "county", "city", "state", "district", "zone", "ward", "precinct", "of",
+];
+
+/// Words between "or" and the choice after it, or around a group, that name
+/// no choice ("or an involved parent", "or who are in extended foster care",
+/// "homeless person or ...").
+pub(super) const CHOICE_FILLER: &[&str] = &[
+    "person",
+    "persons",
+    "people",
+    "individual",
+    "individuals",
+    "a",
+    "an",
+    "the",
+    "who",
+    "is",
+    "are",
+    "those",
 ];
 
 /// Words naming a child someone has (an age after one is the child's).

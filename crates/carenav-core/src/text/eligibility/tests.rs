@@ -602,6 +602,7 @@ fn reads_people_phrases(
 #[case("Age 18 or over, under legal arrest", vec![Situation::InCustody])]
 #[case("Low-income, aged, blind or disabled", vec![Situation::Senior, Situation::BlindLowVision, Situation::Disability])]
 #[case("Honorably discharged veteran of the U.S. Armed Forces", vec![Situation::Veteran])]
+#[case("Veterans of the U.S. military", vec![Situation::Veteran])]
 #[case("Jewish person", vec![Situation::CulturalCommunity])]
 // Adults with disabilities are a group of their own beside seniors.
 #[case("Seniors and adults with disabilities", vec![Situation::Senior, Situation::Disability])]
