@@ -1069,12 +1069,14 @@ fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
             // "with an infant under 3 months": an age in months is a
             // baby's, not the client's age in years; "between 9 and 11
             // am" are hours.
-            let not_years = tokens.get(end).and_then(Token::word).is_some_and(|w| {
-                [
-                    "month", "months", "week", "weeks", "day", "days", "am", "pm",
-                ]
-                .contains(&w)
-            });
+            // "under 80% AMI": a share, not an age.
+            let not_years = tokens.get(end).is_some_and(|t| t.is_punct('%'))
+                || tokens.get(end).and_then(Token::word).is_some_and(|w| {
+                    [
+                        "month", "months", "week", "weeks", "day", "days", "am", "pm",
+                    ]
+                    .contains(&w)
+                });
             if not_years {
                 continue;
             }

@@ -943,8 +943,12 @@ pub(super) const INCOME: &[(&str, IncomeShape)] = &[
         IncomeShape::Dollars,
     ),
     (
-        "individual|household|family? monthly income|incomes of? less than|below|under $#",
+        "gross? individual|household|family? monthly income|incomes of? less? than|below|under $#",
         IncomeShape::Monthly,
+    ),
+    (
+        "gross? annual household|family|individual? income|incomes of? less? than|below|under $#",
+        IncomeShape::Annual,
     ),
     (
         "income|incomes must|may|should|can|cannot|can't not? exceed $# per|a|/ month",
@@ -955,7 +959,7 @@ pub(super) const INCOME: &[(&str, IncomeShape)] = &[
         IncomeShape::Annual,
     ),
     (
-        "individual|household|family|annual? income|incomes of? less than|below|under $# per|a|/ year",
+        "individual|household|family|annual? income|incomes of? less? than|below|under $# per|a|/ year",
         IncomeShape::Annual,
     ),
     (
@@ -975,6 +979,11 @@ pub(super) const INCOME: &[(&str, IncomeShape)] = &[
         IncomeShape::Low,
     ),
     ("# % of|or the? state|area median income", IncomeShape::Low),
+    ("# % ami|smi", IncomeShape::Low),
+    (
+        "income|incomes must|may|should|can|cannot|can't not? exceed # % of|or the? state|area median income",
+        IncomeShape::Low,
+    ),
     ("very? low income|incomes", IncomeShape::Low),
     ("lower income", IncomeShape::Low),
     ("indigent|indigents", IncomeShape::Low),
@@ -1033,6 +1042,10 @@ pub(super) const INCOME: &[(&str, IncomeShape)] = &[
     ),
     (
         "household|family? income? below|under # % fpl",
+        IncomeShape::PercentOfPoverty,
+    ),
+    (
+        "household|family? income? at or below # % fpl",
         IncomeShape::PercentOfPoverty,
     ),
     (
@@ -1288,6 +1301,10 @@ pub(super) const REQUIREMENT: &[(&str, RequirementKind)] = &[
         RequirementKind::Id,
     ),
     ("id|identification required|necessary", RequirementKind::Id),
+    (
+        "photo|picture id|identification required|necessary",
+        RequirementKind::Id,
+    ),
     ("id or social security card required", RequirementKind::Id),
     ("social security card required", RequirementKind::Id),
     ("name and address id", RequirementKind::Id),
@@ -1304,9 +1321,10 @@ pub(super) const REQUIREMENT: &[(&str, RequirementKind)] = &[
     ),
     ("eviction notice", RequirementKind::EvictionNotice),
     ("notice of eviction", RequirementKind::EvictionNotice),
-    ("# day notice", RequirementKind::EvictionNotice),
+    ("# -? day notice", RequirementKind::EvictionNotice),
+    ("shut -? off notice", RequirementKind::ShutOffNotice),
     (
-        "shut off|shutoff|disconnection notice",
+        "shutoff|disconnection|disconnect notice",
         RequirementKind::ShutOffNotice,
     ),
     (
@@ -1314,6 +1332,7 @@ pub(super) const REQUIREMENT: &[(&str, RequirementKind)] = &[
         RequirementKind::ShutOffNotice,
     ),
     ("court papers|summons|order", RequirementKind::CourtPapers),
+    ("unlawful detainer", RequirementKind::CourtPapers),
     ("must be referred|placed", RequirementKind::Referral),
     ("referred by|through|from", RequirementKind::Referral),
     ("referral from", RequirementKind::Referral),
@@ -1346,7 +1365,7 @@ pub(super) const REQUIREMENT: &[(&str, RequirementKind)] = &[
         RequirementKind::Appointment,
     ),
     (
-        "appointment|appointments required",
+        "appointment|appointments required|necessary|needed",
         RequirementKind::Appointment,
     ),
 ];

@@ -31,6 +31,8 @@ fn age(min: Option<f64>, max: Option<f64>) -> Option<AgeRange> {
 #[case("Ages 60 and up", age(Some(60.0), None))]
 #[case("Minimum age for membership 13 years", age(Some(13.0), None))]
 #[case("Children 6 weeks to 5 years", age(Some(0.0), Some(5.0)))]
+// A share is no age.
+#[case("Household income under 80% AMI", None)]
 #[case("Age 4 through high school", age(Some(4.0), None))]
 #[case("Seniors (individuals over the age of 60)", age(Some(60.0), None))]
 #[case(
@@ -147,6 +149,27 @@ fn families_make_a_population_a_hint() {
 #[case("Economically disadvantaged youth", Some(IncomeLimit::LowIncome))]
 #[case("Services only available to indigents", Some(IncomeLimit::LowIncome))]
 #[case("Must meet HUD income requirements", Some(IncomeLimit::LowIncome))]
+#[case(
+    "Income at or below 200% FPL",
+    Some(IncomeLimit::PercentOfPoverty(200.0))
+)]
+#[case("Household income under 80% AMI", Some(IncomeLimit::LowIncome))]
+#[case(
+    "Income must not exceed 60% of area median income",
+    Some(IncomeLimit::LowIncome)
+)]
+#[case(
+    "Annual household income below $50,000",
+    Some(IncomeLimit::AnnualDollars(50000.0))
+)]
+#[case(
+    "Gross monthly income less than $2,500",
+    Some(IncomeLimit::MonthlyDollars(2500.0))
+)]
+#[case(
+    "Monthly income below $2,000",
+    Some(IncomeLimit::MonthlyDollars(2000.0))
+)]
 #[case(
     "Households with income at or below 150% of the federal poverty guidelines",
     Some(IncomeLimit::PercentOfPoverty(150.0))
@@ -301,6 +324,18 @@ fn confidence<T>(c: &Constraint<T>) -> Option<Confidence> {
 #[case("Must have a referral from a case manager", RequirementKind::Referral)]
 #[case("Referred through local school district", RequirementKind::Referral)]
 #[case("Referral from M.D.", RequirementKind::Referral)]
+#[case("Picture ID required", RequirementKind::Id)]
+#[case("Appointment necessary", RequirementKind::Appointment)]
+#[case(
+    "Must have a 3-day notice to pay rent or quit",
+    RequirementKind::EvictionNotice
+)]
+#[case("Must have a disconnection notice", RequirementKind::ShutOffNotice)]
+#[case("Must have a shutoff notice", RequirementKind::ShutOffNotice)]
+#[case(
+    "Must have been served with an unlawful detainer",
+    RequirementKind::CourtPapers
+)]
 #[case("Court referral", RequirementKind::Referral)]
 #[case(
     "Call MWF 9am-5pm, TuTh 10am-6pm for an appt",
