@@ -159,6 +159,14 @@ pub fn read_eligibility(text: &str) -> EligibilityReading {
         if about_others(sentence) {
             reading.terms.clear();
         }
+        // "Kids under 12 must be accompanied by an adult": who needs a
+        // companion, not who may come.
+        if sentence.iter().any(|t| t.is_word("accompanied")) {
+            reading.terms.retain(|t| {
+                !matches!(&t.value, Value::Age(..))
+                    && !matches!(&t.value, Value::Population(s) if s.iter().all(|x| AGE_POPULATIONS.contains(x)))
+            });
+        }
         // "Child must reside in San Mateo County": the child is the subject
         // of another condition; that the client is a child is a hint (the
         // parent may be the one asking).

@@ -67,6 +67,8 @@ pub(super) const AGE: &[(&str, AgeShape)] = &[
         AgeShape::HalfBetween,
     ),
     ("voting age", AgeShape::Voting),
+    ("up to age #", AgeShape::Max),
+    ("up to # years of age|old", AgeShape::Max),
     ("minimum age for? membership? is? # years?", AgeShape::Min),
     // "Age 4 through high school": from that age, up to a school stage.
     ("age|ages # through|to high school", AgeShape::Min),

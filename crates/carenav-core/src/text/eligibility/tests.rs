@@ -31,6 +31,10 @@ fn age(min: Option<f64>, max: Option<f64>) -> Option<AgeRange> {
 #[case("Ages 60 and up", age(Some(60.0), None))]
 #[case("Minimum age for membership 13 years", age(Some(13.0), None))]
 #[case("Children 6 weeks to 5 years", age(Some(0.0), Some(5.0)))]
+#[case("Youth up to age 24", age(None, Some(24.0)))]
+#[case("Up to 21 nights per year", None)]
+// Who needs a companion is not who may come.
+#[case("Kids under 12 must be accompanied by an adult", None)]
 // A share is no age.
 #[case("Household income under 80% AMI", None)]
 #[case("Age 4 through high school", age(Some(4.0), None))]
