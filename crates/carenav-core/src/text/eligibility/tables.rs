@@ -190,7 +190,7 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
         Situation::DevelopmentalDisability,
     ),
     (
-        "seriously|severely? mentally ill",
+        "seriously|severely|chronically|persistently? mentally ill",
         Situation::SeriousMentalIllness,
     ),
     ("smi", Situation::SeriousMentalIllness),
@@ -345,6 +345,10 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
         Situation::Caregiver,
     ),
     ("student|students", Situation::Student),
+    (
+        "college|university|graduate|undergraduate student|students",
+        Situation::Student,
+    ),
     ("active in job search", Situation::Unemployed),
     ("lack of health insurance", Situation::Uninsured),
     ("unemployed", Situation::Unemployed),
@@ -353,6 +357,41 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
     ("foster youth", Situation::FosterYouth),
     ("caregiver|caregivers|caretakers", Situation::Caregiver),
     ("lgbt|lgbtq|glbt", Situation::Lgbtq),
+    (
+        "gay|lesbian|bisexual|transgender|queer|questioning",
+        Situation::Lgbtq,
+    ),
+    (
+        "alcoholic|alcoholics|addict|addicts",
+        Situation::SubstanceUse,
+    ),
+    (
+        "recovering from addiction|alcoholism|drugs|alcohol",
+        Situation::InRecovery,
+    ),
+    ("recovering from substance abuse|use", Situation::InRecovery),
+    ("laid -? off worker|workers", Situation::Unemployed),
+    (
+        "dislocated|displaced worker|workers|homemaker|homemakers",
+        Situation::Unemployed,
+    ),
+    (
+        "abused child|children|elder|elders|women|woman|spouse|spouses",
+        Situation::CrimeVictim,
+    ),
+    ("elder abuse victim|victims", Situation::CrimeVictim),
+    (
+        "visual|vision impairment|impairments|loss",
+        Situation::BlindLowVision,
+    ),
+    (
+        "hearing impairment|impairments|loss",
+        Situation::DeafHardOfHearing,
+    ),
+    (
+        "teen|teenage|young parent|parents|mother|mothers|father|fathers",
+        Situation::Parenting,
+    ),
     ("lgbtq +", Situation::Lgbtq),
     // Variants of the groups above as directories commonly word them.
     (
@@ -642,6 +681,22 @@ pub(super) const PEOPLE: &[(&str, &[Situation], Option<Gender>)] = &[
         None,
     ),
     ("frail elderly|elders|seniors", &[Situation::Senior], None),
+    (
+        "isolated|homebound senior|seniors|elderly|elders",
+        &[Situation::Senior],
+        None,
+    ),
+    (
+        "runaway youth|youths|teens|teenagers",
+        &[Situation::Youth],
+        None,
+    ),
+    // Named as who a program is for, never a topic ("questioning youth").
+    (
+        "gay|lesbian|bisexual|transgender|queer|questioning|lgbt|lgbtq youth|teens|adults|seniors|people|persons|individuals",
+        &[Situation::Lgbtq],
+        None,
+    ),
     // People living with it, or a diagnosis, name the person, never a topic
     // ("HIV testing").
     (
