@@ -1878,10 +1878,21 @@ fn scan_sentence(text: &str, tokens: &[Token], preference: bool) -> Vec<Term> {
             .and_then(|p| tokens.get(p))
             .is_some_and(|t| t.is_word("that") || t.is_word("which"))
     };
+    // "Assistance provided if the applicant is a victim of ...",
+    // "Applicants can be veterans ...": the condition is who may come.
+    let states_who = |k: usize| {
+        STATES_WHO
+            .iter()
+            .any(|p| match_pattern(p, tokens, k).is_some())
+            || k.checked_sub(1)
+                .and_then(|p| tokens.get(p))
+                .is_some_and(|t| t.is_word("applicant") || t.is_word("applicants"))
+    };
     let find = |phrases: &[&str]| {
         (0..tokens.len()).find(|&k| {
             !inside_people(k)
                 && !describes(k)
+                && !states_who(k)
                 && phrases.iter().any(|c| match c.split_once(' ') {
                     Some((a, b)) => {
                         tokens.get(k).is_some_and(|t| t.is_word(a))
@@ -1896,7 +1907,17 @@ fn scan_sentence(text: &str, tokens: &[Token], preference: bool) -> Vec<Term> {
     // clause doubtful, unless it is about age ("..., younger if disabled").
     let conditional = find(CONDITIONAL);
     let role = find(ROLE);
-    if let Some(k) = conditional {
+    // "veterans and their spouses": the group's spouses come too, so no age
+    // restricts, but the group is still who the service is for (a hint).
+    let their_spouses = conditional.is_some_and(|k| {
+        tokens
+            .get(k)
+            .is_some_and(|t| t.is_word("spouse") || t.is_word("spouses"))
+            && word_before(tokens, k) == Some("their")
+    });
+    if their_spouses {
+        candidates.retain(|(_, _, t)| !matches!(t.value, Value::Age(..)));
+    } else if let Some(k) = conditional {
         let clause_break = |t: &Token| t.is_punct(',') || t.is_punct(';');
         let from = tokens
             .get(..k)

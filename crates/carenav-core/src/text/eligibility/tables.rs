@@ -190,6 +190,10 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
         Situation::DevelopmentalDisability,
     ),
     (
+        "victim|victims|survivor|survivors of domestic / family violence",
+        Situation::DomesticViolenceSurvivor,
+    ),
+    (
         "seriously|severely|chronically|persistently? mentally ill",
         Situation::SeriousMentalIllness,
     ),
@@ -1482,7 +1486,7 @@ pub(super) const RELATIVE: &[&str] = &[
 /// "and their families": the people around a population are served too, so
 /// the population is only a hint (Low confidence).
 pub(super) const ALSO_FAMILY: &[&str] = &[
-    "and|or their? family|families|dependents|partner|partners",
+    "and|or their? family|families|dependents|partner|partners|spouse|spouses",
     "and their? family or partner",
     "and / or their? family|families|dependents",
 ];
@@ -1569,6 +1573,9 @@ pub(super) const CHOICE_FILLER: &[&str] = &[
     "are",
     "those",
 ];
+
+/// Conditions that say who may come ("if the applicant is a victim of ...").
+pub(super) const STATES_WHO: &[&str] = &["if the applicant|client|caller|person is|has"];
 
 /// Words naming a child someone has (an age after one is the child's).
 pub(super) const CHILD_WORDS: &[&str] = &[

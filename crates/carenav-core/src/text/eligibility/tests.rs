@@ -1244,6 +1244,29 @@ fn adults_on_a_group_are_its_age(#[case] text: &str, #[case] min: Option<f64>) {
     assert_eq!(e.age.value().and_then(|a| a.min), min, "{text}: {e:?}");
 }
 
+/// A condition that says who may come, or spouses who come along, leave
+/// the group read (a hint); an age beside spouses restricts no one.
+#[rstest]
+#[case(
+    "Assistance provided if the applicant is a victim of domestic/family violence, sexual assault, or stalking and the DV is related to the legal issue.",
+    Some(vec![Situation::DomesticViolenceSurvivor])
+)]
+#[case(
+    "Volunteer attorneys assist veterans and their spouses with wills, living wills, and health care surrogates.",
+    Some(vec![Situation::Veteran])
+)]
+#[case(
+    "Applicants can be veterans and their immediate family residing with the veteran.",
+    Some(vec![Situation::Veteran])
+)]
+fn who_may_come_in_a_condition(#[case] text: &str, #[case] groups: Option<Vec<Situation>>) {
+    let e = eligibility_from_text(text);
+    assert_eq!(e.populations.value(), groups.as_ref(), "{text}");
+    assert_ne!(confidence(&e.populations), Some(Confidence::High), "{text}");
+    let e = eligibility_from_text("Age 60 or over and their spouses");
+    assert!(e.age.value().is_none(), "{e:?}");
+}
+
 /// A focus or a preference names who comes first, not who may come.
 #[rstest]
 #[case("Anyone, especially veterans")]
