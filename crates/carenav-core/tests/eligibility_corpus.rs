@@ -53,9 +53,8 @@ const MIN_EXCLUDING_PRECISION: &[(&str, f64)] = &[("dev", 0.99), ("held-back", 0
 ///   the reader), which reset the dev figures to what the reader did on
 ///   unseen text (the first 432 added: age .899/.922, population
 ///   .876/.669, residency .928/.744, income .929/.812, requirement
-///   .840/.750). A blind
-///   audit corrected 14 labels (10 held back, checked by a third labeller):
-///   held-back age recall .903 → .848, population .750/.600 → .781/.595,
+///   .840/.750). A blind audit corrected 14 labels (10 held back, checked
+///   by a third labeller): held-back age recall .903 → .848, population .750/.600 → .781/.595,
 ///   income 1/1 → .900/.818, requirement .857/.857 → .571/.667, agency-only
 ///   .5/.5 → 1/.667, by the labels alone. Then rules from the new texts and
 ///   from common phrasings (income wordings, conditions limited to their
