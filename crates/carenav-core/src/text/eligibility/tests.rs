@@ -1245,7 +1245,7 @@ fn adults_on_a_group_are_its_age(#[case] text: &str, #[case] min: Option<f64>) {
 }
 
 /// A condition that says who may come, or spouses who come along, leave
-/// the group read (a hint); an age beside spouses restricts no one.
+/// the group read (a hint).
 #[rstest]
 #[case(
     "Assistance provided if the applicant is a victim of domestic/family violence, sexual assault, or stalking and the DV is related to the legal issue.",
@@ -1263,6 +1263,10 @@ fn who_may_come_in_a_condition(#[case] text: &str, #[case] groups: Option<Vec<Si
     let e = eligibility_from_text(text);
     assert_eq!(e.populations.value(), groups.as_ref(), "{text}");
     assert_ne!(confidence(&e.populations), Some(Confidence::High), "{text}");
+}
+
+#[test]
+fn an_age_beside_their_spouses_restricts_no_one() {
     let e = eligibility_from_text("Age 60 or over and their spouses");
     assert!(e.age.value().is_none(), "{e:?}");
 }
@@ -1288,22 +1292,29 @@ fn a_price_for_a_group_restricts_no_one() {
 }
 
 /// Conditions that are not the client's restrict nothing: a volunteer's,
-/// an exception made case by case, a sub-program's, a price.
+/// an exception made case by case, a sub-program's, a price. (The client's
+/// own age beside them still counts.)
 #[rstest]
-#[case("Nonprofit organization serving the poor. Jesuit volunteers must be age 21 or over")]
-#[case("Age 18-27. Physically disabled services on a case-by-case basis")]
-#[case("For CCB scholarships: resident of California and legally blind")]
-#[case("Age 16 or over for other services")]
-#[case("Primary care. Free for homeless San Franciscans. Call for appointment.")]
-#[case("Sliding scale (free to homeless)")]
-fn others_conditions_restrict_no_one(#[case] text: &str) {
+#[case(
+    "Nonprofit organization serving the poor. Jesuit volunteers must be age 21 or over",
+    None
+)]
+#[case(
+    "Age 18-27. Physically disabled services on a case-by-case basis",
+    age(Some(18.0), Some(27.0))
+)]
+#[case("For CCB scholarships: resident of California and legally blind", None)]
+#[case("Age 16 or over for other services", None)]
+#[case(
+    "Primary care. Free for homeless San Franciscans. Call for appointment.",
+    None
+)]
+#[case("Sliding scale (free to homeless)", None)]
+fn others_conditions_restrict_no_one(#[case] text: &str, #[case] own_age: Option<AgeRange>) {
     let e = eligibility_from_text(text);
     assert_eq!(e.populations.value(), None, "{text}");
     assert_eq!(e.residency.value(), None, "{text}");
-    assert!(
-        e.age.value().is_none_or(|a| a.max == Some(27.0)),
-        "{text}: {e:?}"
-    );
+    assert_eq!(e.age.value(), own_age.as_ref(), "{text}");
 }
 
 /// People from elsewhere served too: no place restricts.
