@@ -496,6 +496,16 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
     ),
     ("currently? incarcerated", Situation::InCustody),
     ("under legal? arrest", Situation::InCustody),
+    ("legal arrest", Situation::InCustody),
+    ("autism|autistic", Situation::DevelopmentalDisability),
+    ("neurologically impaired|disabled", Situation::Disability),
+    ("deafness|deafened", Situation::DeafHardOfHearing),
+    // California's regional centers serve people with developmental
+    // disabilities.
+    (
+        "regional center client|clients|consumer|consumers|services",
+        Situation::DevelopmentalDisability,
+    ),
     // A detox behind them: in recovery.
     ("detoxed|detoxified", Situation::InRecovery),
     (
@@ -590,6 +600,7 @@ pub(super) const DISABILITY_KIND: &[(&str, Situation)] = &[
     ("emotionally", Situation::Disability),
     ("mentally", Situation::Disability),
     ("psychiatrically", Situation::SeriousMentalIllness),
+    ("neurologically", Situation::Disability),
     ("visually", Situation::BlindLowVision),
 ];
 

@@ -655,6 +655,11 @@ fn reads_people_phrases(
 #[case("Runaway youth", vec![Situation::Youth])]
 #[case("Abused child", vec![Situation::CrimeVictim])]
 #[case("Elder abuse victim", vec![Situation::CrimeVictim])]
+#[case("Autistic adults", vec![Situation::DevelopmentalDisability])]
+#[case("Child with severe to profound deafness", vec![Situation::DeafHardOfHearing])]
+#[case("Eligible for Golden Gate Regional Center services", vec![Situation::DevelopmentalDisability])]
+#[case("Neurologically impaired", vec![Situation::Disability])]
+#[case("Age 18 or over, legal arrest", vec![Situation::InCustody])]
 #[case("Jewish person", vec![Situation::CulturalCommunity])]
 // Adults with disabilities are a group of their own beside seniors.
 #[case("Seniors and adults with disabilities", vec![Situation::Senior, Situation::Disability])]
