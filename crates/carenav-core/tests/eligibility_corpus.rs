@@ -63,7 +63,7 @@ const MIN_EXCLUDING_PRECISION: &[(&str, f64)] = &[("dev", 0.99), ("held-back", 0
 ///   income offered beside a group as a group, focus and price wordings,
 ///   several wrong high-confidence readings found by probing, who must be
 ///   accompanied, conditions that say who may come, autism, deafness,
-///   regional center clients): dev age .938/.979, population .909/.750, residency .970/.842, income .943/.932,
+///   regional center clients): dev age .938/.979, population .909/.751, residency .970/.842, income .943/.932,
 ///   requirement .866/.829; held-back age .933/.848 → .968/.909, population
 ///   .781 → .806 precision, excluding 21/22. A grade range read as students
 ///   was tried and dropped (dev +3 atoms, held-back population precision
