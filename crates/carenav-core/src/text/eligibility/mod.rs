@@ -100,11 +100,7 @@ pub fn read_eligibility(text: &str) -> EligibilityReading {
     });
     // "... six month limited card for out of state residents": people from
     // elsewhere are served too; no place restricts.
-    let outsiders_served = (0..tokens.len()).any(|i| {
-        OUTSIDERS
-            .iter()
-            .any(|p| match_pattern(p, &tokens, i).is_some())
-    });
+    let outsiders_served = contains_any(OUTSIDERS, &tokens);
     // "... for low-income pregnant women. Also serves seniors 60 or over":
     // a sentence opened by "also" widens who is served. Its groups join
     // the others (any qualifies); its ages, gender, income and places
@@ -162,10 +158,9 @@ pub fn read_eligibility(text: &str) -> EligibilityReading {
         // "Kids under 12 must be accompanied by an adult": who needs a
         // companion, not who may come.
         if sentence.iter().any(|t| t.is_word("accompanied")) {
-            reading.terms.retain(|t| {
-                !matches!(&t.value, Value::Age(..))
-                    && !matches!(&t.value, Value::Population(s) if s.iter().all(|x| AGE_POPULATIONS.contains(x)))
-            });
+            reading
+                .terms
+                .retain(|t| !matches!(&t.value, Value::Age(..)) && !only_age_groups(&t.value));
         }
         // "Child must reside in San Mateo County": the child is the subject
         // of another condition; that the client is a child is a hint (the
@@ -174,11 +169,12 @@ pub fn read_eligibility(text: &str) -> EligibilityReading {
             .first()
             .is_some_and(|t| t.is_word("child") || t.is_word("children"));
         if child_subject && sentence.get(1).is_some_and(|t| t.is_word("must")) {
-            for term in &mut reading.terms {
-                if matches!(&term.value, Value::Population(s) if s.iter().all(|x| AGE_POPULATIONS.contains(x)))
-                {
-                    term.confidence = Confidence::Low;
-                }
+            for term in reading
+                .terms
+                .iter_mut()
+                .filter(|t| only_age_groups(&t.value))
+            {
+                term.confidence = Confidence::Low;
             }
         }
         if parents_named && child_subject {
@@ -225,32 +221,24 @@ pub fn read_eligibility(text: &str) -> EligibilityReading {
         scanned.retain(|t| dimension(&t.value) > 5);
     }
     if widened_with_own_age_or_gender {
-        let neither = |t: &Term| !matches!(t.value, Value::Age(..) | Value::Gender(_));
-        for r in &mut readings {
-            r.terms.retain(neither);
-        }
-        scanned.retain(neither);
+        retain_terms(&mut readings, &mut scanned, |t| {
+            !matches!(t.value, Value::Age(..) | Value::Gender(_))
+        });
     }
     // The age excepted is no restriction: a senior's age offered beside the
     // groups the exception lets in stands for seniors, one choice among
     // them (a hint).
     if let Some(groups) = age_exception {
         let mut choice = Vec::new();
-        let mut strip = |terms: &mut Vec<Term>| {
-            terms.retain(|t| match &t.value {
-                Value::Age(range, _) if range.of == AgeOf::Client && range.min.is_some() => {
-                    if senior_age(&t.value) {
-                        choice.push(Situation::Senior);
-                    }
-                    false
+        retain_terms(&mut readings, &mut scanned, |t| match &t.value {
+            Value::Age(range, _) if range.of == AgeOf::Client && range.min.is_some() => {
+                if senior_age(&t.value) {
+                    choice.push(Situation::Senior);
                 }
-                _ => true,
-            });
-        };
-        for r in &mut readings {
-            strip(&mut r.terms);
-        }
-        strip(&mut scanned);
+                false
+            }
+            _ => true,
+        });
         if !choice.is_empty() && !groups.is_empty() {
             choice.extend(groups);
             scanned.push(Term {
@@ -266,11 +254,9 @@ pub fn read_eligibility(text: &str) -> EligibilityReading {
     // "Group Home: ... child age 6-18. Respite Care: ... child, birth to age
     // 18": several sub-programs; only what they all say is the service's.
     if headed > 1 {
-        let common = |v: &Value| dimension(v) > 5 || per_heading.iter().all(|vs| vs.contains(v));
-        for r in &mut readings {
-            r.terms.retain(|t| common(&t.value));
-        }
-        scanned.retain(|t| common(&t.value));
+        retain_terms(&mut readings, &mut scanned, |t| {
+            dimension(&t.value) > 5 || per_heading.iter().all(|vs| vs.contains(&t.value))
+        });
     }
     // A widening sentence makes the groups of all sentences one choice,
     // pooled as a hint whatever they were read from.
@@ -295,13 +281,30 @@ pub fn read_eligibility(text: &str) -> EligibilityReading {
             && !word_before(&tokens, i).is_some_and(|w| NEGATION.contains(&w))
     });
     if walk_in {
-        let booked = |t: &Term| t.value == Value::Requirement(RequirementKind::Appointment);
-        for r in &mut readings {
-            r.terms.retain(|t| !booked(t));
-        }
-        scanned.retain(|t| !booked(t));
+        retain_terms(&mut readings, &mut scanned, |t| {
+            t.value != Value::Requirement(RequirementKind::Appointment)
+        });
     }
     assemble(text, &readings, &scanned, &unread)
+}
+
+/// Keeps, in every sentence read and among the phrases picked out of the
+/// others, the terms `keep` accepts (in text order).
+fn retain_terms(
+    readings: &mut [SentenceReading],
+    scanned: &mut Vec<Term>,
+    mut keep: impl FnMut(&Term) -> bool,
+) {
+    for r in readings.iter_mut() {
+        r.terms.retain(&mut keep);
+    }
+    scanned.retain(keep);
+}
+
+/// Whether a term names only groups that imply an age (children, youth,
+/// seniors).
+fn only_age_groups(value: &Value) -> bool {
+    matches!(value, Value::Population(s) if s.iter().all(|x| AGE_POPULATIONS.contains(x)))
 }
 
 /// "Call M-Sa 9am-4pm for interview appt", "Sign up 9am Friday for
@@ -425,8 +428,7 @@ fn about_others(sentence: &[Token]) -> bool {
         .unwrap_or_default()
         .iter()
         .any(|t| NOT_CLIENTS.iter().any(|w| t.is_word(w)));
-    let case_by_case =
-        (0..sentence.len()).any(|i| match_pattern("case -? by -? case", sentence, i).is_some());
+    let case_by_case = contains_any(&["case -? by -? case"], sentence);
     others || case_by_case
 }
 
@@ -437,44 +439,61 @@ fn excepts_an_age(sentence: &[Token]) -> bool {
     let younger = sentence.iter().enumerate().any(|(k, t)| {
         t.is_word("younger") && !word_before(sentence, k).is_some_and(|w| w == "or" || w == "and")
     });
-    let no_limit = ["no age limit", "no age requirement", "no age restriction"]
-        .iter()
-        .any(|p| (0..sentence.len()).any(|i| match_pattern(p, sentence, i).is_some()));
+    let no_limit = contains_any(
+        &["no age limit", "no age requirement", "no age restriction"],
+        sentence,
+    );
     younger || no_limit
 }
 
 /// The groups a sentence names, each phrase read on its own.
 fn groups_named(text: &str, sentence: &[Token]) -> Vec<Situation> {
-    let mut groups = Vec::new();
-    let mut i = 0;
-    while i < sentence.len() {
-        let Some((end, item)) = item_at(text, sentence, i) else {
-            i += 1;
-            continue;
-        };
-        let terms = match item {
-            Item::Term(term) => vec![term],
-            Item::Terms(terms) => terms,
-            _ => Vec::new(),
-        };
-        for term in terms {
-            if let Value::Population(list) = term.value {
-                groups.extend(list);
-            }
-        }
-        i = end.max(i + 1);
-    }
+    let groups = phrases(text, sentence)
+        .into_iter()
+        .filter_map(|(_, _, term)| match term.value {
+            Value::Population(list) => Some(list),
+            _ => None,
+        })
+        .flatten()
+        .collect();
     dedup(groups)
+}
+
+/// Every phrase of a sentence read on its own, with its token span (words
+/// no pattern knows are skipped).
+fn phrases(text: &str, tokens: &[Token]) -> Vec<(usize, usize, Term)> {
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        match item_at(text, tokens, i) {
+            Some((end, Item::Term(term))) => {
+                found.push((i, end, term));
+                i = end;
+            }
+            Some((end, Item::Terms(terms))) => {
+                found.extend(terms.into_iter().map(|t| (i, end, t)));
+                i = end;
+            }
+            Some((end, _)) => i = end,
+            None => i += 1,
+        }
+    }
+    found
 }
 
 /// Whether a sentence states a preference ("Priority given to Daly City
 /// residents", "Federal and San Mateo County preferences apply"): it
 /// restricts no one.
 fn states_a_preference(sentence: &[Token]) -> bool {
-    (0..sentence.len()).any(|i| {
-        PREFERENCE
+    contains_any(PREFERENCE, sentence)
+}
+
+/// Whether any of `patterns` matches anywhere in `tokens`.
+fn contains_any(patterns: &[&str], tokens: &[Token]) -> bool {
+    (0..tokens.len()).any(|i| {
+        patterns
             .iter()
-            .any(|p| match_pattern(p, sentence, i).is_some())
+            .any(|p| match_pattern(p, tokens, i).is_some())
     })
 }
 
@@ -1789,23 +1808,7 @@ fn scan_sentence(text: &str, tokens: &[Token], preference: bool) -> Vec<Term> {
             .iter()
             .any(|w| t.is_word(w))
         });
-    // Every phrase found, with its token span.
-    let mut candidates: Vec<(usize, usize, Term)> = Vec::new();
-    let mut i = 0;
-    while i < tokens.len() {
-        match item_at(text, tokens, i) {
-            Some((end, Item::Term(term))) => {
-                candidates.push((i, end, term));
-                i = end;
-            }
-            Some((end, Item::Terms(terms))) => {
-                candidates.extend(terms.into_iter().map(|t| (i, end, t)));
-                i = end;
-            }
-            Some((end, _)) => i = end,
-            None => i += 1,
-        }
-    }
+    let mut candidates = phrases(text, tokens);
     // "Caregiver of child age 5 or under", "must have 1 child ... who is
     // age 5 or under": the age is the child's, not the client's.
     for (start, _, term) in &mut candidates {
@@ -1840,12 +1843,7 @@ fn scan_sentence(text: &str, tokens: &[Token], preference: bool) -> Vec<Term> {
         })
         .map(|(k, _)| k)
         .collect();
-    for k in seniors {
-        if let Some((_, _, term)) = candidates.get_mut(k) {
-            term.value = Value::Population(vec![Situation::Senior]);
-            term.hint = Hint::Always;
-        }
-    }
+    read_as_group(&mut candidates, &seniors, Situation::Senior);
     // "Age 55 or over for most programs, age 60 or over for lunch": ages of
     // the programs within (`program_ages`); the first stands for them all.
     let is_age = |(_, _, t): &(usize, usize, Term)| matches!(t.value, Value::Age(..));
@@ -2015,12 +2013,7 @@ fn scan_sentence(text: &str, tokens: &[Token], preference: bool) -> Vec<Term> {
         })
         .map(|(k, _)| k)
         .collect();
-    for k in low_income_choices {
-        if let Some((_, _, term)) = candidates.get_mut(k) {
-            term.value = Value::Population(vec![Situation::LowIncome]);
-            term.hint = Hint::Always;
-        }
-    }
+    read_as_group(&mut candidates, &low_income_choices, Situation::LowIncome);
     let offered_beside_weak = |start: usize, end: usize| {
         candidates.iter().any(|(s, e, t)| {
             let right = next_item(end).is_some_and(|(k, or)| k == *s && (or || followed_by_or(*e)));
@@ -2264,6 +2257,17 @@ fn scan_sentence(text: &str, tokens: &[Token], preference: bool) -> Vec<Term> {
     }
     out.extend(populations);
     out
+}
+
+/// Reads the phrases at `at` as one choice naming `group` (a hint): a
+/// senior's age or low income offered beside other groups.
+fn read_as_group(phrases: &mut [(usize, usize, Term)], at: &[usize], group: Situation) {
+    for &k in at {
+        if let Some((_, _, term)) = phrases.get_mut(k) {
+            term.value = Value::Population(vec![group]);
+            term.hint = Hint::Always;
+        }
+    }
 }
 
 // ---------------------------------------------------------------- assembly
