@@ -2,8 +2,10 @@
 //!
 //! A small rule engine. The phrases it knows are data, one table per kind of
 //! constraint, in `tables.rs` (`AGE`, `GENDER`, `POPULATION`, `INCOME`,
-//! `RESIDENCY`, plus `OPEN` phrases, fillers and connectors); this file is
-//! the engine that reads them, `tests.rs` its cases. A pattern is a string of
+//! `RESIDENCY`, plus `OPEN` phrases, fillers and connectors); `pattern.rs`
+//! matches a pattern at a token and finds, by the token, the rows of a table
+//! worth trying there; `place.rs` reads place names; this file reads
+//! sentences with them, `tests.rs` holds its cases. A pattern is a string of
 //! tokens: a word or punctuation, `a|b` alternatives, a trailing `?` for an
 //! optional token, `#` for a number, `$` for a list of place names
 //! (capitalized words, "A, B or C") and `$c` for a list of counties.
@@ -27,8 +29,6 @@
 //! read from the text drops to Low: a sentence carenav could not read may
 //! widen eligibility ("Age 60 or over. Must be a member": of what?).
 
-use std::str::SplitWhitespace;
-
 use crate::eligibility::{
     AgeOf, AgeRange, Confidence, Constraint, Eligibility, IncomeLimit, Requirement, RequirementKind,
 };
@@ -37,10 +37,13 @@ use crate::situation::{Gender, Situation};
 use crate::text::Coverage;
 use crate::text::token::{Kind, Token, tokenize};
 
+mod pattern;
+mod place;
 mod tables;
 #[cfg(test)]
 mod tests;
 
+use pattern::{Indexed, match_pattern};
 use tables::*;
 
 /// What [`read_eligibility`] made of a text.
@@ -544,6 +547,9 @@ fn ends_for_a_program(sentence: &[Token]) -> bool {
         && !words.first().is_some_and(|t| t.is_word("for"))
 }
 
+// Read for every service an index holds, by the word a cue opens with.
+static NAME_CUE_ROWS: Indexed<(&str, Cue, Confidence)> = Indexed::new(NAME_CUES);
+
 /// The eligibility with what the service's name says added on the
 /// dimensions `eligibility` leaves open (gender, populations); None when the
 /// name adds nothing.
@@ -559,7 +565,7 @@ pub fn with_name_cues(name: &str, eligibility: &Eligibility) -> Option<Eligibili
     let tokens = prepare(tokenize(name));
     let mut out: Option<Eligibility> = None;
     for i in 0..tokens.len() {
-        for (pattern, cue, confidence) in NAME_CUES {
+        for (pattern, cue, confidence) in NAME_CUE_ROWS.at(&tokens, i) {
             if match_pattern(pattern, &tokens, i).is_none() {
                 continue;
             }
@@ -701,279 +707,6 @@ fn sentences(tokens: &[Token]) -> Vec<&[Token]> {
     out
 }
 
-// ---------------------------------------------------------------- pattern matching
-
-/// What a pattern captured.
-#[derive(Debug, Default, Clone)]
-struct Capture {
-    numbers: Vec<u32>,
-    /// The place names matched by `$` or `%`.
-    places: Places,
-}
-
-/// Matches `pattern` at `tokens[i..]`; returns the end index and captures.
-/// Tries every way optional tokens can go and keeps the longest match.
-fn match_pattern(pattern: &str, tokens: &[Token], i: usize) -> Option<(usize, Capture)> {
-    // The parts are split as they are matched, not collected: most
-    // patterns fail at their first word (this runs for every word of every
-    // text indexed, against every pattern).
-    match_parts(pattern.split_whitespace(), tokens, i, Capture::default())
-}
-
-fn match_parts(
-    mut parts: SplitWhitespace<'_>,
-    tokens: &[Token],
-    i: usize,
-    cap: Capture,
-) -> Option<(usize, Capture)> {
-    let Some(part) = parts.next() else {
-        return Some((i, cap));
-    };
-    let rest = || parts.clone();
-    let (alts, optional) = match part.strip_suffix('?') {
-        Some(p) if !p.is_empty() => (p, true),
-        _ => (part, false),
-    };
-    let mut best: Option<(usize, Capture)> = None;
-    let mut consider = |found: Option<(usize, Capture)>| {
-        if let Some(found) = found
-            && best.as_ref().is_none_or(|b| found.0 > b.0)
-        {
-            best = Some(found);
-        }
-    };
-    if optional {
-        consider(match_parts(rest(), tokens, i, cap.clone()));
-    }
-    match alts {
-        "#" => {
-            if let Some(n) = tokens.get(i).and_then(Token::number) {
-                let mut cap = cap.clone();
-                cap.numbers.push(n);
-                consider(match_parts(rest(), tokens, i + 1, cap));
-            }
-        }
-        "$#" => {
-            if let Some((end, dollars)) = dollars(tokens, i) {
-                let mut cap = cap.clone();
-                cap.numbers.push(dollars);
-                consider(match_parts(rest(), tokens, end, cap));
-            }
-        }
-        "$" | "$c" => {
-            if let Some((end, places)) = place_list(tokens, i)
-                && (alts == "$" || places.all_counties)
-            {
-                let mut cap = cap.clone();
-                cap.places = places;
-                consider(match_parts(rest(), tokens, end, cap));
-            }
-        }
-        _ => {
-            let hit = tokens.get(i).is_some_and(|t| {
-                alts.split('|').any(|alt| match &t.kind {
-                    Kind::Word(w) => w == alt,
-                    Kind::Punct(c) => alt.chars().eq(std::iter::once(*c)),
-                    Kind::Number(n) => n == alt,
-                })
-            });
-            if hit {
-                consider(match_parts(rest(), tokens, i + 1, cap.clone()));
-            }
-        }
-    }
-    best
-}
-
-/// A dollar amount ("$32,000", "$2000"): its end and whole dollars.
-fn dollars(tokens: &[Token], i: usize) -> Option<(usize, u32)> {
-    tokens.get(i).filter(|t| t.is_punct('$'))?;
-    let mut value = tokens.get(i + 1).and_then(Token::number)?;
-    let mut end = i + 2;
-    // Thousands groups, adjacent: "32,000" (not "$5, 10").
-    while let (Some(comma), Some(group)) = (tokens.get(end), tokens.get(end + 1)) {
-        let adjacent =
-            tokens.get(end - 1).is_some_and(|p| p.end == comma.start) && comma.end == group.start;
-        if !(comma.is_punct(',') && adjacent && group.digits().is_some_and(|d| d.len() == 3)) {
-            break;
-        }
-        value = value.checked_mul(1000)?.checked_add(group.number()?)?;
-        end += 2;
-    }
-    Some((end, value))
-}
-
-/// A capitalized word that may be part of a place name.
-fn place_word(token: &Token) -> bool {
-    token.capitalized
-        && token
-            .word()
-            .is_some_and(|w| !NOT_PLACE.contains(&w) && !is_vocabulary(w))
-}
-
-/// Whether `word` is a word of some non-residency table ("Senior", "Age").
-fn is_vocabulary(word: &str) -> bool {
-    let tables = AGE
-        .iter()
-        .map(|(p, _)| *p)
-        .chain(GENDER.iter().map(|(p, _)| *p))
-        .chain(POPULATION.iter().map(|(p, _)| *p))
-        .chain(TOPIC_POPULATION.iter().map(|(p, _)| *p))
-        .chain(PEOPLE.iter().map(|(p, _, _)| *p))
-        .chain(INCOME.iter().map(|(p, _)| *p))
-        .chain(OPEN.iter().copied())
-        .chain(FILLER.iter().copied());
-    tables
-        .flat_map(str::split_whitespace)
-        .flat_map(|part| part.trim_end_matches('?').split('|'))
-        .any(|w| w == word)
-}
-
-/// One place name: capitalized words, "of" allowed inside ("City of San Mateo").
-fn place(tokens: &[Token], i: usize) -> Option<(usize, (usize, usize))> {
-    // A ZIP code is a place on its own.
-    if let Some(t) = tokens
-        .get(i)
-        .filter(|t| t.digits().is_some_and(|d| d.len() == 5))
-    {
-        return Some((i + 1, (t.start, t.end)));
-    }
-    // "unincorporated San Mateo County", "southern Santa Clara County".
-    let qualified = tokens
-        .get(i)
-        .and_then(Token::word)
-        .is_some_and(|w| PLACE_QUALIFIER.contains(&w))
-        && tokens.get(i + 1).is_some_and(place_word);
-    // A word of another table opens a place named "<Word> City|County"
-    // ("Foster City").
-    let named_town = tokens
-        .get(i)
-        .is_some_and(|t| t.capitalized && t.word().is_some())
-        && tokens
-            .get(i + 1)
-            .is_some_and(|t| t.capitalized && (t.is_word("city") || t.is_word("county")));
-    let first = tokens
-        .get(i)
-        .filter(|t| qualified || named_town || place_word(t))?;
-    let mut end = i + 1;
-    loop {
-        match tokens.get(end) {
-            Some(t) if place_word(t) => end += 1,
-            Some(t) if t.is_word("of") && tokens.get(end + 1).is_some_and(place_word) => end += 2,
-            _ => break,
-        }
-    }
-    let words = tokens.get(i..end)?;
-    if words
-        .iter()
-        .all(|t| t.word().is_some_and(|w| GENERIC_PLACE.contains(&w)))
-    {
-        return None;
-    }
-    // "live in the Brennan House": a building's name, not a place.
-    if tokens
-        .get(end)
-        .is_some_and(|t| t.capitalized && t.word().is_some_and(|w| BUILDING.contains(&w)))
-    {
-        return None;
-    }
-    let last = words.last()?;
-    Some((end, (first.start, last.end)))
-}
-
-/// Places read by `$` (or `$c`, counties only).
-#[derive(Debug, Default, Clone)]
-struct Places {
-    /// Byte spans of the names.
-    spans: Vec<(usize, usize)>,
-    /// "Hillsborough and Pasco counties": each name is a county's.
-    county: bool,
-    /// Whether every name is a county's ("Pasco County", "A and B counties").
-    all_counties: bool,
-}
-
-/// Whether a token ends a clause (a comma-separated name must, to be a place
-/// of a list: "Atherton, Menlo Park, Woodside", not "San Mateo County,
-/// Medi-Cal eligible").
-fn ends_clause(token: Option<&Token>) -> bool {
-    token.is_none_or(|t| {
-        t.is_punct(',') || t.is_punct(';') || t.is_punct('.') || t.is_word("or") || t.is_word("and")
-    })
-}
-
-/// Whether `tokens[start..end]` names a state ("Hillsborough, California":
-/// the state qualifies the town, it is no place of its own in the list).
-fn is_state(tokens: &[Token], start: usize, end: usize) -> bool {
-    let words: Vec<&str> = tokens
-        .get(start..end)
-        .unwrap_or_default()
-        .iter()
-        .filter_map(Token::word)
-        .collect();
-    STATES.contains(&words.join(" ").as_str())
-}
-
-/// "A", "A or B", "A, B and C", "A, B, C" (each name ending its clause),
-/// "A and B counties"; a state after a comma ("Burlingame or Hillsborough,
-/// California") qualifies the names before it.
-fn place_list(tokens: &[Token], i: usize) -> Option<(usize, Places)> {
-    let (mut end, first) = place(tokens, i)?;
-    let mut spans = vec![first];
-    let mut kept = (end, 1);
-    loop {
-        let mut j = end;
-        let comma = tokens.get(j).is_some_and(|t| t.is_punct(','));
-        if comma {
-            j += 1;
-        }
-        let conj = tokens
-            .get(j)
-            .is_some_and(|t| t.is_word("or") || t.is_word("and"));
-        if conj {
-            j += 1;
-        }
-        if j == end {
-            break;
-        }
-        let Some((next_end, span)) = place(tokens, j) else {
-            break;
-        };
-        if comma && !conj && is_state(tokens, j, next_end) && ends_clause(tokens.get(next_end)) {
-            kept = (next_end, spans.len());
-            break;
-        }
-        spans.push(span);
-        end = next_end;
-        if conj || ends_clause(tokens.get(end)) {
-            kept = (end, spans.len());
-        }
-    }
-    spans.truncate(kept.1);
-    let mut end = kept.0;
-    // "Hillsborough and Pasco counties" (not "all Florida counties").
-    let county = tokens.get(end).is_some_and(|t| {
-        (t.is_word("counties") && spans.len() > 1) || (t.is_word("county") && !t.capitalized)
-    });
-    if county {
-        end += 1;
-    }
-    let all_counties = county
-        || spans.iter().all(|(_, e)| {
-            tokens
-                .iter()
-                .find(|t| t.end == *e)
-                .is_some_and(|t| t.is_word("county") || t.is_word("counties"))
-        });
-    Some((
-        end,
-        Places {
-            spans,
-            county,
-            all_counties,
-        },
-    ))
-}
-
 // ---------------------------------------------------------------- terms
 
 /// A piece of a sentence.
@@ -1028,7 +761,6 @@ enum Value {
     Agency,
 }
 
-/// Longest match of any table at `i`.
 /// The word just before `tokens[i]`, if that token is a word.
 fn word_before(tokens: &[Token], i: usize) -> Option<&str> {
     i.checked_sub(1)
@@ -1036,6 +768,24 @@ fn word_before(tokens: &[Token], i: usize) -> Option<&str> {
         .and_then(Token::word)
 }
 
+// The tables `item_at` reads at every token, indexed by opening word.
+static PEOPLE_ROWS: Indexed<(&str, &[Situation], Option<Gender>)> = Indexed::new(PEOPLE);
+static AGE_ROWS: Indexed<(&str, AgeShape)> = Indexed::new(AGE);
+static GENDER_ROWS: Indexed<(&str, Gender)> = Indexed::new(GENDER);
+static POPULATION_ROWS: Indexed<(&str, Situation)> = Indexed::new(POPULATION);
+static PEOPLES_TABLE: [&str; 1] = [PEOPLES];
+static PEOPLES_ROWS: Indexed<&str> = Indexed::new(&PEOPLES_TABLE);
+static TOPIC_POPULATION_ROWS: Indexed<(&str, Situation)> = Indexed::new(TOPIC_POPULATION);
+static INCOME_ROWS: Indexed<(&str, IncomeShape)> = Indexed::new(INCOME);
+static RESIDENCY_ROWS: Indexed<(&str, ResidencyShape)> = Indexed::new(RESIDENCY);
+static REQUIREMENT_ROWS: Indexed<(&str, RequirementKind)> = Indexed::new(REQUIREMENT);
+static AGENCY_ROWS: Indexed<&str> = Indexed::new(AGENCY);
+static OPEN_ROWS: Indexed<&str> = Indexed::new(OPEN);
+static FILLER_ROWS: Indexed<&str> = Indexed::new(FILLER);
+static ALSO_FAMILY_ROWS: Indexed<&str> = Indexed::new(ALSO_FAMILY);
+static CONNECTOR_ROWS: Indexed<(&str, Conn)> = Indexed::new(CONNECTOR);
+
+/// Longest match of any table at `i`.
 fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
     let mut best: Option<(usize, Item)> = None;
     let mut offer = |end: usize, item: Option<Item>| {
@@ -1068,7 +818,7 @@ fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
     let term = |value: Value, end: usize, confidence: Confidence| {
         hinted(value, end, confidence, Hint::ByKind)
     };
-    for (pattern, situations, gender) in PEOPLE {
+    for (pattern, situations, gender) in PEOPLE_ROWS.at(tokens, i) {
         if let Some((end, _)) = match_pattern(pattern, tokens, i) {
             let (start, stop) = span(end);
             let people = |value: Value| Term {
@@ -1091,7 +841,7 @@ fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
     }
     // "Grade 1 through 6": school grades, not ages.
     let after_grade = word_before(tokens, i).is_some_and(|w| ["grade", "grades"].contains(&w));
-    for (pattern, shape) in AGE.iter().filter(|_| !after_grade) {
+    for (pattern, shape) in AGE_ROWS.at(tokens, i).filter(|_| !after_grade) {
         if let Some((end, cap)) = match_pattern(pattern, tokens, i) {
             // "with an infant under 3 months": an age in months is a
             // baby's, not the client's age in years; "between 9 and 11
@@ -1119,7 +869,7 @@ fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
             offer(end, item);
         }
     }
-    for (pattern, gender) in GENDER {
+    for (pattern, gender) in GENDER_ROWS.at(tokens, i) {
         if let Some((end, _)) = match_pattern(pattern, tokens, i) {
             offer(end, term(Value::Gender(*gender), end, Confidence::High));
         }
@@ -1132,7 +882,7 @@ fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
             .and_then(Token::word)
             .is_some_and(|w| RELATIVE.contains(&w))
     };
-    for (pattern, situation) in POPULATION {
+    for (pattern, situation) in POPULATION_ROWS.at(tokens, i) {
         if let Some((end, _)) = match_pattern(pattern, tokens, i)
             && !names_a_program(tokens, i, end)
             && !of_a_relative(end)
@@ -1145,7 +895,9 @@ fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
     }
     // "Filipino resident of Foster City": the people is a group; the
     // residence after it is read on its own.
-    if let Some((end, _)) = match_pattern(PEOPLES, tokens, i)
+    if let Some((end, _)) = PEOPLES_ROWS
+        .at(tokens, i)
+        .find_map(|pattern| match_pattern(pattern, tokens, i))
         && tokens
             .get(end)
             .is_some_and(|t| t.is_word("resident") || t.is_word("residents"))
@@ -1162,13 +914,13 @@ fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
     if let Some((end, list)) = disability_list(tokens, i) {
         offer(end, term(Value::Population(list), end, Confidence::High));
     }
-    for (pattern, situation) in TOPIC_POPULATION {
+    for (pattern, situation) in TOPIC_POPULATION_ROWS.at(tokens, i) {
         if let Some((end, _)) = match_pattern(pattern, tokens, i) {
             let topic = Value::Population(vec![*situation]);
             offer(end, hinted(topic, end, Confidence::High, Hint::Never));
         }
     }
-    for (pattern, shape) in INCOME {
+    for (pattern, shape) in INCOME_ROWS.at(tokens, i) {
         if let Some((end, cap)) = match_pattern(pattern, tokens, i) {
             let value = match (shape, cap.numbers.as_slice()) {
                 // "Low income" has no figure: a hint, never enforced.
@@ -1201,7 +953,7 @@ fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
             offer(end, value);
         }
     }
-    for (pattern, shape) in RESIDENCY {
+    for (pattern, shape) in RESIDENCY_ROWS.at(tokens, i) {
         if let Some((end, cap)) = match_pattern(pattern, tokens, i) {
             let after_people = word_before(tokens, i).is_some_and(|w| IN_COUNTY_AFTER.contains(&w));
             if matches!(shape, ResidencyShape::InCounty) && !after_people {
@@ -1245,7 +997,7 @@ fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
     }
     // "employer identification number": an organization's, not an ID.
     let after_employer = word_before(tokens, i).is_some_and(|w| ["employer", "tax"].contains(&w));
-    for (pattern, kind) in REQUIREMENT.iter().filter(|_| !after_employer) {
+    for (pattern, kind) in REQUIREMENT_ROWS.at(tokens, i).filter(|_| !after_employer) {
         if let Some((end, _)) = match_pattern(pattern, tokens, i) {
             // "identification theft", "Identification Matters": a topic.
             let topic = ["theft", "matters", "number", "numbers"]
@@ -1269,27 +1021,27 @@ fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
     let referrer = tokens
         .get(..i)
         .is_some_and(|ts| ts.iter().any(|t| t.is_word("by") || t.is_word("from")));
-    for pattern in AGENCY.iter().filter(|_| !referrer) {
+    for pattern in AGENCY_ROWS.at(tokens, i).filter(|_| !referrer) {
         if let Some((end, _)) = match_pattern(pattern, tokens, i) {
             offer(end, term(Value::Agency, end, Confidence::High));
         }
     }
-    for pattern in OPEN {
+    for pattern in OPEN_ROWS.at(tokens, i) {
         if let Some((end, _)) = match_pattern(pattern, tokens, i) {
             offer(end, term(Value::Open, end, Confidence::High));
         }
     }
-    for pattern in FILLER {
+    for pattern in FILLER_ROWS.at(tokens, i) {
         if let Some((end, _)) = match_pattern(pattern, tokens, i) {
             offer(end, Some(Item::Filler));
         }
     }
-    for pattern in ALSO_FAMILY {
+    for pattern in ALSO_FAMILY_ROWS.at(tokens, i) {
         if let Some((end, _)) = match_pattern(pattern, tokens, i) {
             offer(end, Some(Item::AlsoFamily));
         }
     }
-    for (pattern, conn) in CONNECTOR {
+    for (pattern, conn) in CONNECTOR_ROWS.at(tokens, i) {
         if let Some((end, _)) = match_pattern(pattern, tokens, i) {
             offer(end, Some(Item::Conn(*conn)));
         }

@@ -1371,3 +1371,60 @@ fn decimals_do_not_split_sentences() {
     assert!(e.age.is_open());
     assert_eq!(e.to_verify, ["Age 2.5-14"]);
 }
+
+/// A text that `pattern` matches from its first token: each required part's
+/// first alternative, a number for `#`, an amount for `$#`, a county for
+/// `$` and `$c`.
+fn sample_of(pattern: &str) -> String {
+    pattern
+        .split_whitespace()
+        .filter(|part| !(part.len() > 1 && part.ends_with('?')))
+        .map(|part| match part {
+            "#" => "12",
+            "$#" => "$12,000",
+            "$" | "$c" => "Zorba County",
+            _ => part.split('|').next().unwrap_or(part),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Every row of `table` that matches its own sample is among the rows the
+/// index offers at the sample's first token.
+fn assert_indexed<R: pattern::Row + Sync>(name: &str, table: &Indexed<R>, rows: &'static [R]) {
+    for row in rows {
+        let sample = sample_of(row.pattern());
+        let tokens = tokenize(&sample);
+        assert!(
+            match_pattern(row.pattern(), &tokens, 0).is_some(),
+            "{name}: {:?} does not match its sample {sample:?}",
+            row.pattern()
+        );
+        assert!(
+            table
+                .at(&tokens, 0)
+                .any(|offered| offered.pattern() == row.pattern()),
+            "{name}: {:?} is not offered at {sample:?}",
+            row.pattern()
+        );
+    }
+}
+
+#[test]
+fn every_row_is_offered_where_it_can_match() {
+    assert_indexed("PEOPLE", &PEOPLE_ROWS, PEOPLE);
+    assert_indexed("AGE", &AGE_ROWS, AGE);
+    assert_indexed("GENDER", &GENDER_ROWS, GENDER);
+    assert_indexed("POPULATION", &POPULATION_ROWS, POPULATION);
+    assert_indexed("PEOPLES", &PEOPLES_ROWS, &PEOPLES_TABLE);
+    assert_indexed("TOPIC_POPULATION", &TOPIC_POPULATION_ROWS, TOPIC_POPULATION);
+    assert_indexed("INCOME", &INCOME_ROWS, INCOME);
+    assert_indexed("RESIDENCY", &RESIDENCY_ROWS, RESIDENCY);
+    assert_indexed("REQUIREMENT", &REQUIREMENT_ROWS, REQUIREMENT);
+    assert_indexed("AGENCY", &AGENCY_ROWS, AGENCY);
+    assert_indexed("OPEN", &OPEN_ROWS, OPEN);
+    assert_indexed("FILLER", &FILLER_ROWS, FILLER);
+    assert_indexed("ALSO_FAMILY", &ALSO_FAMILY_ROWS, ALSO_FAMILY);
+    assert_indexed("CONNECTOR", &CONNECTOR_ROWS, CONNECTOR);
+    assert_indexed("NAME_CUES", &NAME_CUE_ROWS, NAME_CUES);
+}

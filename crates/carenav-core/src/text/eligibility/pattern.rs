@@ -1,0 +1,252 @@
+//! The pattern engine: matching one table row at a token, and finding the
+//! rows of a table worth trying there. The syntax is described in the
+//! module docs of `super`.
+
+use std::collections::HashMap;
+use std::str::SplitWhitespace;
+use std::sync::OnceLock;
+
+use super::place::{Places, place_list};
+use crate::text::token::{Kind, Token};
+
+/// What a pattern captured.
+#[derive(Debug, Default, Clone)]
+pub(super) struct Capture {
+    pub(super) numbers: Vec<u32>,
+    /// The place names matched by `$` or `$c`.
+    pub(super) places: Places,
+}
+
+/// Matches `pattern` at `tokens[i..]`; returns the end index and captures.
+/// Tries every way optional tokens can go and keeps the longest match.
+pub(super) fn match_pattern(pattern: &str, tokens: &[Token], i: usize) -> Option<(usize, Capture)> {
+    // The parts are split as they are matched, not collected: most
+    // patterns fail at their first word (this runs for every word of every
+    // text indexed, against every pattern).
+    match_parts(pattern.split_whitespace(), tokens, i, Capture::default())
+}
+
+fn match_parts(
+    mut parts: SplitWhitespace<'_>,
+    tokens: &[Token],
+    i: usize,
+    cap: Capture,
+) -> Option<(usize, Capture)> {
+    let Some(part) = parts.next() else {
+        return Some((i, cap));
+    };
+    let rest = || parts.clone();
+    let (alts, optional) = match part.strip_suffix('?') {
+        Some(p) if !p.is_empty() => (p, true),
+        _ => (part, false),
+    };
+    let mut best: Option<(usize, Capture)> = None;
+    let mut consider = |found: Option<(usize, Capture)>| {
+        if let Some(found) = found
+            && best.as_ref().is_none_or(|b| found.0 > b.0)
+        {
+            best = Some(found);
+        }
+    };
+    if optional {
+        consider(match_parts(rest(), tokens, i, cap.clone()));
+    }
+    match alts {
+        "#" => {
+            if let Some(n) = tokens.get(i).and_then(Token::number) {
+                let mut cap = cap.clone();
+                cap.numbers.push(n);
+                consider(match_parts(rest(), tokens, i + 1, cap));
+            }
+        }
+        "$#" => {
+            if let Some((end, dollars)) = dollars(tokens, i) {
+                let mut cap = cap.clone();
+                cap.numbers.push(dollars);
+                consider(match_parts(rest(), tokens, end, cap));
+            }
+        }
+        "$" | "$c" => {
+            if let Some((end, places)) = place_list(tokens, i)
+                && (alts == "$" || places.all_counties)
+            {
+                let mut cap = cap.clone();
+                cap.places = places;
+                consider(match_parts(rest(), tokens, end, cap));
+            }
+        }
+        _ => {
+            let hit = tokens.get(i).is_some_and(|t| {
+                alts.split('|').any(|alt| match &t.kind {
+                    Kind::Word(w) => w == alt,
+                    Kind::Punct(c) => alt.chars().eq(std::iter::once(*c)),
+                    Kind::Number(n) => n == alt,
+                })
+            });
+            if hit {
+                consider(match_parts(rest(), tokens, i + 1, cap.clone()));
+            }
+        }
+    }
+    best
+}
+
+/// A table of patterns, with its rows found by the word they open with.
+///
+/// A text is read against every table at every token, and most rows fail
+/// at their first word: looking rows up by the token instead of trying
+/// each keeps reading fast as the tables grow. Rows come back in table
+/// order, so that among equally long matches the first row still wins.
+pub(super) struct Indexed<R: 'static> {
+    rows: &'static [R],
+    openers: OnceLock<Openers>,
+}
+
+/// Which rows can match at a token: by its text, or any token.
+#[derive(Default)]
+struct Openers {
+    /// For a word (or punctuation, or number) some row can open with:
+    /// those rows and the rows that can open with anything, in order.
+    by_token: HashMap<&'static str, Vec<usize>>,
+    /// Rows that can open with any token (a number, a dollar amount, a
+    /// place list, or only optional parts), in order.
+    anywhere: Vec<usize>,
+}
+
+/// A row of a pattern table: its pattern and what it means.
+pub(super) trait Row {
+    fn pattern(&self) -> &'static str;
+}
+
+impl Row for &'static str {
+    fn pattern(&self) -> &'static str {
+        self
+    }
+}
+
+impl<A> Row for (&'static str, A) {
+    fn pattern(&self) -> &'static str {
+        self.0
+    }
+}
+
+impl<A, B> Row for (&'static str, A, B) {
+    fn pattern(&self) -> &'static str {
+        self.0
+    }
+}
+
+impl<R: Row + Sync> Indexed<R> {
+    pub(super) const fn new(rows: &'static [R]) -> Self {
+        Indexed {
+            rows,
+            openers: OnceLock::new(),
+        }
+    }
+
+    /// The rows that may match at `tokens[i]`, in table order.
+    pub(super) fn at(&self, tokens: &[Token], i: usize) -> impl Iterator<Item = &'static R> {
+        let openers = self.openers.get_or_init(|| Openers::of(self.rows));
+        let mut buffer = [0; 4];
+        let key = tokens.get(i).map(|t| match &t.kind {
+            Kind::Word(w) | Kind::Number(w) => w.as_str(),
+            Kind::Punct(c) => c.encode_utf8(&mut buffer),
+        });
+        let rows = key
+            .and_then(|k| openers.by_token.get(k))
+            .unwrap_or(&openers.anywhere);
+        let table = self.rows;
+        rows.iter().filter_map(move |&r| table.get(r))
+    }
+}
+
+impl Openers {
+    fn of<R: Row>(rows: &[R]) -> Openers {
+        let mut openers = Openers::default();
+        let mut keyed: Vec<(&'static str, usize)> = Vec::new();
+        for (r, row) in rows.iter().enumerate() {
+            match opening_tokens(row.pattern()) {
+                Some(words) => keyed.extend(words.into_iter().map(|w| (w, r))),
+                None => openers.anywhere.push(r),
+            }
+        }
+        for (word, r) in keyed {
+            openers.by_token.entry(word).or_default().push(r);
+        }
+        for rows in openers.by_token.values_mut() {
+            rows.extend(&openers.anywhere);
+            rows.sort_unstable();
+            rows.dedup();
+        }
+        openers
+    }
+}
+
+/// The tokens a match of `pattern` can open with, or None when it can open
+/// with any (its first required part is a number, an amount or a place).
+fn opening_tokens(pattern: &'static str) -> Option<Vec<&'static str>> {
+    let mut tokens = Vec::new();
+    for part in pattern.split_whitespace() {
+        let (alts, optional) = match part.strip_suffix('?') {
+            Some(p) if !p.is_empty() => (p, true),
+            _ => (part, false),
+        };
+        if matches!(alts, "#" | "$#" | "$" | "$c") {
+            return None;
+        }
+        tokens.extend(alts.split('|'));
+        if !optional {
+            return Some(tokens);
+        }
+    }
+    None
+}
+
+/// A dollar amount ("$32,000", "$2000"): its end and whole dollars.
+fn dollars(tokens: &[Token], i: usize) -> Option<(usize, u32)> {
+    tokens.get(i).filter(|t| t.is_punct('$'))?;
+    let mut value = tokens.get(i + 1).and_then(Token::number)?;
+    let mut end = i + 2;
+    // Thousands groups, adjacent: "32,000" (not "$5, 10").
+    while let (Some(comma), Some(group)) = (tokens.get(end), tokens.get(end + 1)) {
+        let adjacent =
+            tokens.get(end - 1).is_some_and(|p| p.end == comma.start) && comma.end == group.start;
+        if !(comma.is_punct(',') && adjacent && group.digits().is_some_and(|d| d.len() == 3)) {
+            break;
+        }
+        value = value.checked_mul(1000)?.checked_add(group.number()?)?;
+        end += 2;
+    }
+    Some((end, value))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::token::tokenize;
+
+    const TABLE: &[&str] = &["a b", "c? a", "# x", "a|c d", "e? f?"];
+
+    fn offered(text: &str) -> Vec<&'static str> {
+        static ROWS: Indexed<&str> = Indexed::new(TABLE);
+        ROWS.at(&tokenize(text), 0).copied().collect()
+    }
+
+    #[test]
+    fn rows_are_offered_by_their_opening_token_in_table_order() {
+        // "# x" can open with any number, "e? f?" with anything at all.
+        assert_eq!(offered("a b"), ["a b", "c? a", "# x", "a|c d", "e? f?"]);
+        assert_eq!(offered("c a"), ["c? a", "# x", "a|c d", "e? f?"]);
+        assert_eq!(offered("f"), ["# x", "e? f?"]);
+        assert_eq!(offered("zebra"), ["# x", "e? f?"]);
+        assert_eq!(offered(""), ["# x", "e? f?"]);
+    }
+
+    #[test]
+    fn opening_tokens_look_past_optional_parts() {
+        assert_eq!(opening_tokens("c? a|b d"), Some(vec!["c", "a", "b"]));
+        assert_eq!(opening_tokens("- ? x"), Some(vec!["-"]));
+        assert_eq!(opening_tokens("for? $ residents"), None);
+        assert_eq!(opening_tokens("e? f?"), None);
+    }
+}

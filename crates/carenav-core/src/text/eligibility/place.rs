@@ -1,0 +1,184 @@
+//! Place names in eligibility text: what `$` and `$c` match in a pattern
+//! ("Resident of Atherton, Menlo Park or Woodside").
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use super::tables::*;
+use crate::text::token::Token;
+
+/// A capitalized word that may be part of a place name.
+fn place_word(token: &Token) -> bool {
+    token.capitalized
+        && token
+            .word()
+            .is_some_and(|w| !NOT_PLACE.contains(&w) && !is_vocabulary(w))
+}
+
+/// Whether `word` is a word of some non-residency table ("Senior", "Age").
+fn is_vocabulary(word: &str) -> bool {
+    // Asked for every capitalized word that may name a place: the words
+    // are gathered once, not split out of every table at every ask.
+    static VOCABULARY: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+        let tables = AGE
+            .iter()
+            .map(|(p, _)| *p)
+            .chain(GENDER.iter().map(|(p, _)| *p))
+            .chain(POPULATION.iter().map(|(p, _)| *p))
+            .chain(TOPIC_POPULATION.iter().map(|(p, _)| *p))
+            .chain(PEOPLE.iter().map(|(p, _, _)| *p))
+            .chain(INCOME.iter().map(|(p, _)| *p))
+            .chain(OPEN.iter().copied())
+            .chain(FILLER.iter().copied());
+        tables
+            .flat_map(str::split_whitespace)
+            .flat_map(|part| part.trim_end_matches('?').split('|'))
+            .collect()
+    });
+    VOCABULARY.contains(word)
+}
+
+/// One place name: capitalized words, "of" allowed inside ("City of San Mateo").
+fn place(tokens: &[Token], i: usize) -> Option<(usize, (usize, usize))> {
+    // A ZIP code is a place on its own.
+    if let Some(t) = tokens
+        .get(i)
+        .filter(|t| t.digits().is_some_and(|d| d.len() == 5))
+    {
+        return Some((i + 1, (t.start, t.end)));
+    }
+    // "unincorporated San Mateo County", "southern Santa Clara County".
+    let qualified = tokens
+        .get(i)
+        .and_then(Token::word)
+        .is_some_and(|w| PLACE_QUALIFIER.contains(&w))
+        && tokens.get(i + 1).is_some_and(place_word);
+    // A word of another table opens a place named "<Word> City|County"
+    // ("Foster City").
+    let named_town = tokens
+        .get(i)
+        .is_some_and(|t| t.capitalized && t.word().is_some())
+        && tokens
+            .get(i + 1)
+            .is_some_and(|t| t.capitalized && (t.is_word("city") || t.is_word("county")));
+    let first = tokens
+        .get(i)
+        .filter(|t| qualified || named_town || place_word(t))?;
+    let mut end = i + 1;
+    loop {
+        match tokens.get(end) {
+            Some(t) if place_word(t) => end += 1,
+            Some(t) if t.is_word("of") && tokens.get(end + 1).is_some_and(place_word) => end += 2,
+            _ => break,
+        }
+    }
+    let words = tokens.get(i..end)?;
+    if words
+        .iter()
+        .all(|t| t.word().is_some_and(|w| GENERIC_PLACE.contains(&w)))
+    {
+        return None;
+    }
+    // "live in the Brennan House": a building's name, not a place.
+    if tokens
+        .get(end)
+        .is_some_and(|t| t.capitalized && t.word().is_some_and(|w| BUILDING.contains(&w)))
+    {
+        return None;
+    }
+    let last = words.last()?;
+    Some((end, (first.start, last.end)))
+}
+
+/// Places read by `$` (or `$c`, counties only).
+#[derive(Debug, Default, Clone)]
+pub(super) struct Places {
+    /// Byte spans of the names.
+    pub(super) spans: Vec<(usize, usize)>,
+    /// "Hillsborough and Pasco counties": each name is a county's.
+    pub(super) county: bool,
+    /// Whether every name is a county's ("Pasco County", "A and B counties").
+    pub(super) all_counties: bool,
+}
+
+/// Whether a token ends a clause (a comma-separated name must, to be a place
+/// of a list: "Atherton, Menlo Park, Woodside", not "San Mateo County,
+/// Medi-Cal eligible").
+fn ends_clause(token: Option<&Token>) -> bool {
+    token.is_none_or(|t| {
+        t.is_punct(',') || t.is_punct(';') || t.is_punct('.') || t.is_word("or") || t.is_word("and")
+    })
+}
+
+/// Whether `tokens[start..end]` names a state ("Hillsborough, California":
+/// the state qualifies the town, it is no place of its own in the list).
+fn is_state(tokens: &[Token], start: usize, end: usize) -> bool {
+    let words: Vec<&str> = tokens
+        .get(start..end)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(Token::word)
+        .collect();
+    STATES.contains(&words.join(" ").as_str())
+}
+
+/// "A", "A or B", "A, B and C", "A, B, C" (each name ending its clause),
+/// "A and B counties"; a state after a comma ("Burlingame or Hillsborough,
+/// California") qualifies the names before it.
+pub(super) fn place_list(tokens: &[Token], i: usize) -> Option<(usize, Places)> {
+    let (mut end, first) = place(tokens, i)?;
+    let mut spans = vec![first];
+    let mut kept = (end, 1);
+    loop {
+        let mut j = end;
+        let comma = tokens.get(j).is_some_and(|t| t.is_punct(','));
+        if comma {
+            j += 1;
+        }
+        let conj = tokens
+            .get(j)
+            .is_some_and(|t| t.is_word("or") || t.is_word("and"));
+        if conj {
+            j += 1;
+        }
+        if j == end {
+            break;
+        }
+        let Some((next_end, span)) = place(tokens, j) else {
+            break;
+        };
+        if comma && !conj && is_state(tokens, j, next_end) && ends_clause(tokens.get(next_end)) {
+            kept = (next_end, spans.len());
+            break;
+        }
+        spans.push(span);
+        end = next_end;
+        if conj || ends_clause(tokens.get(end)) {
+            kept = (end, spans.len());
+        }
+    }
+    spans.truncate(kept.1);
+    let mut end = kept.0;
+    // "Hillsborough and Pasco counties" (not "all Florida counties").
+    let county = tokens.get(end).is_some_and(|t| {
+        (t.is_word("counties") && spans.len() > 1) || (t.is_word("county") && !t.capitalized)
+    });
+    if county {
+        end += 1;
+    }
+    let all_counties = county
+        || spans.iter().all(|(_, e)| {
+            tokens
+                .iter()
+                .find(|t| t.end == *e)
+                .is_some_and(|t| t.is_word("county") || t.is_word("counties"))
+        });
+    Some((
+        end,
+        Places {
+            spans,
+            county,
+            all_counties,
+        },
+    ))
+}
