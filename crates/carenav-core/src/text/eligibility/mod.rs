@@ -311,13 +311,23 @@ fn only_age_groups(value: &Value) -> bool {
 }
 
 /// "Call M-Sa 9am-4pm for interview appt", "Sign up 9am Friday for
-/// appointment": a sentence opened by calling or signing up that ends in
-/// an appointment asks for one, whatever days and hours come between.
+/// appointment": a clause opened by calling or signing up that goes on to
+/// an appointment asks for one, whatever days and hours come between. The
+/// clause opens the sentence, follows a colon, or is capitalized ("Weekly
+/// food pantry (Friday) Sign up 9am Friday for appointment").
 fn appointment_called_for(sentence: &[Token]) -> Option<Term> {
-    let opens = sentence.first().is_some_and(|t| t.is_word("call"))
-        || (sentence.first().is_some_and(|t| t.is_word("sign"))
-            && sentence.get(1).is_some_and(|t| t.is_word("up")));
-    let at = (1..sentence.len()).find(|&i| {
+    let opens = |p: usize| {
+        let t = sentence.get(p)?;
+        let verb = t.is_word("call") || (t.is_word("sign") && sentence.get(p + 1)?.is_word("up"));
+        let starts_clause = p == 0
+            || t.capitalized
+            || p.checked_sub(1)
+                .and_then(|q| sentence.get(q))
+                .is_some_and(|c| c.is_punct(':'));
+        Some(verb && starts_clause)
+    };
+    let open = (0..sentence.len()).find(|&p| opens(p) == Some(true))?;
+    let at = (open + 1..sentence.len()).find(|&i| {
         match_pattern(
             "for an|a? interview|intake? appointment|appointments|appt",
             sentence,
@@ -325,8 +335,8 @@ fn appointment_called_for(sentence: &[Token]) -> Option<Term> {
         )
         .is_some()
     })?;
-    let (first, last) = (sentence.first()?, sentence.get(at..)?.last()?);
-    opens.then(|| Term {
+    let (first, last) = (sentence.get(open)?, sentence.get(at..)?.last()?);
+    Some(Term {
         value: Value::Requirement(RequirementKind::Appointment),
         start: first.start,
         end: last.end,
@@ -1800,15 +1810,18 @@ fn scan_sentence(text: &str, tokens: &[Token], preference: bool) -> Vec<Term> {
     // "Homeless person or person without cooking facilities", "Age 60 or
     // over or homebound": a group or age offered as one choice beside one
     // the reader does not know is no restriction (whoever the unknown
-    // choice names qualifies too).
+    // choice names qualifies too). So is one offered beside a place
+    // ("Enrolled student or county resident"): the model has no choice
+    // between a group and a residence.
     let person = |k: usize| {
         tokens
             .get(k)
             .and_then(Token::word)
             .is_some_and(|w| CHOICE_FILLER.contains(&w))
     };
-    let starts_item = |k: usize| candidates.iter().any(|(s, _, _)| *s == k);
-    let ends_item = |k: usize| candidates.iter().any(|(_, e, _)| *e == k);
+    let place = |t: &Term| matches!(t.value, Value::Residency(_));
+    let starts_item = |k: usize| candidates.iter().any(|(s, _, t)| *s == k && !place(t));
+    let ends_item = |k: usize| candidates.iter().any(|(_, e, t)| *e == k && !place(t));
     let is_word = |k: usize| tokens.get(k).is_some_and(|t| t.word().is_some());
     let beside_unknown = |start: usize, end: usize| {
         let mut after = end;

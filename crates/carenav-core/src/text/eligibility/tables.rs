@@ -107,6 +107,14 @@ macro_rules! peoples {
     };
 }
 
+/// Languages whose speakers directories name as a community
+/// ("Chinese-speaking family", "Swedish speaking").
+macro_rules! languages {
+    () => {
+        "spanish|chinese|cantonese|mandarin|vietnamese|korean|russian|tagalog|japanese|arabic|farsi|portuguese|samoan|tongan|swedish|armenian|khmer|amharic|tigrinya|somali"
+    };
+}
+
 /// Population phrases. Seniors, children and youth also imply an age; an
 /// explicit age in the same sentence replaces them ("Seniors 55+").
 pub(super) const POPULATION: &[(&str, Situation)] = &[
@@ -167,6 +175,10 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
     ),
     (
         "with? autism spectrum? disorder|disorders?",
+        Situation::DevelopmentalDisability,
+    ),
+    (
+        "with? autism spectrum? or related|other communication|developmental disorder|disorders",
         Situation::DevelopmentalDisability,
     ),
     ("infant|infants|babies|toddlers", Situation::Child),
@@ -536,6 +548,16 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
     ("laid off|dislocated workers", Situation::Unemployed),
     ("uninsured or underinsured", Situation::Uninsured),
     ("without health insurance", Situation::Uninsured),
+    (
+        "without access to health|medical care",
+        Situation::Uninsured,
+    ),
+    ("without access to healthcare", Situation::Uninsured),
+    // "without Medi-Cal or private dental insurance".
+    (
+        "without medi cal|medicaid or private? health|dental|medical|vision? insurance",
+        Situation::Uninsured,
+    ),
     ("wheelchair users", Situation::PhysicalDisability),
     ("vision impaired|loss", Situation::BlindLowVision),
     ("tribal member|members", Situation::CulturalCommunity),
@@ -566,11 +588,18 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
     // A language community ("Chinese-speaking family"): the people who
     // speak it, not a service's staff ("Spanish-speaking staff").
     (
-        "spanish|chinese|cantonese|mandarin|vietnamese|korean|russian|tagalog|japanese|arabic|farsi|portuguese|samoan|tongan|swedish|armenian|khmer|amharic|tigrinya|somali speaking person|persons|people|family|families|parents|adults|seniors|women|men|youth|residents|immigrants|community|communities",
+        concat!(
+            languages!(),
+            " speaking person|persons|people|family|families|parents|adults|seniors|women|men|youth|residents|immigrants|community|communities"
+        ),
         Situation::CulturalCommunity,
     ),
     (
         "of $ heritage|ancestry|origin",
+        Situation::CulturalCommunity,
+    ),
+    (
+        concat!("of ", peoples!(), " descent|heritage|ancestry|origin|faith"),
         Situation::CulturalCommunity,
     ),
 ];
@@ -610,8 +639,16 @@ pub(super) const DISABILITY_NOUN: &str = "disability|disabilities|impairment|imp
 /// Words that name a group in a fully read sentence ("Physical limitation
 /// or disability") but a topic as often elsewhere ("disability benefits"):
 /// never hints.
-pub(super) const TOPIC_POPULATION: &[(&str, Situation)] =
-    &[("disability|disabilities", Situation::Disability)];
+pub(super) const TOPIC_POPULATION: &[(&str, Situation)] = &[
+    ("disability|disabilities", Situation::Disability),
+    // "Must be Jewish", "Age 18 or over and Swedish speaking"; elsewhere as
+    // often a language served or staff's ("Spanish speaking staff").
+    (peoples!(), Situation::CulturalCommunity),
+    (
+        concat!(languages!(), " speaking"),
+        Situation::CulturalCommunity,
+    ),
+];
 
 /// Phrases that say who a service or a place is for ("family shelter",
 /// "frail elderly", "battered women"): one or more groups (any qualifies),
@@ -1321,6 +1358,21 @@ pub(super) const IN_COUNTY_AFTER: &[&str] = &[
     "recipient",
     "recipients",
     "anyone",
+    // What a project serves is where it is ("Special project in Duval
+    // County", "Assistance with evictions in Pasco County").
+    "project",
+    "program",
+    "programs",
+    "services",
+    "assistance",
+    "representation",
+    "victims",
+    "survivors",
+    "workers",
+    "farmworkers",
+    "immigrants",
+    "students",
+    "patients",
 ];
 
 /// Phrases saying there is no restriction.
@@ -1361,6 +1413,8 @@ pub(super) const FILLER: &[&str] = &[
     "sliding scale based on income",
     "for|with",
     "over",
+    // "Woman over 18 with or without children": no condition either way.
+    "with or without children|kids|dependents",
     // A minor's consent is a formality, not a condition on who is served.
     "with parent|parental|parents|guardian /? guardian? consent|permission",
     "open|available|limited|restricted to",

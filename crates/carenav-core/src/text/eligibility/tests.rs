@@ -238,6 +238,7 @@ fn reads_income(#[case] text: &str, #[case] expected: Option<IncomeLimit>) {
 #[case("Serves Pasco County", &["Pasco County"])]
 #[case("Legal help for Hillsborough County.", &["Hillsborough County"])]
 #[case("Advice to tenants in Orange County facing eviction", &["Orange County"])]
+#[case("Special project in Duval County", &["Duval County"])]
 // A town after the people who live there (counties: `IN_COUNTY_AFTER`).
 #[case("Low-income homeowners in Redwood City", &["Redwood City"])]
 #[case("Low-income South San Francisco homeowner", &["South San Francisco"])]
@@ -343,6 +344,15 @@ fn confidence<T>(c: &Constraint<T>) -> Option<Confidence> {
 #[case("Court referral", RequirementKind::Referral)]
 #[case(
     "Call MWF 9am-5pm, TuTh 10am-6pm for an appt",
+    RequirementKind::Appointment
+)]
+// Calling or signing up may open a clause inside the sentence.
+#[case(
+    "Weekly food pantry (Friday) Sign up 9am Friday for appointment to pick up food",
+    RequirementKind::Appointment
+)]
+#[case(
+    "People with symptomatic HIV: call M-Sa 9am-4pm for interview appt",
     RequirementKind::Appointment
 )]
 #[case(
@@ -767,9 +777,12 @@ fn whose_age_beside_parents(#[case] text: &str, #[case] of: AgeOf) {
 }
 
 /// A group or an age offered as one choice beside one the reader does not
-/// know restricts no one: whoever the unknown choice names qualifies too.
+/// know, or beside a residence, restricts no one: whoever the other choice
+/// names qualifies too.
 #[rstest]
 #[case("Homeless person or person without cooking facilities")]
+#[case("Enrolled student or county resident")]
+#[case("Veteran or San Mateo County resident")]
 #[case("Age 60 or over or homebound and unable to prepare own meals")]
 #[case("Elderly, ill or disabled, or at-risk teenager, residing in institutional setting")]
 fn a_choice_beside_an_unknown_one_is_no_restriction(#[case] text: &str) {
@@ -1427,4 +1440,46 @@ fn every_row_is_offered_where_it_can_match() {
     assert_indexed("ALSO_FAMILY", &ALSO_FAMILY_ROWS, ALSO_FAMILY);
     assert_indexed("CONNECTOR", &CONNECTOR_ROWS, CONNECTOR);
     assert_indexed("NAME_CUES", &NAME_CUE_ROWS, NAME_CUES);
+}
+
+/// Communities named by a people or a language alone, read in a sentence
+/// read whole; never a hint beside words the reader does not know ("Spanish
+/// speaking staff" serves anyone).
+#[rstest]
+#[case("Must be Jewish", true)]
+#[case("Must be of Jewish faith", true)]
+#[case("Age 18 or over and Swedish speaking", true)]
+#[case("Chinese-speaking", true)]
+#[case("Spanish speaking staff available", false)]
+#[case("Chinese New Year celebration", false)]
+fn a_people_or_language_alone_is_a_community(#[case] text: &str, #[case] community: bool) {
+    let e = eligibility_from_text(text);
+    let want = community.then(|| vec![Situation::CulturalCommunity]);
+    assert_eq!(e.populations.value().cloned(), want, "{text}: {e:?}");
+}
+
+#[rstest]
+#[case(
+    "Low-income person without access to health care",
+    Situation::Uninsured
+)]
+#[case(
+    "Must be low-income, without Medi-Cal or private dental insurance",
+    Situation::Uninsured
+)]
+#[case(
+    "Children age 5-22 with autism spectrum or related communication disorder",
+    Situation::DevelopmentalDisability
+)]
+#[case(
+    "Woman over 18 with or without children in need of drug treatment",
+    Situation::SubstanceUse
+)]
+fn coverage_autism_and_treatment_wordings(#[case] text: &str, #[case] group: Situation) {
+    let e = eligibility_from_text(text);
+    assert_eq!(
+        e.populations.value().cloned(),
+        Some(vec![group]),
+        "{text}: {e:?}"
+    );
 }
