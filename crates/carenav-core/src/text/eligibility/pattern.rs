@@ -26,6 +26,15 @@ pub(super) fn match_pattern(pattern: &str, tokens: &[Token], i: usize) -> Option
     match_parts(pattern.split_whitespace(), tokens, i, Capture::default())
 }
 
+/// A part of a pattern: its `|` alternatives, and whether a trailing `?`
+/// makes it optional (a lone `?` is the question mark).
+fn alternatives(part: &str) -> (&str, bool) {
+    match part.strip_suffix('?') {
+        Some(p) if !p.is_empty() => (p, true),
+        _ => (part, false),
+    }
+}
+
 fn match_parts(
     mut parts: SplitWhitespace<'_>,
     tokens: &[Token],
@@ -36,10 +45,7 @@ fn match_parts(
         return Some((i, cap));
     };
     let rest = || parts.clone();
-    let (alts, optional) = match part.strip_suffix('?') {
-        Some(p) if !p.is_empty() => (p, true),
-        _ => (part, false),
-    };
+    let (alts, optional) = alternatives(part);
     let mut best: Option<(usize, Capture)> = None;
     let mut consider = |found: Option<(usize, Capture)>| {
         if let Some(found) = found
@@ -187,10 +193,7 @@ impl Openers {
 fn opening_tokens(pattern: &'static str) -> Option<Vec<&'static str>> {
     let mut tokens = Vec::new();
     for part in pattern.split_whitespace() {
-        let (alts, optional) = match part.strip_suffix('?') {
-            Some(p) if !p.is_empty() => (p, true),
-            _ => (part, false),
-        };
+        let (alts, optional) = alternatives(part);
         if matches!(alts, "#" | "$#" | "$" | "$c") {
             return None;
         }

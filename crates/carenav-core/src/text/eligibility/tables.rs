@@ -1785,3 +1785,6 @@ pub(super) const NAME_CUES: &[(&str, Cue, Confidence)] = &[
         Confidence::Low,
     ),
 ];
+
+/// Words that negate the phrase after them ("no income requirement").
+pub(super) const NEGATION: &[&str] = &["no", "not", "non", "without", "regardless"];
