@@ -76,9 +76,31 @@ pub fn eligibility_from_text(text: &str) -> Eligibility {
     read_eligibility(text).eligibility
 }
 
+/// How much of a text is read. Eligibility texts in real directories are
+/// under 1.5 KB; the rest of a longer one is left to verify, because reading
+/// a sentence in part costs more than linear time in its length, and an
+/// import must not stall on one runaway field.
+const MAX_READ_BYTES: usize = 4096;
+
+/// Where reading stops: the end of the last sentence within
+/// [`MAX_READ_BYTES`], or the last whole character when none ends there.
+fn read_limit(text: &str) -> usize {
+    if text.len() <= MAX_READ_BYTES {
+        return text.len();
+    }
+    let mut cut = MAX_READ_BYTES;
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    text.get(..cut)
+        .and_then(|head| head.rfind(['.', ';']))
+        .map_or(cut, |p| p + 1)
+}
+
 /// Reads a free-text eligibility description and says how much of it was read.
 pub fn read_eligibility(text: &str) -> EligibilityReading {
-    let tokens = prepare(tokenize(text));
+    let limit = read_limit(text);
+    let tokens = prepare(tokenize(text.get(..limit).unwrap_or_default()));
     let mut readings = Vec::new();
     let mut unread = Vec::new();
     let mut scanned = Vec::new();
@@ -290,6 +312,11 @@ pub fn read_eligibility(text: &str) -> EligibilityReading {
         retain_terms(&mut readings, &mut scanned, |t| {
             t.value != Value::Requirement(RequirementKind::Appointment)
         });
+    }
+    // Beyond the limit: one stretch to verify, which lowers confidence like
+    // any sentence not read.
+    if limit < text.len() {
+        unread.push((limit, text.len()));
     }
     assemble(text, &readings, &scanned, &unread)
 }

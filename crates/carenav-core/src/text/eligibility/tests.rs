@@ -1483,3 +1483,34 @@ fn coverage_autism_and_treatment_wordings(#[case] text: &str, #[case] group: Sit
         "{text}: {e:?}"
     );
 }
+
+/// A runaway text is read up to `MAX_READ_BYTES` (at a sentence's end); the
+/// rest is left to verify, and what was read becomes a hint.
+#[test]
+fn a_runaway_text_is_read_in_part() {
+    let filler = "Bring your questions to the front desk. ".repeat(200);
+    let text = format!("Women only. {filler}Men only.");
+    assert!(text.len() > MAX_READ_BYTES);
+    let e = eligibility_from_text(&text);
+    assert_eq!(e.gender.value(), Some(&Gender::Female), "{e:?}");
+    assert_eq!(confidence(&e.gender), Some(Confidence::Low), "{e:?}");
+    let rest = e.to_verify.last().map(String::as_str).unwrap_or_default();
+    assert!(rest.ends_with("Men only."), "{rest}");
+    assert!(
+        rest.len() < text.len() - MAX_READ_BYTES + 100,
+        "{}",
+        rest.len()
+    );
+}
+
+/// A cut inside a character or with no sentence end before it stays on a
+/// character boundary.
+#[test]
+fn the_read_limit_is_a_character_boundary() {
+    let text = "é".repeat(MAX_READ_BYTES);
+    let limit = read_limit(&text);
+    assert!(limit <= MAX_READ_BYTES && text.is_char_boundary(limit));
+    assert_eq!(limit, MAX_READ_BYTES);
+    let odd = format!("a{}", "é".repeat(MAX_READ_BYTES));
+    assert_eq!(read_limit(&odd), MAX_READ_BYTES - 1);
+}
