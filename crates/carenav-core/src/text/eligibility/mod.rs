@@ -1058,10 +1058,13 @@ fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
         }
     }
     // "Referred by ..., school or agency": who refers, not who is served.
-    let referrer = tokens
-        .get(..i)
-        .is_some_and(|ts| ts.iter().any(|t| t.is_word("by") || t.is_word("from")));
-    for pattern in AGENCY_ROWS.at(tokens, i).filter(|_| !referrer) {
+    // (Looked back at only where an agency row is offered.)
+    let referrer = || {
+        tokens
+            .get(..i)
+            .is_some_and(|ts| ts.iter().any(|t| t.is_word("by") || t.is_word("from")))
+    };
+    for pattern in AGENCY_ROWS.at(tokens, i).filter(|_| !referrer()) {
         if let Some((end, _)) = match_pattern(pattern, tokens, i) {
             offer(end, term(Value::Agency, end, Confidence::High));
         }

@@ -21,8 +21,8 @@ pub(super) struct Capture {
 /// Tries every way optional tokens can go and keeps the longest match.
 pub(super) fn match_pattern(pattern: &str, tokens: &[Token], i: usize) -> Option<(usize, Capture)> {
     // The parts are split as they are matched, not collected: most
-    // patterns fail at their first word (this runs for every word of every
-    // text indexed, against every pattern).
+    // patterns fail within their first words (this runs at every word of
+    // every text imported, for each row `Indexed::at` offers there).
     match_parts(pattern.split_whitespace(), tokens, i, Capture::default())
 }
 

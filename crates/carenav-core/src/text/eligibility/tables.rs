@@ -555,7 +555,7 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
     ("without access to healthcare", Situation::Uninsured),
     // "without Medi-Cal or private dental insurance".
     (
-        "without medi cal|medicaid or private? health|dental|medical|vision? insurance",
+        "without medi? cal|medicaid or private? health|dental|medical|vision? insurance",
         Situation::Uninsured,
     ),
     ("wheelchair users", Situation::PhysicalDisability),

@@ -1467,6 +1467,7 @@ fn a_people_or_language_alone_is_a_community(#[case] text: &str, #[case] communi
     "Must be low-income, without Medi-Cal or private dental insurance",
     Situation::Uninsured
 )]
+#[case("Without Medicaid or private insurance", Situation::Uninsured)]
 #[case(
     "Children age 5-22 with autism spectrum or related communication disorder",
     Situation::DevelopmentalDisability
