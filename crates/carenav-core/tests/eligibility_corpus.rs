@@ -72,8 +72,8 @@ const MIN_EXCLUDING_PRECISION: &[(&str, f64)] = &[("dev", 0.99), ("held-back", 0
 ///   Jewish", "Swedish speaking") in a sentence read whole; a group offered
 ///   beside a residence as no restriction; coverage, autism and treatment
 ///   wordings; a county after the project or people it serves; calling
-///   for an appointment inside a sentence: dev population .909/.751 →
-///   .914/.765, residency recall .842 → .849, requirement .866/.829 →
+///   for an appointment inside a sentence; no groups for an agency-only
+///   service: dev population .909/.751 → .917/.765, residency recall .842 → .849, requirement .866/.829 →
 ///   .870/.857, excluding 132/133 → 141/142; held-back unchanged. Tried
 ///   and dropped: "under court order" as justice-involved (dev population
 ///   −1 atom, +2 false).

@@ -1603,6 +1603,12 @@ fn assemble(
         }
     }
     for kind in 1..=5 {
+        // "School or agency serving students with disabilities": the groups
+        // an organization serves are its clients; the service itself is
+        // never referred to a client.
+        if kind == 3 && eligibility.agency_only {
+            continue;
+        }
         let group: Vec<&Term> = all_terms
             .iter()
             .copied()

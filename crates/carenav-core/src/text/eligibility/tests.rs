@@ -1515,3 +1515,12 @@ fn the_read_limit_is_a_character_boundary() {
     let odd = format!("a{}", "é".repeat(MAX_READ_BYTES));
     assert_eq!(read_limit(&odd), MAX_READ_BYTES - 1);
 }
+
+/// The groups an organization serves are its clients, not a restriction of
+/// a service no client is referred to.
+#[test]
+fn an_agency_only_service_names_no_group() {
+    let e = eligibility_from_text("School or agency serving students with disabilities");
+    assert!(e.agency_only, "{e:?}");
+    assert!(e.populations.is_open(), "{e:?}");
+}
