@@ -152,7 +152,7 @@ impl AgeRange {
 }
 
 /// An income ceiling.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "value", rename_all = "kebab-case")]
 pub enum IncomeLimit {
     /// At most this percent of the federal poverty guideline (e.g. 200).
@@ -163,6 +163,43 @@ pub enum IncomeLimit {
     AnnualDollars(f64),
     /// "Low income" without a figure: a restriction to verify, not to enforce.
     LowIncome,
+    /// At most these household incomes per year, by household size
+    /// ("$39,600 for 1 person, $45,250 for 2 persons"); for a size not
+    /// listed the limit is not known.
+    AnnualByHouseholdSize(Vec<HouseholdLimit>),
+}
+
+/// The annual income ceiling for one household size.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct HouseholdLimit {
+    /// People in the household.
+    pub size: u32,
+    /// At most this household income per year, in US dollars.
+    pub annual_dollars: f64,
+}
+
+impl IncomeLimit {
+    /// The annual ceiling for a household of `size`, when this limit is
+    /// given per household size and lists that size.
+    ///
+    /// ```
+    /// use carenav_core::{HouseholdLimit, IncomeLimit};
+    /// let limit = IncomeLimit::AnnualByHouseholdSize(vec![
+    ///     HouseholdLimit { size: 1, annual_dollars: 39_600.0 },
+    ///     HouseholdLimit { size: 2, annual_dollars: 45_250.0 },
+    /// ]);
+    /// assert_eq!(limit.annual_for_household(2), Some(45_250.0));
+    /// assert_eq!(limit.annual_for_household(3), None);
+    /// ```
+    pub fn annual_for_household(&self, size: u32) -> Option<f64> {
+        match self {
+            IncomeLimit::AnnualByHouseholdSize(limits) => limits
+                .iter()
+                .find(|l| l.size == size)
+                .map(|l| l.annual_dollars),
+            _ => None,
+        }
+    }
 }
 
 /// Who may use a service, as far as carenav could read it.

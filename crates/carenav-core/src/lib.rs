@@ -27,8 +27,8 @@ pub use directory::{
     Weekday,
 };
 pub use eligibility::{
-    AgeOf, AgeRange, Confidence, Constraint, Eligibility, Evidence, EvidenceSource, IncomeLimit,
-    Requirement, RequirementKind,
+    AgeOf, AgeRange, Confidence, Constraint, Eligibility, Evidence, EvidenceSource, HouseholdLimit,
+    IncomeLimit, Requirement, RequirementKind,
 };
 pub use needs::{NeedDomain, NeedError};
 pub use plan::{CarePlan, PlanError, PlanOptions, Stamp, TaskStatus, Timestamp};

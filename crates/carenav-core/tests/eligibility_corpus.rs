@@ -264,6 +264,12 @@ fn predicted_atoms(e: &Eligibility) -> BTreeSet<(&'static str, String)> {
             IncomeLimit::MonthlyDollars(n) => format!("monthly-dollars:{n}"),
             IncomeLimit::AnnualDollars(n) => format!("annual-dollars:{n}"),
             IncomeLimit::LowIncome => "low-income:".to_owned(),
+            // The labels record a limit per household size by its first
+            // figure, the smallest household's (see the corpus README).
+            IncomeLimit::AnnualByHouseholdSize(limits) => {
+                let first = limits.iter().min_by_key(|l| l.size);
+                format!("annual-dollars:{}", first.map_or(0.0, |l| l.annual_dollars))
+            }
         };
         out.insert(("income", atom));
     }

@@ -25,6 +25,7 @@
 //!   | `age:client`, `age:child` | `MIN..MAX` in years, either end may be empty (`18..`, `..17`, `5..14`) |
 //!   | `gender:female`, `gender:male`, `gender:non-binary` | – |
 //!   | `income:percent-of-poverty`, `income:monthly-dollars`, `income:annual-dollars` | the number (`200`) |
+//!   | `income:annual-by-household-size` | `SIZE:DOLLARS` per household size, comma-separated (`1:39600,2:45250`) |
 //!   | `income:low-income` | – |
 //!   | `population:<situation code>` (`population:veteran`), one per population | – |
 //!   | `residency`, one per area | the area name (`San Mateo County`) |
@@ -411,6 +412,17 @@ fn eligibility_codes(e: &Eligibility) -> Vec<Coded> {
                 IncomeLimit::MonthlyDollars(n) => ("income:monthly-dollars", Some(n.to_string())),
                 IncomeLimit::AnnualDollars(n) => ("income:annual-dollars", Some(n.to_string())),
                 IncomeLimit::LowIncome => ("income:low-income", None),
+                // "1:39600,2:45250": size and annual dollars, per size.
+                IncomeLimit::AnnualByHouseholdSize(limits) => (
+                    "income:annual-by-household-size",
+                    Some(
+                        limits
+                            .iter()
+                            .map(|l| format!("{}:{}", l.size, l.annual_dollars))
+                            .collect::<Vec<_>>()
+                            .join(","),
+                    ),
+                ),
             };
             out.push(coded(code, value, ev));
         }

@@ -4,9 +4,9 @@ mod hsds3_common;
 
 use carenav_core::{
     Address, AddressType, AgeOf, AgeRange, Attribute, Confidence, Constraint, CostOption, Date,
-    Directory, Eligibility, Gender, GeoPoint, IncomeLimit, Language, Location, LocationType,
-    Organization, Phone, RequiredDocument, Schedule, Service, ServiceArea, ServiceAtLocation,
-    ServiceStatus, Situation, TaxonomyTerm, TimeOfDay, Weekday,
+    Directory, Eligibility, Gender, GeoPoint, HouseholdLimit, IncomeLimit, Language, Location,
+    LocationType, Organization, Phone, RequiredDocument, Schedule, Service, ServiceArea,
+    ServiceAtLocation, ServiceStatus, Situation, TaxonomyTerm, TimeOfDay, Weekday,
 };
 use carenav_hsds::ids::child_id;
 use carenav_hsds::{
@@ -344,4 +344,36 @@ fn export_is_stable() {
         .to_owned();
     assert_eq!(phone_id.len(), 36);
     assert_ne!(phone_id, address_id);
+}
+
+/// Income limits per household size are coded "size:dollars,..." and read
+/// back as written.
+#[test]
+fn income_limits_per_household_size_round_trip() {
+    let mut directory = hand_built();
+    let limits = IncomeLimit::AnnualByHouseholdSize(vec![
+        HouseholdLimit {
+            size: 1,
+            annual_dollars: 39_600.0,
+        },
+        HouseholdLimit {
+            size: 2,
+            annual_dollars: 45_250.0,
+        },
+    ]);
+    directory.services[1].eligibility.income = Constraint::from_text(
+        limits.clone(),
+        "income cannot exceed $39,600 for 1 person, $45,250 for 2 persons",
+        Confidence::High,
+    );
+    let services = to_hsds_services(&directory);
+    let coded = services[1]["attributes"]
+        .as_array()
+        .expect("test fixture")
+        .iter()
+        .find(|a| a["taxonomy_term"]["code"] == "income:annual-by-household-size")
+        .map(|a| a["value"].clone());
+    assert_eq!(coded, Some(serde_json::json!("1:39600,2:45250")));
+    let back = round_trip(&directory, Format::Json);
+    assert_eq!(back.services[1].eligibility.income.value(), Some(&limits));
 }

@@ -5,8 +5,11 @@
 use std::path::PathBuf;
 use std::sync::LazyLock;
 
-use carenav_core::matching::{MatchResult, eligibility_of};
-use carenav_core::{ClientProfile, Confidence, Constraint, Directory, Gender, Situation};
+use carenav_core::matching::{AreaFact, ClientFacts, MatchResult, assess, eligibility_of};
+use carenav_core::{
+    ClientProfile, Confidence, Constraint, Date, Directory, Gender, GeoPoint, IncomeLimit,
+    Location, Situation,
+};
 use carenav_hsds::legacy::{LegacyFormat, convert};
 use carenav_index::{MatchOptions, ServiceIndex};
 
@@ -223,4 +226,74 @@ fn every_exclusion_names_its_constraint_and_text() {
         }
     }
     assert!(seen > 10, "the profiles exercise exclusions ({seen})");
+}
+
+/// "Age 62 or over, income cannot exceed $39,600 for 1 person, $45,250 for 2
+/// persons" (San Mateo senior housing): the limit that applies is the one
+/// for the client's household.
+#[test]
+fn an_income_limit_per_household_size_applies_the_clients_size() {
+    let service = SMC
+        .directory
+        .services
+        .iter()
+        .find(|s| {
+            s.eligibility.income.value().is_some_and(|l| {
+                l.annual_for_household(1) == Some(39_600.0)
+                    && l.annual_for_household(2) == Some(45_250.0)
+            })
+        })
+        .expect("the senior housing limits are read per household size");
+    assert!(high(&service.eligibility.income).is_some());
+    let point = GeoPoint::new(37.5, -122.2).expect("valid point");
+    let today = Date::new(2026, 11, 28).expect("date");
+    let verdict = |household: u32| {
+        let profile = ClientProfile::from_json(&format!(
+            r#"{{"location":{{"latitude":37.5,"longitude":-122.2}},"age":67,
+            "household_size":{household},"monthly_income":3600,
+            "needs":[{{"domain":"housing-instability"}}]}}"#
+        ))
+        .expect("test profile is valid");
+        let client = ClientFacts::from_profile(&profile, point, None);
+        assess(
+            service,
+            &eligibility_of(service),
+            &Location::default(),
+            &client,
+            Some(1.0),
+            &AreaFact::NoArea,
+            today,
+        )
+    };
+    // $43,200 a year: over the limit for one person, under it for two.
+    let alone = verdict(1);
+    let excluded = alone.excluded.as_ref().expect("one person is over $39,600");
+    assert_eq!(excluded.constraint, "income");
+    assert!(
+        excluded
+            .evidence
+            .as_deref()
+            .is_some_and(|e| e.contains("$39,600 for 1 person")),
+        "{excluded:?}"
+    );
+    let couple = verdict(2);
+    assert!(couple.is_eligible(), "{couple:?}");
+    assert!(
+        couple
+            .reasons
+            .iter()
+            .any(|r| r.contains("$45250 for a household of 2")),
+        "{couple:?}"
+    );
+    // A household the text does not list: to ask, not excluded.
+    let three = verdict(3);
+    assert!(three.is_eligible(), "{three:?}");
+    assert!(
+        three.caveats.iter().any(|c| c.contains("household of 3")),
+        "{three:?}"
+    );
+    assert!(matches!(
+        service.eligibility.income.value(),
+        Some(IncomeLimit::AnnualByHouseholdSize(_))
+    ));
 }

@@ -294,6 +294,26 @@ fn check_income(out: &mut Assessment, income: &Constraint<IncomeLimit>, client: 
                 .push("serves low-income clients: bring proof of income".to_owned());
             return;
         }
+        IncomeLimit::AnnualByHouseholdSize(_) => 'verdict: {
+            let (Some(m), Some(size)) = (client.monthly_income, client.household_size) else {
+                break 'verdict None;
+            };
+            let Some(max) = limit.annual_for_household(size) else {
+                let listed = describe_limit(limit);
+                out.caveats.push(format!(
+                    "income limits ({listed}) list no household of {size}: ask"
+                ));
+                return;
+            };
+            // Compared per month, as for one annual figure.
+            Some((
+                m <= max / 12.0,
+                format!(
+                    "income ${:.0}/year, limit ${max:.0} for a household of {size}",
+                    m * 12.0
+                ),
+            ))
+        }
     };
     match verdict {
         Some((true, detail)) => out.reasons.push(detail),
@@ -311,6 +331,14 @@ fn describe_limit(limit: &IncomeLimit) -> String {
         IncomeLimit::MonthlyDollars(m) => format!("${m:.0} a month"),
         IncomeLimit::AnnualDollars(a) => format!("${a:.0} a year"),
         IncomeLimit::LowIncome => "low income".to_owned(),
+        IncomeLimit::AnnualByHouseholdSize(limits) => limits
+            .iter()
+            .map(|l| {
+                let people = if l.size == 1 { "person" } else { "people" };
+                format!("${:.0} a year for {} {people}", l.annual_dollars, l.size)
+            })
+            .collect::<Vec<_>>()
+            .join(", "),
     }
 }
 

@@ -36,6 +36,8 @@ pub struct ClientFacts {
     pub percent_of_poverty: Option<f64>,
     /// Household income per month, US dollars.
     pub monthly_income: Option<f64>,
+    /// People in the household, the client included.
+    pub household_size: Option<u32>,
     /// Situations stated in the profile.
     pub stated: Vec<Situation>,
     /// Situations inferred from the profile (not stated).
@@ -120,6 +122,7 @@ impl ClientFacts {
             gender: profile.gender,
             percent_of_poverty,
             monthly_income: profile.monthly_income,
+            household_size: profile.household_size,
             stated,
             inferred,
             languages: profile

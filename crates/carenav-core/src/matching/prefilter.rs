@@ -64,7 +64,9 @@ impl ServiceDigest {
             Some(IncomeLimit::PercentOfPoverty(p)) => max_pct = Some(*p),
             Some(IncomeLimit::MonthlyDollars(m)) => max_monthly = Some(*m),
             Some(IncomeLimit::AnnualDollars(a)) => max_monthly = Some(*a / 12.0),
-            Some(IncomeLimit::LowIncome) | None => {}
+            // A household size the table does not list may be allowed
+            // more than any it does: nothing to filter on.
+            Some(IncomeLimit::LowIncome | IncomeLimit::AnnualByHouseholdSize(_)) | None => {}
         }
         ServiceDigest {
             referable: service.status.is_referable() && !e.agency_only,

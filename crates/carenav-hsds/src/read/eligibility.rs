@@ -7,7 +7,7 @@ use serde_json::Value;
 use carenav_core::text::eligibility_from_text;
 use carenav_core::{
     AgeOf, AgeRange, Confidence, Constraint, Eligibility, Evidence, EvidenceSource, Gender,
-    IncomeLimit, Requirement, RequirementKind, Service, Situation,
+    HouseholdLimit, IncomeLimit, Requirement, RequirementKind, Service, Situation,
 };
 
 use super::fields::Rec;
@@ -59,6 +59,20 @@ fn unknown<T>(text: &str) -> Constraint<T> {
 
 fn number(text: &str) -> Option<f64> {
     text.trim().parse::<f64>().ok().filter(|n| n.is_finite())
+}
+
+/// "1:39600,2:45250": household sizes and their annual limits.
+fn household_limits(text: &str) -> Option<Vec<HouseholdLimit>> {
+    text.split(',')
+        .map(|pair| {
+            let (size, dollars) = pair.split_once(':')?;
+            Some(HouseholdLimit {
+                size: size.trim().parse().ok().filter(|n| *n > 0)?,
+                annual_dollars: number(dollars).filter(|d| *d > 0.0)?,
+            })
+        })
+        .collect::<Option<Vec<_>>>()
+        .filter(|l| !l.is_empty())
 }
 
 fn age_range(text: &str, of: AgeOf) -> Option<AgeRange> {
@@ -133,6 +147,9 @@ pub(crate) fn from_codes(rec: &mut Rec<'_>, codes: Vec<Coded>) -> Result<Eligibi
                 .is_some(),
             "income:annual-dollars" => number(value)
                 .map(|n| e.income = restricted(IncomeLimit::AnnualDollars(n), &evidence))
+                .is_some(),
+            "income:annual-by-household-size" => household_limits(value)
+                .map(|l| e.income = restricted(IncomeLimit::AnnualByHouseholdSize(l), &evidence))
                 .is_some(),
             "income:low-income" => {
                 e.income = restricted(IncomeLimit::LowIncome, &evidence);

@@ -31,7 +31,8 @@
 //! widen eligibility ("Age 60 or over. Must be a member": of what?).
 
 use crate::eligibility::{
-    AgeOf, AgeRange, Confidence, Constraint, Eligibility, IncomeLimit, Requirement, RequirementKind,
+    AgeOf, AgeRange, Confidence, Constraint, Eligibility, HouseholdLimit, IncomeLimit, Requirement,
+    RequirementKind,
 };
 use crate::matching::facts::SENIOR_AGE;
 use crate::situation::{Gender, Situation};
@@ -982,6 +983,21 @@ fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
                     end,
                     Confidence::High,
                 ),
+                (IncomeShape::ByHousehold, _) if !cap.households.is_empty() => {
+                    let limits = cap
+                        .households
+                        .iter()
+                        .map(|&(size, dollars)| HouseholdLimit {
+                            size,
+                            annual_dollars: f64::from(dollars),
+                        })
+                        .collect();
+                    term(
+                        Value::Income(IncomeLimit::AnnualByHouseholdSize(limits)),
+                        end,
+                        Confidence::High,
+                    )
+                }
                 // "between 125% and 150% of ...": the ceiling is the last.
                 (IncomeShape::PercentOfPoverty, [n] | [_, n]) if (50..=1000).contains(n) => term(
                     Value::Income(IncomeLimit::PercentOfPoverty(f64::from(*n))),

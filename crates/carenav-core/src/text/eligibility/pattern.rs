@@ -15,6 +15,8 @@ pub(super) struct Capture {
     pub(super) numbers: Vec<u32>,
     /// The place names matched by `$` or `$c`.
     pub(super) places: Places,
+    /// Household sizes and their annual dollars, matched by `$h`.
+    pub(super) households: Vec<(u32, u32)>,
 }
 
 /// Matches `pattern` at `tokens[i..]`; returns the end index and captures.
@@ -69,6 +71,13 @@ fn match_parts(
             if let Some((end, dollars)) = dollars(tokens, i) {
                 let mut cap = cap.clone();
                 cap.numbers.push(dollars);
+                consider(match_parts(rest(), tokens, end, cap));
+            }
+        }
+        "$h" => {
+            if let Some((end, households)) = household_limits(tokens, i) {
+                let mut cap = cap.clone();
+                cap.households = households;
                 consider(match_parts(rest(), tokens, end, cap));
             }
         }
@@ -194,7 +203,7 @@ fn opening_tokens(pattern: &'static str) -> Option<Vec<&'static str>> {
     let mut tokens = Vec::new();
     for part in pattern.split_whitespace() {
         let (alts, optional) = alternatives(part);
-        if matches!(alts, "#" | "$#" | "$" | "$c") {
+        if matches!(alts, "#" | "$#" | "$" | "$c" | "$h") {
             return None;
         }
         tokens.extend(alts.split('|'));
@@ -203,6 +212,60 @@ fn opening_tokens(pattern: &'static str) -> Option<Vec<&'static str>> {
         }
     }
     None
+}
+
+/// Amounts for household sizes ("$39,600 for 1 person, $45,250 for 2
+/// persons", "$63,350 per year for a single, $72,400 per year for a
+/// couple", "$62,000 per year maximum income for single person and $68,000
+/// for a couple"): the end and each size with its dollars, in the order
+/// written.
+fn household_limits(tokens: &[Token], i: usize) -> Option<(usize, Vec<(u32, u32)>)> {
+    let mut out = Vec::new();
+    let mut at = i;
+    let mut end = i;
+    while let Some((after_amount, amount)) = dollars(tokens, at) {
+        // "$62,000 per year maximum income for single person".
+        let after_words = ["per|a|/ year", "maximum|max income"]
+            .iter()
+            .fold(after_amount, |k, words| {
+                match_pattern(words, tokens, k).map_or(k, |(e, _)| e)
+            });
+        let Some((after_size, size)) = household_size(tokens, after_words) else {
+            break;
+        };
+        out.push((size, amount));
+        end = after_size;
+        // The next amount, after ",", "and", ", and" or ";".
+        at = match_pattern(",|;? and?", tokens, end).map_or(end, |(e, _)| e);
+        if at == end {
+            break;
+        }
+    }
+    let sizes_differ = out
+        .iter()
+        .enumerate()
+        .all(|(k, (size, _))| out.iter().skip(k + 1).all(|(other, _)| other != size));
+    (!out.is_empty() && sizes_differ).then_some((end, out))
+}
+
+/// "for 1 person", "for 2 persons", "for a family of 4", "for single
+/// person", "for a couple": the end and the household size.
+fn household_size(tokens: &[Token], i: usize) -> Option<(usize, u32)> {
+    const SIZES: &[(&str, Option<u32>)] = &[
+        (
+            "for # person|persons|people|member|members household?",
+            None,
+        ),
+        ("for a? household|family of # persons|people|members?", None),
+        ("for a? single person|individual|adult?", Some(1)),
+        ("for one person", Some(1)),
+        ("for a couple", Some(2)),
+    ];
+    SIZES.iter().find_map(|(pattern, fixed)| {
+        let (end, cap) = match_pattern(pattern, tokens, i)?;
+        let size = fixed.or_else(|| cap.numbers.first().copied())?;
+        (1..=20).contains(&size).then_some((end, size))
+    })
 }
 
 /// A dollar amount ("$32,000", "$2000"): its end and whole dollars.

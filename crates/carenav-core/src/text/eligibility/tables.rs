@@ -1033,11 +1033,32 @@ pub(super) enum IncomeShape {
     /// `$#` with no period: a year when the figure is one only a year
     /// could be (10,000 or more), else not read.
     Dollars,
+    /// `$h`: a year's dollars per household size.
+    ByHousehold,
 }
 
 /// Income phrases.
 pub(super) const INCOME: &[(&str, IncomeShape)] = &[
     ("maximum|max income|incomes :|,? $#", IncomeShape::Dollars),
+    // Limits per household size ("$39,600 for 1 person, $45,250 for 2
+    // persons"), after the same words as one limit.
+    (
+        "maximum|max income|incomes :|,? $h",
+        IncomeShape::ByHousehold,
+    ),
+    ("income limit|limits of|is|:? $h", IncomeShape::ByHousehold),
+    (
+        "income requirements|limit|limits are|is $h",
+        IncomeShape::ByHousehold,
+    ),
+    (
+        "income|incomes cannot|can't exceed $h",
+        IncomeShape::ByHousehold,
+    ),
+    (
+        "income|incomes must|may|should|can not exceed $h",
+        IncomeShape::ByHousehold,
+    ),
     ("income limit|limits of|is|:? $#", IncomeShape::Dollars),
     (
         "income requirements|limit|limits are|is $# per|a|/ year",

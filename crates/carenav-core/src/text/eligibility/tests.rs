@@ -196,13 +196,14 @@ fn families_make_a_population_a_hint() {
     "Must demonstrate need for financial assistance",
     Some(IncomeLimit::LowIncome)
 )]
+// A limit stated for one household size is that size's only.
 #[case(
     "Maximum income: $63,350 per year for a single",
-    Some(IncomeLimit::AnnualDollars(63350.0))
+    Some(IncomeLimit::AnnualByHouseholdSize(vec![HouseholdLimit { size: 1, annual_dollars: 63350.0 }]))
 )]
 #[case(
     "Age 62 or over, income limit of $47,520 for 1 person",
-    Some(IncomeLimit::AnnualDollars(47520.0))
+    Some(IncomeLimit::AnnualByHouseholdSize(vec![HouseholdLimit { size: 1, annual_dollars: 47520.0 }]))
 )]
 // The figure says what "low income" means here.
 #[case(
@@ -211,7 +212,7 @@ fn families_make_a_population_a_hint() {
 )]
 fn reads_income(#[case] text: &str, #[case] expected: Option<IncomeLimit>) {
     assert_eq!(
-        eligibility_from_text(text).income.value().copied(),
+        eligibility_from_text(text).income.value().cloned(),
         expected,
         "{text}"
     );
@@ -1396,6 +1397,7 @@ fn sample_of(pattern: &str) -> String {
             "#" => "12",
             "$#" => "$12,000",
             "$" | "$c" => "Zorba County",
+            "$h" => "$12,000 for 1 person",
             _ => part.split('|').next().unwrap_or(part),
         })
         .collect::<Vec<_>>()
@@ -1523,4 +1525,59 @@ fn an_agency_only_service_names_no_group() {
     let e = eligibility_from_text("School or agency serving students with disabilities");
     assert!(e.agency_only, "{e:?}");
     assert!(e.populations.is_open(), "{e:?}");
+}
+
+/// Income limits per household size, after the words that introduce one
+/// limit, are read as a table.
+#[rstest]
+#[case(
+    "Age 62 or over, income cannot exceed $39,600 for 1 person, $45,250 for 2 persons",
+    &[(1, 39_600.0), (2, 45_250.0)]
+)]
+#[case(
+    "Income limit of $47,520 for 1 person, $54,300 for a couple",
+    &[(1, 47_520.0), (2, 54_300.0)]
+)]
+#[case(
+    "Maximum income: $63,350 per year for a single, $72,400 per year for a couple",
+    &[(1, 63_350.0), (2, 72_400.0)]
+)]
+#[case(
+    "Income requirements are $62,000 per year maximum income for single person and $68,000 for a couple",
+    &[(1, 62_000.0), (2, 68_000.0)]
+)]
+#[case("Income limit of $33,075 for a family of 4", &[(4, 33_075.0)])]
+fn reads_income_limits_per_household_size(#[case] text: &str, #[case] want: &[(u32, f64)]) {
+    let e = eligibility_from_text(text);
+    let limits: Vec<HouseholdLimit> = want
+        .iter()
+        .map(|&(size, annual_dollars)| HouseholdLimit {
+            size,
+            annual_dollars,
+        })
+        .collect();
+    assert_eq!(
+        e.income.value(),
+        Some(&IncomeLimit::AnnualByHouseholdSize(limits)),
+        "{text}"
+    );
+    assert_eq!(confidence(&e.income), Some(Confidence::High), "{text}");
+}
+
+/// A price per person is no income limit; one amount stays one limit.
+#[rstest]
+#[case("Fee: $25 for 1 person, $40 for 2 persons", None)]
+#[case(
+    "Income cannot exceed $39,600",
+    Some(IncomeLimit::AnnualDollars(39_600.0))
+)]
+fn amounts_per_person_outside_income_words_are_not_limits(
+    #[case] text: &str,
+    #[case] want: Option<IncomeLimit>,
+) {
+    assert_eq!(
+        eligibility_from_text(text).income.value(),
+        want.as_ref(),
+        "{text}"
+    );
 }
