@@ -6,10 +6,12 @@
 //! matches a pattern at a token and finds, by the token, the rows of a table
 //! worth trying there; `place.rs` reads place names; this file reads
 //! sentences with them, and `scan.rs` the sentences it cannot read whole;
-//! `tests.rs` holds the cases. A pattern is a string of
-//! tokens: a word or punctuation, `a|b` alternatives, a trailing `?` for an
-//! optional token, `#` for a number, `$` for a list of place names
-//! (capitalized words, "A, B or C") and `$c` for a list of counties.
+//! `tests.rs` holds the cases. A pattern is a string of tokens: a word or
+//! punctuation, `a|b` alternatives (of one token each), a trailing `?` for
+//! an optional token, `#` for a number, `$#` for a dollar amount, `$h` for
+//! amounts per household size ("$39,600 for 1 person, $45,250 for 2"), `$`
+//! for a list of place names (capitalized words, "A, B or C") and `$c` for
+//! a list of counties.
 //!
 //! Reading goes sentence by sentence (split at `;` and at `.` ending a
 //! sentence). Every token of a sentence must be covered by some pattern,
