@@ -254,6 +254,50 @@ fn eligibility_corpus_rates_and_invariants() {
     );
 }
 
+/// Real texts mangled the ways exports mangle them (cut mid-word, run
+/// together, shouted, spaced with no-break spaces, amounts too large for
+/// any integer, repeated past the read limit, words reversed): reading
+/// never panics, every quote is still in the text, and nothing unread is
+/// lost silently.
+#[test]
+fn eligibility_reader_survives_mangled_real_text() {
+    let corpus = eligibility_corpus();
+    let mut read = 0usize;
+    for (k, (_, text)) in corpus.iter().enumerate() {
+        let next = &corpus[(k + 1) % corpus.len()].1;
+        let cut = |share: usize| {
+            let mut at = text.len() * share / 3;
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            text[..at].to_owned()
+        };
+        let mangled = [
+            cut(1),
+            cut(2),
+            format!("{text} {next}"),
+            text.to_uppercase(),
+            text.replace(' ', "\u{a0}"),
+            text.replace(['.', ';', ','], ""),
+            text.replace('0', "0,000,000,000,000"),
+            text.repeat(5000 / text.len().max(1) + 1),
+            text.split_whitespace().rev().collect::<Vec<_>>().join(" "),
+        ];
+        for m in &mangled {
+            let reading = read_eligibility(m);
+            check_evidence(m, &reading.eligibility);
+            if reading.coverage != Coverage::Full {
+                assert!(
+                    !reading.eligibility.to_verify.is_empty(),
+                    "{m:?} lost silently"
+                );
+            }
+            read += 1;
+        }
+    }
+    assert!(read > 15_000, "{read} mangled texts read");
+}
+
 /// Every restriction read from text quotes words that are in the text.
 fn check_evidence(text: &str, e: &Eligibility) {
     fn check<T: std::fmt::Debug>(text: &str, c: &Constraint<T>) {
