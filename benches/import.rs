@@ -22,19 +22,9 @@ use carenav::hsds::{Format, Mode, load_str, write_json};
 use carenav_synth::{SynthOptions, generate};
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 
-// The allocator of carenav's binaries: see `carenav-cli`'s main.rs.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+mod common;
 
-const SEED: u64 = 2026;
-
-fn sizes() -> Vec<usize> {
-    let mut sizes = vec![100_000];
-    if std::env::var("CARENAV_BENCH_1M").is_ok_and(|v| v == "1") {
-        sizes.push(1_000_000);
-    }
-    sizes
-}
+use common::{SEED, sizes};
 
 fn import(c: &mut Criterion) {
     let mut group = c.benchmark_group("import");

@@ -21,20 +21,11 @@ use carenav::{MatchOptions, ServiceIndex};
 use carenav_synth::{QueryShape, SynthOptions, generate, reference_day};
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 
-// The allocator of carenav's binaries: see `carenav-cli`'s main.rs.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+mod common;
 
-const SEED: u64 = 2026;
+use common::{SEED, sizes};
+
 const LATENCY_QUERIES: usize = 1_000;
-
-fn sizes() -> Vec<usize> {
-    let mut sizes = vec![100_000];
-    if std::env::var("CARENAV_BENCH_1M").is_ok_and(|v| v == "1") {
-        sizes.push(1_000_000);
-    }
-    sizes
-}
 
 fn bench_dir(name: &str) -> PathBuf {
     let root = std::env::var_os("CARGO_TARGET_DIR").map_or_else(
