@@ -37,6 +37,11 @@ fn alternatives(part: &str) -> (&str, bool) {
     }
 }
 
+/// The parts that match something other than their own text, each an arm
+/// of `match_parts`: `#` a number, `$#` a dollar amount, `$h` amounts per
+/// household size, `$` a list of places, `$c` a list of counties.
+const SLOTS: &[&str] = &["#", "$#", "$h", "$", "$c"];
+
 fn match_parts(
     mut parts: SplitWhitespace<'_>,
     tokens: &[Token],
@@ -203,7 +208,7 @@ fn opening_tokens(pattern: &'static str) -> Option<Vec<&'static str>> {
     let mut tokens = Vec::new();
     for part in pattern.split_whitespace() {
         let (alts, optional) = alternatives(part);
-        if matches!(alts, "#" | "$#" | "$" | "$c" | "$h") {
+        if SLOTS.contains(&alts) {
             return None;
         }
         tokens.extend(alts.split('|'));
