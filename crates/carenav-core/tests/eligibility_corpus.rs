@@ -77,11 +77,19 @@ const MIN_EXCLUDING_PRECISION: &[(&str, f64)] = &[("dev", 0.99), ("held-back", 0
 ///   .870/.857, excluding 132/133 → 141/142; held-back unchanged. Tried
 ///   and dropped: "under court order" as justice-involved (dev population
 ///   −1 atom, +2 false).
+/// - 2026-12-06 (stop 18): one "County" closing a list of names ("Orange,
+///   Seminole and Osceola County"); a county after the trouble a case is
+///   about ("stalking in Palm Beach County"); "1- or 2- parent families";
+///   children under 18 define a family and set no child's age: dev
+///   residency .970/.849 → .971/.875, population recall .765 → .778;
+///   held-back unchanged. The grade range was tried again, unaware of the
+///   entry above, with the same result (held-back population precision
+///   .806 → .758, caught by its floor) and dropped again.
 const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("dev", "age", 0.93, 0.97),
     ("dev", "gender", 0.91, 0.85),
-    ("dev", "population", 0.91, 0.76),
-    ("dev", "residency", 0.96, 0.84),
+    ("dev", "population", 0.91, 0.77),
+    ("dev", "residency", 0.96, 0.87),
     ("dev", "income", 0.93, 0.92),
     ("dev", "requirement", 0.86, 0.85),
     ("dev", "agency-only", 0.98, 0.87),

@@ -97,7 +97,8 @@ pub(super) struct Places {
     pub(super) spans: Vec<(usize, usize)>,
     /// "Hillsborough and Pasco counties": each name is a county's.
     pub(super) county: bool,
-    /// Whether every name is a county's ("Pasco County", "A and B counties").
+    /// Whether the list names counties ("Pasco County", "A and B counties",
+    /// "A, B and C County"): what `$c` asks for.
     pub(super) all_counties: bool,
 }
 
@@ -166,13 +167,18 @@ pub(super) fn place_list(tokens: &[Token], i: usize) -> Option<(usize, Places)> 
     if county {
         end += 1;
     }
+    let ends_with_county = |e: usize| {
+        tokens
+            .iter()
+            .find(|t| t.end == e)
+            .is_some_and(|t| t.is_word("county") || t.is_word("counties"))
+    };
+    // "Orange, Seminole and Osceola County": one "County" closing a list
+    // names the list's counties. The names are kept as written; the
+    // boundary data decides which are counties.
     let all_counties = county
-        || spans.iter().all(|(_, e)| {
-            tokens
-                .iter()
-                .find(|t| t.end == *e)
-                .is_some_and(|t| t.is_word("county") || t.is_word("counties"))
-        });
+        || spans.iter().all(|(_, e)| ends_with_county(*e))
+        || (spans.len() > 1 && spans.last().is_some_and(|(_, e)| ends_with_county(*e)));
     Some((
         end,
         Places {

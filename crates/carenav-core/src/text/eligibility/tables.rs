@@ -604,12 +604,12 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
     ),
 ];
 
-/// Kinds of disability named by an adjective, read in lists that share one
-/// noun ("developmental, physical, or emotional disability").
 /// Peoples named before who they are ("Filipino resident"; the
 /// [`POPULATION`] rows pair them with the nouns they go with).
 pub(super) const PEOPLES: &str = peoples!();
 
+/// Kinds of disability named by an adjective, read in lists that share one
+/// noun ("developmental, physical, or emotional disability").
 pub(super) const DISABILITY_KIND: &[(&str, Situation)] = &[
     ("developmental", Situation::DevelopmentalDisability),
     ("intellectual", Situation::DevelopmentalDisability),
@@ -817,6 +817,23 @@ pub(super) const PEOPLE: &[(&str, &[Situation], Option<Gender>)] = &[
     ),
     (
         "with minor children",
+        &[Situation::FamilyWithChildren],
+        None,
+    ),
+    // Children under 18 are minor children: the words define a family,
+    // they set no child's age of their own.
+    (
+        "family|families? with children|kids under age? 18",
+        &[Situation::FamilyWithChildren],
+        None,
+    ),
+    (
+        "# -? or # -? parent family|families|households",
+        &[Situation::FamilyWithChildren],
+        None,
+    ),
+    (
+        "# -? or # -? parent family|families|households with children|kids under age? 18",
         &[Situation::FamilyWithChildren],
         None,
     ),
@@ -1394,6 +1411,22 @@ pub(super) const IN_COUNTY_AFTER: &[&str] = &[
     "immigrants",
     "students",
     "patients",
+    "elders",
+    "consumers",
+    "borrowers",
+    "members",
+    // The trouble a case is about happens where the client lives ("victims
+    // of dating violence and stalking in Palm Beach County").
+    "eviction",
+    "evictions",
+    "foreclosure",
+    "foreclosures",
+    "violence",
+    "stalking",
+    "abuse",
+    "issues",
+    "disputes",
+    "problems",
 ];
 
 /// Phrases saying there is no restriction.

@@ -251,6 +251,12 @@ fn reads_income(#[case] text: &str, #[case] expected: Option<IncomeLimit>) {
 #[case("Resident of the State of California", &["California"])]
 // A plural "Counties" after a list names each county.
 #[case("Serving Orange, Seminole and Osceola Counties", &["Orange County", "Seminole County", "Osceola County"])]
+// One "County" closing a list names its counties; the names stay as
+// written (the boundary data resolves "Orange" in a Florida directory).
+#[case("Assistance with sealing of records in Orange, Seminole and Osceola County.", &["Orange", "Seminole", "Osceola County"])]
+// The trouble a case is about happens where the client lives.
+#[case("Representation for victims of dating violence and stalking in Palm Beach County", &["Palm Beach County"])]
+#[case("Assistance with evictions in Pasco County.", &["Pasco County"])]
 #[case("Any business servicing the city of San Bruno", &["San Bruno"])]
 #[case(
     "Residents of the cities of Burlingame, Hillsborough and San Mateo",
@@ -672,6 +678,9 @@ fn reads_people_phrases(
 #[case("Neurologically impaired", vec![Situation::Disability])]
 #[case("Age 18 or over, legal arrest", vec![Situation::InCustody])]
 #[case("Jewish person", vec![Situation::CulturalCommunity])]
+// Children under 18 define a family; no child's age of their own.
+#[case("1- or 2- parent families", vec![Situation::FamilyWithChildren])]
+#[case("Families with children under 18", vec![Situation::FamilyWithChildren])]
 // Adults with disabilities are a group of their own beside seniors.
 #[case("Seniors and adults with disabilities", vec![Situation::Senior, Situation::Disability])]
 #[case("Must have a diagnosis of serious mental illness", vec![Situation::SeriousMentalIllness])]
@@ -770,7 +779,7 @@ fn adults_beside_a_group_widen_it() {
 /// An age after the parents' own group is theirs; after a child, the child's.
 #[rstest]
 #[case("Pregnant and parenting teens under 21", AgeOf::Client)]
-#[case("Families with children under 18", AgeOf::Child)]
+#[case("Families with children under 12", AgeOf::Child)]
 #[case("Parents of children ages 0-5", AgeOf::Child)]
 fn whose_age_beside_parents(#[case] text: &str, #[case] of: AgeOf) {
     let e = eligibility_from_text(text);
@@ -838,6 +847,16 @@ fn stacked_groups_and_narrowed_choices_are_hints() {
         let e = eligibility_from_text(text);
         assert_eq!(confidence(&e.populations), Some(Confidence::Low), "{text}");
     }
+}
+
+#[test]
+fn a_minor_child_sets_no_age() {
+    let e = eligibility_from_text("Families with children under 18");
+    assert!(e.age.is_open(), "{e:?}");
+    assert_eq!(confidence(&e.populations), Some(Confidence::High));
+    // A younger limit is the child's age.
+    let e = eligibility_from_text("Families with children under age 12");
+    assert_eq!(e.age.value().and_then(|a| a.max), Some(11.0));
 }
 
 #[rstest]
