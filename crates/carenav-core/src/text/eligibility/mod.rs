@@ -661,6 +661,42 @@ fn disability_list(tokens: &[Token], i: usize) -> Option<(usize, Vec<Situation>)
     (found.len() > 1).then(|| (end, dedup(found)))
 }
 
+/// "victims of domestic violence, sexual assault, or stalking": the
+/// groups of one or more [`HARM`]s after [`HARMED`] (any qualifies).
+fn harm_list(tokens: &[Token], i: usize) -> Option<(usize, Vec<Situation>)> {
+    let (mut end, _) = match_pattern(HARMED, tokens, i)?;
+    let harm_at = |k: usize| {
+        HARM_ROWS
+            .at(tokens, k)
+            .filter_map(|(pattern, situation)| {
+                Some((match_pattern(pattern, tokens, k)?.0, *situation))
+            })
+            .max_by_key(|(end, _)| *end)
+    };
+    let (first_end, first) = harm_at(end)?;
+    let mut found = vec![first];
+    end = first_end;
+    loop {
+        // Harms are joined by a comma, "and", "or" or a slash; a word
+        // between two harms ends the list ("abuse or crime (domestic
+        // violence, ...)" is ILAO's gloss, read as its own row).
+        let mut j = end;
+        while tokens.get(j).is_some_and(|t| {
+            t.is_punct(',') || t.is_punct('/') || t.is_word("or") || t.is_word("and")
+        }) {
+            j += 1;
+        }
+        match harm_at(j).filter(|_| j > end) {
+            Some((next_end, situation)) => {
+                found.push(situation);
+                end = next_end;
+            }
+            None => break,
+        }
+    }
+    Some((end, dedup(found)))
+}
+
 /// Whether the capitalized words `start..end` open a program's name
 /// (capitalized words up to a [`PROGRAM`] noun): then they name the
 /// program, not who may use it.
@@ -812,6 +848,7 @@ fn word_before(tokens: &[Token], i: usize) -> Option<&str> {
 }
 
 // The tables `item_at` reads at every token, indexed by opening word.
+static HARM_ROWS: Indexed<(&str, Situation)> = Indexed::new(HARM);
 static PEOPLE_ROWS: Indexed<(&str, &[Situation], Option<Gender>)> = Indexed::new(PEOPLE);
 static AGE_ROWS: Indexed<(&str, AgeShape)> = Indexed::new(AGE);
 static GENDER_ROWS: Indexed<(&str, Gender)> = Indexed::new(GENDER);
@@ -955,6 +992,9 @@ fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
         );
     }
     if let Some((end, list)) = disability_list(tokens, i) {
+        offer(end, term(Value::Population(list), end, Confidence::High));
+    }
+    if let Some((end, list)) = harm_list(tokens, i) {
         offer(end, term(Value::Population(list), end, Confidence::High));
     }
     for (pattern, situation) in TOPIC_POPULATION_ROWS.at(tokens, i) {

@@ -202,10 +202,6 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
         Situation::DevelopmentalDisability,
     ),
     (
-        "victim|victims|survivor|survivors of domestic / family violence",
-        Situation::DomesticViolenceSurvivor,
-    ),
-    (
         "seriously|severely|chronically|persistently? mentally ill",
         Situation::SeriousMentalIllness,
     ),
@@ -258,15 +254,6 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
         Situation::DomesticViolenceSurvivor,
     ),
     (
-        "victim|victims|survivor|survivors of human? trafficking",
-        Situation::CrimeVictim,
-    ),
-    ("victim|victims of crime", Situation::CrimeVictim),
-    (
-        "victim|victims|survivor|survivors of domestic violence",
-        Situation::DomesticViolenceSurvivor,
-    ),
-    (
         "domestic violence victims|survivors",
         Situation::DomesticViolenceSurvivor,
     ),
@@ -274,19 +261,7 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
         "at risk of domestic violence",
         Situation::DomesticViolenceSurvivor,
     ),
-    (
-        "victim|victims|survivor|survivors of intimate partner violence|abuse",
-        Situation::DomesticViolenceSurvivor,
-    ),
-    (
-        "victim|victims|survivor|survivors of a? violent? crime",
-        Situation::CrimeVictim,
-    ),
     ("crime victim|victims", Situation::CrimeVictim),
-    (
-        "survivor|survivors of abuse or crime",
-        Situation::CrimeVictim,
-    ),
     // ILAO's wording, with its gloss.
     (
         "survivor of abuse or crime domestic violence , trafficking , sexual assault , gun violence",
@@ -461,15 +436,7 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
     ("new mothers|parents", Situation::Parenting),
     ("pregnant or parenting", Situation::Pregnant),
     ("be? expecting a child|baby", Situation::Pregnant),
-    (
-        "victim|victims|survivor|survivors of sexual assault|abuse|violence",
-        Situation::CrimeVictim,
-    ),
     ("sexual assault victims|survivors", Situation::CrimeVictim),
-    (
-        "victim|victims|survivor|survivors of torture",
-        Situation::CrimeVictim,
-    ),
     (
         "living? with a? mental illness|illnesses",
         Situation::SeriousMentalIllness,
@@ -631,6 +598,34 @@ pub(super) const DISABILITY_KIND: &[(&str, Situation)] = &[
     ("psychiatrically", Situation::SeriousMentalIllness),
     ("neurologically", Situation::Disability),
     ("visually", Situation::BlindLowVision),
+];
+
+/// Who has lived through a harm, before a list of [`HARM`]s.
+pub(super) const HARMED: &str = "victim|victims|survivor|survivors of";
+
+/// Harms, read in lists after [`HARMED`] ("victims of domestic violence,
+/// sexual assault and stalking"): each names its group, any qualifies.
+pub(super) const HARM: &[(&str, Situation)] = &[
+    (
+        "domestic|family violence|abuse",
+        Situation::DomesticViolenceSurvivor,
+    ),
+    (
+        "domestic / family violence|abuse",
+        Situation::DomesticViolenceSurvivor,
+    ),
+    (
+        "intimate partner violence|abuse",
+        Situation::DomesticViolenceSurvivor,
+    ),
+    ("dating violence", Situation::DomesticViolenceSurvivor),
+    ("human|sex|labor? trafficking", Situation::CrimeVictim),
+    ("a? violent|hate? crime|crimes", Situation::CrimeVictim),
+    ("sexual assault|violence|abuse", Situation::CrimeVictim),
+    ("elder|child abuse", Situation::CrimeVictim),
+    ("gun violence", Situation::CrimeVictim),
+    ("financial? exploitation", Situation::CrimeVictim),
+    ("stalking|torture|abuse|violence", Situation::CrimeVictim),
 ];
 
 /// Nouns that end a list of [`DISABILITY_KIND`] adjectives.
@@ -972,16 +967,6 @@ pub(super) const PEOPLE: &[(&str, &[Situation], Option<Gender>)] = &[
     (
         "experiencing alcohol|drug|substance or|and? alcohol|drug? related? problem|problems|issues|abuse",
         &[Situation::SubstanceUse],
-        None,
-    ),
-    (
-        "victim|victims|survivor|survivors of domestic violence / violent crime|crimes",
-        &[Situation::DomesticViolenceSurvivor, Situation::CrimeVictim],
-        None,
-    ),
-    (
-        "victim|victims|survivor|survivors of crime , domestic violence",
-        &[Situation::CrimeVictim, Situation::DomesticViolenceSurvivor],
         None,
     ),
     (

@@ -678,6 +678,17 @@ fn reads_people_phrases(
 #[case("Neurologically impaired", vec![Situation::Disability])]
 #[case("Age 18 or over, legal arrest", vec![Situation::InCustody])]
 #[case("Jewish person", vec![Situation::CulturalCommunity])]
+// A list of harms after "victims of": each its group.
+#[case(
+    "Victims of domestic violence, dating violence, sexual violence and stalking",
+    vec![Situation::DomesticViolenceSurvivor, Situation::CrimeVictim]
+)]
+#[case(
+    "Victim of domestic/family violence, sexual assault, or stalking",
+    vec![Situation::DomesticViolenceSurvivor, Situation::CrimeVictim]
+)]
+#[case("Survivors of human trafficking", vec![Situation::CrimeVictim])]
+#[case("Survivor of abuse or crime", vec![Situation::CrimeVictim])]
 // Children under 18 define a family; no child's age of their own.
 #[case("1- or 2- parent families", vec![Situation::FamilyWithChildren])]
 #[case("Families with children under 18", vec![Situation::FamilyWithChildren])]
@@ -1287,7 +1298,7 @@ fn adults_on_a_group_are_its_age(#[case] text: &str, #[case] min: Option<f64>) {
 #[rstest]
 #[case(
     "Assistance provided if the applicant is a victim of domestic/family violence, sexual assault, or stalking and the DV is related to the legal issue.",
-    Some(vec![Situation::DomesticViolenceSurvivor])
+    Some(vec![Situation::DomesticViolenceSurvivor, Situation::CrimeVictim])
 )]
 #[case(
     "Volunteer attorneys assist veterans and their spouses with wills, living wills, and health care surrogates.",
@@ -1447,6 +1458,7 @@ fn assert_indexed<R: pattern::Row + Sync>(name: &str, table: &Indexed<R>, rows: 
 #[test]
 fn every_row_is_offered_where_it_can_match() {
     assert_indexed("PEOPLE", &PEOPLE_ROWS, PEOPLE);
+    assert_indexed("HARM", &HARM_ROWS, HARM);
     assert_indexed("AGE", &AGE_ROWS, AGE);
     assert_indexed("GENDER", &GENDER_ROWS, GENDER);
     assert_indexed("POPULATION", &POPULATION_ROWS, POPULATION);
