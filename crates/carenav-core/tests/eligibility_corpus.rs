@@ -84,7 +84,11 @@ const MIN_EXCLUDING_PRECISION: &[(&str, f64)] = &[("dev", 0.99), ("held-back", 0
 ///   residency .970/.849 → .971/.875, population recall .765 → .778; a
 ///   list of harms after "victims of" ("domestic violence, sexual assault
 ///   and stalking"), each its group, in place of nine rows of one or two
-///   harms: population recall → .783;
+///   harms: population recall → .783; requirements of a part of the
+///   service or of a discount ("for some services", "for discounted fee")
+///   and negated ones ("no need to call for an appointment") dropped, and
+///   screening interviews, advance registration and "for an appt" read as
+///   appointments: requirement .870/.857 → .910/.871;
 ///   held-back unchanged. The grade range was tried again, unaware of the
 ///   entry above, with the same result (held-back population precision
 ///   .806 → .758, caught by its floor) and dropped again.
@@ -94,7 +98,7 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("dev", "population", 0.91, 0.77),
     ("dev", "residency", 0.96, 0.87),
     ("dev", "income", 0.93, 0.92),
-    ("dev", "requirement", 0.86, 0.85),
+    ("dev", "requirement", 0.90, 0.86),
     ("dev", "agency-only", 0.98, 0.87),
     ("held-back", "age", 0.96, 0.90),
     ("held-back", "gender", 0.98, 0.98),

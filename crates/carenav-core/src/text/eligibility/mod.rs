@@ -238,6 +238,15 @@ pub fn read_eligibility(text: &str) -> EligibilityReading {
         }
         reading.terms.extend(proofs_listed(sentence));
         reading.terms.extend(appointment_called_for(sentence));
+        // "Referral from Family Court for some services", "Proof of income
+        // for discounted fees": a part's or a discount's conditions, its
+        // requirements too; none is a condition of coming.
+        if !reading.terms.is_empty() && contains_any(FOR_A_PART, sentence) {
+            reading.terms.clear();
+            if !reading.scanned {
+                unread.push(span);
+            }
+        }
         if reading.scanned {
             scanned.extend(reading.terms);
         } else {
@@ -442,6 +451,14 @@ fn proofs_listed(sentence: &[Token]) -> Vec<Term> {
     }
     out
 }
+
+/// Phrases limiting a sentence's conditions, requirements included, to a
+/// part of the service or to a discount.
+const FOR_A_PART: &[&str] = &[
+    "for some|certain|select programs|services|classes|activities",
+    "some|certain programs|services|classes|activities require|requires|have|may",
+    "for a|the? discounted|reduced|sliding fee|fees|rate|rates|price|prices|scale",
+];
 
 /// Whether a sentence ends "for other services" (or programs, activities):
 /// its conditions are some parts' of the service.

@@ -438,9 +438,11 @@ impl Scan<'_> {
         let tokens = self.tokens;
         let group = matches!(term.value, Value::Population(_));
         let word_before = self.before(start).and_then(Token::word);
-        // "not currently on parole", "must not be homeless": a negation a
-        // few words before a group, with no break between.
-        let group_negated = group
+        // "not currently on parole", "must not be homeless", "no need to
+        // call for an appointment": a negation a few words before a group
+        // or a requirement, with no break between.
+        let requirement = matches!(term.value, Value::Requirement(_));
+        let group_negated = (group || requirement)
             && tokens
                 .get(start.saturating_sub(3)..start)
                 .is_some_and(|before| {

@@ -1533,6 +1533,22 @@ pub(super) const REQUIREMENT: &[(&str, RequirementKind)] = &[
         "appointment|appointments required|necessary|needed",
         RequirementKind::Appointment,
     ),
+    (
+        "for a|an? intake? appointment|appt",
+        RequirementKind::Appointment,
+    ),
+    (
+        "undergo|complete|attend a|an? screening|intake interview|appointment",
+        RequirementKind::Appointment,
+    ),
+    (
+        "must? reserve|register|sign up in advance",
+        RequirementKind::Appointment,
+    ),
+    (
+        "advance? registration|reservation|reservations required|necessary|needed",
+        RequirementKind::Appointment,
+    ),
 ];
 
 /// Phrases saying people may come without an appointment.

@@ -371,6 +371,9 @@ fn confidence<T>(c: &Constraint<T>) -> Option<Confidence> {
 #[case("Social security card required", RequirementKind::Id)]
 #[case("Call for an intake appointment", RequirementKind::Appointment)]
 #[case("Must meet income guidelines and have ID", RequirementKind::Id)]
+#[case("Must undergo a screening interview", RequirementKind::Appointment)]
+#[case("Call MWF 9am-5pm for an appt.", RequirementKind::Appointment)]
+#[case("Advance registration required", RequirementKind::Appointment)]
 #[case(
     "Proof of residence in state of California",
     RequirementKind::ResidencyProof
@@ -406,6 +409,18 @@ fn walking_in_needs_no_appointment(#[case] text: &str) {
             .any(|r| r.kind == RequirementKind::Appointment),
         "{text}: {e:?}"
     );
+}
+
+/// What is needed only "for some services" or for a discount, or what a
+/// client has "no need" to do, is no requirement of coming.
+#[rstest]
+#[case("Referral from Family Court for some services")]
+#[case("Proof of income and address for discounted fee eligibility")]
+#[case("No need to call for an appointment")]
+fn requirements_of_a_part_or_negated_are_none(#[case] text: &str) {
+    let e = eligibility_from_text(text);
+    assert!(e.requirements.is_empty(), "{text}: {e:?}");
+    assert!(!e.to_verify.is_empty(), "{text}: {e:?}");
 }
 
 /// "Must have an eviction notice" is read whole (nothing left to verify).
