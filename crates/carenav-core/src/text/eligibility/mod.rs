@@ -48,7 +48,7 @@ mod tables;
 #[cfg(test)]
 mod tests;
 
-use pattern::{Indexed, match_pattern};
+use pattern::{Indexed, household_limit_follows, match_pattern};
 use scan::scan_sentence;
 use tables::*;
 
@@ -788,8 +788,10 @@ fn sentences(tokens: &[Token]) -> Vec<&[Token]> {
         let starts_sentence = tokens.get(k + 1).is_none_or(|next| {
             next.start > token.end && (next.capitalized || (next.digits().is_some() && !numbered))
         });
-        let ends =
-            token.is_punct(';') || (token.is_punct('.') && !after_initial && starts_sentence);
+        // "1 person household max income, $37,400; 2 person household max
+        // income, $43,000": one table of limits.
+        let ends = (token.is_punct(';') && !household_limit_follows(tokens, k + 1))
+            || (token.is_punct('.') && !after_initial && starts_sentence);
         if ends {
             if let Some(part) = tokens.get(start..k).filter(|p| !p.is_empty()) {
                 out.push(part);

@@ -222,13 +222,24 @@ fn opening_tokens(pattern: &'static str) -> Option<Vec<&'static str>> {
 /// Amounts for household sizes ("$39,600 for 1 person, $45,250 for 2
 /// persons", "$63,350 per year for a single, $72,400 per year for a
 /// couple", "$62,000 per year maximum income for single person and $68,000
-/// for a couple"): the end and each size with its dollars, in the order
-/// written.
+/// for a couple", or size first: "1 person household max income, $37,400;
+/// 2 person household max income, $43,000"): the end and each size with
+/// its dollars, in the order written.
 fn household_limits(tokens: &[Token], i: usize) -> Option<(usize, Vec<(u32, u32)>)> {
     let mut out = Vec::new();
     let mut at = i;
     let mut end = i;
-    while let Some((after_amount, amount)) = dollars(tokens, at) {
+    while let Some((after_size, size, amount)) = size_first_limit(tokens, at) {
+        out.push((size, amount));
+        end = after_size;
+        at = match_pattern(",|;? and?", tokens, end).map_or(end, |(e, _)| e);
+        if at == end {
+            break;
+        }
+    }
+    // Amount first, when the table is not size first.
+    let size_first = !out.is_empty();
+    while let Some((after_amount, amount)) = dollars(tokens, at).filter(|_| !size_first) {
         // "$62,000 per year maximum income for single person".
         let after_words = ["per|a|/ year", "maximum|max income"]
             .iter()
@@ -251,6 +262,34 @@ fn household_limits(tokens: &[Token], i: usize) -> Option<(usize, Vec<(u32, u32)
         .enumerate()
         .all(|(k, (size, _))| out.iter().skip(k + 1).all(|(other, _)| other != size));
     (!out.is_empty() && sizes_differ).then_some((end, out))
+}
+
+/// "1 person household max income, $37,400", "2 persons: $43,000": a
+/// household size, then its limit. The end, the size and the dollars.
+fn size_first_limit(tokens: &[Token], i: usize) -> Option<(usize, u32, u32)> {
+    let (after_size, cap) = match_pattern(SIZE_FIRST, tokens, i)?;
+    let size = cap
+        .numbers
+        .first()
+        .copied()
+        .filter(|n| (1..=20).contains(n))?;
+    let (end, amount) = dollars(tokens, after_size)?;
+    Some((end, size, amount))
+}
+
+const SIZE_FIRST: &str = "# person|persons|people|member|members household|family? max|maximum|annual? income|limit? :|,|-?";
+
+/// Whether a household's income limit, size first and naming the income,
+/// opens at `i` ("2 person household max income, $43,000"): a `;` before
+/// it continues a table of limits, not a new sentence.
+pub(super) fn household_limit_follows(tokens: &[Token], i: usize) -> bool {
+    size_first_limit(tokens, i).is_some()
+        && tokens
+            .get(i..)
+            .unwrap_or_default()
+            .iter()
+            .take(6)
+            .any(|t| t.is_word("income") || t.is_word("limit"))
 }
 
 /// "for 1 person", "for 2 persons", "for a family of 4", "for single

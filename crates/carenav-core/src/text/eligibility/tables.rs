@@ -1049,6 +1049,8 @@ pub(super) const INCOME: &[(&str, IncomeShape)] = &[
         IncomeShape::ByHousehold,
     ),
     ("income limit|limits of|is|:? $h", IncomeShape::ByHousehold),
+    ("low income :|- $h", IncomeShape::ByHousehold),
+    ("income|incomes of $h", IncomeShape::ByHousehold),
     (
         "income requirements|limit|limits are|is $h",
         IncomeShape::ByHousehold,
@@ -1062,6 +1064,10 @@ pub(super) const INCOME: &[(&str, IncomeShape)] = &[
         IncomeShape::ByHousehold,
     ),
     ("income limit|limits of|is|:? $#", IncomeShape::Dollars),
+    (
+        "total? household|family? income for the prior|previous|last calendar|tax? year of $# or less",
+        IncomeShape::Annual,
+    ),
     (
         "income requirements|limit|limits are|is $# per|a|/ year",
         IncomeShape::Annual,
@@ -1111,6 +1117,12 @@ pub(super) const INCOME: &[(&str, IncomeShape)] = &[
         IncomeShape::Low,
     ),
     ("# % of|or the? state|area median income", IncomeShape::Low),
+    // The area whose median it is restricts no one by itself ("below 50% of
+    // the median income level for San Mateo County").
+    (
+        "# % of|or the? state|area? median income|incomes level? for|in|of the? $",
+        IncomeShape::Low,
+    ),
     ("# % ami|smi", IncomeShape::Low),
     (
         "income|incomes must|may|should|can|cannot|can't not? exceed # % of|or the? state|area median income",

@@ -205,10 +205,32 @@ fn families_make_a_population_a_hint() {
     "Age 62 or over, income limit of $47,520 for 1 person",
     Some(IncomeLimit::AnnualByHouseholdSize(vec![HouseholdLimit { size: 1, annual_dollars: 47520.0 }]))
 )]
-// The figure says what "low income" means here.
+// The figures say what "low income" means here, size first, in a table
+// that a `;` does not cut.
 #[case(
     "Age 62 or over and low income: 1 person household max income, $37,400",
-    Some(IncomeLimit::AnnualDollars(37400.0))
+    Some(IncomeLimit::AnnualByHouseholdSize(vec![HouseholdLimit { size: 1, annual_dollars: 37400.0 }]))
+)]
+#[case(
+    "Age 62 or over and low income: 1 person household max income, $37,400; 2 person household max income, $43,000.",
+    Some(IncomeLimit::AnnualByHouseholdSize(vec![
+        HouseholdLimit { size: 1, annual_dollars: 37400.0 },
+        HouseholdLimit { size: 2, annual_dollars: 43000.0 },
+    ]))
+)]
+#[case(
+    "Educationally disadvantaged with income of $33,075 for a family of 4",
+    Some(IncomeLimit::AnnualByHouseholdSize(vec![HouseholdLimit { size: 4, annual_dollars: 33075.0 }]))
+)]
+#[case(
+    "Homeowner with a total household income for the prior calendar year of $39,000 or less",
+    Some(IncomeLimit::AnnualDollars(39000.0))
+)]
+// A share of an area's median income: low income; the area restricts no
+// one by itself.
+#[case(
+    "Below 50% of the median income level for San Mateo County",
+    Some(IncomeLimit::LowIncome)
 )]
 fn reads_income(#[case] text: &str, #[case] expected: Option<IncomeLimit>) {
     assert_eq!(
@@ -409,6 +431,12 @@ fn walking_in_needs_no_appointment(#[case] text: &str) {
             .any(|r| r.kind == RequirementKind::Appointment),
         "{text}: {e:?}"
     );
+}
+
+#[test]
+fn the_area_of_a_median_income_is_no_residency() {
+    let e = eligibility_from_text("Below 50% of the median income level for San Mateo County");
+    assert!(e.residency.is_open(), "{e:?}");
 }
 
 /// What is needed only "for some services" or for a discount, or what a
