@@ -93,6 +93,12 @@ const MIN_EXCLUDING_PRECISION: &[(&str, f64)] = &[("dev", 0.99), ("held-back", 0
 ///   2 person ..."), a limit for one family size, "income for the prior
 ///   calendar year of $39,000 or less", a median income's area as no
 ///   residency: income .943/.932 → .945/.977, residency precision .978;
+///   wordings probed from the Open Eligibility situation terms and common
+///   directory phrasings, beyond the corpus (near homeless, probation or
+///   parole, National Guard, gender nonconforming, limited mobility,
+///   intellectual disability, juvenile detention, "City and County of",
+///   zip codes, "service area:", pay stubs, summons, "not for individual
+///   clients"): no corpus text reads differently;
 ///   held-back unchanged. The grade range was tried again, unaware of the
 ///   entry above, with the same result (held-back population precision
 ///   .806 → .758, caught by its floor) and dropped again.

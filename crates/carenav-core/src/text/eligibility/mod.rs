@@ -1647,9 +1647,16 @@ fn assemble(
             .filter_map(|j| tokens.get(j).and_then(Token::word))
             .any(|w| NEGATION.contains(&w))
     };
+    // "Not for individual clients": the words of an agency phrase are its own.
+    let in_agency_phrase = |t: &Token| {
+        all_terms
+            .iter()
+            .any(|a| a.value == Value::Agency && a.start <= t.start && t.end <= a.end)
+    };
     let individuals = tokens.iter().enumerate().any(|(k, t)| {
         t.word().is_some_and(|w| INDIVIDUAL.contains(&w))
             && !negated(k)
+            && !in_agency_phrase(t)
             && !word_before(&tokens, k)
                 .is_some_and(|w| ["to", "serving", "serves", "serve"].contains(&w))
     });

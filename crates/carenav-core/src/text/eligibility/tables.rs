@@ -282,7 +282,10 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
     ),
     ("in jail or prison", Situation::InCustody),
     ("in custody", Situation::InCustody),
-    ("youth in custody", Situation::InCustody),
+    (
+        "youth|juveniles|minors? in juvenile? detention|hall|custody",
+        Situation::InCustody,
+    ),
     ("inmate|inmates", Situation::InCustody),
     (
         "former|formerly|ex inmate|inmates|prisoner|prisoners",
@@ -407,6 +410,38 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
         Situation::AtRiskOfHomelessness,
     ),
     ("facing eviction", Situation::AtRiskOfHomelessness),
+    // Not yet homeless: "near homeless", "at risk of becoming homeless".
+    ("near homeless", Situation::AtRiskOfHomelessness),
+    (
+        "at imminent? risk of becoming|being homeless",
+        Situation::AtRiskOfHomelessness,
+    ),
+    (
+        "on probation|parole or|and probation|parole",
+        Situation::JusticeInvolved,
+    ),
+    (
+        "gender nonconforming|nonbinary|expansive|variant|fluid",
+        Situation::Lgbtq,
+    ),
+    ("gender non conforming|binary", Situation::Lgbtq),
+    (
+        "human? trafficking victims|survivors",
+        Situation::CrimeVictim,
+    ),
+    ("with limited mobility", Situation::PhysicalDisability),
+    (
+        "with an? intellectual disability|disabilities",
+        Situation::DevelopmentalDisability,
+    ),
+    (
+        "intellectually disabled",
+        Situation::DevelopmentalDisability,
+    ),
+    (
+        "parish|church|congregation|union|club member|members",
+        Situation::Member,
+    ),
     ("vets", Situation::Veteran),
     ("service members|member|servicemember", Situation::Military),
     ("armed forces|reservists", Situation::Military),
@@ -761,6 +796,17 @@ pub(super) const PEOPLE: &[(&str, &[Situation], Option<Gender>)] = &[
     (
         "homeless and|or at -? risk youth|youths|teens|teenagers|adolescents",
         &[Situation::Youth],
+        None,
+    ),
+    (
+        "runaway and|or homeless youth|youths|teens|teenagers|adolescents",
+        &[Situation::Youth],
+        None,
+    ),
+    // The reserve forces, not a club ("National Guard members").
+    (
+        "national guard members|member|and reserves|reservists?",
+        &[Situation::Military],
         None,
     ),
     (
@@ -1219,6 +1265,15 @@ pub(super) const RESIDENCY: &[(&str, ResidencyShape)] = &[
         "resident|residents of the cities|city|towns|town of $",
         ResidencyShape::Named,
     ),
+    // San Francisco's own name for itself.
+    (
+        "resident|residents of the city and county of $",
+        ResidencyShape::Named,
+    ),
+    (
+        "resident|residents of|in zip code|codes|zipcode|zipcodes $",
+        ResidencyShape::Named,
+    ),
     (
         "must? live|lives|living|reside|resides|residing within the city limits of $",
         ResidencyShape::Named,
@@ -1362,6 +1417,8 @@ pub(super) const RESIDENCY: &[(&str, ResidencyShape)] = &[
         "for|serving|serves|serve|throughout the? $c",
         ResidencyShape::Named,
     ),
+    ("serving|serves|serve all of $c", ResidencyShape::Named),
+    ("service area|areas :|- $", ResidencyShape::Named),
     ("in|within the? $c", ResidencyShape::InCounty),
     ("$c", ResidencyShape::Bare),
 ];
@@ -1484,10 +1541,22 @@ pub(super) const REQUIREMENT: &[(&str, RequirementKind)] = &[
     ),
     ("id or social security card required", RequirementKind::Id),
     ("social security card required", RequirementKind::Id),
+    (
+        "social security card|cards and|or birth certificate|certificates required|needed|necessary",
+        RequirementKind::Id,
+    ),
+    (
+        "birth certificate|certificates required|needed|necessary",
+        RequirementKind::Id,
+    ),
     ("name and address id", RequirementKind::Id),
     ("id with name and address", RequirementKind::Id),
     ("proof|verification of income", RequirementKind::IncomeProof),
     ("verifiable income", RequirementKind::IncomeProof),
+    (
+        "pay|paycheck|check stub|stubs",
+        RequirementKind::IncomeProof,
+    ),
     (
         "proof of residency|residence|address",
         RequirementKind::ResidencyProof,
@@ -1510,6 +1579,7 @@ pub(super) const REQUIREMENT: &[(&str, RequirementKind)] = &[
     ),
     ("court papers|summons|order", RequirementKind::CourtPapers),
     ("unlawful detainer", RequirementKind::CourtPapers),
+    ("summons", RequirementKind::CourtPapers),
     ("must be referred|placed", RequirementKind::Referral),
     ("referred by|through|from", RequirementKind::Referral),
     ("referral from", RequirementKind::Referral),
@@ -1581,6 +1651,10 @@ pub(super) const AGENCY: &[&str] = &[
     "government , nonprofit , business group or organization",
     // "Services for agencies only, not for individuals".
     "for? agencies|organizations|professionals|providers only",
+    // "Not for individual clients": agency to agency.
+    "not for|to individual|individuals clients?",
+    "not available|open to individual|individuals clients?",
+    "no individual clients",
 ];
 
 /// Words that say individual people are served too (an agency cue in the

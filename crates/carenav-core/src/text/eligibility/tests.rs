@@ -289,6 +289,11 @@ fn reads_income(#[case] text: &str, #[case] expected: Option<IncomeLimit>) {
 #[case("Must live in the Bayshore area", &["Bayshore"])]
 #[case("Residency in California required", &["California"])]
 #[case("Must be located in Santa Clara County", &["Santa Clara County"])]
+// Directory wordings probed beyond the shared data.
+#[case("Residents of the City and County of San Francisco", &["San Francisco"])]
+#[case("Residents of zip codes 94601, 94603 and 94605", &["94601", "94603", "94605"])]
+#[case("Service area: San Mateo County", &["San Mateo County"])]
+#[case("Serves all of San Mateo County", &["San Mateo County"])]
 // A short name is read as the full one the boundary data knows.
 #[case("SF residents only", &["San Francisco"])]
 fn reads_residency(#[case] text: &str, #[case] expected: &[&str]) {
@@ -394,6 +399,13 @@ fn confidence<T>(c: &Constraint<T>) -> Option<Confidence> {
 #[case("Call for an intake appointment", RequirementKind::Appointment)]
 #[case("Must meet income guidelines and have ID", RequirementKind::Id)]
 #[case("Must undergo a screening interview", RequirementKind::Appointment)]
+// Directory wordings probed beyond the shared data.
+#[case("Bring your most recent pay stubs", RequirementKind::IncomeProof)]
+#[case("Must bring your summons and complaint", RequirementKind::CourtPapers)]
+#[case(
+    "Social Security card and birth certificate required",
+    RequirementKind::Id
+)]
 #[case("Call MWF 9am-5pm for an appt.", RequirementKind::Appointment)]
 #[case("Advance registration required", RequirementKind::Appointment)]
 #[case(
@@ -509,6 +521,12 @@ fn reads_no_id_requirement(#[case] text: &str) {
 #[case("School or agency serving students with disabilities", true)]
 #[case("Any business servicing the city of San Bruno", true)]
 #[case("Services for agencies only, not for individuals", true)]
+// The issue's own wording; the words of the phrase are not individuals
+// served.
+#[case("Not for individual clients", true)]
+#[case("No individual clients", true)]
+// Walk-ins are a way to come, not who may.
+#[case("No walk-in clients", false)]
 // The people an organization serves are its clients.
 #[case(
     "501(c)(3) organization or an organization that provides substantial services to residents of the Peninsula",
@@ -704,6 +722,18 @@ fn reads_people_phrases(
 #[case("Veterans of the U.S. military", vec![Situation::Veteran])]
 // Directory wordings of the groups, probed beyond the shared data.
 #[case("Chronically mentally ill adult", vec![Situation::SeriousMentalIllness])]
+// Probed from the Open Eligibility "human situations" terms.
+#[case("Persons on probation or parole", vec![Situation::JusticeInvolved])]
+#[case("National Guard members and their families", vec![Situation::Military])]
+#[case("Near homeless", vec![Situation::AtRiskOfHomelessness])]
+#[case("At risk of becoming homeless", vec![Situation::AtRiskOfHomelessness])]
+#[case("Transgender and gender nonconforming individuals", vec![Situation::Lgbtq])]
+#[case("Human trafficking survivors", vec![Situation::CrimeVictim])]
+#[case("People with limited mobility", vec![Situation::PhysicalDisability])]
+#[case("People with intellectual disabilities", vec![Situation::DevelopmentalDisability])]
+#[case("Parish members", vec![Situation::Member])]
+#[case("Youth in juvenile detention", vec![Situation::InCustody])]
+#[case("Runaway and homeless youth", vec![Situation::Youth])]
 #[case("Homebound senior", vec![Situation::Senior])]
 #[case("Alcoholic or addict", vec![Situation::SubstanceUse])]
 #[case("Teen parent", vec![Situation::Parenting])]
