@@ -755,12 +755,18 @@ fn prepare(tokens: Vec<Token>) -> Vec<Token> {
 }
 
 /// Whether a sentence starts with a short label and a colon ("Group home:",
-/// "4-H:"), naming a sub-program.
+/// "4-H:"), naming a sub-program; a clock time ("Curfew 9:45pm") is none.
 fn heading(sentence: &[Token]) -> bool {
     let Some(colon) = sentence.iter().position(|t| t.is_punct(':')) else {
         return false;
     };
-    (1..=3).contains(&colon)
+    let digits_at = |k: Option<usize>| {
+        k.and_then(|k| sentence.get(k))
+            .is_some_and(|t| t.digits().is_some())
+    };
+    let clock_time = digits_at(colon.checked_sub(1)) && digits_at(Some(colon + 1));
+    !clock_time
+        && (1..=3).contains(&colon)
         && colon + 1 < sentence.len()
         && sentence
             .iter()
@@ -1017,7 +1023,9 @@ fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
         offer(end, term(Value::Population(list), end, Confidence::High));
     }
     for (pattern, situation) in TOPIC_POPULATION_ROWS.at(tokens, i) {
-        if let Some((end, _)) = match_pattern(pattern, tokens, i) {
+        if let Some((end, _)) = match_pattern(pattern, tokens, i)
+            && !names_a_program(tokens, i, end)
+        {
             let topic = Value::Population(vec![*situation]);
             offer(end, hinted(topic, end, Confidence::High, Hint::Never));
         }

@@ -1739,8 +1739,8 @@ pub(super) const NOT_PLACE: &[&str] = &[
     "counties",
 ];
 
-/// Capitalized nouns that end a program's name ("Homeless Legal
-/// Prevention Project").
+/// Capitalized nouns that end a program's or an organization's name
+/// ("Homeless Legal Prevention Project"): the group words in it name no one.
 pub(super) const PROGRAM: &[&str] = &[
     "project",
     "program",
@@ -1749,6 +1749,19 @@ pub(super) const PROGRAM: &[&str] = &[
     "act",
     "initiative",
     "coalition",
+    // An organization's name ("Jewish Community Center", "Chinese Family
+    // Services").
+    "center",
+    "centers",
+    "services",
+    "charities",
+    "federation",
+    "association",
+    "society",
+    "council",
+    "foundation",
+    "hospital",
+    "league",
 ];
 
 /// Capitalized nouns after a name that make it a building's ("Brennan

@@ -933,6 +933,26 @@ fn stacked_groups_and_narrowed_choices_are_hints() {
     }
 }
 
+/// A people in an organization's name names no one ("Jewish Community
+/// Center members" are the center's members).
+#[test]
+fn a_people_in_an_organizations_name_is_no_community() {
+    let e = eligibility_from_text("Open to Peninsula Jewish Community Center members");
+    assert!(
+        !e.populations
+            .value()
+            .is_some_and(|s| s.contains(&Situation::CulturalCommunity)),
+        "{e:?}"
+    );
+}
+
+/// Clock times are no headings of sub-programs whose ages would differ.
+#[test]
+fn clock_times_are_no_headings() {
+    let e = eligibility_from_text("Shelter for youth 18-24. Curfew 9:45pm. Leave by 8:30am.");
+    assert_eq!(e.age.value().and_then(|a| a.max), Some(24.0), "{e:?}");
+}
+
 #[test]
 fn a_minor_child_sets_no_age() {
     let e = eligibility_from_text("Families with children under 18");
