@@ -101,14 +101,17 @@ const MIN_EXCLUDING_PRECISION: &[(&str, f64)] = &[("dev", 0.99), ("held-back", 0
 ///   clients"): no corpus text reads differently; a clock time ("Curfew
 ///   9:45pm") no longer taken for a sub-program's heading, and a people
 ///   in an organization's name ("Jewish Community Center") no community:
-///   dev age recall .979 → .984, population precision .918 → .921;
+///   dev age recall .979 → .984, population precision .918 → .921; a
+///   group word before a kind of case ("involved in custody litigation")
+///   is no group, "victims of recent domestic violence", noncitizens and
+///   people who need to naturalize as immigrants: population .922/.791;
 ///   held-back unchanged. The grade range was tried again, unaware of the
 ///   entry above, with the same result (held-back population precision
 ///   .806 → .758, caught by its floor) and dropped again.
 const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("dev", "age", 0.93, 0.97),
     ("dev", "gender", 0.91, 0.85),
-    ("dev", "population", 0.91, 0.77),
+    ("dev", "population", 0.91, 0.78),
     ("dev", "residency", 0.96, 0.87),
     ("dev", "income", 0.93, 0.96),
     ("dev", "requirement", 0.90, 0.86),

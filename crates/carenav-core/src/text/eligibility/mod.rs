@@ -987,10 +987,19 @@ fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
             .and_then(Token::word)
             .is_some_and(|w| RELATIVE.contains(&w))
     };
+    // "involved in custody litigation", "homeless cases": a kind of case,
+    // not the people.
+    let names_a_case = |end: usize| {
+        tokens
+            .get(end)
+            .and_then(Token::word)
+            .is_some_and(|w| CASE.contains(&w))
+    };
     for (pattern, situation) in POPULATION_ROWS.at(tokens, i) {
         if let Some((end, _)) = match_pattern(pattern, tokens, i)
             && !names_a_program(tokens, i, end)
             && !of_a_relative(end)
+            && !names_a_case(end)
         {
             offer(
                 end,

@@ -53,14 +53,14 @@ fn place(tokens: &[Token], i: usize) -> Option<(usize, (usize, usize))> {
         .and_then(Token::word)
         .is_some_and(|w| PLACE_QUALIFIER.contains(&w))
         && tokens.get(i + 1).is_some_and(place_word);
-    // A word of another table opens a place named "<Word> City|County"
-    // ("Foster City").
+    // A word of another table opens a place named after it ("Foster City",
+    // "Pacific Grove").
     let named_town = tokens
         .get(i)
         .is_some_and(|t| t.capitalized && t.word().is_some())
-        && tokens
-            .get(i + 1)
-            .is_some_and(|t| t.capitalized && (t.is_word("city") || t.is_word("county")));
+        && tokens.get(i + 1).is_some_and(|t| {
+            t.capitalized && t.word().is_some_and(|w| PLACE_FEATURE.contains(&w))
+        });
     let first = tokens
         .get(i)
         .filter(|t| qualified || named_town || place_word(t))?;

@@ -273,6 +273,21 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
     ("immigrant|immigrants", Situation::Immigrant),
     ("immigrant|immigrants to the u . s .?", Situation::Immigrant),
     ("undocumented", Situation::Undocumented),
+    // Who is not (yet) a citizen.
+    ("noncitizen|noncitizens", Situation::Immigrant),
+    ("non citizen|citizens", Situation::Immigrant),
+    (
+        "who? need|needs|seek|seeking|want|wants to naturalize",
+        Situation::Immigrant,
+    ),
+    (
+        "who? need|needs|seek|seeking|want|wants to become a? citizen|citizens",
+        Situation::Immigrant,
+    ),
+    (
+        "naturalization|citizenship applicant|applicants",
+        Situation::Immigrant,
+    ),
     ("formerly incarcerated", Situation::JusticeInvolved),
     ("ex offender|offenders", Situation::JusticeInvolved),
     ("justice involved", Situation::JusticeInvolved),
@@ -636,7 +651,7 @@ pub(super) const DISABILITY_KIND: &[(&str, Situation)] = &[
 ];
 
 /// Who has lived through a harm, before a list of [`HARM`]s.
-pub(super) const HARMED: &str = "victim|victims|survivor|survivors of";
+pub(super) const HARMED: &str = "victim|victims|survivor|survivors of recent|past|current?";
 
 /// Harms, read in lists after [`HARMED`] ("victims of domestic violence,
 /// sexual assault and stalking"): each names its group, any qualifies.
@@ -1675,6 +1690,26 @@ pub(super) const INDIVIDUAL: &[&str] = &[
     "teacher",
 ];
 
+/// Nouns that make the group word before them a kind of legal case
+/// ("custody litigation", "immigration cases").
+pub(super) const CASE: &[&str] = &[
+    "litigation",
+    "case",
+    "cases",
+    "matter",
+    "matters",
+    "dispute",
+    "disputes",
+    "proceeding",
+    "proceedings",
+    "hearing",
+    "hearings",
+    "battle",
+    "battles",
+    "evaluation",
+    "evaluations",
+];
+
 /// Relatives a group word may describe instead of the client.
 pub(super) const RELATIVE: &[&str] = &[
     "grandchild",
@@ -1768,6 +1803,14 @@ pub(super) const PROGRAM: &[&str] = &[
 /// House").
 pub(super) const BUILDING: &[&str] = &[
     "house", "center", "centre", "hall", "home", "shelter", "hospital", "clinic", "school",
+];
+
+/// Capitalized words after which a word of another table is a place's
+/// name ("Foster City", "Pacific Grove", "Senior Heights").
+pub(super) const PLACE_FEATURE: &[&str] = &[
+    "city", "county", "grove", "valley", "beach", "park", "heights", "hills", "lake", "lakes",
+    "bay", "springs", "point", "harbor", "island", "gardens", "village", "shores", "creek",
+    "ridge", "station", "falls", "mountain", "mountains",
 ];
 
 /// Words that name no place on their own ("County resident": which county?).

@@ -734,6 +734,9 @@ fn reads_people_phrases(
 #[case("Parish members", vec![Situation::Member])]
 #[case("Youth in juvenile detention", vec![Situation::InCustody])]
 #[case("Runaway and homeless youth", vec![Situation::Youth])]
+#[case("Noncitizen victims of domestic violence", vec![Situation::Immigrant, Situation::DomesticViolenceSurvivor])]
+#[case("We assist people who need to naturalize", vec![Situation::Immigrant])]
+#[case("Victims of recent domestic violence", vec![Situation::DomesticViolenceSurvivor])]
 #[case("Homebound senior", vec![Situation::Senior])]
 #[case("Alcoholic or addict", vec![Situation::SubstanceUse])]
 #[case("Teen parent", vec![Situation::Parenting])]
@@ -826,6 +829,8 @@ fn a_widening_sentence_adds_no_age(#[case] text: &str, #[case] expected: Option<
 #[case("Spanish, Cantonese and Mandarin spoken")]
 #[case("The Homeless Legal Prevention Project provides legal services to tenants")]
 #[case("Social Security Appeals, Unemployment Compensation, Veterans Benefits")]
+// A kind of case, not the people.
+#[case("Parents involved in custody litigation")]
 #[case("Individuals deprived by a caregiver of food or needed medication")]
 fn topics_name_no_group(#[case] text: &str) {
     let e = eligibility_from_text(text);
@@ -931,6 +936,31 @@ fn stacked_groups_and_narrowed_choices_are_hints() {
         let e = eligibility_from_text(text);
         assert_eq!(confidence(&e.populations), Some(Confidence::Low), "{text}");
     }
+}
+
+/// Every word of the non-residency tables ends a place name (`place.rs`):
+/// a table word that is also a common word of place names would cut them.
+#[rstest]
+#[case("Palm Beach County")]
+#[case("Menlo Park")]
+#[case("Mariner's Green")]
+#[case("Castro Valley")]
+#[case("Half Moon Bay")]
+#[case("Redwood Shores")]
+#[case("Foster City")]
+#[case("Lake County")]
+#[case("Pacific Grove")]
+#[case("Santa Cruz Mountains")]
+#[case("Twin Lakes")]
+#[case("Point Reyes Station")]
+fn table_words_leave_place_names_whole(#[case] place: &str) {
+    let text = format!("Resident of {place}");
+    let e = eligibility_from_text(&text);
+    assert_eq!(
+        e.residency.value(),
+        Some(&vec![place.to_owned()]),
+        "{text}: {e:?}"
+    );
 }
 
 /// A people in an organization's name names no one ("Jewish Community
