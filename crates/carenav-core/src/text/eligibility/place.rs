@@ -58,9 +58,9 @@ fn place(tokens: &[Token], i: usize) -> Option<(usize, (usize, usize))> {
     let named_town = tokens
         .get(i)
         .is_some_and(|t| t.capitalized && t.word().is_some())
-        && tokens.get(i + 1).is_some_and(|t| {
-            t.capitalized && t.word().is_some_and(|w| PLACE_FEATURE.contains(&w))
-        });
+        && tokens
+            .get(i + 1)
+            .is_some_and(|t| t.capitalized && t.word().is_some_and(|w| PLACE_FEATURE.contains(&w)));
     let first = tokens
         .get(i)
         .filter(|t| qualified || named_town || place_word(t))?;

@@ -480,7 +480,6 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
         "relative|kinship|family caregiver|caregivers",
         Situation::Caregiver,
     ),
-    ("single mother|mothers|father|fathers", Situation::Parenting),
     ("expectant mother|mothers", Situation::Pregnant),
     ("expecting", Situation::Pregnant),
     ("new mothers|parents", Situation::Parenting),
@@ -936,11 +935,17 @@ pub(super) const PEOPLE: &[(&str, &[Situation], Option<Gender>)] = &[
         &[Situation::Veteran],
         None,
     ),
-    // Mothers are parents, and women ("a mother or foster mother").
+    // Mothers are parents, and women ("a mother or foster mother"); fathers
+    // parents, and men.
     (
-        "foster? mother|mothers",
+        "single|foster? mother|mothers|moms",
         &[Situation::Parenting],
         Some(Gender::Female),
+    ),
+    (
+        "single|foster? father|fathers|dads",
+        &[Situation::Parenting],
+        Some(Gender::Male),
     ),
     ("young parenting", &[Situation::Parenting], None),
     ("breastfeeding", &[Situation::Parenting], None),
@@ -1808,9 +1813,30 @@ pub(super) const BUILDING: &[&str] = &[
 /// Capitalized words after which a word of another table is a place's
 /// name ("Foster City", "Pacific Grove", "Senior Heights").
 pub(super) const PLACE_FEATURE: &[&str] = &[
-    "city", "county", "grove", "valley", "beach", "park", "heights", "hills", "lake", "lakes",
-    "bay", "springs", "point", "harbor", "island", "gardens", "village", "shores", "creek",
-    "ridge", "station", "falls", "mountain", "mountains",
+    "city",
+    "county",
+    "grove",
+    "valley",
+    "beach",
+    "park",
+    "heights",
+    "hills",
+    "lake",
+    "lakes",
+    "bay",
+    "springs",
+    "point",
+    "harbor",
+    "island",
+    "gardens",
+    "village",
+    "shores",
+    "creek",
+    "ridge",
+    "station",
+    "falls",
+    "mountain",
+    "mountains",
 ];
 
 /// Words that name no place on their own ("County resident": which county?).

@@ -63,6 +63,9 @@ fn reads_ages(#[case] text: &str, #[case] expected: Option<AgeRange>) {
 #[case("Pregnant women", None, vec![Situation::Pregnant])]
 // A people's women: the community and the gender.
 #[case("Filipino women", Some(Gender::Female), vec![Situation::CulturalCommunity])]
+// Mothers are parents and women; fathers parents and men.
+#[case("Single mothers", Some(Gender::Female), vec![Situation::Parenting])]
+#[case("Fathers", Some(Gender::Male), vec![Situation::Parenting])]
 // Both genders restrict no gender; the rest of the sentence still counts.
 #[case("Homeless men and women", None, vec![Situation::Homeless])]
 #[case("Adult males and females in recovery", None, vec![Situation::InRecovery])]
@@ -734,6 +737,7 @@ fn reads_people_phrases(
 #[case("Parish members", vec![Situation::Member])]
 #[case("Youth in juvenile detention", vec![Situation::InCustody])]
 #[case("Runaway and homeless youth", vec![Situation::Youth])]
+#[case("Fathers", vec![Situation::Parenting])]
 #[case("Noncitizen victims of domestic violence", vec![Situation::Immigrant, Situation::DomesticViolenceSurvivor])]
 #[case("We assist people who need to naturalize", vec![Situation::Immigrant])]
 #[case("Victims of recent domestic violence", vec![Situation::DomesticViolenceSurvivor])]
