@@ -562,8 +562,10 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
     ("job seekers|seeker", Situation::Unemployed),
     ("jobless", Situation::Unemployed),
     ("laid off|dislocated workers", Situation::Unemployed),
-    ("uninsured or underinsured", Situation::Uninsured),
-    ("without health insurance", Situation::Uninsured),
+    (
+        "without|no health|medical? insurance|coverage",
+        Situation::Uninsured,
+    ),
     (
         "without access to health|medical care",
         Situation::Uninsured,
@@ -1137,6 +1139,14 @@ pub(super) const INCOME: &[(&str, IncomeShape)] = &[
     (
         "income requirements|limit|limits are|is $# per|a|/ year",
         IncomeShape::Annual,
+    ),
+    (
+        "earning|earn|earns|making|make|makes less than|under $# per|a|/ year",
+        IncomeShape::Annual,
+    ),
+    (
+        "earning|earn|earns|making|make|makes less than|under $# per|a|/ month",
+        IncomeShape::Monthly,
     ),
     (
         "income|incomes cannot|can't exceed $#",

@@ -229,6 +229,10 @@ fn families_make_a_population_a_hint() {
     "Homeowner with a total household income for the prior calendar year of $39,000 or less",
     Some(IncomeLimit::AnnualDollars(39000.0))
 )]
+#[case(
+    "Families earning less than $50,000 per year",
+    Some(IncomeLimit::AnnualDollars(50000.0))
+)]
 // A share of an area's median income: low income; the area restricts no
 // one by itself.
 #[case(
@@ -644,7 +648,6 @@ fn reads_people_phrases(
 #[case("Persons on parole", vec![Situation::JusticeInvolved])]
 #[case("Refugees and asylees", vec![Situation::Refugee, Situation::Asylee])]
 #[case("Recent immigrants", vec![Situation::Immigrant])]
-#[case("Uninsured or underinsured", vec![Situation::Uninsured])]
 #[case("Job seekers", vec![Situation::Unemployed])]
 #[case("Service members and veterans", vec![Situation::Military, Situation::Veteran])]
 #[case("Persons with HIV", vec![Situation::HivAids])]
@@ -738,6 +741,7 @@ fn reads_people_phrases(
 #[case("Youth in juvenile detention", vec![Situation::InCustody])]
 #[case("Runaway and homeless youth", vec![Situation::Youth])]
 #[case("Fathers", vec![Situation::Parenting])]
+#[case("Must have no health insurance", vec![Situation::Uninsured])]
 #[case("Noncitizen victims of domestic violence", vec![Situation::Immigrant, Situation::DomesticViolenceSurvivor])]
 #[case("We assist people who need to naturalize", vec![Situation::Immigrant])]
 #[case("Victims of recent domestic violence", vec![Situation::DomesticViolenceSurvivor])]
@@ -978,6 +982,15 @@ fn a_people_in_an_organizations_name_is_no_community() {
             .is_some_and(|s| s.contains(&Situation::CulturalCommunity)),
         "{e:?}"
     );
+}
+
+/// "Underinsured" people have insurance: beside "uninsured" it widens the
+/// group past what a profile can state, so nothing excludes.
+#[test]
+fn underinsured_widens_uninsured() {
+    let e = eligibility_from_text("Uninsured or underinsured");
+    assert_ne!(confidence(&e.populations), Some(Confidence::High), "{e:?}");
+    assert!(!e.to_verify.is_empty(), "{e:?}");
 }
 
 /// Clock times are no headings of sub-programs whose ages would differ.
