@@ -1429,6 +1429,17 @@ fn dedup<T: PartialEq>(items: Vec<T>) -> Vec<T> {
 }
 
 /// All terms required; `and` between populations is a union.
+/// Whether the last of `terms` is an age stated right after an age group
+/// ("Youth ages 16-24"): that group's age.
+fn age_of_a_group(terms: &[Term]) -> bool {
+    let [.., group, age] = terms else {
+        return false;
+    };
+    matches!(&age.value, Value::Age(_, false))
+        && matches!(&group.value, Value::Population(s) if s.iter().any(|x| AGE_POPULATIONS.contains(x)))
+        && age.start <= group.end + 1
+}
+
 fn and_list(text: &str, terms: Vec<(Option<Conn>, Term)>) -> Option<Vec<Term>> {
     let mut out: Vec<Term> = Vec::new();
     // "Pregnant women and children under 5", "Seniors, and children under
@@ -1473,6 +1484,7 @@ fn and_list(text: &str, terms: Vec<(Option<Conn>, Term)>) -> Option<Vec<Term>> {
             prev.confidence = Confidence::Low;
             continue;
         }
+        let group_aged = age_of_a_group(&out);
         if conn == Some(Conn::And)
             && let Some(prev) = out.last_mut()
         {
@@ -1489,6 +1501,13 @@ fn and_list(text: &str, terms: Vec<(Option<Conn>, Term)>) -> Option<Vec<Term>> {
                 (Value::Gender(a), Value::Gender(b)) if a != b => {
                     out.pop();
                     continue;
+                }
+                // "Youth ages 16-24 and young parents": an age group with its
+                // age, and another group beside it: either may come.
+                (Value::Age(_, false), Value::Population(b))
+                    if age_groups(b).is_empty() && group_aged =>
+                {
+                    age_group_joined = true;
                 }
                 // "women and children": not a gender restriction.
                 (Value::Gender(_), _) | (_, Value::Gender(_)) => return None,

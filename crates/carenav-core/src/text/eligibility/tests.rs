@@ -984,6 +984,19 @@ fn a_people_in_an_organizations_name_is_no_community() {
     );
 }
 
+/// An age group with its age and another group beside it are a choice:
+/// neither restricts with high confidence ("Age 18 or over and homeless"
+/// still requires both).
+#[test]
+fn an_aged_group_and_another_are_a_choice() {
+    let e = eligibility_from_text("Youth ages 16-24 and young parents");
+    assert_ne!(confidence(&e.age), Some(Confidence::High), "{e:?}");
+    assert_ne!(confidence(&e.populations), Some(Confidence::High), "{e:?}");
+    let e = eligibility_from_text("Age 18 or over and homeless");
+    assert_eq!(confidence(&e.age), Some(Confidence::High), "{e:?}");
+    assert_eq!(confidence(&e.populations), Some(Confidence::High), "{e:?}");
+}
+
 /// "Underinsured" people have insurance: beside "uninsured" it widens the
 /// group past what a profile can state, so nothing excludes.
 #[test]
