@@ -11,7 +11,7 @@
 //! an optional token, `#` for a number, `$#` for a dollar amount, `$h` for
 //! amounts per household size ("$39,600 for 1 person, $45,250 for 2"), `$`
 //! for a list of place names (capitalized words, "A, B or C") and `$c` for
-//! a list of counties.
+//! a list of counties or states.
 //!
 //! Reading goes sentence by sentence (split at `;` and at `.` ending a
 //! sentence). Every token of a sentence must be covered by some pattern,

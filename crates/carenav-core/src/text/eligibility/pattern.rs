@@ -39,7 +39,7 @@ fn alternatives(part: &str) -> (&str, bool) {
 
 /// The parts that match something other than their own text, each an arm
 /// of `match_parts`: `#` a number, `$#` a dollar amount, `$h` amounts per
-/// household size, `$` a list of places, `$c` a list of counties.
+/// household size, `$` a list of places, `$c` a list of counties or states.
 const SLOTS: &[&str] = &["#", "$#", "$h", "$", "$c"];
 
 fn match_parts(
@@ -88,7 +88,7 @@ fn match_parts(
         }
         "$" | "$c" => {
             if let Some((end, places)) = place_list(tokens, i)
-                && (alts == "$" || places.all_counties)
+                && (alts == "$" || places.all_regions)
             {
                 let mut cap = cap.clone();
                 cap.places = places;

@@ -97,9 +97,10 @@ pub(super) struct Places {
     pub(super) spans: Vec<(usize, usize)>,
     /// "Hillsborough and Pasco counties": each name is a county's.
     pub(super) county: bool,
-    /// Whether the list names counties ("Pasco County", "A and B counties",
-    /// "A, B and C County"): what `$c` asks for.
-    pub(super) all_counties: bool,
+    /// Whether the list names counties or states ("Pasco County", "A and B
+    /// counties", "A, B and C County", "Oklahoma"), no towns: what `$c`
+    /// asks for.
+    pub(super) all_regions: bool,
 }
 
 /// Whether a token ends a clause (a comma-separated name must, to be a place
@@ -176,15 +177,22 @@ pub(super) fn place_list(tokens: &[Token], i: usize) -> Option<(usize, Places)> 
     // "Orange, Seminole and Osceola County": one "County" closing a list
     // names the list's counties. The names are kept as written; the
     // boundary data decides which are counties.
-    let all_counties = county
+    // "women ages 40-64 in Oklahoma": a state is a region too.
+    let names_a_state = |&(s, e): &(usize, usize)| {
+        let first = tokens.iter().position(|t| t.start == s);
+        let last = tokens.iter().position(|t| t.end == e);
+        matches!((first, last), (Some(a), Some(b)) if is_state(tokens, a, b + 1))
+    };
+    let all_regions = county
         || spans.iter().all(|(_, e)| ends_with_county(*e))
-        || (spans.len() > 1 && spans.last().is_some_and(|(_, e)| ends_with_county(*e)));
+        || (spans.len() > 1 && spans.last().is_some_and(|(_, e)| ends_with_county(*e)))
+        || spans.iter().all(names_a_state);
     Some((
         end,
         Places {
             spans,
             county,
-            all_counties,
+            all_regions,
         },
     ))
 }

@@ -297,6 +297,9 @@ fn reads_income(#[case] text: &str, #[case] expected: Option<IncomeLimit>) {
 #[case("Residency in California required", &["California"])]
 #[case("Must be located in Santa Clara County", &["Santa Clara County"])]
 // Directory wordings probed beyond the shared data.
+#[case("Home-delivered meals for seniors 60 and older in Bexar County.", &["Bexar County"])]
+#[case("Services for deaf-blind individuals and their families in Kansas.", &["Kansas"])]
+#[case("Pro bono help for survivors seeking protective orders in Cook County", &["Cook County"])]
 #[case("Residents of the City and County of San Francisco", &["San Francisco"])]
 #[case("Residents of zip codes 94601, 94603 and 94605", &["94601", "94603", "94605"])]
 #[case("Service area: San Mateo County", &["San Mateo County"])]
