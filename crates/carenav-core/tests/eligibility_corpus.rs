@@ -1,6 +1,7 @@
 //! Precision and recall of the eligibility reader on the labelled corpus in
 //! `tests/eligibility-corpus/` (labelling guide in its README), per
-//! constraint kind, on the development part and on the held-back part.
+//! constraint kind, on the development part and on the held-back part, and
+//! beside them on synthetic probes (not real data; see `PARTS`).
 //!
 //! A prediction is any restriction the reader produces, whatever its
 //! confidence (a low-confidence one still shows the client a caveat).
@@ -24,7 +25,19 @@ const TARGET_RECALL: f64 = 0.85;
 /// qualifies). The held-back part measured 18 of 19 (0.947) on 2026-11-28,
 /// 20 of 21 (0.952) from 2026-12-05 (stop 13) and 21 of 22 (0.955) on
 /// 2026-12-06 (stop 16): the issue's 0.95, by one restriction.
-const MIN_EXCLUDING_PRECISION: &[(&str, f64)] = &[("dev", 0.99), ("held-back", 0.95)];
+const MIN_EXCLUDING_PRECISION: &[(&str, f64)] =
+    &[("dev", 0.99), ("held-back", 0.95), ("synthetic", 0.97)];
+
+/// The parts measured: development (read while writing rules), held back
+/// (never read), and synthetic: 250 texts written by a helper blind to the
+/// reader, in the wordings of directories beyond the shared data (not
+/// real data: reported beside the corpus, never in its figures). Its first
+/// measurement, before any rule came from it (2026-12-06): age .917/.825,
+/// gender 1/.667, population .863/.704, residency 1/.549, income
+/// .864/.679, requirement .894/.857, agency-only 1/.667, high-confidence
+/// exclusions 50 of 51 right; rules written from its misses since make it
+/// a second development part.
+const PARTS: [&str; 3] = ["dev", "held-back", "synthetic"];
 
 /// Regression floors (precision, recall) per part and kind, a little below
 /// the figures last measured. Raise them as the reader improves; the
@@ -108,7 +121,14 @@ const MIN_EXCLUDING_PRECISION: &[(&str, f64)] = &[("dev", 0.99), ("held-back", 0
 ///   "in <county or state>" after more people words, the end of an age or
 ///   the trouble a case is about, and every state a region (found with a
 ///   synthetic probe set written blind to the reader, not part of the
-///   corpus): residency recall .875 → .882;
+///   corpus): residency recall .875 → .882; that probe set checked in as
+///   the synthetic part, and rules from its misses (serious and persistent
+///   mental illness, people who use drugs, granted asylum, foster care,
+///   more peoples, registered tribal members, National Guard and reserve
+///   families, harms "who have experienced", someone else's group
+///   ("children of veterans"), organizations named for a group ("Veterans
+///   of Foreign Wars")): synthetic population .863/.704 → .908/.792, dev
+///   unchanged;
 ///   held-back unchanged. The grade range was tried again, unaware of the
 ///   entry above, with the same result (held-back population precision
 ///   .806 → .758, caught by its floor) and dropped again.
@@ -127,6 +147,13 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("held-back", "income", 0.89, 0.81),
     ("held-back", "requirement", 0.57, 0.66),
     ("held-back", "agency-only", 0.98, 0.66),
+    ("synthetic", "age", 0.91, 0.82),
+    ("synthetic", "gender", 0.98, 0.66),
+    ("synthetic", "population", 0.90, 0.77),
+    ("synthetic", "residency", 0.98, 0.64),
+    ("synthetic", "income", 0.86, 0.67),
+    ("synthetic", "requirement", 0.84, 0.80),
+    ("synthetic", "agency-only", 0.98, 0.66),
 ];
 
 #[derive(Debug, Deserialize)]
@@ -182,6 +209,7 @@ fn load() -> Vec<Entry> {
         "ilao-legal-aid",
         "florida-legal-aid",
         "linksf-sf",
+        "synthetic",
     ] {
         let path = dir.join(format!("{source}.jsonl"));
         let text = std::fs::read_to_string(&path)
@@ -407,7 +435,7 @@ fn the_reader_is_measured_on_both_parts_and_does_not_regress() {
         println!("{m}");
     }
     let mut failures = Vec::new();
-    for part in ["dev", "held-back"] {
+    for part in PARTS {
         println!("{part}:");
         for kind in KINDS {
             let c = counts
@@ -476,7 +504,12 @@ fn the_reader_is_measured_on_both_parts_and_does_not_regress() {
             ));
         }
     }
-    let total: u32 = sizes.values().sum();
+    // Real texts only: the synthetic part is no labelled real data.
+    let total: u32 = sizes
+        .iter()
+        .filter(|((_, p), _)| p != "synthetic")
+        .map(|(_, n)| n)
+        .sum();
     let held: u32 = sizes
         .iter()
         .filter(|((_, p), _)| p == "held-back")

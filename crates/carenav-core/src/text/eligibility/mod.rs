@@ -681,7 +681,8 @@ fn disability_list(tokens: &[Token], i: usize) -> Option<(usize, Vec<Situation>)
 /// "victims of domestic violence, sexual assault, or stalking": the
 /// groups of one or more [`HARM`]s after [`HARMED`] (any qualifies).
 fn harm_list(tokens: &[Token], i: usize) -> Option<(usize, Vec<Situation>)> {
-    let (mut end, _) = match_pattern(HARMED, tokens, i)?;
+    let (mut end, _) =
+        match_pattern(HARMED, tokens, i).or_else(|| match_pattern(HARM_LIVED, tokens, i))?;
     let harm_at = |k: usize| {
         HARM_ROWS
             .at(tokens, k)
@@ -995,7 +996,14 @@ fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
             .and_then(Token::word)
             .is_some_and(|w| CASE.contains(&w))
     };
-    for (pattern, situation) in POPULATION_ROWS.at(tokens, i) {
+    // "children of veterans", "caregivers of veterans", "family members of
+    // people in jail": the group is someone else's.
+    let someone_elses = word_before(tokens, i) == Some("of")
+        && i.checked_sub(2)
+            .and_then(|k| tokens.get(k))
+            .and_then(Token::word)
+            .is_some_and(|w| OTHERS_OF.contains(&w));
+    for (pattern, situation) in POPULATION_ROWS.at(tokens, i).filter(|_| !someone_elses) {
         if let Some((end, _)) = match_pattern(pattern, tokens, i)
             && !names_a_program(tokens, i, end)
             && !of_a_relative(end)

@@ -103,7 +103,7 @@ pub(super) const GENDER: &[(&str, Gender)] = &[
 /// rows and [`PEOPLES`]).
 macro_rules! peoples {
     () => {
-        "latino|latina|latinos|latinas|latinx|hispanic|chinese|filipino|vietnamese|korean|japanese|samoan|tongan|arab|russian|jewish|swedish|armenian|cambodian|laotian|ethiopian|eritrean|somali|iranian|afghan"
+        "latino|latina|latinos|latinas|latinx|hispanic|chinese|filipino|vietnamese|korean|japanese|samoan|tongan|arab|russian|jewish|swedish|armenian|cambodian|laotian|ethiopian|eritrean|somali|iranian|afghan|hmong|mien|burmese|nepali|bhutanese|haitian|ukrainian|polish|mexican|salvadoran|guatemalan|honduran|cuban|muslim"
     };
 }
 
@@ -212,6 +212,10 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
     ),
     (
         "with a? serious mental illness",
+        Situation::SeriousMentalIllness,
+    ),
+    (
+        "with a? serious|severe and|or persistent|chronic mental illness|illnesses",
         Situation::SeriousMentalIllness,
     ),
     ("hiv|aids", Situation::HivAids),
@@ -517,6 +521,31 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
         Situation::SubstanceUse,
     ),
     ("active drug|alcohol users|user", Situation::SubstanceUse),
+    (
+        "who actively|currently? use|uses drugs|alcohol|opioids|substances",
+        Situation::SubstanceUse,
+    ),
+    ("currently detained", Situation::InCustody),
+    ("granted asylum", Situation::Asylee),
+    (
+        "youth|children|teens|minors in|from foster care",
+        Situation::FosterYouth,
+    ),
+    (
+        "aging|aged|age|ages out of foster care",
+        Situation::FosterYouth,
+    ),
+    ("left foster care", Situation::FosterYouth),
+    ("couch surfing|surfers", Situation::Homeless),
+    ("out of work", Situation::Unemployed),
+    (
+        "parole|probation officer|officers|agent|agents",
+        Situation::JusticeInvolved,
+    ),
+    (
+        "enrolled|registered member|members of the? $|tribe|nation",
+        Situation::Member,
+    ),
     ("recovering alcoholics|addicts", Situation::InRecovery),
     (
         "in recovery from alcohol|drug|substance|chemical? or|and|/? alcohol|drug? abuse|addiction|dependency|use",
@@ -591,12 +620,17 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
         "pacific islander|islanders community|communities",
         Situation::CulturalCommunity,
     ),
-    // A people named before who they are ("Filipino resident").
+    // A people named before who they are ("Filipino resident", "Korean
+    // American seniors", "Hmong community members").
     (
         concat!(
             peoples!(),
-            " person|persons|people|family|families|youth|adult|adults|senior|seniors"
+            " american|americans? person|persons|people|family|families|youth|adult|adults|senior|seniors|elders"
         ),
+        Situation::CulturalCommunity,
+    ),
+    (
+        concat!(peoples!(), " community member|members"),
         Situation::CulturalCommunity,
     ),
     (
@@ -654,6 +688,10 @@ pub(super) const DISABILITY_KIND: &[(&str, Situation)] = &[
 /// Who has lived through a harm, before a list of [`HARM`]s.
 pub(super) const HARMED: &str = "victim|victims|survivor|survivors of recent|past|current?";
 
+/// Who has lived through a harm, said with a verb ("who have experienced
+/// sexual exploitation or trafficking").
+pub(super) const HARM_LIVED: &str = "who have|has experienced|survived";
+
 /// Harms, read in lists after [`HARMED`] ("victims of domestic violence,
 /// sexual assault and stalking"): each names its group, any qualifies.
 pub(super) const HARM: &[(&str, Situation)] = &[
@@ -675,7 +713,7 @@ pub(super) const HARM: &[(&str, Situation)] = &[
     ("sexual assault|violence|abuse", Situation::CrimeVictim),
     ("elder|child abuse", Situation::CrimeVictim),
     ("gun violence", Situation::CrimeVictim),
-    ("financial? exploitation", Situation::CrimeVictim),
+    ("financial|sexual? exploitation", Situation::CrimeVictim),
     ("stalking|torture|abuse|violence", Situation::CrimeVictim),
 ];
 
@@ -821,10 +859,18 @@ pub(super) const PEOPLE: &[(&str, &[Situation], Option<Gender>)] = &[
     ),
     // The reserve forces, not a club ("National Guard members").
     (
-        "national guard members|member|and reserves|reservists?",
+        "national guard members|member?",
         &[Situation::Military],
         None,
     ),
+    (
+        "national guard and|or reserve|reserves|reservists families?",
+        &[Situation::Military],
+        None,
+    ),
+    ("reserve|reservist families", &[Situation::Military], None),
+    // Organizations named for a group ("Veterans of Foreign Wars").
+    ("veterans of foreign wars", &[], None),
     (
         "for|serving? senior|seniors over|age? # ,? their caretakers|caregivers ,? or|and spouses",
         &[Situation::Senior, Situation::Caregiver],
@@ -1733,6 +1779,32 @@ pub(super) const INDIVIDUAL: &[&str] = &[
     "teacher",
 ];
 
+/// People before "of" whose group is the one after it, not theirs
+/// ("children of veterans", "family members of people in jail").
+pub(super) const OTHERS_OF: &[&str] = &[
+    "children",
+    "child",
+    "kids",
+    "sons",
+    "daughters",
+    "spouse",
+    "spouses",
+    "wives",
+    "husbands",
+    "widows",
+    "widowers",
+    "families",
+    "family",
+    "caregivers",
+    "caregiver",
+    "caretakers",
+    "relatives",
+    "dependents",
+    "friends",
+    "loved",
+    "ones",
+];
+
 /// Nouns that make the group word before them a kind of legal case
 /// ("custody litigation", "immigration cases").
 pub(super) const CASE: &[&str] = &[
@@ -1840,6 +1912,11 @@ pub(super) const PROGRAM: &[&str] = &[
     "foundation",
     "hospital",
     "league",
+    "agency",
+    "building",
+    "hall",
+    "post",
+    "legion",
 ];
 
 /// Capitalized nouns after a name that make it a building's ("Brennan

@@ -744,6 +744,21 @@ fn reads_people_phrases(
 #[case("Youth in juvenile detention", vec![Situation::InCustody])]
 #[case("Runaway and homeless youth", vec![Situation::Youth])]
 #[case("Fathers", vec![Situation::Parenting])]
+// Found with a synthetic probe set written blind to the reader.
+#[case("Individuals with serious and persistent mental illness", vec![Situation::SeriousMentalIllness])]
+#[case("People who actively use drugs", vec![Situation::SubstanceUse])]
+#[case("Persons granted asylum", vec![Situation::Asylee])]
+#[case("Korean American seniors", vec![Situation::CulturalCommunity])]
+#[case("Hmong community members", vec![Situation::CulturalCommunity])]
+#[case("Youth in foster care", vec![Situation::FosterYouth])]
+#[case("Aging out of foster care", vec![Situation::FosterYouth])]
+#[case("Out of work", vec![Situation::Unemployed])]
+#[case("Registered member of the Tribe", vec![Situation::Member])]
+#[case("Active duty, National Guard and reserve families", vec![Situation::Military])]
+#[case(
+    "Women and girls who have experienced sexual exploitation or trafficking",
+    vec![Situation::CrimeVictim]
+)]
 #[case("Must have no health insurance", vec![Situation::Uninsured])]
 #[case("Noncitizen victims of domestic violence", vec![Situation::Immigrant, Situation::DomesticViolenceSurvivor])]
 #[case("We assist people who need to naturalize", vec![Situation::Immigrant])]
@@ -842,6 +857,11 @@ fn a_widening_sentence_adds_no_age(#[case] text: &str, #[case] expected: Option<
 #[case("Social Security Appeals, Unemployment Compensation, Veterans Benefits")]
 // A kind of case, not the people.
 #[case("Parents involved in custody litigation")]
+// Someone else's group, and organizations named for one.
+#[case("Services for children of veterans")]
+#[case("Support for family members of people in jail")]
+#[case("Sponsored by Veterans of Foreign Wars Post 1234; open to the community")]
+#[case("Classes are held at the Veterans Memorial Building; open to all residents")]
 #[case("Individuals deprived by a caregiver of food or needed medication")]
 fn topics_name_no_group(#[case] text: &str) {
     let e = eligibility_from_text(text);
