@@ -48,7 +48,7 @@ mod tables;
 #[cfg(test)]
 mod tests;
 
-use pattern::{Indexed, household_limit_follows, match_pattern};
+use pattern::{Indexed, household_limit_continues, match_pattern};
 use scan::scan_sentence;
 use tables::*;
 
@@ -420,6 +420,18 @@ fn proofs_listed(sentence: &[Token]) -> Vec<Term> {
     }) else {
         return Vec::new();
     };
+    // "No ID, no proof of income", "no ID or proof of income is required".
+    let negated = sentence
+        .get(at.saturating_sub(3)..at)
+        .is_some_and(|before| {
+            before
+                .iter()
+                .filter_map(Token::word)
+                .any(|w| NEGATION.contains(&w))
+        });
+    if negated {
+        return Vec::new();
+    }
     let mut out = Vec::new();
     let rest = sentence.get(at + 2..).unwrap_or_default();
     for item in rest.split(|t| separates(t)).filter(|i| !i.is_empty()) {
@@ -797,7 +809,7 @@ fn sentences(tokens: &[Token]) -> Vec<&[Token]> {
         });
         // "1 person household max income, $37,400; 2 person household max
         // income, $43,000": one table of limits.
-        let ends = (token.is_punct(';') && !household_limit_follows(tokens, k + 1))
+        let ends = (token.is_punct(';') && !household_limit_continues(tokens, start, k + 1))
             || (token.is_punct('.') && !after_initial && starts_sentence);
         if ends {
             if let Some(part) = tokens.get(start..k).filter(|p| !p.is_empty()) {
@@ -1064,18 +1076,34 @@ fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
                     end,
                     Confidence::High,
                 ),
+                (IncomeShape::AtPovertyLine, _) => term(
+                    Value::Income(IncomeLimit::PercentOfPoverty(100.0)),
+                    end,
+                    Confidence::High,
+                ),
                 (IncomeShape::Dollars, [n]) if *n >= 10_000 => term(
                     Value::Income(IncomeLimit::AnnualDollars(f64::from(*n))),
                     end,
                     Confidence::High,
                 ),
                 (IncomeShape::ByHousehold, _) if !cap.households.is_empty() => {
+                    // "monthly household income does not exceed: 1 person
+                    // $3,035; ...": a month's figures, as is any table no
+                    // year could be (under $8,000 for every household).
+                    // Figures marked "/month" are a year's already.
+                    let said_monthly = tokens
+                        .get(i.saturating_sub(4)..i)
+                        .is_some_and(|ts| ts.iter().any(|t| t.is_word("monthly")));
+                    let under = |limit: u32| cap.households.iter().any(|&(_, d)| d < limit);
+                    let monthly = (said_monthly && under(8_000))
+                        || cap.households.iter().all(|&(_, d)| d < 8_000);
+                    let per_year = if monthly { 12.0 } else { 1.0 };
                     let limits = cap
                         .households
                         .iter()
                         .map(|&(size, dollars)| HouseholdLimit {
                             size,
-                            annual_dollars: f64::from(dollars),
+                            annual_dollars: f64::from(dollars) * per_year,
                         })
                         .collect();
                     term(
@@ -1141,10 +1169,25 @@ fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
     let after_employer = word_before(tokens, i).is_some_and(|w| ["employer", "tax"].contains(&w));
     for (pattern, kind) in REQUIREMENT_ROWS.at(tokens, i).filter(|_| !after_employer) {
         if let Some((end, _)) = match_pattern(pattern, tokens, i) {
-            // "identification theft", "Identification Matters": a topic.
-            let topic = ["theft", "matters", "number", "numbers"]
-                .iter()
-                .any(|w| tokens.get(end).is_some_and(|t| t.is_word(w)));
+            // "identification theft", "Identification Matters", "ID
+            // replacement": a topic.
+            let topic = [
+                "theft",
+                "matters",
+                "number",
+                "numbers",
+                "replacement",
+                "replacements",
+                "recovery",
+                "assistance",
+                "help",
+                "services",
+                "vouchers",
+                "clinic",
+                "clinics",
+            ]
+            .iter()
+            .any(|w| tokens.get(end).is_some_and(|t| t.is_word(w)));
             if *kind == RequirementKind::Id && topic {
                 continue;
             }

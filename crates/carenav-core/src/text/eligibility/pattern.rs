@@ -274,22 +274,32 @@ fn size_first_limit(tokens: &[Token], i: usize) -> Option<(usize, u32, u32)> {
         .copied()
         .filter(|n| (1..=20).contains(n))?;
     let (end, amount) = dollars(tokens, after_size)?;
+    // "1 person $1,956/month": a month's limit, twelve times a year's.
+    if let Some((end, _)) = match_pattern("/|per|a month|mo", tokens, end) {
+        return Some((end, size, amount.checked_mul(12)?));
+    }
+    let end = match_pattern("/|per|a year|yr", tokens, end).map_or(end, |(e, _)| e);
     Some((end, size, amount))
 }
 
 const SIZE_FIRST: &str = "# person|persons|people|member|members household|family? max|maximum|annual? income|limit? :|,|-?";
 
-/// Whether a household's income limit, size first and naming the income,
-/// opens at `i` ("2 person household max income, $43,000"): a `;` before
-/// it continues a table of limits, not a new sentence.
-pub(super) fn household_limit_follows(tokens: &[Token], i: usize) -> bool {
-    size_first_limit(tokens, i).is_some()
-        && tokens
+/// Whether a household's income limit, size first, opens at `i` and
+/// continues a table: it names the income ("2 person household max income,
+/// $43,000"), or one opens the part since `part_start` ("1 person
+/// $1,956/month; 2 people $2,644/month"). A `;` before it is then no
+/// sentence's end.
+pub(super) fn household_limit_continues(tokens: &[Token], part_start: usize, i: usize) -> bool {
+    let names_income = || {
+        tokens
             .get(i..)
             .unwrap_or_default()
             .iter()
             .take(6)
             .any(|t| t.is_word("income") || t.is_word("limit"))
+    };
+    size_first_limit(tokens, i).is_some()
+        && (names_income() || (part_start..i).any(|k| size_first_limit(tokens, k).is_some()))
 }
 
 /// "for 1 person", "for 2 persons", "for a family of 4", "for single

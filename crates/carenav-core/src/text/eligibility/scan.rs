@@ -4,6 +4,18 @@
 
 use super::*;
 
+/// Nouns for people whose bare numbers after them are ages ("individuals
+/// 18+").
+const PEOPLE_NOUNS: &[&str] = &[
+    "people",
+    "persons",
+    "individuals",
+    "clients",
+    "participants",
+    "applicants",
+    "residents",
+];
+
 /// Groups that free text names as a topic as often as a condition.
 const WEAK_IN_SCAN: &[Situation] = &[
     Situation::Child,
@@ -439,9 +451,10 @@ impl Scan<'_> {
         let group = matches!(term.value, Value::Population(_));
         let word_before = self.before(start).and_then(Token::word);
         // "not currently on parole", "must not be homeless", "no need to
-        // call for an appointment": a negation a few words before a group
-        // or a requirement, with no break between.
-        let requirement = matches!(term.value, Value::Requirement(_));
+        // call for an appointment": a negation a few words before a group,
+        // a requirement or an income, with no break between.
+        // "not limited to low-income clients" too.
+        let requirement = matches!(term.value, Value::Requirement(_) | Value::Income(_));
         let group_negated = (group || requirement)
             && tokens
                 .get(start.saturating_sub(3)..start)
@@ -509,14 +522,21 @@ impl Scan<'_> {
         match (&term.value, term.hint) {
             (_, Hint::Never) => true,
             (Value::Age(..), Hint::Always) => false,
-            // "Shelter for Youths 18-24": bare numbers after an age group
-            // are its ages.
+            // "Shelter for Youths 18-24", "men 18-65", "adults 50+",
+            // "individuals 18+": bare numbers right after the people they
+            // describe are their ages.
             (Value::Age(_, implied), _) => {
                 let after_age_group = self.candidates.iter().any(|(_, e, other)| {
                     *e == start
-                        && matches!(&other.value, Value::Population(s)
-                            if s.iter().any(|x| AGE_POPULATIONS.contains(x)))
-                });
+                        && match &other.value {
+                            Value::Population(s) => s.iter().any(|x| AGE_POPULATIONS.contains(x)),
+                            Value::Gender(_) | Value::Age(_, true) => true,
+                            _ => false,
+                        }
+                }) || self
+                    .before(start)
+                    .and_then(Token::word)
+                    .is_some_and(|w| PEOPLE_NOUNS.contains(&w));
                 (*implied && !self.on_a_group(start, end))
                     || !(after_age_group
                         || self

@@ -1151,6 +1151,8 @@ pub(super) enum IncomeShape {
     Dollars,
     /// `$h`: a year's dollars per household size.
     ByHousehold,
+    /// The poverty line itself ("at or below the federal poverty level").
+    AtPovertyLine,
 }
 
 /// Income phrases.
@@ -1174,7 +1176,7 @@ pub(super) const INCOME: &[(&str, IncomeShape)] = &[
         IncomeShape::ByHousehold,
     ),
     (
-        "income|incomes must|may|should|can not exceed $h",
+        "income|incomes must|may|should|can|does not exceed :? $h",
         IncomeShape::ByHousehold,
     ),
     ("income limit|limits of|is|:? $#", IncomeShape::Dollars),
@@ -1189,6 +1191,26 @@ pub(super) const INCOME: &[(&str, IncomeShape)] = &[
     (
         "earning|earn|earns|making|make|makes less than|under $# per|a|/ year",
         IncomeShape::Annual,
+    ),
+    (
+        "earning|earn|earns|making|make|makes $# or less per|a|/ year",
+        IncomeShape::Annual,
+    ),
+    (
+        "earning|earn|earns|making|make|makes $# or less annually?",
+        IncomeShape::Dollars,
+    ),
+    (
+        "earning|earn|earns|making|make|makes no more than $# per|a|/ year",
+        IncomeShape::Annual,
+    ),
+    (
+        "earning|earn|earns|making|make|makes no more than $# annually?",
+        IncomeShape::Dollars,
+    ),
+    (
+        "income|incomes? at or below|below|under the federal? poverty level|line|guidelines|guideline",
+        IncomeShape::AtPovertyLine,
     ),
     (
         "earning|earn|earns|making|make|makes less than|under $# per|a|/ month",

@@ -233,6 +233,34 @@ fn families_make_a_population_a_hint() {
     "Families earning less than $50,000 per year",
     Some(IncomeLimit::AnnualDollars(50000.0))
 )]
+#[case(
+    "Households earning $67,000 or less per year",
+    Some(IncomeLimit::AnnualDollars(67000.0))
+)]
+#[case(
+    "Households earning no more than $52,000 annually",
+    Some(IncomeLimit::AnnualDollars(52000.0))
+)]
+#[case(
+    "Families at or below the federal poverty level",
+    Some(IncomeLimit::PercentOfPoverty(100.0))
+)]
+// A table said to be monthly, or no year could be, is a month's.
+#[case(
+    "Gross monthly household income does not exceed: 1 person $3,035; 2 people $3,969",
+    Some(IncomeLimit::AnnualByHouseholdSize(vec![
+        HouseholdLimit { size: 1, annual_dollars: 36420.0 },
+        HouseholdLimit { size: 2, annual_dollars: 47628.0 },
+    ]))
+)]
+// A month's limits per household, a year's twelve times, across `;`.
+#[case(
+    "Household income must not exceed: 1 person $1,956/month; 2 people $2,644/month",
+    Some(IncomeLimit::AnnualByHouseholdSize(vec![
+        HouseholdLimit { size: 1, annual_dollars: 23472.0 },
+        HouseholdLimit { size: 2, annual_dollars: 31728.0 },
+    ]))
+)]
 // A share of an area's median income: low income; the area restricts no
 // one by itself.
 #[case(
@@ -462,14 +490,19 @@ fn the_area_of_a_median_income_is_no_residency() {
 }
 
 /// What is needed only "for some services" or for a discount, or what a
-/// client has "no need" to do, is no requirement of coming.
+/// client has "no need" to do (or is "not limited to"), is no requirement
+/// of coming.
 #[rstest]
 #[case("Referral from Family Court for some services")]
 #[case("Proof of income and address for discounted fee eligibility")]
 #[case("No need to call for an appointment")]
+#[case("Open to anyone who needs food. No ID, no proof of income, and no residency requirements.")]
+#[case("One-stop services including medical care, ID replacement, and benefits enrollment")]
+#[case("Services are not limited to low-income clients.")]
 fn requirements_of_a_part_or_negated_are_none(#[case] text: &str) {
     let e = eligibility_from_text(text);
     assert!(e.requirements.is_empty(), "{text}: {e:?}");
+    assert!(e.income.value().is_none(), "{text}: {e:?}");
     assert!(!e.to_verify.is_empty(), "{text}: {e:?}");
 }
 
@@ -1027,6 +1060,21 @@ fn underinsured_widens_uninsured() {
     let e = eligibility_from_text("Uninsured or underinsured");
     assert_ne!(confidence(&e.populations), Some(Confidence::High), "{e:?}");
     assert!(!e.to_verify.is_empty(), "{e:?}");
+}
+
+/// Bare numbers right after the people they describe are their ages, in a
+/// sentence read in part too.
+#[rstest]
+#[case("Men and women 18-64 in Duval County", 18.0)]
+#[case("A residential program for men 18-65 recovering from addiction.", 18.0)]
+#[case("Adults 50+ seeking employment", 50.0)]
+fn bare_ages_after_people(#[case] text: &str, #[case] min: f64) {
+    let e = eligibility_from_text(text);
+    assert_eq!(
+        e.age.value().and_then(|a| a.min),
+        Some(min),
+        "{text}: {e:?}"
+    );
 }
 
 /// Clock times are no headings of sub-programs whose ages would differ.
