@@ -25,8 +25,12 @@ const TARGET_RECALL: f64 = 0.85;
 /// qualifies). The held-back part measured 18 of 19 (0.947) on 2026-11-28,
 /// 20 of 21 (0.952) from 2026-12-05 (stop 13) and 21 of 22 (0.955) on
 /// 2026-12-06 (stop 16): the 0.95, by one restriction.
-const MIN_EXCLUDING_PRECISION: &[(&str, f64)] =
-    &[("dev", 0.99), ("held-back", 0.95), ("synthetic", 0.97)];
+const MIN_EXCLUDING_PRECISION: &[(&str, f64)] = &[
+    ("dev", 0.99),
+    ("held-back", 0.95),
+    ("synthetic", 0.97),
+    ("synthetic-held-back", 0.97),
+];
 
 /// The parts measured: development (read while writing rules), held back
 /// (never read), and synthetic: 250 texts written by a helper blind to the
@@ -36,8 +40,13 @@ const MIN_EXCLUDING_PRECISION: &[(&str, f64)] =
 /// gender 1/.667, population .863/.704, residency 1/.549, income
 /// .864/.679, requirement .894/.857, agency-only 1/.667, high-confidence
 /// exclusions 50 of 51 right; rules written from its misses since make it
-/// a second development part.
-const PARTS: [&str; 3] = ["dev", "held-back", "synthetic"];
+/// a second development part. Synthetic held back: 250 more, written the
+/// same way by another helper and never read (neither texts nor labels);
+/// measured first on 2026-12-06 after the rules from the first synthetic
+/// part: age .905/.838, gender 1/.882, population .901/.796, residency
+/// .920/.676, income .905/.760, requirement .875/.750, agency-only 1/.4,
+/// high-confidence exclusions 48 of 48 right.
+const PARTS: [&str; 4] = ["dev", "held-back", "synthetic", "synthetic-held-back"];
 
 /// Regression floors (precision, recall) per part and kind, a little below
 /// the figures last measured. Raise them as the reader improves; the
@@ -161,6 +170,13 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("synthetic", "income", 0.84, 0.80),
     ("synthetic", "requirement", 0.92, 0.80),
     ("synthetic", "agency-only", 0.98, 0.66),
+    ("synthetic-held-back", "age", 0.89, 0.82),
+    ("synthetic-held-back", "gender", 0.98, 0.86),
+    ("synthetic-held-back", "population", 0.89, 0.78),
+    ("synthetic-held-back", "residency", 0.90, 0.66),
+    ("synthetic-held-back", "income", 0.89, 0.74),
+    ("synthetic-held-back", "requirement", 0.86, 0.73),
+    ("synthetic-held-back", "agency-only", 0.98, 0.39),
 ];
 
 #[derive(Debug, Deserialize)]
@@ -217,6 +233,7 @@ fn load() -> Vec<Entry> {
         "florida-legal-aid",
         "linksf-sf",
         "synthetic",
+        "synthetic-held-back",
     ] {
         let path = dir.join(format!("{source}.jsonl"));
         let text = std::fs::read_to_string(&path)
@@ -514,7 +531,7 @@ fn the_reader_is_measured_on_both_parts_and_does_not_regress() {
     // Real texts only: the synthetic part is no labelled real data.
     let total: u32 = sizes
         .iter()
-        .filter(|((_, p), _)| p != "synthetic")
+        .filter(|((_, p), _)| !p.starts_with("synthetic"))
         .map(|(_, n)| n)
         .sum();
     let held: u32 = sizes
