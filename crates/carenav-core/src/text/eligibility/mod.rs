@@ -421,15 +421,7 @@ fn proofs_listed(sentence: &[Token]) -> Vec<Term> {
         return Vec::new();
     };
     // "No ID, no proof of income", "no ID or proof of income is required".
-    let negated = sentence
-        .get(at.saturating_sub(3)..at)
-        .is_some_and(|before| {
-            before
-                .iter()
-                .filter_map(Token::word)
-                .any(|w| NEGATION.contains(&w))
-        });
-    if negated {
+    if negation_before(sentence, at) {
         return Vec::new();
     }
     let mut out = Vec::new();
@@ -462,6 +454,18 @@ fn proofs_listed(sentence: &[Token]) -> Vec<Term> {
         }
     }
     out
+}
+
+/// Whether a negation stands within the three words before `at`, with no
+/// punctuation between ("not currently on parole", "no ID or proof of").
+fn negation_before(tokens: &[Token], at: usize) -> bool {
+    tokens.get(at.saturating_sub(3)..at).is_some_and(|before| {
+        before
+            .iter()
+            .rev()
+            .map_while(Token::word)
+            .any(|w| NEGATION.contains(&w))
+    })
 }
 
 /// Phrases limiting a sentence's conditions, requirements included, to a
@@ -1094,9 +1098,9 @@ fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
                     let said_monthly = tokens
                         .get(i.saturating_sub(4)..i)
                         .is_some_and(|ts| ts.iter().any(|t| t.is_word("monthly")));
-                    let under = |limit: u32| cap.households.iter().any(|&(_, d)| d < limit);
-                    let monthly = (said_monthly && under(8_000))
-                        || cap.households.iter().all(|&(_, d)| d < 8_000);
+                    let month_like = |&(_, d): &(u32, u32)| d < 8_000;
+                    let monthly = (said_monthly && cap.households.iter().any(month_like))
+                        || cap.households.iter().all(month_like);
                     let per_year = if monthly { 12.0 } else { 1.0 };
                     let limits = cap
                         .households
@@ -1169,25 +1173,10 @@ fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
     let after_employer = word_before(tokens, i).is_some_and(|w| ["employer", "tax"].contains(&w));
     for (pattern, kind) in REQUIREMENT_ROWS.at(tokens, i).filter(|_| !after_employer) {
         if let Some((end, _)) = match_pattern(pattern, tokens, i) {
-            // "identification theft", "Identification Matters", "ID
-            // replacement": a topic.
-            let topic = [
-                "theft",
-                "matters",
-                "number",
-                "numbers",
-                "replacement",
-                "replacements",
-                "recovery",
-                "assistance",
-                "help",
-                "services",
-                "vouchers",
-                "clinic",
-                "clinics",
-            ]
-            .iter()
-            .any(|w| tokens.get(end).is_some_and(|t| t.is_word(w)));
+            let topic = tokens
+                .get(end)
+                .and_then(Token::word)
+                .is_some_and(|w| ID_TOPIC.contains(&w));
             if *kind == RequirementKind::Id && topic {
                 continue;
             }
@@ -1479,7 +1468,6 @@ fn dedup<T: PartialEq>(items: Vec<T>) -> Vec<T> {
     out
 }
 
-/// All terms required; `and` between populations is a union.
 /// Whether the last of `terms` is an age stated right after an age group
 /// ("Youth ages 16-24"): that group's age.
 fn age_of_a_group(terms: &[Term]) -> bool {
@@ -1491,6 +1479,7 @@ fn age_of_a_group(terms: &[Term]) -> bool {
         && age.start <= group.end + 1
 }
 
+/// All terms required; `and` between populations is a union.
 fn and_list(text: &str, terms: Vec<(Option<Conn>, Term)>) -> Option<Vec<Term>> {
     let mut out: Vec<Term> = Vec::new();
     // "Pregnant women and children under 5", "Seniors, and children under

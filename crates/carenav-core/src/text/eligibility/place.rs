@@ -174,15 +174,15 @@ pub(super) fn place_list(tokens: &[Token], i: usize) -> Option<(usize, Places)> 
             .find(|t| t.end == e)
             .is_some_and(|t| t.is_word("county") || t.is_word("counties"))
     };
-    // "Orange, Seminole and Osceola County": one "County" closing a list
-    // names the list's counties. The names are kept as written; the
-    // boundary data decides which are counties.
-    // "women ages 40-64 in Oklahoma": a state is a region too.
     let names_a_state = |&(s, e): &(usize, usize)| {
         let first = tokens.iter().position(|t| t.start == s);
         let last = tokens.iter().position(|t| t.end == e);
         matches!((first, last), (Some(a), Some(b)) if is_state(tokens, a, b + 1))
     };
+    // "Orange, Seminole and Osceola County": one "County" closing a list
+    // names the list's counties (the names are kept as written; the
+    // boundary data decides which are counties). "women ages 40-64 in
+    // Oklahoma": a state is a region too.
     let all_regions = county
         || spans.iter().all(|(_, e)| ends_with_county(*e))
         || (spans.len() > 1 && spans.last().is_some_and(|(_, e)| ends_with_county(*e)))

@@ -454,14 +454,8 @@ impl Scan<'_> {
         // call for an appointment": a negation a few words before a group,
         // a requirement or an income, with no break between.
         // "not limited to low-income clients" too.
-        let requirement = matches!(term.value, Value::Requirement(_) | Value::Income(_));
-        let group_negated = (group || requirement)
-            && tokens
-                .get(start.saturating_sub(3)..start)
-                .is_some_and(|before| {
-                    let words: Vec<&str> = before.iter().rev().map_while(Token::word).collect();
-                    words.iter().any(|w| NEGATION.contains(w))
-                });
+        let condition = matches!(term.value, Value::Requirement(_) | Value::Income(_));
+        let group_negated = (group || condition) && negation_before(tokens, start);
         // "Free for homeless San Franciscans", "(free to homeless)",
         // "uninsured people $0-full bill": a price, not who may come.
         let price = group

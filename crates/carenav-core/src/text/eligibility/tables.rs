@@ -1801,6 +1801,24 @@ pub(super) const INDIVIDUAL: &[&str] = &[
     "teacher",
 ];
 
+/// Words after "ID" that make it a topic, not a document to bring
+/// ("identification theft", "Identification Matters", "ID replacement").
+pub(super) const ID_TOPIC: &[&str] = &[
+    "theft",
+    "matters",
+    "number",
+    "numbers",
+    "replacement",
+    "replacements",
+    "recovery",
+    "assistance",
+    "help",
+    "services",
+    "vouchers",
+    "clinic",
+    "clinics",
+];
+
 /// People before "of" whose group is the one after it, not theirs
 /// ("children of veterans", "family members of people in jail").
 pub(super) const OTHERS_OF: &[&str] = &[
