@@ -592,7 +592,12 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
     ("jobless", Situation::Unemployed),
     ("laid off|dislocated workers", Situation::Unemployed),
     (
-        "without|no health|medical? insurance|coverage",
+        "without health|medical? insurance|coverage",
+        Situation::Uninsured,
+    ),
+    // Who has none; not "no health insurance required".
+    (
+        "with|have|has no health|medical? insurance|coverage",
         Situation::Uninsured,
     ),
     (

@@ -499,10 +499,12 @@ fn the_area_of_a_median_income_is_no_residency() {
 #[case("Open to anyone who needs food. No ID, no proof of income, and no residency requirements.")]
 #[case("One-stop services including medical care, ID replacement, and benefits enrollment")]
 #[case("Services are not limited to low-income clients.")]
+#[case("No health insurance required")]
 fn requirements_of_a_part_or_negated_are_none(#[case] text: &str) {
     let e = eligibility_from_text(text);
     assert!(e.requirements.is_empty(), "{text}: {e:?}");
     assert!(e.income.value().is_none(), "{text}: {e:?}");
+    assert!(e.populations.value().is_none(), "{text}: {e:?}");
     assert!(!e.to_verify.is_empty(), "{text}: {e:?}");
 }
 
@@ -792,7 +794,8 @@ fn reads_people_phrases(
     "Women and girls who have experienced sexual exploitation or trafficking",
     vec![Situation::CrimeVictim]
 )]
-#[case("Must have no health insurance", vec![Situation::Uninsured])]
+#[case("Without medical coverage", vec![Situation::Uninsured])]
+#[case("People with no health insurance", vec![Situation::Uninsured])]
 #[case("Noncitizen victims of domestic violence", vec![Situation::Immigrant, Situation::DomesticViolenceSurvivor])]
 #[case("We assist people who need to naturalize", vec![Situation::Immigrant])]
 #[case("Victims of recent domestic violence", vec![Situation::DomesticViolenceSurvivor])]
