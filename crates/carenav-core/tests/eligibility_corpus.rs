@@ -144,7 +144,10 @@ const PARTS: [&str; 4] = ["dev", "held-back", "synthetic", "synthetic-held-back"
 ///   "earning $N or less", "at or below the federal poverty level":
 ///   synthetic age recall .825 → .863, requirement .894/.857 →
 ///   .930/.816 (by the test's atoms), income .864/.679 → .852/.821; dev
-///   age precision .948 → .944 (one sub-program's "any woman 18+");
+///   age precision .948 → .944 (one sub-program's "any woman 18+"); "New"
+///   opening a place name ("New York City"), a language's speakers before
+///   "residents of", "in <county or state>" after an age or "housing":
+///   synthetic residency .648 → .703, synthetic held back .676 → .725;
 ///   held-back unchanged. The grade range was tried again, unaware of the
 ///   entry above, with the same result (held-back population precision
 ///   .806 → .758, caught by its floor) and dropped again.

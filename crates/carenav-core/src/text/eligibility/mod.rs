@@ -895,7 +895,7 @@ static PEOPLE_ROWS: Indexed<(&str, &[Situation], Option<Gender>)> = Indexed::new
 static AGE_ROWS: Indexed<(&str, AgeShape)> = Indexed::new(AGE);
 static GENDER_ROWS: Indexed<(&str, Gender)> = Indexed::new(GENDER);
 static POPULATION_ROWS: Indexed<(&str, Situation)> = Indexed::new(POPULATION);
-static PEOPLES_TABLE: [&str; 1] = [PEOPLES];
+static PEOPLES_TABLE: [&str; 2] = [PEOPLES, LANGUAGE_SPEAKERS];
 static PEOPLES_ROWS: Indexed<&str> = Indexed::new(&PEOPLES_TABLE);
 static TOPIC_POPULATION_ROWS: Indexed<(&str, Situation)> = Indexed::new(TOPIC_POPULATION);
 static INCOME_ROWS: Indexed<(&str, IncomeShape)> = Indexed::new(INCOME);
@@ -1031,8 +1031,9 @@ fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
             );
         }
     }
-    // "Filipino resident of Foster City": the people is a group; the
-    // residence after it is read on its own.
+    // "Filipino resident of Foster City", "Spanish-speaking residents of
+    // East Boston": the people is a group; the residence after it is read
+    // on its own.
     if let Some((end, _)) = PEOPLES_ROWS
         .at(tokens, i)
         .find_map(|pattern| match_pattern(pattern, tokens, i))
@@ -1129,7 +1130,13 @@ fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
     }
     for (pattern, shape) in RESIDENCY_ROWS.at(tokens, i) {
         if let Some((end, cap)) = match_pattern(pattern, tokens, i) {
-            let after_people = word_before(tokens, i).is_some_and(|w| IN_COUNTY_AFTER.contains(&w));
+            // ... or after the people's age ("women ages 40-64 in Oklahoma").
+            let after_an_age = i
+                .checked_sub(1)
+                .and_then(|k| tokens.get(k))
+                .is_some_and(|t| t.digits().is_some() || t.is_punct('+'));
+            let after_people = after_an_age
+                || word_before(tokens, i).is_some_and(|w| IN_COUNTY_AFTER.contains(&w));
             if matches!(shape, ResidencyShape::InCounty) && !after_people {
                 continue;
             }

@@ -54,13 +54,19 @@ fn place(tokens: &[Token], i: usize) -> Option<(usize, (usize, usize))> {
         .is_some_and(|w| PLACE_QUALIFIER.contains(&w))
         && tokens.get(i + 1).is_some_and(place_word);
     // A word of another table opens a place named after it ("Foster City",
-    // "Pacific Grove").
+    // "Pacific Grove"), or one of the words that open names ("New York").
+    let opener = tokens
+        .get(i)
+        .and_then(Token::word)
+        .is_some_and(|w| PLACE_OPENER.contains(&w));
     let named_town = tokens
         .get(i)
         .is_some_and(|t| t.capitalized && t.word().is_some())
-        && tokens
-            .get(i + 1)
-            .is_some_and(|t| t.capitalized && t.word().is_some_and(|w| PLACE_FEATURE.contains(&w)));
+        && tokens.get(i + 1).is_some_and(|t| {
+            t.capitalized
+                && t.word()
+                    .is_some_and(|w| PLACE_FEATURE.contains(&w) || (opener && !is_vocabulary(w)))
+        });
     let first = tokens
         .get(i)
         .filter(|t| qualified || named_town || place_word(t))?;

@@ -647,7 +647,7 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
     (
         concat!(
             languages!(),
-            " speaking person|persons|people|family|families|parents|adults|seniors|women|men|youth|residents|immigrants|community|communities"
+            " speaking person|persons|people|family|families|parents|adults|seniors|women|men|youth|immigrants|community|communities"
         ),
         Situation::CulturalCommunity,
     ),
@@ -664,6 +664,10 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
 /// Peoples named before who they are ("Filipino resident"; the
 /// [`POPULATION`] rows pair them with the nouns they go with).
 pub(super) const PEOPLES: &str = peoples!();
+
+/// A language's speakers named before who they are ("Spanish-speaking
+/// residents of East Boston"), read like [`PEOPLES`].
+pub(super) const LANGUAGE_SPEAKERS: &str = concat!(languages!(), " speaking");
 
 /// Kinds of disability named by an adjective, read in lists that share one
 /// noun ("developmental, physical, or emotional disability").
@@ -1612,6 +1616,11 @@ pub(super) const IN_COUNTY_AFTER: &[&str] = &[
     "older",
     "over",
     "up",
+    // Where the client's home is ("at risk of losing their housing in
+    // Pierce County").
+    "housing",
+    "home",
+    "homes",
 ];
 
 /// Phrases saying there is no restriction.
@@ -1969,6 +1978,9 @@ pub(super) const PROGRAM: &[&str] = &[
 pub(super) const BUILDING: &[&str] = &[
     "house", "center", "centre", "hall", "home", "shelter", "hospital", "clinic", "school",
 ];
+
+/// Words of other tables that open place names ("New York City").
+pub(super) const PLACE_OPENER: &[&str] = &["new"];
 
 /// Capitalized words after which a word of another table is a place's
 /// name ("Foster City", "Pacific Grove", "Senior Heights").
