@@ -491,8 +491,9 @@ fn ends_for_other_services(sentence: &[Token]) -> bool {
 }
 
 /// Whether a sentence states the conditions of someone other than the
-/// client ("Jesuit volunteers must be age 21 or over") or an exception made
-/// "on a case-by-case basis".
+/// client ("Jesuit volunteers must be age 21 or over"), an exception made
+/// "on a case-by-case basis", or who is sent elsewhere ("women are
+/// referred to the Family Center").
 fn about_others(sentence: &[Token]) -> bool {
     let subject_end = sentence
         .iter()
@@ -508,7 +509,10 @@ fn about_others(sentence: &[Token]) -> bool {
         .iter()
         .any(|t| NOT_CLIENTS.iter().any(|w| t.is_word(w)));
     let case_by_case = contains_any(&["case -? by -? case"], sentence);
-    others || case_by_case
+    // Not who is referred here: "Youth are referred to us by probation".
+    let sent_elsewhere = contains_any(&["are|is referred|sent|directed to|elsewhere"], sentence)
+        && !contains_any(&["to us|our|this", "by"], sentence);
+    others || case_by_case || sent_elsewhere
 }
 
 /// Whether a sentence makes an exception to an age stated elsewhere ("Can be

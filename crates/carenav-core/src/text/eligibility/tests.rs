@@ -1084,6 +1084,16 @@ fn bare_ages_after_people(#[case] text: &str, #[case] min: f64) {
     );
 }
 
+/// Who is sent elsewhere is not who may come: the gender stays the one
+/// served.
+#[test]
+fn who_is_referred_elsewhere_is_no_one_served() {
+    let e = eligibility_from_text(
+        "Shelter beds for men only; women are referred to the Salvation Army Family Center.",
+    );
+    assert_eq!(e.gender.value(), Some(&Gender::Male), "{e:?}");
+}
+
 /// Clock times are no headings of sub-programs whose ages would differ.
 #[test]
 fn clock_times_are_no_headings() {
