@@ -492,8 +492,9 @@ fn ends_for_other_services(sentence: &[Token]) -> bool {
 
 /// Whether a sentence states the conditions of someone other than the
 /// client ("Jesuit volunteers must be age 21 or over"), an exception made
-/// "on a case-by-case basis", or who is sent elsewhere ("women are
-/// referred to the Family Center").
+/// "on a case-by-case basis", who is sent elsewhere ("women are referred
+/// to the Family Center"), or who is not served ("we do not serve people
+/// currently in custody").
 fn about_others(sentence: &[Token]) -> bool {
     let subject_end = sentence
         .iter()
@@ -512,7 +513,14 @@ fn about_others(sentence: &[Token]) -> bool {
     // Not who is referred here: "Youth are referred to us by probation".
     let sent_elsewhere = contains_any(&["are|is referred|sent|directed to|elsewhere"], sentence)
         && !contains_any(&["to us|our|this", "by"], sentence);
-    others || case_by_case || sent_elsewhere
+    let not_served = contains_any(
+        &[
+            "do|does|will not serve|accept|admit",
+            "cannot|can't serve|accept|admit",
+        ],
+        sentence,
+    );
+    others || case_by_case || sent_elsewhere || not_served
 }
 
 /// Whether a sentence makes an exception to an age stated elsewhere ("Can be
@@ -1018,11 +1026,14 @@ fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
     };
     // "children of veterans", "caregivers of veterans", "family members of
     // people in jail": the group is someone else's.
-    let someone_elses = word_before(tokens, i) == Some("of")
-        && i.checked_sub(2)
+    let word_at = |back: usize| {
+        i.checked_sub(back)
             .and_then(|k| tokens.get(k))
             .and_then(Token::word)
-            .is_some_and(|w| OTHERS_OF.contains(&w));
+    };
+    let someone_elses = word_at(1) == Some("of")
+        && (word_at(2).is_some_and(|w| OTHERS_OF.contains(&w))
+            || (word_at(2) == Some("members") && word_at(3) == Some("family")));
     for (pattern, situation) in POPULATION_ROWS.at(tokens, i).filter(|_| !someone_elses) {
         if let Some((end, _)) = match_pattern(pattern, tokens, i)
             && !names_a_program(tokens, i, end)

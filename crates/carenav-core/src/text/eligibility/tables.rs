@@ -542,10 +542,6 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
         "parole|probation officer|officers|agent|agents",
         Situation::JusticeInvolved,
     ),
-    (
-        "enrolled|registered member|members of the? $|tribe|nation",
-        Situation::Member,
-    ),
     ("recovering alcoholics|addicts", Situation::InRecovery),
     (
         "in recovery from alcohol|drug|substance|chemical? or|and|/? alcohol|drug? abuse|addiction|dependency|use",
@@ -907,6 +903,31 @@ pub(super) const PEOPLE: &[(&str, &[Situation], Option<Gender>)] = &[
         None,
     ),
     ("$ health? plan member|members", &[Situation::Member], None),
+    // Enrolment names the person, never a topic ("enrolled members of the
+    // Cherokee Nation", "currently enrolled Ivy Tech students", "students
+    // at Riverside Community College").
+    (
+        "enrolled|registered member|members of the? $",
+        &[Situation::Member],
+        None,
+    ),
+    (
+        "enrolled|registered member|members of the? tribe",
+        &[Situation::Member],
+        None,
+    ),
+    (
+        "currently? enrolled|registered $ student|students",
+        &[Situation::Student],
+        None,
+    ),
+    ("student|students at|of $", &[Situation::Student], None),
+    // A diagnosis names the person, never a topic.
+    (
+        "with|has|have an? opioid|alcohol|drug|substance|stimulant use disorder|disorders",
+        &[Situation::SubstanceUse],
+        None,
+    ),
     (
         "in need of drug|alcohol|substance abuse? treatment",
         &[Situation::SubstanceUse],

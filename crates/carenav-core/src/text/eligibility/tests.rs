@@ -793,6 +793,9 @@ fn reads_people_phrases(
 #[case("Aging out of foster care", vec![Situation::FosterYouth])]
 #[case("Out of work", vec![Situation::Unemployed])]
 #[case("Registered member of the Tribe", vec![Situation::Member])]
+#[case("Enrolled members of the Cherokee Nation", vec![Situation::Member])]
+#[case("Currently enrolled Ivy Tech students", vec![Situation::Student])]
+#[case("Adults with opioid use disorder", vec![Situation::SubstanceUse])]
 #[case("Active duty, National Guard and reserve families", vec![Situation::Military])]
 #[case(
     "Women and girls who have experienced sexual exploitation or trafficking",
@@ -900,6 +903,8 @@ fn a_widening_sentence_adds_no_age(#[case] text: &str, #[case] expected: Option<
 // Someone else's group, and organizations named for one.
 #[case("Services for children of veterans")]
 #[case("Support for family members of people in jail")]
+// Who is not served.
+#[case("We do not serve people currently in custody")]
 #[case("Sponsored by Veterans of Foreign Wars Post 1234; open to the community")]
 #[case("Classes are held at the Veterans Memorial Building; open to all residents")]
 #[case("Individuals deprived by a caregiver of food or needed medication")]
