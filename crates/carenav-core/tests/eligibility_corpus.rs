@@ -414,7 +414,7 @@ const KINDS: &[&str] = &[
 ];
 
 #[test]
-fn the_reader_is_measured_on_both_parts_and_does_not_regress() {
+fn the_reader_is_measured_on_every_part_and_does_not_regress() {
     let corpus = load();
     let mut sizes: BTreeMap<(String, String), u32> = BTreeMap::new();
     let mut counts: BTreeMap<(String, &'static str), Counts> = BTreeMap::new();
@@ -536,7 +536,7 @@ fn the_reader_is_measured_on_both_parts_and_does_not_regress() {
             ));
         }
     }
-    // Real texts only: the synthetic part is no labelled real data.
+    // Real texts only: the synthetic parts are no labelled real data.
     let total: u32 = sizes
         .iter()
         .filter(|((_, p), _)| !p.starts_with("synthetic"))
