@@ -152,7 +152,15 @@ const PARTS: [&str; 4] = ["dev", "held-back", "synthetic", "synthetic-held-back"
 ///   currently in custody") states no one served; enrolment (members of
 ///   a nation, students of a college) and use disorders name the person:
 ///   synthetic population .908/.792 → .925/.826, synthetic held back
-///   residency → .938/.735, exclusions 49 of 49;
+///   residency → .938/.735, exclusions 49 of 49; "below the poverty
+///   line" (the row had asked for "at or" before it: a test now rejects a
+///   pattern part that repeats an alternative or mixes a slot with words),
+///   "must not exceed N% of FPL", "appointments are required", eligibility
+///   appointments, mail showing an address, income statements, referral
+///   letters, "higher limits apply for seniors" as another group's limits:
+///   synthetic requirement .930/.816 → .938/.918, income .889/.857;
+///   synthetic held back requirement .875/.750 → .882/.804, income
+///   .909/.800;
 ///   held-back unchanged. The grade range was tried again, unaware of the
 ///   entry above, with the same result (held-back population precision
 ///   .806 → .758, caught by its floor) and dropped again.
@@ -175,8 +183,8 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("synthetic", "gender", 0.98, 0.66),
     ("synthetic", "population", 0.91, 0.81),
     ("synthetic", "residency", 0.98, 0.69),
-    ("synthetic", "income", 0.84, 0.80),
-    ("synthetic", "requirement", 0.92, 0.80),
+    ("synthetic", "income", 0.87, 0.84),
+    ("synthetic", "requirement", 0.92, 0.90),
     ("synthetic", "agency-only", 0.98, 0.66),
     ("synthetic-held-back", "age", 0.89, 0.82),
     ("synthetic-held-back", "gender", 0.98, 0.86),

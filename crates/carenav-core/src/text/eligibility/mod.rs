@@ -472,6 +472,8 @@ fn negation_before(tokens: &[Token], at: usize) -> bool {
 /// part of the service or to a discount.
 const FOR_A_PART: &[&str] = &[
     "for some|certain|select programs|services|classes|activities",
+    // "higher limits apply for seniors": another group's limits.
+    "higher|different|other limits|limit|rules apply",
     "some|certain programs|services|classes|activities require|requires|have|may",
     "for a|the? discounted|reduced|sliding fee|fees|rate|rates|price|prices|scale",
 ];

@@ -1239,8 +1239,20 @@ pub(super) const INCOME: &[(&str, IncomeShape)] = &[
         IncomeShape::Dollars,
     ),
     (
-        "income|incomes? at or below|below|under the federal? poverty level|line|guidelines|guideline",
+        "income|incomes? is|are? at or below the federal? poverty level|line|guidelines|guideline",
         IncomeShape::AtPovertyLine,
+    ),
+    (
+        "income|incomes? is|are? below|under the federal? poverty level|line|guidelines|guideline",
+        IncomeShape::AtPovertyLine,
+    ),
+    (
+        "income|incomes must|may|should|can|does|cannot|can't not? exceed # % of? the? federal? poverty level|line|guidelines|guideline",
+        IncomeShape::PercentOfPoverty,
+    ),
+    (
+        "income|incomes must|may|should|can|does|cannot|can't not? exceed # % of? fpl",
+        IncomeShape::PercentOfPoverty,
     ),
     (
         "earning|earn|earns|making|make|makes less than|under $# per|a|/ month",
@@ -1719,6 +1731,18 @@ pub(super) const REQUIREMENT: &[(&str, RequirementKind)] = &[
         RequirementKind::IncomeProof,
     ),
     (
+        "income statement|statements|documents|documentation",
+        RequirementKind::IncomeProof,
+    ),
+    (
+        "mail|bill|lease|letter showing|with your? current? address",
+        RequirementKind::ResidencyProof,
+    ),
+    (
+        "referral letter|letters|form|forms",
+        RequirementKind::Referral,
+    ),
+    (
         "proof of residency|residence|address",
         RequirementKind::ResidencyProof,
     ),
@@ -1781,7 +1805,11 @@ pub(super) const REQUIREMENT: &[(&str, RequirementKind)] = &[
         RequirementKind::Appointment,
     ),
     (
-        "undergo|complete|attend a|an? screening|intake interview|appointment",
+        "undergo|complete|attend a|an? screening|intake|eligibility interview|appointment",
+        RequirementKind::Appointment,
+    ),
+    (
+        "appointment|appointments are|is required|necessary|needed",
         RequirementKind::Appointment,
     ),
     (

@@ -245,6 +245,14 @@ fn families_make_a_population_a_hint() {
     "Families at or below the federal poverty level",
     Some(IncomeLimit::PercentOfPoverty(100.0))
 )]
+#[case(
+    "Families whose income is below the poverty line",
+    Some(IncomeLimit::PercentOfPoverty(100.0))
+)]
+#[case(
+    "Household income must not exceed 200% of FPL",
+    Some(IncomeLimit::PercentOfPoverty(200.0))
+)]
 // A table said to be monthly, or no year could be, is a month's.
 #[case(
     "Gross monthly household income does not exceed: 1 person $3,035; 2 people $3,969",
@@ -447,6 +455,26 @@ fn confidence<T>(c: &Constraint<T>) -> Option<Confidence> {
 #[case(
     "Social Security card and birth certificate required",
     RequirementKind::Id
+)]
+#[case(
+    "Appointments are required; call 211 to schedule.",
+    RequirementKind::Appointment
+)]
+#[case(
+    "New patients must attend an eligibility appointment",
+    RequirementKind::Appointment
+)]
+#[case(
+    "Bring a piece of mail showing your current address",
+    RequirementKind::ResidencyProof
+)]
+#[case(
+    "Bring all income statements (W-2s and 1099s)",
+    RequirementKind::IncomeProof
+)]
+#[case(
+    "Bring a referral letter from your probation officer",
+    RequirementKind::Referral
 )]
 #[case("Call MWF 9am-5pm for an appt.", RequirementKind::Appointment)]
 #[case("Advance registration required", RequirementKind::Appointment)]
@@ -1099,6 +1127,20 @@ fn who_is_referred_elsewhere_is_no_one_served() {
     assert_eq!(e.gender.value(), Some(&Gender::Male), "{e:?}");
 }
 
+/// "Higher limits apply for seniors": another group's limits, no group.
+#[test]
+fn another_groups_limits_name_no_group() {
+    let e = eligibility_from_text(
+        "Income must be at or below 125% of the poverty guidelines; higher limits apply for seniors.",
+    );
+    assert!(e.populations.value().is_none(), "{e:?}");
+    assert_eq!(
+        e.income.value(),
+        Some(&IncomeLimit::PercentOfPoverty(125.0)),
+        "{e:?}"
+    );
+}
+
 /// Clock times are no headings of sub-programs whose ages would differ.
 #[test]
 fn clock_times_are_no_headings() {
@@ -1680,10 +1722,26 @@ fn sample_of(pattern: &str) -> String {
         .join(" ")
 }
 
-/// Every row of `table` that matches its own sample is among the rows the
-/// index offers at the sample's first token.
+/// Every row of `table` is well formed (each part's alternatives are single
+/// tokens, none repeated, a slot never among them: "at or below|under" is
+/// three parts, so "below" alone never matched it), and matches its own
+/// sample among the rows the index offers at the sample's first token.
 fn assert_indexed<R: pattern::Row + Sync>(name: &str, table: &Indexed<R>, rows: &'static [R]) {
     for row in rows {
+        for part in row.pattern().split_whitespace() {
+            let alts: Vec<&str> = part.trim_end_matches('?').split('|').collect();
+            let distinct: std::collections::HashSet<&str> = alts.iter().copied().collect();
+            assert!(
+                distinct.len() == alts.len() && !alts.contains(&""),
+                "{name}: {:?}: part {part:?} repeats or lacks an alternative",
+                row.pattern()
+            );
+            assert!(
+                alts.len() == 1 || !alts.iter().any(|a| a.starts_with(['#', '$'])),
+                "{name}: {:?}: part {part:?} mixes a slot with words",
+                row.pattern()
+            );
+        }
         let sample = sample_of(row.pattern());
         let tokens = tokenize(&sample);
         assert!(
