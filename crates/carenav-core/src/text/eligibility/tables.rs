@@ -1945,7 +1945,7 @@ pub(super) const RELATIVE: &[&str] = &[
 /// "and their families": the people around a population are served too, so
 /// the population is only a hint (Low confidence).
 pub(super) const ALSO_FAMILY: &[&str] = &[
-    "and|or their? family|families|dependents|partner|partners|spouse|spouses",
+    "and|or their? family|families|dependents|partner|partners|spouse|spouses member|members?",
     "and their? family or partner",
     "and / or their? family|families|dependents",
 ];

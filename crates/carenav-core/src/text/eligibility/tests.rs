@@ -59,6 +59,7 @@ fn reads_ages(#[case] text: &str, #[case] expected: Option<AgeRange>) {
 #[case("women only", Some(Gender::Female), vec![])]
 #[case("Homeless men", Some(Gender::Male), vec![Situation::Homeless])]
 #[case("veterans and their families", None, vec![Situation::Veteran])]
+#[case("Veteran or family member", None, vec![Situation::Veteran])]
 #[case("Low income, disabled, or senior", None, vec![Situation::LowIncome, Situation::Disability, Situation::Senior])]
 #[case("Pregnant women", None, vec![Situation::Pregnant])]
 // A people's women: the community and the gender.
