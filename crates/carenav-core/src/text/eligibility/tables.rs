@@ -1743,6 +1743,10 @@ pub(super) const REQUIREMENT: &[(&str, RequirementKind)] = &[
         RequirementKind::Referral,
     ),
     (
+        "referral|referrals accepted|only from",
+        RequirementKind::Referral,
+    ),
+    (
         "proof of residency|residence|address",
         RequirementKind::ResidencyProof,
     ),
@@ -1840,6 +1844,14 @@ pub(super) const AGENCY: &[&str] = &[
     "government , nonprofit , business group or organization",
     // "Services for agencies only, not for individuals".
     "for? agencies|organizations|professionals|providers only",
+    // A food bank's or a funder's clients ("registered member agencies",
+    // "partner pantries", "community-based organizations").
+    "registered? member|partner agency|agencies|organizations|pantries",
+    "social service agency|agencies|providers",
+    "community|faith based organization|organizations|agency|agencies|group|groups",
+    "schools and|or community groups|organizations",
+    "businesses and|or employers",
+    "agencies must apply",
     // "Not for individual clients": agency to agency.
     "not for|to individual|individuals clients?",
     "not available|open to individual|individuals clients?",

@@ -477,6 +477,7 @@ fn confidence<T>(c: &Constraint<T>) -> Option<Confidence> {
     "Bring a referral letter from your probation officer",
     RequirementKind::Referral
 )]
+#[case("Referrals accepted from agencies only", RequirementKind::Referral)]
 #[case("Call MWF 9am-5pm for an appt.", RequirementKind::Appointment)]
 #[case("Advance registration required", RequirementKind::Appointment)]
 #[case(
@@ -605,6 +606,12 @@ fn reads_no_id_requirement(#[case] text: &str) {
 #[case("No individual clients", true)]
 // Walk-ins are a way to come, not who may.
 #[case("No walk-in clients", false)]
+// A food bank's or a funder's clients.
+#[case("Serves partner agencies only", true)]
+#[case("Grants to community-based organizations", true)]
+#[case("Service is for schools and community groups", true)]
+#[case("Serves businesses and employers", true)]
+#[case("Referral from social service providers", false)]
 // The people an organization serves are its clients.
 #[case(
     "501(c)(3) organization or an organization that provides substantial services to residents of the Peninsula",
@@ -932,6 +939,7 @@ fn a_widening_sentence_adds_no_age(#[case] text: &str, #[case] expected: Option<
 // Someone else's group, and organizations named for one.
 #[case("Services for children of veterans")]
 #[case("Support for family members of people in jail")]
+#[case("Training for providers who serve homeless clients")]
 // Who is not served.
 #[case("We do not serve people currently in custody")]
 #[case("Sponsored by Veterans of Foreign Wars Post 1234; open to the community")]
