@@ -1026,20 +1026,13 @@ fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
             .and_then(Token::word)
             .is_some_and(|w| CASE.contains(&w))
     };
-    // "children of veterans", "caregivers of veterans", "family members of
-    // people in jail", "providers who serve homeless clients": the group
-    // is someone else's.
-    let word_at = |back: usize| {
-        i.checked_sub(back)
-            .and_then(|k| tokens.get(k))
-            .and_then(Token::word)
-    };
-    let someone_elses = (word_at(1) == Some("of")
-        && (word_at(2).is_some_and(|w| OTHERS_OF.contains(&w))
-            || (word_at(2) == Some("members") && word_at(3) == Some("family"))))
-        // "providers who serve homeless clients": the providers' clients.
-        || (word_at(1).is_some_and(|w| w == "serve" || w == "serves") && word_at(2) == Some("who"))
-        || (word_at(1) == Some("with") && word_at(2).is_some_and(|w| w == "work" || w == "works") && word_at(3) == Some("who"));
+    // "children of veterans", "family members of people in jail",
+    // "providers who serve homeless clients": the group is someone else's.
+    let someone_elses = SOMEONE_ELSES.iter().any(|lead| {
+        i.checked_sub(lead.split_whitespace().count())
+            .and_then(|start| match_pattern(lead, tokens, start))
+            .is_some_and(|(end, _)| end == i)
+    });
     for (pattern, situation) in POPULATION_ROWS.at(tokens, i).filter(|_| !someone_elses) {
         if let Some((end, _)) = match_pattern(pattern, tokens, i)
             && !names_a_program(tokens, i, end)

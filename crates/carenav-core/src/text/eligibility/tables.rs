@@ -1894,30 +1894,15 @@ pub(super) const ID_TOPIC: &[&str] = &[
     "clinics",
 ];
 
-/// People before "of" whose group is the one after it, not theirs
-/// ("children of veterans", "family members of people in jail").
-pub(super) const OTHERS_OF: &[&str] = &[
-    "children",
-    "child",
-    "kids",
-    "sons",
-    "daughters",
-    "spouse",
-    "spouses",
-    "wives",
-    "husbands",
-    "widows",
-    "widowers",
-    "families",
-    "family",
-    "caregivers",
-    "caregiver",
-    "caretakers",
-    "relatives",
-    "dependents",
-    "friends",
-    "loved",
-    "ones",
+/// Words right before a group that make it someone else's, not the
+/// client's ("children of veterans", "family members of people in jail",
+/// "providers who serve homeless clients"). No part is optional: each
+/// phrase has a fixed length, and must end where the group starts.
+pub(super) const SOMEONE_ELSES: &[&str] = &[
+    "children|child|kids|sons|daughters|spouse|spouses|wives|husbands|widows|widowers|families|family|caregivers|caregiver|caretakers|relatives|dependents|friends|ones of",
+    "family members of",
+    "who serve|serves",
+    "who work|works with",
 ];
 
 /// Nouns that make the group word before them a kind of legal case
