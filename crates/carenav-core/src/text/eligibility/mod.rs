@@ -1028,13 +1028,17 @@ fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
     };
     // "children of veterans", "family members of people in jail",
     // "providers who serve homeless clients": the group is someone else's.
-    let someone_elses = SOMEONE_ELSES.iter().any(|lead| {
-        i.checked_sub(lead.split_whitespace().count())
-            .and_then(|start| match_pattern(lead, tokens, start))
-            .is_some_and(|(end, _)| end == i)
-    });
-    for (pattern, situation) in POPULATION_ROWS.at(tokens, i).filter(|_| !someone_elses) {
+    // Asked only once a row matched: this runs at every token.
+    let someone_elses = || {
+        SOMEONE_ELSES.iter().any(|lead| {
+            i.checked_sub(lead.split_whitespace().count())
+                .and_then(|start| match_pattern(lead, tokens, start))
+                .is_some_and(|(end, _)| end == i)
+        })
+    };
+    for (pattern, situation) in POPULATION_ROWS.at(tokens, i) {
         if let Some((end, _)) = match_pattern(pattern, tokens, i)
+            && !someone_elses()
             && !names_a_program(tokens, i, end)
             && !of_a_relative(end)
             && !names_a_case(end)
@@ -1144,14 +1148,15 @@ fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
     }
     for (pattern, shape) in RESIDENCY_ROWS.at(tokens, i) {
         if let Some((end, cap)) = match_pattern(pattern, tokens, i) {
-            // ... or after the people's age ("women ages 40-64 in Oklahoma").
-            let after_an_age = i
-                .checked_sub(1)
-                .and_then(|k| tokens.get(k))
-                .is_some_and(|t| t.digits().is_some() || t.is_punct('+'));
-            let after_people = after_an_age
-                || word_before(tokens, i).is_some_and(|w| IN_COUNTY_AFTER.contains(&w));
-            if matches!(shape, ResidencyShape::InCounty) && !after_people {
+            // "in <county>" names the people's county after a word of
+            // `IN_COUNTY_AFTER` or their age ("women ages 40-64 in Oklahoma").
+            let after_people = || {
+                i.checked_sub(1)
+                    .and_then(|k| tokens.get(k))
+                    .is_some_and(|t| t.digits().is_some() || t.is_punct('+'))
+                    || word_before(tokens, i).is_some_and(|w| IN_COUNTY_AFTER.contains(&w))
+            };
+            if matches!(shape, ResidencyShape::InCounty) && !after_people() {
                 continue;
             }
             let value = match shape {
