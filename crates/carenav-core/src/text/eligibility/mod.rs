@@ -1150,11 +1150,17 @@ fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
         if let Some((end, cap)) = match_pattern(pattern, tokens, i) {
             // "in <county>" names the people's county after a word of
             // `IN_COUNTY_AFTER` or their age ("women ages 40-64 in Oklahoma").
+            // ("undocumented individuals, in Santa Clara County": a comma
+            // between changes nothing.)
             let after_people = || {
-                i.checked_sub(1)
+                let at = match i.checked_sub(1).and_then(|k| tokens.get(k)) {
+                    Some(t) if t.is_punct(',') => i - 1,
+                    _ => i,
+                };
+                at.checked_sub(1)
                     .and_then(|k| tokens.get(k))
                     .is_some_and(|t| t.digits().is_some() || t.is_punct('+'))
-                    || word_before(tokens, i).is_some_and(|w| IN_COUNTY_AFTER.contains(&w))
+                    || word_before(tokens, at).is_some_and(|w| IN_COUNTY_AFTER.contains(&w))
             };
             if matches!(shape, ResidencyShape::InCounty) && !after_people() {
                 continue;

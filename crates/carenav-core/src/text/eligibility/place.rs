@@ -78,6 +78,10 @@ fn place(tokens: &[Token], i: usize) -> Option<(usize, (usize, usize))> {
             _ => break,
         }
     }
+    // "Lincoln Unified School District", "Denver Public Schools": a school
+    // district is an area (its name is kept whole, a catchment to verify).
+    let district_end = school_district_end(tokens, end);
+    let end = district_end.unwrap_or(end);
     let words = tokens.get(i..end)?;
     if words
         .iter()
@@ -94,6 +98,26 @@ fn place(tokens: &[Token], i: usize) -> Option<(usize, (usize, usize))> {
     }
     let last = words.last()?;
     Some((end, (first.start, last.end)))
+}
+
+/// Where a school district's name ends, when the words at `end` close one
+/// ("Unified School District", "Public Schools", "Schools").
+fn school_district_end(tokens: &[Token], mut end: usize) -> Option<usize> {
+    let capitalized = |k: usize, words: &[&str]| {
+        tokens
+            .get(k)
+            .is_some_and(|t| t.capitalized && t.word().is_some_and(|w| words.contains(&w)))
+    };
+    while capitalized(end, SCHOOL_DISTRICT_KIND) {
+        end += 1;
+    }
+    if capitalized(end, &["school"]) && capitalized(end + 1, &["district"]) {
+        Some(end + 2)
+    } else if capitalized(end, &["schools"]) {
+        Some(end + 1)
+    } else {
+        None
+    }
 }
 
 /// Places read by `$` (or `$c`, counties only).
@@ -180,6 +204,14 @@ pub(super) fn place_list(tokens: &[Token], i: usize) -> Option<(usize, Places)> 
             .find(|t| t.end == e)
             .is_some_and(|t| t.is_word("county") || t.is_word("counties"))
     };
+    // A school district is an area as a county is (not a town's school).
+    let ends_a_school_district = |e: usize| {
+        tokens.windows(2).any(|pair| {
+            pair[1].end == e
+                && (pair[1].is_word("schools")
+                    || (pair[1].is_word("district") && pair[0].is_word("school")))
+        })
+    };
     let names_a_state = |&(s, e): &(usize, usize)| {
         let first = tokens.iter().position(|t| t.start == s);
         let last = tokens.iter().position(|t| t.end == e);
@@ -190,7 +222,9 @@ pub(super) fn place_list(tokens: &[Token], i: usize) -> Option<(usize, Places)> 
     // boundary data decides which are counties). "women ages 40-64 in
     // Oklahoma": a state is a region too.
     let all_regions = county
-        || spans.iter().all(|(_, e)| ends_with_county(*e))
+        || spans
+            .iter()
+            .all(|(_, e)| ends_with_county(*e) || ends_a_school_district(*e))
         || (spans.len() > 1 && spans.last().is_some_and(|(_, e)| ends_with_county(*e)))
         || spans.iter().all(names_a_state);
     Some((

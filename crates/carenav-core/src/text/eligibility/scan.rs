@@ -499,9 +499,16 @@ impl Scan<'_> {
     }
 
     /// "homeless people and residents of the Tenderloin": either group may
-    /// come, so the place restricts no one.
+    /// come, so the place restricts no one. ("unemployed and live in Kent
+    /// County": where the same people live.)
     fn other_group(&self, start: usize, term: &Term) -> bool {
+        let same_people = self
+            .tokens
+            .get(start)
+            .and_then(Token::word)
+            .is_some_and(|w| LIVE_VERBS.contains(&w));
         matches!(term.value, Value::Residency(_))
+            && !same_people
             && joins(self.before(start))
             && self.candidates.iter().any(|(_, e, other)| {
                 matches!(other.value, Value::Population(_))

@@ -1481,7 +1481,13 @@ pub(super) const RESIDENCY: &[(&str, ResidencyShape)] = &[
         ResidencyShape::Unnamed,
     ),
     (
-        "resident|residents of|in ward|district|precinct no? .? #",
+        "resident|residents of|in ward|wards|district|districts|precinct|precincts no? .? #",
+        ResidencyShape::Unnamed,
+    ),
+    ("in|within ward|wards #", ResidencyShape::Unnamed),
+    // "Serves the tri-county area": some counties, not named.
+    (
+        "the? bi|tri|multi -? county area|region",
         ResidencyShape::Unnamed,
     ),
     (
@@ -1558,9 +1564,22 @@ pub(super) const RESIDENCY: &[(&str, ResidencyShape)] = &[
         ResidencyShape::Named,
     ),
     ("serving|serves|serve all of $c", ResidencyShape::Named),
+    (
+        "for|serving|serves|serve|throughout the state of $",
+        ResidencyShape::Named,
+    ),
+    // "ZIP codes 48205, 48213, and 48224 only".
+    ("zip code|codes|zipcode|zipcodes $", ResidencyShape::Named),
     ("service area|areas :|- $", ResidencyShape::Named),
     ("in|within the? $c", ResidencyShape::InCounty),
     ("$c", ResidencyShape::Bare),
+];
+
+/// Verbs of living somewhere: a residency phrase opening with one says
+/// where the people already named live ("unemployed and live in Kent
+/// County").
+pub(super) const LIVE_VERBS: &[&str] = &[
+    "live", "lives", "living", "reside", "resides", "residing", "must", "who",
 ];
 
 /// Words after which "in <county>" names the people's county ("tenants in
@@ -1627,6 +1646,14 @@ pub(super) const IN_COUNTY_AFTER: &[&str] = &[
     "parole",
     "probation",
     "homelessness",
+    // The condition people live with, or an income's period ("a serious
+    // mental illness in Sacramento County", "earning no more than $52,000
+    // annually in Ramsey County").
+    "illness",
+    "illnesses",
+    "disabilities",
+    "hiv",
+    "annually",
     // More people, and the end of an age ("adults 60 and older in Bexar
     // County").
     "neighbors",
@@ -2023,6 +2050,21 @@ pub(super) const PROGRAM: &[&str] = &[
 /// House").
 pub(super) const BUILDING: &[&str] = &[
     "house", "center", "centre", "hall", "home", "shelter", "hospital", "clinic", "school",
+];
+
+/// Capitalized words between a school district's town and "School
+/// District" or "Schools" ("Austin Independent School District").
+pub(super) const SCHOOL_DISTRICT_KIND: &[&str] = &[
+    "unified",
+    "elementary",
+    "independent",
+    "public",
+    "city",
+    "union",
+    "high",
+    "consolidated",
+    "community",
+    "county",
 ];
 
 /// Words of other tables that open place names ("New York City").

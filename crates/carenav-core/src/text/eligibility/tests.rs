@@ -345,6 +345,17 @@ fn reads_income(#[case] text: &str, #[case] expected: Option<IncomeLimit>) {
 #[case("Residents of zip codes 94601, 94603 and 94605", &["94601", "94603", "94605"])]
 #[case("Service area: San Mateo County", &["San Mateo County"])]
 #[case("Serves all of San Mateo County", &["San Mateo County"])]
+#[case("Serving ZIP codes 60612 and 60624 only", &["60612", "60624"])]
+#[case("Serves the state of Oregon.", &["Oregon"])]
+#[case("Job training for adults who are unemployed and live in Lane County.", &["Lane County"])]
+#[case("Rent help for households earning under $40,000 annually in Dane County.", &["Dane County"])]
+#[case("Housing for adults with a serious mental illness in Fresno County.", &["Fresno County"])]
+#[case("Tax help for workers, including seasonal workers, in Yolo County.", &["Yolo County"])]
+// A school district is an area (kept whole, to verify): after people,
+// after "serves", or where people live.
+#[case("Tutoring for students in grades 3-5 in the Oakland Unified School District.", &["Oakland Unified School District"])]
+#[case("Serves Boston Public Schools families.", &["Boston Public Schools"])]
+#[case("Families living within Elk Grove Unified School District boundaries", &["Elk Grove Unified School District"])]
 // A short name is read as the full one the boundary data knows.
 #[case("SF residents only", &["San Francisco"])]
 fn reads_residency(#[case] text: &str, #[case] expected: &[&str]) {
@@ -1341,6 +1352,9 @@ fn an_unnamed_area_is_an_unknown_residency() {
         "Resident of area serviced",
         "Live within association boundaries",
         "Centralized intake for 12 counties",
+        "Residents of Wards 3 and 4",
+        "Hot meals for seniors in Ward 5.",
+        "Legal help for tenants in the tri-county area.",
     ] {
         let e = eligibility_from_text(text);
         assert!(matches!(e.residency, Constraint::Unknown { .. }), "{text}");
