@@ -158,18 +158,22 @@ pub fn read_eligibility(text: &str) -> EligibilityReading {
         let mut reading = match read_sentence(text, sentence) {
             Some(reading) => reading,
             None => {
-                // "Priority given to service-connected veterans": who comes
-                // first among those eligible, read as such (no doubt about
-                // who is; a scan keeps only its requirements).
-                let preference = states_a_preference(sentence);
-                if !preference {
+                let reading = read_around_preference(text, sentence).unwrap_or_else(|| {
+                    // "Priority given to service-connected veterans": who
+                    // comes first among those eligible, read as such (no
+                    // doubt about who is; a scan keeps only its
+                    // requirements).
+                    let preference = states_a_preference(sentence);
+                    SentenceReading {
+                        open: false,
+                        terms: scan_sentence(text, sentence, preference),
+                        scanned: !preference,
+                    }
+                });
+                if reading.scanned {
                     unread.push(span);
                 }
-                SentenceReading {
-                    open: false,
-                    terms: scan_sentence(text, sentence, preference),
-                    scanned: !preference,
-                }
+                reading
             }
         };
         if parts.len() > 1 && excepts_an_age(sentence) {
@@ -513,8 +517,9 @@ fn about_others(sentence: &[Token]) -> bool {
         .any(|t| NOT_CLIENTS.iter().any(|w| t.is_word(w)));
     let case_by_case = contains_any(&["case -? by -? case"], sentence);
     // Not who is referred here: "Youth are referred to us by probation".
-    let sent_elsewhere = contains_any(&["are|is referred|sent|directed to|elsewhere"], sentence)
-        && !contains_any(&["to us|our|this", "by"], sentence);
+    let sent_elsewhere = (contains_any(&["are|is referred|sent|directed to|elsewhere"], sentence)
+        && !contains_any(&["to us|our|this", "by"], sentence))
+        || contains_any(&["should call|contact|dial 211"], sentence);
     let not_served = contains_any(
         &[
             "do|does|will not serve|accept|admit",
@@ -579,6 +584,32 @@ fn phrases(text: &str, tokens: &[Token]) -> Vec<(usize, usize, Term)> {
 /// restricts no one.
 fn states_a_preference(sentence: &[Token]) -> bool {
     contains_any(PREFERENCE, sentence)
+}
+
+/// "Serves women 18+ in recovery, with priority to pregnant women": a
+/// preference closing a sentence in a clause of its own leaves the clauses
+/// before it standing; they are read as a sentence of their own (the
+/// preference keeps only its requirements). None when no such clause
+/// closes the sentence.
+fn read_around_preference(text: &str, sentence: &[Token]) -> Option<SentenceReading> {
+    let at = (0..sentence.len()).find(|&i| {
+        PREFERENCE
+            .iter()
+            .any(|p| match_pattern(p, sentence, i).is_some())
+    })?;
+    let cut = sentence
+        .get(..at)?
+        .iter()
+        .rposition(|t| t.is_punct(',') || t.is_punct(';'))
+        .filter(|&cut| cut > 0)?;
+    let (stated, preferred) = sentence.split_at(cut);
+    let mut reading = read_sentence(text, stated).unwrap_or_else(|| SentenceReading {
+        open: false,
+        terms: scan_sentence(text, stated, false),
+        scanned: true,
+    });
+    reading.terms.extend(scan_sentence(text, preferred, true));
+    Some(reading)
 }
 
 /// Whether any of `patterns` matches anywhere in `tokens`.
@@ -1761,9 +1792,19 @@ fn assemble(
             .iter()
             .any(|a| a.value == Value::Agency && a.start <= t.start && t.end <= a.end)
     };
+    // "Individuals should call 211 for a pantry near them": individuals sent
+    // elsewhere are not served here.
+    let sent_elsewhere: Vec<(usize, usize)> = sentences(&tokens)
+        .into_iter()
+        .filter(|s| about_others(s))
+        .filter_map(|s| Some((s.first()?.start, s.last()?.end)))
+        .collect();
     let individuals = tokens.iter().enumerate().any(|(k, t)| {
         t.word().is_some_and(|w| INDIVIDUAL.contains(&w))
             && !negated(k)
+            && !sent_elsewhere
+                .iter()
+                .any(|&(s, e)| s <= t.start && t.end <= e)
             && !in_agency_phrase(t)
             && !word_before(&tokens, k)
                 .is_some_and(|w| ["to", "serving", "serves", "serve"].contains(&w))

@@ -623,6 +623,16 @@ fn reads_no_id_requirement(#[case] text: &str) {
 #[case("Service is for schools and community groups", true)]
 #[case("Serves businesses and employers", true)]
 #[case("Referral from social service providers", false)]
+// Individuals sent elsewhere are not served here; served beside agencies,
+// they are.
+#[case(
+    "Bulk food for partner agencies. Individuals should call 211 for help.",
+    true
+)]
+#[case(
+    "Bulk food for partner agencies. Individuals may shop at our pantry.",
+    false
+)]
 // The people an organization serves are its clients.
 #[case(
     "501(c)(3) organization or an organization that provides substantial services to residents of the Peninsula",
@@ -705,6 +715,9 @@ fn reads_stated_audiences_and_sub_programs(#[case] text: &str, #[case] expected:
 #[case("Women, infants, and children's health services", None, vec![])]
 #[case("Priority given to frail elderly", None, vec![])]
 #[case("Priority to seniors", None, vec![])]
+// A preference closing a sentence leaves the clause before it standing.
+#[case("Housing for veterans in recovery, with priority to women", None, vec![Situation::Veteran, Situation::InRecovery])]
+#[case("Shelter for women fleeing domestic violence; priority given to mothers", Some(Gender::Female), vec![Situation::DomesticViolenceSurvivor])]
 #[case("Child care and disability benefits counseling", None, vec![])]
 #[case("One member shall reside in each supervisorial district", None, vec![])]
 #[case("Not eligible for Medi-Cal, military care or Medicare", None, vec![])]
