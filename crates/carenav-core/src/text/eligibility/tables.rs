@@ -586,6 +586,31 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
     ("recent|new immigrants", Situation::Immigrant),
     ("job seekers|seeker", Situation::Unemployed),
     ("jobless", Situation::Unemployed),
+    // "ages 16-24 who are not working and not in school".
+    (
+        "who are|is not currently? working|employed",
+        Situation::Unemployed,
+    ),
+    // The client's own officer: "a referral letter from your parole or
+    // probation officer".
+    (
+        "your parole|probation or? parole|probation? officer|officers|agent",
+        Situation::JusticeInvolved,
+    ),
+    // Past service: "must have served in the U.S. armed forces".
+    (
+        "must? have|has served in the? u .? s .? armed? forces|military",
+        Situation::Veteran,
+    ),
+    (
+        "must? have|has served in the? us? armed? forces|military",
+        Situation::Veteran,
+    ),
+    (
+        "raising a|their? relative's child|children",
+        Situation::Caregiver,
+    ),
+    ("housing instability", Situation::AtRiskOfHomelessness),
     ("laid off|dislocated workers", Situation::Unemployed),
     (
         "without health|medical? insurance|coverage",
@@ -763,14 +788,15 @@ pub(super) const PEOPLE: &[(&str, &[Situation], Option<Gender>)] = &[
         &[],
         None,
     ),
-    // ... but adults with disabilities are a group of their own.
+    // ... but adults with disabilities are a group of their own (read
+    // from "for" too, where the row above would stop at "adults").
     (
-        "seniors|elderly and|& adults|persons|people|individuals with a? disability|disabilities",
+        "for? seniors|elderly and|& adults|persons|people|individuals with a? disability|disabilities",
         &[Situation::Senior, Situation::Disability],
         None,
     ),
     (
-        "older adults and|& adults|persons|people|individuals with a? disability|disabilities",
+        "for? older adults and|& adults|persons|people|individuals with a? disability|disabilities",
         &[Situation::Senior, Situation::Disability],
         None,
     ),
@@ -986,6 +1012,16 @@ pub(super) const PEOPLE: &[(&str, &[Situation], Option<Gender>)] = &[
         "african -? american woman|women|girls",
         &[Situation::CulturalCommunity],
         Some(Gender::Female),
+    ),
+    (
+        "black woman|women|girls",
+        &[Situation::CulturalCommunity],
+        Some(Gender::Female),
+    ),
+    (
+        "black man|men|boys",
+        &[Situation::CulturalCommunity],
+        Some(Gender::Male),
     ),
     (
         "african -? american man|men|boys",
