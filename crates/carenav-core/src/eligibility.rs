@@ -164,9 +164,43 @@ pub enum IncomeLimit {
     /// "Low income" without a figure: a restriction to verify, not to enforce.
     LowIncome,
     /// At most these household incomes per year, by household size
-    /// ("$39,600 for 1 person, $45,250 for 2 persons"); for a size not
-    /// listed the limit is not known.
-    AnnualByHouseholdSize(Vec<HouseholdLimit>),
+    /// ("$39,600 for 1 person, $45,250 for 2 persons; add $5,650 for each
+    /// additional person"); for a size neither listed nor reached by the
+    /// increment the limit is not known.
+    AnnualByHouseholdSize(HouseholdLimits),
+}
+
+/// Annual income ceilings by household size, as a table states them.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct HouseholdLimits {
+    /// The sizes listed, each with its ceiling.
+    pub limits: Vec<HouseholdLimit>,
+    /// Added to the largest listed household's ceiling for each person
+    /// beyond it ("add $5,650 for each additional person"), per year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub each_additional: Option<f64>,
+}
+
+impl HouseholdLimits {
+    /// A table of the sizes listed, with no increment.
+    pub fn listed(limits: Vec<HouseholdLimit>) -> Self {
+        HouseholdLimits {
+            limits,
+            each_additional: None,
+        }
+    }
+
+    /// The ceiling for a household of `size`: listed, or the largest
+    /// listed household's plus the increment per person beyond it.
+    pub fn annual_for(&self, size: u32) -> Option<f64> {
+        if let Some(listed) = self.limits.iter().find(|l| l.size == size) {
+            return Some(listed.annual_dollars);
+        }
+        let largest = self.limits.iter().max_by_key(|l| l.size)?;
+        let each = self.each_additional?;
+        (size > largest.size)
+            .then(|| largest.annual_dollars + f64::from(size - largest.size) * each)
+    }
 }
 
 /// The annual income ceiling for one household size.
@@ -180,23 +214,27 @@ pub struct HouseholdLimit {
 
 impl IncomeLimit {
     /// The annual ceiling for a household of `size`, when this limit is
-    /// given per household size and lists that size.
+    /// given per household size and lists that size (or reaches it by an
+    /// increment per additional person).
     ///
     /// ```
-    /// use carenav_core::{HouseholdLimit, IncomeLimit};
-    /// let limit = IncomeLimit::AnnualByHouseholdSize(vec![
+    /// use carenav_core::{HouseholdLimit, HouseholdLimits, IncomeLimit};
+    /// let listed = vec![
     ///     HouseholdLimit { size: 1, annual_dollars: 39_600.0 },
     ///     HouseholdLimit { size: 2, annual_dollars: 45_250.0 },
-    /// ]);
+    /// ];
+    /// let limit = IncomeLimit::AnnualByHouseholdSize(HouseholdLimits::listed(listed.clone()));
     /// assert_eq!(limit.annual_for_household(2), Some(45_250.0));
     /// assert_eq!(limit.annual_for_household(3), None);
+    /// let limit = IncomeLimit::AnnualByHouseholdSize(HouseholdLimits {
+    ///     limits: listed,
+    ///     each_additional: Some(5_650.0),
+    /// });
+    /// assert_eq!(limit.annual_for_household(4), Some(56_550.0));
     /// ```
     pub fn annual_for_household(&self, size: u32) -> Option<f64> {
         match self {
-            IncomeLimit::AnnualByHouseholdSize(limits) => limits
-                .iter()
-                .find(|l| l.size == size)
-                .map(|l| l.annual_dollars),
+            IncomeLimit::AnnualByHouseholdSize(table) => table.annual_for(size),
             _ => None,
         }
     }

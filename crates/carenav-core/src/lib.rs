@@ -28,7 +28,7 @@ pub use directory::{
 };
 pub use eligibility::{
     AgeOf, AgeRange, Confidence, Constraint, Eligibility, Evidence, EvidenceSource, HouseholdLimit,
-    IncomeLimit, Requirement, RequirementKind,
+    HouseholdLimits, IncomeLimit, Requirement, RequirementKind,
 };
 pub use needs::{NeedDomain, NeedError};
 pub use plan::{CarePlan, PlanError, PlanOptions, Stamp, TaskStatus, Timestamp};

@@ -185,7 +185,15 @@ const PARTS: [&str; 4] = ["dev", "held-back", "synthetic", "synthetic-held-back"
 ///   group. Past service ("must have served in the U.S. armed forces") as
 ///   veteran, "your parole or probation officer", "who are not working",
 ///   "raising a relative's child", "housing instability", "Black women":
-///   synthetic population recall .839 → .866.
+///   synthetic population recall .839 → .866. An income table's
+///   increment per additional person ("add $688 for each additional
+///   person") is read into the table, and "gross monthly household income
+///   does not exceed: <table>" whole; the test now scores a month's limit
+///   as twelve times a year's (labels wrote "$1,956/month" as
+///   monthly-dollars 1956 against the table's $23,472 a year, a miss that,
+///   read whole, counted as a wrong exclusion): synthetic income .889/.857
+///   → .963/.929, synthetic held back .909/.800 → .955/.840; development
+///   and held back unchanged.
 const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("dev", "age", 0.93, 0.97),
     ("dev", "gender", 0.91, 0.85),
@@ -205,14 +213,14 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("synthetic", "gender", 0.98, 0.77),
     ("synthetic", "population", 0.92, 0.85),
     ("synthetic", "residency", 0.98, 0.88),
-    ("synthetic", "income", 0.87, 0.84),
+    ("synthetic", "income", 0.95, 0.91),
     ("synthetic", "requirement", 0.92, 0.90),
     ("synthetic", "agency-only", 0.98, 0.99),
     ("synthetic-held-back", "age", 0.89, 0.82),
     ("synthetic-held-back", "gender", 0.98, 0.86),
     ("synthetic-held-back", "population", 0.89, 0.78),
     ("synthetic-held-back", "residency", 0.95, 0.80),
-    ("synthetic-held-back", "income", 0.89, 0.74),
+    ("synthetic-held-back", "income", 0.94, 0.82),
     ("synthetic-held-back", "requirement", 0.86, 0.73),
     ("synthetic-held-back", "agency-only", 0.98, 0.59),
 ];
@@ -322,7 +330,13 @@ fn expected_atoms(e: &Expected) -> BTreeSet<(&'static str, String)> {
         out.insert(("residency", place(r)));
     }
     if let Some(i) = &e.income {
-        out.insert(("income", format!("{}:{}", i.kind, num(i.value))));
+        // A month's limit is twelve times a year's: one limit, however
+        // written (the reader keeps a table by household size per year).
+        let atom = match (i.kind.as_str(), i.value) {
+            ("monthly-dollars", Some(m)) => format!("annual-dollars:{}", m * 12.0),
+            (kind, value) => format!("{kind}:{}", num(value)),
+        };
+        out.insert(("income", atom));
     }
     for r in &e.requirements {
         out.insert(("requirement", r.clone()));
@@ -386,13 +400,13 @@ fn predicted_atoms(e: &Eligibility) -> BTreeSet<(&'static str, String)> {
     if let Some(i) = e.income.value() {
         let atom = match i {
             IncomeLimit::PercentOfPoverty(n) => format!("percent-of-poverty:{n}"),
-            IncomeLimit::MonthlyDollars(n) => format!("monthly-dollars:{n}"),
+            IncomeLimit::MonthlyDollars(n) => format!("annual-dollars:{}", n * 12.0),
             IncomeLimit::AnnualDollars(n) => format!("annual-dollars:{n}"),
             IncomeLimit::LowIncome => "low-income:".to_owned(),
             // The labels record a limit per household size by its first
             // figure, the smallest household's (see the corpus README).
-            IncomeLimit::AnnualByHouseholdSize(limits) => {
-                let first = limits.iter().min_by_key(|l| l.size);
+            IncomeLimit::AnnualByHouseholdSize(table) => {
+                let first = table.limits.iter().min_by_key(|l| l.size);
                 format!("annual-dollars:{}", first.map_or(0.0, |l| l.annual_dollars))
             }
         };

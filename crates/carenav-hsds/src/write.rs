@@ -412,13 +412,16 @@ fn eligibility_codes(e: &Eligibility) -> Vec<Coded> {
                 IncomeLimit::MonthlyDollars(n) => ("income:monthly-dollars", Some(n.to_string())),
                 IncomeLimit::AnnualDollars(n) => ("income:annual-dollars", Some(n.to_string())),
                 IncomeLimit::LowIncome => ("income:low-income", None),
-                // "1:39600,2:45250": size and annual dollars, per size.
-                IncomeLimit::AnnualByHouseholdSize(limits) => (
+                // "1:39600,2:45250,+:5650": size and annual dollars, per
+                // size, then what each additional person adds.
+                IncomeLimit::AnnualByHouseholdSize(table) => (
                     "income:annual-by-household-size",
                     Some(
-                        limits
+                        table
+                            .limits
                             .iter()
                             .map(|l| format!("{}:{}", l.size, l.annual_dollars))
+                            .chain(table.each_additional.map(|each| format!("+:{each}")))
                             .collect::<Vec<_>>()
                             .join(","),
                     ),

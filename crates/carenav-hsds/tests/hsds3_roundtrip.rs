@@ -4,9 +4,9 @@ mod hsds3_common;
 
 use carenav_core::{
     Address, AddressType, AgeOf, AgeRange, Attribute, Confidence, Constraint, CostOption, Date,
-    Directory, Eligibility, Gender, GeoPoint, HouseholdLimit, IncomeLimit, Language, Location,
-    LocationType, Organization, Phone, RequiredDocument, Schedule, Service, ServiceArea,
-    ServiceAtLocation, ServiceStatus, Situation, TaxonomyTerm, TimeOfDay, Weekday,
+    Directory, Eligibility, Gender, GeoPoint, HouseholdLimit, HouseholdLimits, IncomeLimit,
+    Language, Location, LocationType, Organization, Phone, RequiredDocument, Schedule, Service,
+    ServiceArea, ServiceAtLocation, ServiceStatus, Situation, TaxonomyTerm, TimeOfDay, Weekday,
 };
 use carenav_hsds::ids::child_id;
 use carenav_hsds::{
@@ -346,24 +346,27 @@ fn export_is_stable() {
     assert_ne!(phone_id, address_id);
 }
 
-/// Income limits per household size are coded "size:dollars,..." and read
-/// back as written.
+/// Income limits per household size are coded "size:dollars,...,+:dollars"
+/// and read back as written.
 #[test]
 fn income_limits_per_household_size_round_trip() {
     let mut directory = hand_built();
-    let limits = IncomeLimit::AnnualByHouseholdSize(vec![
-        HouseholdLimit {
-            size: 1,
-            annual_dollars: 39_600.0,
-        },
-        HouseholdLimit {
-            size: 2,
-            annual_dollars: 45_250.0,
-        },
-    ]);
+    let limits = IncomeLimit::AnnualByHouseholdSize(HouseholdLimits {
+        limits: vec![
+            HouseholdLimit {
+                size: 1,
+                annual_dollars: 39_600.0,
+            },
+            HouseholdLimit {
+                size: 2,
+                annual_dollars: 45_250.0,
+            },
+        ],
+        each_additional: Some(5_650.0),
+    });
     directory.services[1].eligibility.income = Constraint::from_text(
         limits.clone(),
-        "income cannot exceed $39,600 for 1 person, $45,250 for 2 persons",
+        "income cannot exceed $39,600 for 1 person, $45,250 for 2 persons; add $5,650 for each additional person",
         Confidence::High,
     );
     let services = to_hsds_services(&directory);
@@ -373,7 +376,7 @@ fn income_limits_per_household_size_round_trip() {
         .iter()
         .find(|a| a["taxonomy_term"]["code"] == "income:annual-by-household-size")
         .map(|a| a["value"].clone());
-    assert_eq!(coded, Some(serde_json::json!("1:39600,2:45250")));
+    assert_eq!(coded, Some(serde_json::json!("1:39600,2:45250,+:5650")));
     let back = round_trip(&directory, Format::Json);
     assert_eq!(back.services[1].eligibility.income.value(), Some(&limits));
 }

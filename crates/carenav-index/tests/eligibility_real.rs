@@ -297,3 +297,55 @@ fn an_income_limit_per_household_size_applies_the_clients_size() {
         Some(IncomeLimit::AnnualByHouseholdSize(_))
     ));
 }
+
+/// "Educationally disadvantaged with income of $33,075 for a family of 4
+/// (for more than 4, add $5,610 for each additional dependent)" (San
+/// Mateo): a larger household's limit is reached by the increment, and a
+/// smaller one's is not known.
+#[test]
+fn an_increment_per_additional_person_reaches_larger_households() {
+    let service = SMC
+        .directory
+        .services
+        .iter()
+        .find(|s| {
+            s.eligibility
+                .income
+                .value()
+                .is_some_and(|l| l.annual_for_household(4) == Some(33_075.0))
+        })
+        .expect("the family-of-4 limit is read");
+    let limit = service.eligibility.income.value().expect("restricted");
+    assert_eq!(
+        limit.annual_for_household(6),
+        Some(33_075.0 + 2.0 * 5_610.0)
+    );
+    assert_eq!(limit.annual_for_household(3), None);
+    let point = GeoPoint::new(37.5, -122.2).expect("valid point");
+    let today = Date::new(2026, 11, 28).expect("date");
+    let profile = ClientProfile::from_json(
+        r#"{"location":{"latitude":37.5,"longitude":-122.2},"age":30,
+        "household_size":6,"monthly_income":3600,
+        "needs":[{"domain":"educational-attainment"}]}"#,
+    )
+    .expect("test profile is valid");
+    let client = ClientFacts::from_profile(&profile, point, None);
+    let verdict = assess(
+        service,
+        &eligibility_of(service),
+        &Location::default(),
+        &client,
+        Some(1.0),
+        &AreaFact::NoArea,
+        today,
+    );
+    // $43,200 a year, under the $44,295 a household of 6 may earn.
+    assert!(verdict.is_eligible(), "{verdict:?}");
+    assert!(
+        verdict
+            .reasons
+            .iter()
+            .any(|r| r.contains("limit $44295 for a household of 6")),
+        "{verdict:?}"
+    );
+}

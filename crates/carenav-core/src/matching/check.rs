@@ -331,14 +331,20 @@ fn describe_limit(limit: &IncomeLimit) -> String {
         IncomeLimit::MonthlyDollars(m) => format!("${m:.0} a month"),
         IncomeLimit::AnnualDollars(a) => format!("${a:.0} a year"),
         IncomeLimit::LowIncome => "low income".to_owned(),
-        IncomeLimit::AnnualByHouseholdSize(limits) => limits
-            .iter()
-            .map(|l| {
-                let people = if l.size == 1 { "person" } else { "people" };
-                format!("${:.0} a year for {} {people}", l.annual_dollars, l.size)
-            })
-            .collect::<Vec<_>>()
-            .join(", "),
+        IncomeLimit::AnnualByHouseholdSize(table) => {
+            let mut listed: Vec<String> = table
+                .limits
+                .iter()
+                .map(|l| {
+                    let people = if l.size == 1 { "person" } else { "people" };
+                    format!("${:.0} a year for {} {people}", l.annual_dollars, l.size)
+                })
+                .collect();
+            if let Some(each) = table.each_additional {
+                listed.push(format!("${each:.0} more for each additional person"));
+            }
+            listed.join(", ")
+        }
     }
 }
 

@@ -7,7 +7,7 @@ use serde_json::Value;
 use carenav_core::text::eligibility_from_text;
 use carenav_core::{
     AgeOf, AgeRange, Confidence, Constraint, Eligibility, Evidence, EvidenceSource, Gender,
-    HouseholdLimit, IncomeLimit, Requirement, RequirementKind, Service, Situation,
+    HouseholdLimit, HouseholdLimits, IncomeLimit, Requirement, RequirementKind, Service, Situation,
 };
 
 use super::fields::Rec;
@@ -61,18 +61,23 @@ fn number(text: &str) -> Option<f64> {
     text.trim().parse::<f64>().ok().filter(|n| n.is_finite())
 }
 
-/// "1:39600,2:45250": household sizes and their annual limits.
-fn household_limits(text: &str) -> Option<Vec<HouseholdLimit>> {
-    text.split(',')
-        .map(|pair| {
-            let (size, dollars) = pair.split_once(':')?;
-            Some(HouseholdLimit {
-                size: size.trim().parse().ok().filter(|n| *n > 0)?,
-                annual_dollars: number(dollars).filter(|d| *d > 0.0)?,
-            })
-        })
-        .collect::<Option<Vec<_>>>()
-        .filter(|l| !l.is_empty())
+/// "1:39600,2:45250,+:5650": household sizes and their annual limits, and
+/// what each additional person adds (`+`).
+fn household_limits(text: &str) -> Option<HouseholdLimits> {
+    let mut table = HouseholdLimits::default();
+    for pair in text.split(',') {
+        let (size, dollars) = pair.split_once(':')?;
+        let dollars = number(dollars).filter(|d| *d > 0.0)?;
+        if size.trim() == "+" {
+            table.each_additional = Some(dollars);
+            continue;
+        }
+        table.limits.push(HouseholdLimit {
+            size: size.trim().parse().ok().filter(|n| *n > 0)?,
+            annual_dollars: dollars,
+        });
+    }
+    (!table.limits.is_empty()).then_some(table)
 }
 
 fn age_range(text: &str, of: AgeOf) -> Option<AgeRange> {

@@ -33,8 +33,8 @@
 //! widen eligibility ("Age 60 or over. Must be a member": of what?).
 
 use crate::eligibility::{
-    AgeOf, AgeRange, Confidence, Constraint, Eligibility, HouseholdLimit, IncomeLimit, Requirement,
-    RequirementKind,
+    AgeOf, AgeRange, Confidence, Constraint, Eligibility, HouseholdLimit, HouseholdLimits,
+    IncomeLimit, Requirement, RequirementKind,
 };
 use crate::matching::facts::SENIOR_AGE;
 use crate::situation::{Gender, Situation};
@@ -1146,22 +1146,26 @@ fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
                     // year could be (under $8,000 for every household).
                     // Figures marked "/month" are a year's already.
                     let said_monthly = tokens
-                        .get(i.saturating_sub(4)..i)
+                        .get(i.saturating_sub(4)..end)
                         .is_some_and(|ts| ts.iter().any(|t| t.is_word("monthly")));
                     let month_like = |&(_, d): &(u32, u32)| d < 8_000;
-                    let monthly = (said_monthly && cap.households.iter().any(month_like))
-                        || cap.households.iter().all(month_like);
+                    let monthly = !cap.households_marked
+                        && ((said_monthly && cap.households.iter().any(month_like))
+                            || cap.households.iter().all(month_like));
                     let per_year = if monthly { 12.0 } else { 1.0 };
-                    let limits = cap
-                        .households
-                        .iter()
-                        .map(|&(size, dollars)| HouseholdLimit {
-                            size,
-                            annual_dollars: f64::from(dollars) * per_year,
-                        })
-                        .collect();
+                    let table = HouseholdLimits {
+                        limits: cap
+                            .households
+                            .iter()
+                            .map(|&(size, dollars)| HouseholdLimit {
+                                size,
+                                annual_dollars: f64::from(dollars) * per_year,
+                            })
+                            .collect(),
+                        each_additional: cap.each_additional.map(|d| f64::from(d) * per_year),
+                    };
                     term(
-                        Value::Income(IncomeLimit::AnnualByHouseholdSize(limits)),
+                        Value::Income(IncomeLimit::AnnualByHouseholdSize(table)),
                         end,
                         Confidence::High,
                     )

@@ -17,6 +17,12 @@ pub(super) struct Capture {
     pub(super) places: Places,
     /// Household sizes and their annual dollars, matched by `$h`.
     pub(super) households: Vec<(u32, u32)>,
+    /// What each person beyond the table's largest household adds, in the
+    /// table's unit.
+    pub(super) each_additional: Option<u32>,
+    /// Whether the table marks its figures a month's or a year's ("1 person
+    /// $1,956/month": twelve times those are in `households` already).
+    pub(super) households_marked: bool,
 }
 
 /// Matches `pattern` at `tokens[i..]`; returns the end index and captures.
@@ -80,9 +86,11 @@ fn match_parts(
             }
         }
         "$h" => {
-            if let Some((end, households)) = household_limits(tokens, i) {
+            if let Some((end, table)) = household_limits(tokens, i) {
                 let mut cap = cap.clone();
-                cap.households = households;
+                cap.households = table.listed;
+                cap.each_additional = table.each_additional;
+                cap.households_marked = table.marked;
                 consider(match_parts(rest(), tokens, end, cap));
             }
         }
@@ -225,12 +233,24 @@ fn opening_tokens(pattern: &'static str) -> Option<Vec<&'static str>> {
 /// for a couple", or size first: "1 person household max income, $37,400;
 /// 2 person household max income, $43,000"): the end and each size with
 /// its dollars, in the order written.
-fn household_limits(tokens: &[Token], i: usize) -> Option<(usize, Vec<(u32, u32)>)> {
+fn household_limits(tokens: &[Token], i: usize) -> Option<(usize, HouseholdTable)> {
     let mut out = Vec::new();
     let mut at = i;
     let mut end = i;
-    while let Some((after_size, size, amount)) = size_first_limit(tokens, at) {
-        out.push((size, amount));
+    let mut marked_monthly = false;
+    let mut marked = false;
+    while let Some((after_size, size, amount, unit)) = size_first_limit(tokens, at) {
+        let monthly = unit == Some(Per::Month);
+        out.push((
+            size,
+            if monthly {
+                amount.checked_mul(12)?
+            } else {
+                amount
+            },
+        ));
+        marked_monthly |= monthly;
+        marked |= unit.is_some();
         end = after_size;
         at = match_pattern(",|;? and?", tokens, end).map_or(end, |(e, _)| e);
         if at == end {
@@ -261,12 +281,79 @@ fn household_limits(tokens: &[Token], i: usize) -> Option<(usize, Vec<(u32, u32)
         .iter()
         .enumerate()
         .all(|(k, (size, _))| out.iter().skip(k + 1).all(|(other, _)| other != size));
-    (!out.is_empty() && sizes_differ).then_some((end, out))
+    if out.is_empty() || !sizes_differ {
+        return None;
+    }
+    // "...; add $688 for each additional person": in the table's unit.
+    let mut each_additional = None;
+    if let Some((after, dollars, monthly)) = each_additional_at(tokens, end) {
+        each_additional = if monthly || marked_monthly {
+            dollars.checked_mul(12)
+        } else {
+            Some(dollars)
+        };
+        // An increment marked monthly marks the table's unit too.
+        marked |= monthly;
+        end = after;
+    }
+    Some((
+        end,
+        HouseholdTable {
+            listed: out,
+            each_additional,
+            marked,
+        },
+    ))
+}
+
+/// A table of limits by household size as read: sizes and dollars, what
+/// each additional person adds, and whether the unit was marked.
+struct HouseholdTable {
+    listed: Vec<(u32, u32)>,
+    each_additional: Option<u32>,
+    marked: bool,
+}
+
+/// The period an amount is marked with.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Per {
+    Month,
+    Year,
+}
+
+/// "add $688 for each additional person", "(for more than 4, add $5,610
+/// for each additional dependent)", "each additional member: $5,000",
+/// after a table of limits by household size.
+const EACH_ADDITIONAL: &[&str] = &[
+    ",|;? for|if more than # persons|people|members? ,? add|plus $# /|per|a? month|mo? for|per each|every additional|extra person|member|dependent|child|individual",
+    ",|;? add|plus|+ $# /|per|a? month|mo? for|per each|every? additional|extra person|member|dependent|child|individual",
+    ",|;? each|every additional|extra person|member|dependent|child|individual add|adds|: ,? add|plus? $#",
+];
+
+/// The increment per additional person at `i`: its end, its dollars and
+/// whether they are a month's.
+pub(super) fn each_additional_at(tokens: &[Token], i: usize) -> Option<(usize, u32, bool)> {
+    EACH_ADDITIONAL.iter().find_map(|pattern| {
+        let (end, cap) = match_pattern(pattern, tokens, i)?;
+        let dollars = *cap.numbers.last()?;
+        // "... per month" may close the phrase too.
+        let (end, closing_month) = match match_pattern("/|per|a month|mo", tokens, end) {
+            Some((e, _)) => (e, true),
+            None => (end, false),
+        };
+        let monthly = closing_month
+            || tokens
+                .get(i..end)
+                .is_some_and(|ts| ts.iter().any(|t| t.is_word("month") || t.is_word("mo")));
+        Some((end, dollars, monthly))
+    })
 }
 
 /// "1 person household max income, $37,400", "2 persons: $43,000": a
 /// household size, then its limit. The end, the size and the dollars.
-fn size_first_limit(tokens: &[Token], i: usize) -> Option<(usize, u32, u32)> {
+/// The amount's period when marked ("1 person $1,956/month": twelve times
+/// that a year).
+fn size_first_limit(tokens: &[Token], i: usize) -> Option<(usize, u32, u32, Option<Per>)> {
     let (after_size, cap) = match_pattern(SIZE_FIRST, tokens, i)?;
     let size = cap
         .numbers
@@ -274,12 +361,13 @@ fn size_first_limit(tokens: &[Token], i: usize) -> Option<(usize, u32, u32)> {
         .copied()
         .filter(|n| (1..=20).contains(n))?;
     let (end, amount) = dollars(tokens, after_size)?;
-    // "1 person $1,956/month": a month's limit, twelve times a year's.
     if let Some((end, _)) = match_pattern("/|per|a month|mo", tokens, end) {
-        return Some((end, size, amount.checked_mul(12)?));
+        return Some((end, size, amount, Some(Per::Month)));
     }
-    let end = match_pattern("/|per|a year|yr", tokens, end).map_or(end, |(e, _)| e);
-    Some((end, size, amount))
+    match match_pattern("/|per|a year|yr", tokens, end) {
+        Some((end, _)) => Some((end, size, amount, Some(Per::Year))),
+        None => Some((end, size, amount, None)),
+    }
 }
 
 const SIZE_FIRST: &str = "# person|persons|people|member|members household|family? max|maximum|annual? income|limit? :|,|-?";
@@ -298,8 +386,9 @@ pub(super) fn household_limit_continues(tokens: &[Token], part_start: usize, i: 
             .take(6)
             .any(|t| t.is_word("income") || t.is_word("limit"))
     };
-    size_first_limit(tokens, i).is_some()
-        && (names_income() || (part_start..i).any(|k| size_first_limit(tokens, k).is_some()))
+    let table_before = || (part_start..i).any(|k| size_first_limit(tokens, k).is_some());
+    (size_first_limit(tokens, i).is_some() && (names_income() || table_before()))
+        || (each_additional_at(tokens, i).is_some() && table_before())
 }
 
 /// "for 1 person", "for 2 persons", "for a family of 4", "for single

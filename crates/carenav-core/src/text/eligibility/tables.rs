@@ -1238,11 +1238,11 @@ pub(super) const INCOME: &[(&str, IncomeShape)] = &[
         IncomeShape::ByHousehold,
     ),
     (
-        "income|incomes cannot|can't exceed $h",
+        "gross? monthly|annual? household|family? monthly|annual? income|incomes cannot|can't exceed $h",
         IncomeShape::ByHousehold,
     ),
     (
-        "income|incomes must|may|should|can|does not exceed :? $h",
+        "gross? monthly|annual? household|family? monthly|annual? income|incomes must|may|should|can|does not exceed :? $h",
         IncomeShape::ByHousehold,
     ),
     ("income limit|limits of|is|:? $#", IncomeShape::Dollars),

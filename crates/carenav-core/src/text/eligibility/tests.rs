@@ -203,28 +203,25 @@ fn families_make_a_population_a_hint() {
 // A limit stated for one household size is that size's only.
 #[case(
     "Maximum income: $63,350 per year for a single",
-    Some(IncomeLimit::AnnualByHouseholdSize(vec![HouseholdLimit { size: 1, annual_dollars: 63350.0 }]))
+    Some(household_table(&[(1, 63350.0)], None))
 )]
 #[case(
     "Age 62 or over, income limit of $47,520 for 1 person",
-    Some(IncomeLimit::AnnualByHouseholdSize(vec![HouseholdLimit { size: 1, annual_dollars: 47520.0 }]))
+    Some(household_table(&[(1, 47520.0)], None))
 )]
 // The figures say what "low income" means here, size first, in a table
 // that a `;` does not cut.
 #[case(
     "Age 62 or over and low income: 1 person household max income, $37,400",
-    Some(IncomeLimit::AnnualByHouseholdSize(vec![HouseholdLimit { size: 1, annual_dollars: 37400.0 }]))
+    Some(household_table(&[(1, 37400.0)], None))
 )]
 #[case(
     "Age 62 or over and low income: 1 person household max income, $37,400; 2 person household max income, $43,000.",
-    Some(IncomeLimit::AnnualByHouseholdSize(vec![
-        HouseholdLimit { size: 1, annual_dollars: 37400.0 },
-        HouseholdLimit { size: 2, annual_dollars: 43000.0 },
-    ]))
+    Some(household_table(&[(1, 37400.0), (2, 43000.0)], None))
 )]
 #[case(
     "Educationally disadvantaged with income of $33,075 for a family of 4",
-    Some(IncomeLimit::AnnualByHouseholdSize(vec![HouseholdLimit { size: 4, annual_dollars: 33075.0 }]))
+    Some(household_table(&[(4, 33075.0)], None))
 )]
 #[case(
     "Homeowner with a total household income for the prior calendar year of $39,000 or less",
@@ -257,18 +254,12 @@ fn families_make_a_population_a_hint() {
 // A table said to be monthly, or no year could be, is a month's.
 #[case(
     "Gross monthly household income does not exceed: 1 person $3,035; 2 people $3,969",
-    Some(IncomeLimit::AnnualByHouseholdSize(vec![
-        HouseholdLimit { size: 1, annual_dollars: 36420.0 },
-        HouseholdLimit { size: 2, annual_dollars: 47628.0 },
-    ]))
+    Some(household_table(&[(1, 36420.0), (2, 47628.0)], None))
 )]
 // A month's limits per household, a year's twelve times, across `;`.
 #[case(
     "Household income must not exceed: 1 person $1,956/month; 2 people $2,644/month",
-    Some(IncomeLimit::AnnualByHouseholdSize(vec![
-        HouseholdLimit { size: 1, annual_dollars: 23472.0 },
-        HouseholdLimit { size: 2, annual_dollars: 31728.0 },
-    ]))
+    Some(household_table(&[(1, 23472.0), (2, 31728.0)], None))
 )]
 // A share of an area's median income: low income; the area restricts no
 // one by itself.
@@ -1907,6 +1898,20 @@ fn an_agency_only_service_names_no_group() {
 
 /// Income limits per household size, after the words that introduce one
 /// limit, are read as a table.
+/// A table of annual limits by household size, as the reader builds it.
+fn household_table(listed: &[(u32, f64)], each_additional: Option<f64>) -> IncomeLimit {
+    IncomeLimit::AnnualByHouseholdSize(HouseholdLimits {
+        limits: listed
+            .iter()
+            .map(|&(size, annual_dollars)| HouseholdLimit {
+                size,
+                annual_dollars,
+            })
+            .collect(),
+        each_additional,
+    })
+}
+
 #[rstest]
 #[case(
     "Age 62 or over, income cannot exceed $39,600 for 1 person, $45,250 for 2 persons",
@@ -1936,7 +1941,46 @@ fn reads_income_limits_per_household_size(#[case] text: &str, #[case] want: &[(u
         .collect();
     assert_eq!(
         e.income.value(),
-        Some(&IncomeLimit::AnnualByHouseholdSize(limits)),
+        Some(&IncomeLimit::AnnualByHouseholdSize(
+            HouseholdLimits::listed(limits)
+        )),
+        "{text}"
+    );
+    assert_eq!(confidence(&e.income), Some(Confidence::High), "{text}");
+}
+
+/// What each additional person adds, in the table's unit: a month's
+/// figures make a month's increment.
+#[rstest]
+#[case(
+    "Household income must not exceed: 1 person $1,500/month; 2 people $2,000/month; add $500 for each additional person.",
+    &[(1, 18_000.0), (2, 24_000.0)],
+    6_000.0
+)]
+#[case(
+    "Income limit of $30,000 for a family of 3 (for more than 3, add $5,000 for each additional dependent)",
+    &[(3, 30_000.0)],
+    5_000.0
+)]
+#[case(
+    "Income limits: 1 person $30,000, 2 people $40,000; each additional person add $5,000",
+    &[(1, 30_000.0), (2, 40_000.0)],
+    5_000.0
+)]
+#[case(
+    "Gross monthly household income does not exceed: 1 person $2,000; 2 people $2,500; add $400 per additional member",
+    &[(1, 24_000.0), (2, 30_000.0)],
+    4_800.0
+)]
+fn reads_the_increment_per_additional_person(
+    #[case] text: &str,
+    #[case] listed: &[(u32, f64)],
+    #[case] each: f64,
+) {
+    let e = eligibility_from_text(text);
+    assert_eq!(
+        e.income.value(),
+        Some(&household_table(listed, Some(each))),
         "{text}"
     );
     assert_eq!(confidence(&e.income), Some(Confidence::High), "{text}");
