@@ -228,6 +228,34 @@ fn every_exclusion_names_its_constraint_and_text() {
     assert!(seen > 10, "the profiles exercise exclusions ({seen})");
 }
 
+/// How a client of `age` in a household of `household` earning $3,600 a
+/// month (a need in `domain`) fares with `service`, a mile away.
+fn assess_household(
+    service: &carenav_core::Service,
+    age: u32,
+    household: u32,
+    domain: &str,
+) -> carenav_core::matching::Assessment {
+    let point = GeoPoint::new(37.5, -122.2).expect("valid point");
+    let today = Date::new(2026, 11, 28).expect("date");
+    let profile = ClientProfile::from_json(&format!(
+        r#"{{"location":{{"latitude":37.5,"longitude":-122.2}},"age":{age},
+        "household_size":{household},"monthly_income":3600,
+        "needs":[{{"domain":"{domain}"}}]}}"#
+    ))
+    .expect("test profile is valid");
+    let client = ClientFacts::from_profile(&profile, point, None);
+    assess(
+        service,
+        &eligibility_of(service),
+        &Location::default(),
+        &client,
+        Some(1.0),
+        &AreaFact::NoArea,
+        today,
+    )
+}
+
 /// "Age 62 or over, income cannot exceed $39,600 for 1 person, $45,250 for 2
 /// persons" (San Mateo senior housing): the limit that applies is the one
 /// for the client's household.
@@ -245,26 +273,7 @@ fn an_income_limit_per_household_size_applies_the_clients_size() {
         })
         .expect("the senior housing limits are read per household size");
     assert!(high(&service.eligibility.income).is_some());
-    let point = GeoPoint::new(37.5, -122.2).expect("valid point");
-    let today = Date::new(2026, 11, 28).expect("date");
-    let verdict = |household: u32| {
-        let profile = ClientProfile::from_json(&format!(
-            r#"{{"location":{{"latitude":37.5,"longitude":-122.2}},"age":67,
-            "household_size":{household},"monthly_income":3600,
-            "needs":[{{"domain":"housing-instability"}}]}}"#
-        ))
-        .expect("test profile is valid");
-        let client = ClientFacts::from_profile(&profile, point, None);
-        assess(
-            service,
-            &eligibility_of(service),
-            &Location::default(),
-            &client,
-            Some(1.0),
-            &AreaFact::NoArea,
-            today,
-        )
-    };
+    let verdict = |household: u32| assess_household(service, 67, household, "housing-instability");
     // $43,200 a year: over the limit for one person, under it for two.
     let alone = verdict(1);
     let excluded = alone.excluded.as_ref().expect("one person is over $39,600");
@@ -321,24 +330,7 @@ fn an_increment_per_additional_person_reaches_larger_households() {
         Some(33_075.0 + 2.0 * 5_610.0)
     );
     assert_eq!(limit.annual_for_household(3), None);
-    let point = GeoPoint::new(37.5, -122.2).expect("valid point");
-    let today = Date::new(2026, 11, 28).expect("date");
-    let profile = ClientProfile::from_json(
-        r#"{"location":{"latitude":37.5,"longitude":-122.2},"age":30,
-        "household_size":6,"monthly_income":3600,
-        "needs":[{"domain":"educational-attainment"}]}"#,
-    )
-    .expect("test profile is valid");
-    let client = ClientFacts::from_profile(&profile, point, None);
-    let verdict = assess(
-        service,
-        &eligibility_of(service),
-        &Location::default(),
-        &client,
-        Some(1.0),
-        &AreaFact::NoArea,
-        today,
-    );
+    let verdict = assess_household(service, 30, 6, "educational-attainment");
     // $43,200 a year, under the $44,295 a household of 6 may earn.
     assert!(verdict.is_eligible(), "{verdict:?}");
     assert!(
