@@ -30,6 +30,8 @@ const MIN_EXCLUDING_PRECISION: &[(&str, f64)] = &[
     ("held-back", 0.95),
     ("synthetic", 0.97),
     ("synthetic-held-back", 0.97),
+    ("synthetic-2", 0.99),
+    ("synthetic-2-held-back", 0.99),
 ];
 
 /// The parts measured: development (read while writing rules), held back
@@ -45,8 +47,26 @@ const MIN_EXCLUDING_PRECISION: &[(&str, f64)] = &[
 /// measured first on 2026-12-06 after the rules from the first synthetic
 /// part: age .905/.838, gender 1/.882, population .901/.796, residency
 /// .920/.676, income .905/.760, requirement .875/.750, agency-only 1/.4,
-/// high-confidence exclusions 48 of 48 right.
-const PARTS: [&str; 4] = ["dev", "held-back", "synthetic", "synthetic-held-back"];
+/// high-confidence exclusions 48 of 48 right. Synthetic 2 (2026-12-06,
+/// stop 19): 150 terse eligibility fields and 150 prose descriptions,
+/// written and labelled by two more helpers blind to the reader and to the
+/// other sets; the terse ones (`synthetic-2`) first measured age
+/// .880/.733, gender .875/.875, population .915/.774, residency
+/// .826/.655, income 1/.933, requirement .947/.900, agency-only 1/.667,
+/// high-confidence exclusions 59 of 61 right, then read and used for
+/// rules; the prose ones (`synthetic-2-held-back`, never read) first
+/// measured age .759/.917, gender 1/.889, population .870/.677, residency
+/// .943/.769, income .733/.786, requirement .955/.933, agency-only
+/// .5/.143, and no high-confidence restriction at all (prose is read in
+/// part: hints only).
+const PARTS: [&str; 6] = [
+    "dev",
+    "held-back",
+    "synthetic",
+    "synthetic-held-back",
+    "synthetic-2",
+    "synthetic-2-held-back",
+];
 
 /// Regression floors (precision, recall) per part and kind, a little below
 /// the figures last measured. Raise them as the reader improves; the
@@ -193,7 +213,22 @@ const PARTS: [&str; 4] = ["dev", "held-back", "synthetic", "synthetic-held-back"
 ///   monthly-dollars 1956 against the table's $23,472 a year, a miss that,
 ///   read whole, counted as a wrong exclusion): synthetic income .889/.857
 ///   → .963/.929, synthetic held back .909/.800 → .955/.840; development
-///   and held back unchanged.
+///   and held back unchanged. From the terse synthetic-2 set: "Boys Town
+///   residents" had read as men only, with high confidence (a town's name:
+///   "town" is a place feature now), and "Unemployed or underemployed" as
+///   unemployed with high confidence (an underemployed client has a job:
+///   the nearest situation, read with low confidence); "Co." and "St."
+///   in place names, someone else's group after "friends of people with"
+///   or "parents of children with", military families, detained youth,
+///   lawful permanent residents, current or former foster youth, language
+///   speakers, "w/", catchment and service-area residents, nonprofits
+///   serving a group as agency-only: synthetic-2 population .915/.774 →
+///   .962/.905, residency .826/.655 → .929/.897, exclusions 69 of 69;
+///   synthetic held back population .917/.803, agency-only .8; the prose
+///   set barely moved (population .870/.677 → .872/.687, residency
+///   .943/.769 → .944/.785); development population precision .922 →
+///   .919 ("detained adults" in a list a program focuses on), held back
+///   unchanged.
 const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("dev", "age", 0.93, 0.97),
     ("dev", "gender", 0.91, 0.85),
@@ -218,11 +253,25 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("synthetic", "agency-only", 0.98, 0.99),
     ("synthetic-held-back", "age", 0.89, 0.82),
     ("synthetic-held-back", "gender", 0.98, 0.86),
-    ("synthetic-held-back", "population", 0.89, 0.78),
-    ("synthetic-held-back", "residency", 0.95, 0.80),
+    ("synthetic-held-back", "population", 0.90, 0.79),
+    ("synthetic-held-back", "residency", 0.95, 0.81),
     ("synthetic-held-back", "income", 0.94, 0.82),
     ("synthetic-held-back", "requirement", 0.86, 0.73),
-    ("synthetic-held-back", "agency-only", 0.98, 0.59),
+    ("synthetic-held-back", "agency-only", 0.98, 0.79),
+    ("synthetic-2", "age", 0.92, 0.89),
+    ("synthetic-2", "gender", 0.98, 0.86),
+    ("synthetic-2", "population", 0.95, 0.89),
+    ("synthetic-2", "residency", 0.92, 0.88),
+    ("synthetic-2", "income", 0.98, 0.92),
+    ("synthetic-2", "requirement", 0.94, 0.89),
+    ("synthetic-2", "agency-only", 0.98, 0.99),
+    ("synthetic-2-held-back", "age", 0.75, 0.91),
+    ("synthetic-2-held-back", "gender", 0.98, 0.88),
+    ("synthetic-2-held-back", "population", 0.86, 0.68),
+    ("synthetic-2-held-back", "residency", 0.93, 0.77),
+    ("synthetic-2-held-back", "income", 0.72, 0.78),
+    ("synthetic-2-held-back", "requirement", 0.95, 0.93),
+    ("synthetic-2-held-back", "agency-only", 0.49, 0.14),
 ];
 
 #[derive(Debug, Deserialize)]
@@ -280,6 +329,8 @@ fn load() -> Vec<Entry> {
         "linksf-sf",
         "synthetic",
         "synthetic-held-back",
+        "synthetic-2",
+        "synthetic-2-held-back",
     ] {
         let path = dir.join(format!("{source}.jsonl"));
         let text = std::fs::read_to_string(&path)

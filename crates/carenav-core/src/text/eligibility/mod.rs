@@ -541,7 +541,9 @@ fn excepts_an_age(sentence: &[Token]) -> bool {
         &["no age limit", "no age requirement", "no age restriction"],
         sentence,
     );
-    younger || no_limit
+    // "60 and over; under 60 if disabled".
+    let under_if = contains_any(&["under|below # if"], sentence);
+    younger || no_limit || under_if
 }
 
 /// The groups a sentence names, each phrase read on its own.
@@ -805,6 +807,22 @@ fn names_a_program(tokens: &[Token], start: usize, end: usize) -> bool {
 fn prepare(tokens: Vec<Token>) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
     for (k, token) in tokens.iter().enumerate() {
+        // "w/" is "with" ("Ppl living w/ HIV/AIDS").
+        let slash_after_w = token.is_punct('/')
+            && out
+                .last()
+                .is_some_and(|t| t.is_word("w") && t.end == token.start);
+        if slash_after_w {
+            if let Some(w) = out.last_mut() {
+                *w = Token {
+                    kind: Kind::Word("with".to_owned()),
+                    start: w.start,
+                    end: token.end,
+                    capitalized: w.capitalized,
+                };
+            }
+            continue;
+        }
         let inner_hyphen = token.is_punct('-')
             && out.last().is_some_and(|t| t.word().is_some())
             && tokens.get(k + 1).is_some_and(|t| t.word().is_some());
@@ -848,6 +866,15 @@ fn sentences(tokens: &[Token]) -> Vec<&[Token]> {
             .filter(|t| t.capitalized)
             .and_then(Token::word)
             .is_some_and(|w| w.chars().count() == 1);
+        // "Lane Co. residents", "St. Lucie", "Ft. Myers": abbreviations
+        // in place names.
+        let place_abbreviation = k
+            .checked_sub(1)
+            .and_then(|p| tokens.get(p))
+            .filter(|t| t.capitalized)
+            .and_then(Token::word)
+            .is_some_and(|w| PLACE_ABBREVIATION.contains(&w));
+        let after_initial = after_initial || place_abbreviation;
         // "... area served. 10% of enrollment ...", not "Ward No. 5".
         let numbered = k
             .checked_sub(1)
@@ -1099,11 +1126,17 @@ fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
             ),
         );
     }
-    if let Some((end, list)) = disability_list(tokens, i) {
+    if let Some((end, list)) = disability_list(tokens, i).filter(|_| !someone_elses()) {
         offer(end, term(Value::Population(list), end, Confidence::High));
     }
     if let Some((end, list)) = harm_list(tokens, i) {
         offer(end, term(Value::Population(list), end, Confidence::High));
+    }
+    for (pattern, situation) in NEAR_POPULATION {
+        if let Some((end, _)) = match_pattern(pattern, tokens, i) {
+            let near = Value::Population(vec![*situation]);
+            offer(end, term(near, end, Confidence::Low));
+        }
     }
     for (pattern, situation) in TOPIC_POPULATION_ROWS.at(tokens, i) {
         if let Some((end, _)) = match_pattern(pattern, tokens, i)
@@ -1812,6 +1845,12 @@ fn assemble(
             && !in_agency_phrase(t)
             && !word_before(&tokens, k)
                 .is_some_and(|w| ["to", "serving", "serves", "serve"].contains(&w))
+            // "Nonprofits serving homeless individuals": the organization's.
+            && !(k.saturating_sub(4)..k).any(|j| {
+                tokens.get(j).is_some_and(|t| {
+                    t.is_word("serving") || t.is_word("serves") || t.is_word("serve")
+                })
+            })
     });
     // High only when every sentence was read and none said "no restriction".
     let cap = if unread.is_empty() && !any_open {

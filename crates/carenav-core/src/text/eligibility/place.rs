@@ -75,9 +75,30 @@ fn place(tokens: &[Token], i: usize) -> Option<(usize, (usize, usize))> {
         match tokens.get(end) {
             Some(t) if place_word(t) => end += 1,
             Some(t) if t.is_word("of") && tokens.get(end + 1).is_some_and(place_word) => end += 2,
+            // "St. Lucie", "Ft. Myers".
+            Some(t)
+                if t.is_punct('.')
+                    && tokens
+                        .get(end - 1)
+                        .and_then(Token::word)
+                        .is_some_and(|w| PLACE_ABBREVIATION.contains(&w) && w != "co")
+                    && tokens.get(end + 1).is_some_and(place_word) =>
+            {
+                end += 2
+            }
             _ => break,
         }
     }
+    // "Lane Co.": the abbreviation's period is part of the name.
+    let end = if tokens
+        .get(end.wrapping_sub(1))
+        .is_some_and(|t| t.is_word("co"))
+        && tokens.get(end).is_some_and(|t| t.is_punct('.'))
+    {
+        end + 1
+    } else {
+        end
+    };
     // "Lincoln Unified School District", "Denver Public Schools": a school
     // district is an area (its name is kept whole, a catchment to verify).
     let district_end = school_district_end(tokens, end);
@@ -199,10 +220,12 @@ pub(super) fn place_list(tokens: &[Token], i: usize) -> Option<(usize, Places)> 
         end += 1;
     }
     let ends_with_county = |e: usize| {
-        tokens
-            .iter()
-            .find(|t| t.end == e)
-            .is_some_and(|t| t.is_word("county") || t.is_word("counties"))
+        tokens.windows(2).any(|pair| {
+            (pair[0].end == e && (pair[0].is_word("county") || pair[0].is_word("counties")))
+                || (pair[1].end == e && pair[1].is_punct('.') && pair[0].is_word("co"))
+        }) || tokens
+            .last()
+            .is_some_and(|t| t.end == e && (t.is_word("county") || t.is_word("counties")))
     };
     // A school district is an area as a county is (not a town's school).
     let ends_a_school_district = |e: usize| {

@@ -14,6 +14,7 @@ const PEOPLE_NOUNS: &[&str] = &[
     "participants",
     "applicants",
     "residents",
+    "anyone",
 ];
 
 /// Groups that free text names as a topic as often as a condition.

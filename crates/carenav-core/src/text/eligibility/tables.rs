@@ -207,7 +207,7 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
     ),
     ("smi", Situation::SeriousMentalIllness),
     (
-        "with a? serious|severe|persistent|chronic mental illness|illnesses",
+        "with? a? serious|severe|persistent|chronic mental illness|illnesses",
         Situation::SeriousMentalIllness,
     ),
     (
@@ -215,7 +215,7 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
         Situation::SeriousMentalIllness,
     ),
     (
-        "with a? serious|severe and|or persistent|chronic mental illness|illnesses",
+        "with? a? serious|severe and|or|& persistent|chronic mental illness|illnesses",
         Situation::SeriousMentalIllness,
     ),
     ("hiv|aids", Situation::HivAids),
@@ -224,6 +224,7 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
     ("living with hiv", Situation::HivAids),
     ("living with hiv / aids", Situation::HivAids),
     ("in recovery", Situation::InRecovery),
+    ("in early recovery", Situation::InRecovery),
     ("clean and|& sober", Situation::InRecovery),
     ("sober", Situation::InRecovery),
     ("blind or|and visually impaired", Situation::BlindLowVision),
@@ -365,9 +366,35 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
     ("active in job search", Situation::Unemployed),
     ("lack of health insurance", Situation::Uninsured),
     ("unemployed", Situation::Unemployed),
-    ("underemployed", Situation::Unemployed),
     ("uninsured", Situation::Uninsured),
     ("foster youth", Situation::FosterYouth),
+    ("current or? former? foster youth", Situation::FosterYouth),
+    // Held by the authorities: "Detained youth ages 12-17".
+    (
+        "detained youth|youths|juveniles|minors|adults|individuals|persons|immigrants",
+        Situation::InCustody,
+    ),
+    // "Lawful permanent residents seeking citizenship".
+    (
+        "lawful|legal permanent resident|residents",
+        Situation::Immigrant,
+    ),
+    ("sr|senior citizen|citizens", Situation::Senior),
+    // A military family is the service member's ("Spouses and children of
+    // deployed service members").
+    (
+        "spouses|children|families|dependents and|or? spouses|children|families|dependents? of deployed|active? duty? service members",
+        Situation::Military,
+    ),
+    (
+        "spouses|children|families|dependents and|or? spouses|children|families|dependents? of deployed|active? duty? servicemembers|troops",
+        Situation::Military,
+    ),
+    (
+        "full|part -? time college|university? student|students",
+        Situation::Student,
+    ),
+    ("k -|through 12 student|students", Situation::Student),
     ("caregiver|caregivers|caretakers", Situation::Caregiver),
     ("lgbt|lgbtq|glbt", Situation::Lgbtq),
     (
@@ -673,6 +700,10 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
         Situation::CulturalCommunity,
     ),
     (
+        concat!(languages!(), " speakers"),
+        Situation::CulturalCommunity,
+    ),
+    (
         "of $ heritage|ancestry|origin",
         Situation::CulturalCommunity,
     ),
@@ -749,6 +780,12 @@ pub(super) const HARM: &[(&str, Situation)] = &[
 
 /// Nouns that end a list of [`DISABILITY_KIND`] adjectives.
 pub(super) const DISABILITY_NOUN: &str = "disability|disabilities|impairment|impairments|disabled|impaired|handicapped|limitation|limitations";
+
+/// Situations the profile cannot state, read as the nearest one with low
+/// confidence ("Unemployed or underemployed": an underemployed client has
+/// a job, so the reading is to verify, never to exclude).
+pub(super) const NEAR_POPULATION: &[(&str, Situation)] =
+    &[("underemployed|underemployment", Situation::Unemployed)];
 
 /// Words that name a group in a fully read sentence ("Physical limitation
 /// or disability") but a topic as often elsewhere ("disability benefits"):
@@ -1103,6 +1140,11 @@ pub(super) const PEOPLE: &[(&str, &[Situation], Option<Gender>)] = &[
     // "Must be a client of Golden Gate Regional Center": its clients only.
     (
         "must be a current? client|clients|patient|patients of",
+        &[Situation::Member],
+        None,
+    ),
+    (
+        "current client|clients|patient|patients of",
         &[Situation::Member],
         None,
     ),
@@ -1497,6 +1539,11 @@ pub(super) const RESIDENCY: &[(&str, ResidencyShape)] = &[
         ResidencyShape::Unnamed,
     ),
     (
+        "within|in the? agency|agency's|our|program's catchment area",
+        ResidencyShape::Unnamed,
+    ),
+    ("service area resident|residents", ResidencyShape::Unnamed),
+    (
         "within|in the? district|association|school|city boundaries|boundary",
         ResidencyShape::Unnamed,
     ),
@@ -1671,6 +1718,8 @@ pub(super) const IN_COUNTY_AFTER: &[&str] = &[
     "foreclosure",
     "foreclosures",
     "violence",
+    "crime",
+    "crimes",
     "stalking",
     "abuse",
     "issues",
@@ -1687,6 +1736,7 @@ pub(super) const IN_COUNTY_AFTER: &[&str] = &[
     // annually in Ramsey County").
     "illness",
     "illnesses",
+    "aids",
     "disabilities",
     "hiv",
     "annually",
@@ -1915,6 +1965,11 @@ pub(super) const AGENCY: &[&str] = &[
     "schools and|or community groups|organizations",
     "businesses and|or employers",
     "agencies must apply",
+    // "Nonprofits serving homeless individuals may apply".
+    "nonprofits|organizations|agencies serving",
+    "nonprofits|organizations|agencies that|who serve",
+    "schools , churches|congregations",
+    "churches|congregations and|or youth|community groups",
     // "Not for individual clients": agency to agency.
     "not for|to individual|individuals clients?",
     "not available|open to individual|individuals clients?",
@@ -1964,6 +2019,13 @@ pub(super) const ID_TOPIC: &[&str] = &[
 pub(super) const SOMEONE_ELSES: &[&str] = &[
     "children|child|kids|sons|daughters|spouse|spouses|wives|husbands|widows|widowers|families|family|caregivers|caregiver|caretakers|relatives|dependents|friends|ones of",
     "family members of",
+    // "Family and friends of people with mental illness", "Parents of
+    // children with developmental disabilities".
+    "children|child|kids|spouses|families|family|caregivers|relatives|friends|ones of people|persons|individuals|adults|those|someone",
+    "children|child|kids|spouses|families|family|caregivers|relatives|friends|ones of people|persons|individuals|adults|those|someone with",
+    "parents|caregivers|families|family|relatives of children|kids|youth|teens|adults|people",
+    "parents|caregivers|families|family|relatives of children|kids|youth|teens|adults|people with",
+    "parents|caregivers of a child|son|daughter|teen",
     "who serve|serves",
     "who work|works with",
 ];
@@ -2103,6 +2165,10 @@ pub(super) const SCHOOL_DISTRICT_KIND: &[&str] = &[
     "county",
 ];
 
+/// Abbreviations in place names whose period ends no sentence ("Lane Co.
+/// residents", "St. Lucie", "Ft. Myers").
+pub(super) const PLACE_ABBREVIATION: &[&str] = &["co", "st", "ft", "mt"];
+
 /// Words of other tables that open place names ("New York City").
 pub(super) const PLACE_OPENER: &[&str] = &["new"];
 
@@ -2133,6 +2199,7 @@ pub(super) const PLACE_FEATURE: &[&str] = &[
     "falls",
     "mountain",
     "mountains",
+    "town",
 ];
 
 /// Words that name no place on their own ("County resident": which county?).

@@ -337,6 +337,11 @@ fn reads_income(#[case] text: &str, #[case] expected: Option<IncomeLimit>) {
 #[case("Service area: San Mateo County", &["San Mateo County"])]
 #[case("Serves all of San Mateo County", &["San Mateo County"])]
 #[case("Serving ZIP codes 60612 and 60624 only", &["60612", "60624"])]
+// Abbreviations in place names; a group word in a town's name.
+#[case("Douglas Co. residents", &["Douglas Co."])]
+#[case("Residents of Lee, Collier and St. Lucie Counties", &["Lee County", "Collier County", "St. Lucie County"])]
+#[case("Boys Town residents", &["Boys Town"])]
+#[case("Crime victims in Nevada", &["Nevada"])]
 #[case("Serves the state of Oregon.", &["Oregon"])]
 #[case("Job training for adults who are unemployed and live in Lane County.", &["Lane County"])]
 #[case("Rent help for households earning under $40,000 annually in Dane County.", &["Dane County"])]
@@ -625,6 +630,9 @@ fn reads_no_id_requirement(#[case] text: &str) {
     false
 )]
 // The people an organization serves are its clients.
+#[case("Nonprofits serving low-income individuals may apply", true)]
+#[case("Churches and youth groups may book a workshop", true)]
+// The people an organization serves are its clients.
 #[case(
     "501(c)(3) organization or an organization that provides substantial services to residents of the Peninsula",
     true
@@ -706,6 +714,9 @@ fn reads_stated_audiences_and_sub_programs(#[case] text: &str, #[case] expected:
 #[case("Women, infants, and children's health services", None, vec![])]
 #[case("Priority given to frail elderly", None, vec![])]
 #[case("Priority to seniors", None, vec![])]
+// Someone else's group: the relative's or the child's.
+#[case("Support group for friends of people with mental illness", None, vec![])]
+#[case("Classes for parents of children with autism", None, vec![])]
 // A preference closing a sentence leaves the clause before it standing.
 #[case("Housing for veterans in recovery, with priority to women", None, vec![Situation::Veteran, Situation::InRecovery])]
 #[case("Shelter for women fleeing domestic violence; priority given to mothers", Some(Gender::Female), vec![Situation::DomesticViolenceSurvivor])]
@@ -739,6 +750,17 @@ fn reads_people_phrases(
 #[case("Support for anyone raising a relative's children", vec![Situation::Caregiver])]
 #[case("For families facing housing instability", vec![Situation::AtRiskOfHomelessness])]
 #[case("For seniors and adults with disabilities", vec![Situation::Senior, Situation::Disability])]
+#[case("Current or former foster youth", vec![Situation::FosterYouth])]
+#[case("Detained youth", vec![Situation::InCustody])]
+#[case("Legal permanent residents", vec![Situation::Immigrant])]
+#[case("Senior citizens", vec![Situation::Senior])]
+#[case("Children and spouses of active duty service members", vec![Situation::Military])]
+#[case("Part-time students", vec![Situation::Student])]
+#[case("K-12 students", vec![Situation::Student])]
+#[case("Adults in early recovery", vec![Situation::InRecovery])]
+#[case("Serious & persistent mental illness", vec![Situation::SeriousMentalIllness])]
+#[case("Vietnamese speakers", vec![Situation::CulturalCommunity])]
+#[case("Persons living w/ HIV", vec![Situation::HivAids])]
 #[case("Youth aging out of foster care", vec![Situation::FosterYouth])]
 #[case("Chronically homeless adults", vec![Situation::Homeless])]
 #[case("Families at risk of eviction", vec![Situation::FamilyWithChildren, Situation::AtRiskOfHomelessness])]
@@ -1366,6 +1388,8 @@ fn an_unnamed_area_is_an_unknown_residency() {
         "Residents of Wards 3 and 4",
         "Hot meals for seniors in Ward 5.",
         "Legal help for tenants in the tri-county area.",
+        "Must live within agency catchment area",
+        "Service area residents only",
     ] {
         let e = eligibility_from_text(text);
         assert!(matches!(e.residency, Constraint::Unknown { .. }), "{text}");
