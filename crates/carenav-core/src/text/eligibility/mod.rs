@@ -110,8 +110,13 @@ pub fn read_eligibility(text: &str) -> EligibilityReading {
     let parts = sentences(&tokens);
     // "None for most programs. 4-H: Ages 5-19": the conditions are a
     // sub-program's, not the service's.
+    // "None for most programs", "Most programs open to all", "Food pantry:
+    // no restrictions. Rent help: ...": some programs are open, so the
+    // conditions stated are another program's.
     let open_for_some = parts.iter().any(|s| {
-        s.first().is_some_and(|t| t.is_word("none")) && s.get(1).is_some_and(|t| t.is_word("for"))
+        (s.first().is_some_and(|t| t.is_word("none")) && s.get(1).is_some_and(|t| t.is_word("for")))
+            || contains_any(OPEN_FOR_SOME, s)
+            || (parts.len() > 1 && heading(s) && contains_any(&["no restrictions|requirements"], s))
     });
     // "Age 50 or over. Age 60 or over for the nutrition program": a
     // sentence closed by the program it is for states that sub-program's
@@ -461,15 +466,28 @@ fn proofs_listed(sentence: &[Token]) -> Vec<Term> {
 }
 
 /// Whether a negation stands within the three words before `at`, with no
-/// punctuation between ("not currently on parole", "no ID or proof of").
+/// punctuation between ("not currently on parole", "no ID or proof of"),
+/// or further back before words that only say what one must be ("you do
+/// not need to be a veteran").
 fn negation_before(tokens: &[Token], at: usize) -> bool {
-    tokens.get(at.saturating_sub(3)..at).is_some_and(|before| {
+    let near = tokens.get(at.saturating_sub(3)..at).is_some_and(|before| {
         before
             .iter()
             .rev()
             .map_while(Token::word)
             .any(|w| NEGATION.contains(&w))
-    })
+    });
+    let stated = || {
+        tokens.get(at.saturating_sub(7)..at).is_some_and(|before| {
+            before
+                .iter()
+                .rev()
+                .map_while(Token::word)
+                .take_while(|w| NEGATION.contains(w) || MUST_BE.contains(w))
+                .any(|w| NEGATION.contains(&w))
+        })
+    };
+    near || stated()
 }
 
 /// Phrases limiting a sentence's conditions, requirements included, to a
@@ -663,7 +681,15 @@ fn ends_for_a_program(sentence: &[Token]) -> bool {
     let Some(last) = words.last() else {
         return false;
     };
-    let closes = ["program", "programs"].iter().any(|w| last.is_word(w));
+    // "... for the nutrition program", "Ages 3-5 for preschool; 6-12 for
+    // after-school".
+    let after_school = last.is_word("school")
+        && words
+            .len()
+            .checked_sub(2)
+            .and_then(|k| words.get(k))
+            .is_some_and(|t| t.is_word("after"));
+    let closes = PROGRAM_KIND.iter().any(|w| last.is_word(w)) || after_school;
     // "for" after the first word and at most four words before the end.
     closes
         && words.iter().rev().skip(1).take(4).any(|t| t.is_word("for"))
@@ -1427,7 +1453,26 @@ fn combine(text: &str, items: Vec<Item>) -> Option<SentenceReading> {
 
     let has_or = terms.iter().any(|(c, _)| *c == Some(Conn::Or));
     let terms = if has_or {
-        vec![or_list(&terms)?]
+        // "Seniors or disabled adults, Marion County": a place (or a
+        // requirement) after the choice is a condition of its own.
+        let last_choice = terms.iter().rposition(|(c, _)| *c == Some(Conn::Or))?;
+        let stacked = terms
+            .iter()
+            .skip(last_choice + 1)
+            .take_while(|(c, _)| c.is_none())
+            .count();
+        let (choice, after) = terms.split_at(last_choice + 1 + stacked);
+        let separate = !after.is_empty()
+            && after
+                .iter()
+                .all(|(c, t)| c.is_some() && dimension(&t.value) >= 5);
+        if separate {
+            let mut all = vec![(None, or_list(choice)?)];
+            all.extend(after.iter().cloned());
+            and_list(text, all)?
+        } else {
+            vec![or_list(&terms)?]
+        }
     } else {
         and_list(text, terms)?
     };
@@ -1443,14 +1488,21 @@ fn combine(text: &str, items: Vec<Item>) -> Option<SentenceReading> {
 fn or_list(terms: &[(Option<Conn>, Term)]) -> Option<Term> {
     // "Senior age 62 or over, or disabled": the age is the senior's, one
     // choice among others; the group stands for it.
+    // "Seniors or disabled adults": the noun after a group is that
+    // group's, no age of its own.
     let grouped: Vec<(Option<Conn>, Term)> = terms
         .iter()
         .enumerate()
         .filter(|(k, (conn, term))| {
-            let after_group = k.checked_sub(1).and_then(|p| terms.get(p)).is_some_and(
+            let prev = k.checked_sub(1).and_then(|p| terms.get(p));
+            let after_group = prev.is_some_and(
                 |(_, prev)| matches!(&prev.value, Value::Population(s) if s.iter().any(|x| AGE_POPULATIONS.contains(x))),
             );
-            !(conn.is_none() && after_group && matches!(term.value, Value::Age(_, false)))
+            let after_any_group =
+                prev.is_some_and(|(_, prev)| matches!(prev.value, Value::Population(_)));
+            !(conn.is_none()
+                && ((after_group && matches!(term.value, Value::Age(_, false)))
+                    || (after_any_group && matches!(term.value, Value::Age(_, true)))))
         })
         .map(|(_, t)| t.clone())
         .collect();

@@ -2412,3 +2412,41 @@ pub(super) const NAME_CUES: &[(&str, Cue, Confidence)] = &[
 
 /// Words that negate the phrase after them ("no income requirement").
 pub(super) const NEGATION: &[&str] = &["no", "not", "non", "without", "regardless"];
+
+/// Kinds of program a sentence may close on, stating that program's
+/// conditions ("Age 60 or over for the nutrition program", "Ages 3-5 for
+/// preschool").
+pub(super) const PROGRAM_KIND: &[&str] = &[
+    "program",
+    "programs",
+    "preschool",
+    "camp",
+    "camps",
+    "class",
+    "classes",
+    "tutoring",
+    "daycare",
+];
+
+/// Some of a service's programs open to all: the conditions stated beside
+/// are another program's.
+pub(super) const OPEN_FOR_SOME: &[&str] = &[
+    "most|many|some|other programs|services are? open to all|anyone|everyone",
+    "most|many|some|other programs|services have no restrictions|requirements",
+];
+
+/// Words between a negation and a group that only say what one must be
+/// ("not need to be a", "don't have to be an").
+pub(super) const MUST_BE: &[&str] = &[
+    "need",
+    "needs",
+    "have",
+    "has",
+    "to",
+    "be",
+    "a",
+    "an",
+    "required",
+    "must",
+    "currently",
+];

@@ -341,6 +341,8 @@ fn reads_income(#[case] text: &str, #[case] expected: Option<IncomeLimit>) {
 #[case("Douglas Co. residents", &["Douglas Co."])]
 #[case("Residents of Lee, Collier and St. Lucie Counties", &["Lee County", "Collier County", "St. Lucie County"])]
 #[case("Boys Town residents", &["Boys Town"])]
+// A place after a choice of groups is a condition of its own.
+#[case("Seniors or disabled adults, Lake County", &["Lake County"])]
 #[case("Crime victims in Nevada", &["Nevada"])]
 #[case("Serves the state of Oregon.", &["Oregon"])]
 #[case("Job training for adults who are unemployed and live in Lane County.", &["Lane County"])]
@@ -673,6 +675,9 @@ fn reads_new_populations(#[case] text: &str, #[case] want: Vec<Situation>) {
 // programs with different ages restrict nothing.
 #[case("None for most programs. 4-H: Ages 5-19", None)]
 #[case("Group home: age 9-18. Foster care: age 6 months -18", None)]
+#[case("Most programs are open to all. Art camp: ages 8-14", None)]
+#[case("Pantry: no restrictions. Teen club: ages 13-18", None)]
+#[case("Ages 2-5 for preschool; ages 6-11 for after-school", None)]
 // Widening alternatives.
 #[case("Age 18 or over, or age 16 with a letter of exemption", None)]
 #[case("Age 50 or over or a family member of a senior citizen", None)]
@@ -704,6 +709,8 @@ fn reads_stated_audiences_and_sub_programs(#[case] text: &str, #[case] expected:
 #[case("Youth medical clinic", None, vec![Situation::Youth])]
 #[case("Hot meal for seniors over 60, their caretakers, or spouses", None, vec![Situation::Senior, Situation::Caregiver])]
 #[case("Frail elderly or disabled adult in need of activity programs", None, vec![Situation::Senior, Situation::Disability])]
+// The noun after a group is that group's ("disabled adults"), no age.
+#[case("Seniors or disabled adults", None, vec![Situation::Senior, Situation::Disability])]
 #[case("Groceries are distributed weekly to homeless people", None, vec![Situation::Homeless])]
 #[case("Single man or woman with child, woman in final month of pregnancy", None, vec![Situation::Parenting, Situation::Pregnant])]
 #[case("Physical limitation or disability, or developmental disability", None, vec![Situation::PhysicalDisability, Situation::Disability, Situation::DevelopmentalDisability])]
@@ -1563,6 +1570,7 @@ fn or_younger_is_an_age() {
 #[rstest]
 #[case("Age 18-25, not currently on parole or probation, California resident")]
 #[case("Must not currently be homeless")]
+#[case("Benefits counseling; you do not need to be a veteran")]
 fn a_negated_group_restricts_no_one(#[case] text: &str) {
     assert_eq!(
         eligibility_from_text(text).populations.value(),
