@@ -1897,10 +1897,13 @@ fn assemble(
             && !in_agency_phrase(t)
             && !word_before(&tokens, k)
                 .is_some_and(|w| ["to", "serving", "serves", "serve"].contains(&w))
-            // "Nonprofits serving homeless individuals": the organization's.
+            // "Nonprofits serving homeless individuals", "social workers who
+            // work with homeless clients": the organization's.
             && !(k.saturating_sub(4)..k).any(|j| {
                 tokens.get(j).is_some_and(|t| {
-                    t.is_word("serving") || t.is_word("serves") || t.is_word("serve")
+                    ["serving", "serves", "serve", "work", "works"]
+                        .iter()
+                        .any(|w| t.is_word(w))
                 })
             })
     });

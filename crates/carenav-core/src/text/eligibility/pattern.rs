@@ -260,16 +260,31 @@ fn household_limits(tokens: &[Token], i: usize) -> Option<(usize, HouseholdTable
     // Amount first, when the table is not size first.
     let size_first = !out.is_empty();
     while let Some((after_amount, amount)) = dollars(tokens, at).filter(|_| !size_first) {
-        // "$62,000 per year maximum income for single person".
-        let after_words = ["per|a|/ year", "maximum|max income"]
-            .iter()
-            .fold(after_amount, |k, words| {
-                match_pattern(words, tokens, k).map_or(k, |(e, _)| e)
-            });
+        // "$62,000 per year maximum income for single person", "$2,500 per
+        // month for a family of three".
+        let (after_period, unit) = match match_pattern("per|a|/ month|mo", tokens, after_amount) {
+            Some((e, _)) => (e, Some(Per::Month)),
+            None => match match_pattern("per|a|/ year|yr", tokens, after_amount) {
+                Some((e, _)) => (e, Some(Per::Year)),
+                None => (after_amount, None),
+            },
+        };
+        let after_words = match_pattern("maximum|max income", tokens, after_period)
+            .map_or(after_period, |(e, _)| e);
         let Some((after_size, size)) = household_size(tokens, after_words) else {
             break;
         };
-        out.push((size, amount));
+        let monthly = unit == Some(Per::Month);
+        out.push((
+            size,
+            if monthly {
+                amount.checked_mul(12)?
+            } else {
+                amount
+            },
+        ));
+        marked_monthly |= monthly;
+        marked |= unit.is_some();
         end = after_size;
         // The next amount, after ",", "and", ", and" or ";".
         at = match_pattern(",|;? and?", tokens, end).map_or(end, |(e, _)| e);
@@ -404,12 +419,26 @@ fn household_size(tokens: &[Token], i: usize) -> Option<(usize, u32)> {
         ("for one person", Some(1)),
         ("for a couple", Some(2)),
     ];
-    SIZES.iter().find_map(|(pattern, fixed)| {
-        let (end, cap) = match_pattern(pattern, tokens, i)?;
-        let size = fixed.or_else(|| cap.numbers.first().copied())?;
-        (1..=20).contains(&size).then_some((end, size))
-    })
+    SIZES
+        .iter()
+        .find_map(|(pattern, fixed)| {
+            let (end, cap) = match_pattern(pattern, tokens, i)?;
+            let size = fixed.or_else(|| cap.numbers.first().copied())?;
+            (1..=20).contains(&size).then_some((end, size))
+        })
+        .or_else(|| {
+            // "for a family of three".
+            let (end, _) = match_pattern("for a? household|family of", tokens, i)?;
+            let word = tokens.get(end).and_then(Token::word)?;
+            let size = SIZE_WORDS.iter().position(|w| *w == word)?;
+            Some((end + 1, u32::try_from(size).ok()? + 1))
+        })
 }
+
+/// Household sizes in words, from one.
+const SIZE_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+];
 
 /// A dollar amount ("$32,000", "$2000"): its end and whole dollars.
 fn dollars(tokens: &[Token], i: usize) -> Option<(usize, u32)> {

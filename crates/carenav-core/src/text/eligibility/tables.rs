@@ -1317,6 +1317,23 @@ pub(super) const INCOME: &[(&str, IncomeShape)] = &[
         IncomeShape::Dollars,
     ),
     (
+        "earning|earn|earns|making|make|makes up to $# per|a|/ year",
+        IncomeShape::Annual,
+    ),
+    (
+        "earning|earn|earns|making|make|makes up to $# annually?",
+        IncomeShape::Dollars,
+    ),
+    // "Annual household income must be under $45,000".
+    (
+        "gross? annual? household|family? income|incomes must be under|below|less than? $#",
+        IncomeShape::Dollars,
+    ),
+    (
+        "gross? monthly household|family? income|incomes must be under|below|less than? $#",
+        IncomeShape::Monthly,
+    ),
+    (
         "income|incomes? is|are? at or below the federal? poverty level|line|guidelines|guideline",
         IncomeShape::AtPovertyLine,
     ),
@@ -1325,11 +1342,11 @@ pub(super) const INCOME: &[(&str, IncomeShape)] = &[
         IncomeShape::AtPovertyLine,
     ),
     (
-        "income|incomes must|may|should|can|does|cannot|can't not? exceed # % of? the? federal? poverty level|line|guidelines|guideline",
+        "income|incomes must|may|should|can|does|cannot|can't not? exceed # %|percent of? the? federal? poverty level|line|guidelines|guideline",
         IncomeShape::PercentOfPoverty,
     ),
     (
-        "income|incomes must|may|should|can|does|cannot|can't not? exceed # % of? fpl",
+        "income|incomes must|may|should|can|does|cannot|can't not? exceed # %|percent of? fpl",
         IncomeShape::PercentOfPoverty,
     ),
     (
@@ -1373,23 +1390,26 @@ pub(super) const INCOME: &[(&str, IncomeShape)] = &[
     // A share of the area's (or state's) median income: a low-income
     // program, not a poverty percentage.
     (
-        "gross? family|household? income must be at or below # % of|or the? state|area median income",
+        "gross? family|household? income must be at or below # %|percent of|or the? state|area median income",
         IncomeShape::Low,
     ),
     (
-        "gross? family|household? income below|under # % of|or the? state|area median income",
+        "gross? family|household? income below|under # %|percent of|or the? state|area median income",
         IncomeShape::Low,
     ),
-    ("# % of|or the? state|area median income", IncomeShape::Low),
+    (
+        "# %|percent of|or the? state|area median income",
+        IncomeShape::Low,
+    ),
     // The area whose median it is restricts no one by itself ("below 50% of
     // the median income level for San Mateo County").
     (
-        "# % of|or the? state|area? median income|incomes level? for|in|of the? $",
+        "# %|percent of|or the? state|area? median income|incomes level? for|in|of the? $",
         IncomeShape::Low,
     ),
-    ("# % ami|smi", IncomeShape::Low),
+    ("# %|percent ami|smi", IncomeShape::Low),
     (
-        "income|incomes must|may|should|can|cannot|can't not? exceed # % of|or the? state|area median income",
+        "income|incomes must|may|should|can|cannot|can't not? exceed # %|percent of|or the? state|area median income",
         IncomeShape::Low,
     ),
     ("very? low income|incomes", IncomeShape::Low),
@@ -1407,7 +1427,7 @@ pub(super) const INCOME: &[(&str, IncomeShape)] = &[
     ("income -? qualified|eligible", IncomeShape::Low),
     ("income qualifications|qualification", IncomeShape::Low),
     (
-        "between # % and # % of the? federal? poverty level|guidelines|guideline|line",
+        "between # %|percent and # %|percent of the? federal? poverty level|guidelines|guideline|line",
         IncomeShape::PercentOfPoverty,
     ),
     ("financially eligible", IncomeShape::Low),
@@ -1428,36 +1448,36 @@ pub(super) const INCOME: &[(&str, IncomeShape)] = &[
     ("low or very low income", IncomeShape::Low),
     ("low to|- middle income", IncomeShape::Low),
     (
-        "max percentage of income standard : # %",
+        "max percentage of income standard : # %|percent",
         IncomeShape::PercentOfPoverty,
     ),
     (
-        "income below|under # % of federal poverty level fpl?",
+        "income below|under # %|percent of federal poverty level fpl?",
         IncomeShape::PercentOfPoverty,
     ),
     ("low or|to|and moderate income", IncomeShape::Low),
     (
-        "household|family? income? below|under # % of the? federal? poverty level|guidelines|guideline|line?",
+        "household|family? income? below|under # %|percent of the? federal? poverty level|guidelines|guideline|line?",
         IncomeShape::PercentOfPoverty,
     ),
     (
-        "household|family? income? at or below # % of the? federal? poverty level|guidelines|guideline|line?",
+        "household|family? income? at or below # %|percent of the? federal? poverty level|guidelines|guideline|line?",
         IncomeShape::PercentOfPoverty,
     ),
     (
-        "household|family? income? up to # % of the? federal? poverty level|guidelines|guideline|line?",
+        "household|family? income? up to # %|percent of the? federal? poverty level|guidelines|guideline|line?",
         IncomeShape::PercentOfPoverty,
     ),
     (
-        "household|family? income? below|under # % fpl",
+        "household|family? income? below|under # %|percent fpl",
         IncomeShape::PercentOfPoverty,
     ),
     (
-        "household|family? income? at or below # % fpl",
+        "household|family? income? at or below # %|percent fpl",
         IncomeShape::PercentOfPoverty,
     ),
     (
-        "# % of the? federal? poverty level|guidelines|guideline|line? or below|less",
+        "# %|percent of the? federal? poverty level|guidelines|guideline|line? or below|less",
         IncomeShape::PercentOfPoverty,
     ),
 ];
@@ -1965,6 +1985,11 @@ pub(super) const AGENCY: &[&str] = &[
     "schools and|or community groups|organizations",
     "businesses and|or employers",
     "agencies must apply",
+    // Professionals are no clients: "Trainings for case managers and
+    // social workers", "Schools may request classroom presentations".
+    "for|to case managers|caseworkers|clinicians|professionals",
+    "for|to social|case workers",
+    "schools|teachers|organizations|agencies may|can request|book|schedule",
     // "Nonprofits serving homeless individuals may apply".
     "nonprofits|organizations|agencies serving",
     "nonprofits|organizations|agencies that|who serve",

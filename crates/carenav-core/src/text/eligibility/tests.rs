@@ -240,6 +240,23 @@ fn families_make_a_population_a_hint() {
     Some(IncomeLimit::AnnualDollars(52000.0))
 )]
 #[case(
+    "Households earning up to $60,000 a year",
+    Some(IncomeLimit::AnnualDollars(60000.0))
+)]
+#[case(
+    "Annual household income must be under $45,000",
+    Some(IncomeLimit::AnnualDollars(45000.0))
+)]
+#[case(
+    "Income at or below 200 percent of the federal poverty level",
+    Some(IncomeLimit::PercentOfPoverty(200.0))
+)]
+// A month's limit for one household size is that size's.
+#[case(
+    "Income must not exceed $2,500 per month for a family of three",
+    Some(household_table(&[(3, 30_000.0)], None))
+)]
+#[case(
     "Families at or below the federal poverty level",
     Some(IncomeLimit::PercentOfPoverty(100.0))
 )]
@@ -634,6 +651,7 @@ fn reads_no_id_requirement(#[case] text: &str) {
 // The people an organization serves are its clients.
 #[case("Nonprofits serving low-income individuals may apply", true)]
 #[case("Churches and youth groups may book a workshop", true)]
+#[case("Training for case managers who work with homeless clients", true)]
 // The people an organization serves are its clients.
 #[case(
     "501(c)(3) organization or an organization that provides substantial services to residents of the Peninsula",
