@@ -239,7 +239,8 @@ fn household_limits(tokens: &[Token], i: usize) -> Option<(usize, HouseholdTable
     let mut end = i;
     let mut marked_monthly = false;
     let mut marked = false;
-    while let Some((after_size, size, amount, unit)) = size_first_limit(tokens, at) {
+    // A limit as read, a month's made a year's.
+    let mut push = |size: u32, amount: u32, unit: Option<Per>| -> Option<()> {
         let monthly = unit == Some(Per::Month);
         out.push((
             size,
@@ -251,6 +252,12 @@ fn household_limits(tokens: &[Token], i: usize) -> Option<(usize, HouseholdTable
         ));
         marked_monthly |= monthly;
         marked |= unit.is_some();
+        Some(())
+    };
+    let mut size_first = false;
+    while let Some((after_size, size, amount, unit)) = size_first_limit(tokens, at) {
+        push(size, amount, unit)?;
+        size_first = true;
         end = after_size;
         at = match_pattern(",|;? and?", tokens, end).map_or(end, |(e, _)| e);
         if at == end {
@@ -258,33 +265,16 @@ fn household_limits(tokens: &[Token], i: usize) -> Option<(usize, HouseholdTable
         }
     }
     // Amount first, when the table is not size first.
-    let size_first = !out.is_empty();
     while let Some((after_amount, amount)) = dollars(tokens, at).filter(|_| !size_first) {
         // "$62,000 per year maximum income for single person", "$2,500 per
         // month for a family of three".
-        let (after_period, unit) = match match_pattern("per|a|/ month|mo", tokens, after_amount) {
-            Some((e, _)) => (e, Some(Per::Month)),
-            None => match match_pattern("per|a|/ year|yr", tokens, after_amount) {
-                Some((e, _)) => (e, Some(Per::Year)),
-                None => (after_amount, None),
-            },
-        };
+        let (after_period, unit) = period(tokens, after_amount);
         let after_words = match_pattern("maximum|max income", tokens, after_period)
             .map_or(after_period, |(e, _)| e);
         let Some((after_size, size)) = household_size(tokens, after_words) else {
             break;
         };
-        let monthly = unit == Some(Per::Month);
-        out.push((
-            size,
-            if monthly {
-                amount.checked_mul(12)?
-            } else {
-                amount
-            },
-        ));
-        marked_monthly |= monthly;
-        marked |= unit.is_some();
+        push(size, amount, unit)?;
         end = after_size;
         // The next amount, after ",", "and", ", and" or ";".
         at = match_pattern(",|;? and?", tokens, end).map_or(end, |(e, _)| e);
@@ -376,12 +366,19 @@ fn size_first_limit(tokens: &[Token], i: usize) -> Option<(usize, u32, u32, Opti
         .copied()
         .filter(|n| (1..=20).contains(n))?;
     let (end, amount) = dollars(tokens, after_size)?;
-    if let Some((end, _)) = match_pattern("/|per|a month|mo", tokens, end) {
-        return Some((end, size, amount, Some(Per::Month)));
+    let (end, unit) = period(tokens, end);
+    Some((end, size, amount, unit))
+}
+
+/// The period an amount ending at `i` is marked with ("/month", "per
+/// year"), and where the mark ends.
+fn period(tokens: &[Token], i: usize) -> (usize, Option<Per>) {
+    if let Some((end, _)) = match_pattern("/|per|a month|mo", tokens, i) {
+        return (end, Some(Per::Month));
     }
-    match match_pattern("/|per|a year|yr", tokens, end) {
-        Some((end, _)) => Some((end, size, amount, Some(Per::Year))),
-        None => Some((end, size, amount, None)),
+    match match_pattern("/|per|a year|yr", tokens, i) {
+        Some((end, _)) => (end, Some(Per::Year)),
+        None => (i, None),
     }
 }
 
