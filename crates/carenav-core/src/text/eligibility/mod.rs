@@ -48,7 +48,7 @@ mod tables;
 #[cfg(test)]
 mod tests;
 
-use pattern::{Indexed, household_limit_continues, match_pattern};
+use pattern::{Indexed, contains_any, first_match, household_limit_continues, match_pattern};
 use scan::scan_sentence;
 use tables::*;
 
@@ -612,11 +612,7 @@ fn states_a_preference(sentence: &[Token]) -> bool {
 /// preference keeps only its requirements). None when no such clause
 /// closes the sentence.
 fn read_around_preference(text: &str, sentence: &[Token]) -> Option<SentenceReading> {
-    let at = (0..sentence.len()).find(|&i| {
-        PREFERENCE
-            .iter()
-            .any(|p| match_pattern(p, sentence, i).is_some())
-    })?;
+    let at = first_match(PREFERENCE, sentence)?;
     let cut = sentence
         .get(..at)?
         .iter()
@@ -630,15 +626,6 @@ fn read_around_preference(text: &str, sentence: &[Token]) -> Option<SentenceRead
     });
     reading.terms.extend(scan_sentence(text, preferred, true));
     Some(reading)
-}
-
-/// Whether any of `patterns` matches anywhere in `tokens`.
-fn contains_any(patterns: &[&str], tokens: &[Token]) -> bool {
-    (0..tokens.len()).any(|i| {
-        patterns
-            .iter()
-            .any(|p| match_pattern(p, tokens, i).is_some())
-    })
 }
 
 /// Phrases stating who comes first, not who may come ("program
@@ -1866,47 +1853,13 @@ fn assemble(
         owned.retain(|t| !matches!(&t.value, Value::Population(s) if s.is_empty()));
     }
     let all_terms: Vec<&Term> = owned.iter().collect();
-    // People an organization serves ("services to residents of the
-    // Peninsula") are its clients, not the service's.
-    let tokens = tokenize(text);
-    // "not for individuals" says the opposite.
-    let negated = |k: usize| {
-        (k.saturating_sub(2)..k)
-            .filter_map(|j| tokens.get(j).and_then(Token::word))
-            .any(|w| NEGATION.contains(&w))
-    };
-    // "Not for individual clients": the words of an agency phrase are its own.
-    let in_agency_phrase = |t: &Token| {
-        all_terms
-            .iter()
-            .any(|a| a.value == Value::Agency && a.start <= t.start && t.end <= a.end)
-    };
-    // "Individuals should call 211 for a pantry near them": individuals sent
-    // elsewhere are not served here.
-    let sent_elsewhere: Vec<(usize, usize)> = sentences(&tokens)
-        .into_iter()
-        .filter(|s| about_others(s))
-        .filter_map(|s| Some((s.first()?.start, s.last()?.end)))
+    // Asked only of a text with an agency cue (most have none).
+    let agency_spans: Vec<(usize, usize)> = all_terms
+        .iter()
+        .filter(|t| t.value == Value::Agency)
+        .map(|t| (t.start, t.end))
         .collect();
-    let individuals = tokens.iter().enumerate().any(|(k, t)| {
-        t.word().is_some_and(|w| INDIVIDUAL.contains(&w))
-            && !negated(k)
-            && !sent_elsewhere
-                .iter()
-                .any(|&(s, e)| s <= t.start && t.end <= e)
-            && !in_agency_phrase(t)
-            && !word_before(&tokens, k)
-                .is_some_and(|w| ["to", "serving", "serves", "serve"].contains(&w))
-            // "Nonprofits serving homeless individuals", "social workers who
-            // work with homeless clients": the organization's.
-            && !(k.saturating_sub(4)..k).any(|j| {
-                tokens.get(j).is_some_and(|t| {
-                    ["serving", "serves", "serve", "work", "works"]
-                        .iter()
-                        .any(|w| t.is_word(w))
-                })
-            })
-    });
+    let individuals = !agency_spans.is_empty() && serves_individuals(text, &agency_spans);
     // High only when every sentence was read and none said "no restriction".
     let cap = if unread.is_empty() && !any_open {
         Confidence::High
@@ -2038,6 +1991,48 @@ fn assemble(
         eligibility,
         coverage,
     }
+}
+
+/// Whether a text says individual people are served too, beside the
+/// agency cues at `agency_spans` ("Low-income individual or nonprofit
+/// group"). People an organization serves ("services to residents of the
+/// Peninsula", "Nonprofits serving homeless individuals") are its clients,
+/// not the service's; "not for individuals" says the opposite; the words
+/// of an agency phrase are its own ("Not for individual clients"); and
+/// individuals sent elsewhere ("Individuals should call 211 for a pantry
+/// near them") are not served here.
+fn serves_individuals(text: &str, agency_spans: &[(usize, usize)]) -> bool {
+    let tokens = tokenize(text);
+    let negated = |k: usize| {
+        (k.saturating_sub(2)..k)
+            .filter_map(|j| tokens.get(j).and_then(Token::word))
+            .any(|w| NEGATION.contains(&w))
+    };
+    let within = |spans: &[(usize, usize)], t: &Token| {
+        spans.iter().any(|&(s, e)| s <= t.start && t.end <= e)
+    };
+    let sent_elsewhere: Vec<(usize, usize)> = sentences(&tokens)
+        .into_iter()
+        .filter(|s| about_others(s))
+        .filter_map(|s| Some((s.first()?.start, s.last()?.end)))
+        .collect();
+    let an_organizations = |k: usize| {
+        word_before(&tokens, k).is_some_and(|w| ["to", "serving", "serves", "serve"].contains(&w))
+            || (k.saturating_sub(4)..k).any(|j| {
+                tokens.get(j).is_some_and(|t| {
+                    ["serving", "serves", "serve", "work", "works"]
+                        .iter()
+                        .any(|w| t.is_word(w))
+                })
+            })
+    };
+    tokens.iter().enumerate().any(|(k, t)| {
+        t.word().is_some_and(|w| INDIVIDUAL.contains(&w))
+            && !negated(k)
+            && !within(&sent_elsewhere, t)
+            && !within(agency_spans, t)
+            && !an_organizations(k)
+    })
 }
 
 /// The groups of several population terms pooled (None when a term is

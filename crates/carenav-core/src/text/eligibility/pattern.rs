@@ -104,19 +104,45 @@ fn match_parts(
             }
         }
         _ => {
-            let hit = tokens.get(i).is_some_and(|t| {
-                alts.split('|').any(|alt| match &t.kind {
-                    Kind::Word(w) => w == alt,
-                    Kind::Punct(c) => alt.chars().eq(std::iter::once(*c)),
-                    Kind::Number(n) => n == alt,
-                })
-            });
+            let hit = tokens
+                .get(i)
+                .is_some_and(|t| alts.split('|').any(|alt| is_literal(t, alt)));
             if hit {
                 consider(match_parts(rest(), tokens, i + 1, cap.clone()));
             }
         }
     }
     best
+}
+
+/// Whether `token` is the literal `alt` (a word, a number or a sign).
+fn is_literal(token: &Token, alt: &str) -> bool {
+    match &token.kind {
+        Kind::Word(w) => w == alt,
+        Kind::Punct(c) => alt.chars().eq(std::iter::once(*c)),
+        Kind::Number(n) => n == alt,
+    }
+}
+
+/// Whether any of `patterns` matches anywhere in `tokens`.
+pub(super) fn contains_any(patterns: &[&'static str], tokens: &[Token]) -> bool {
+    first_match(patterns, tokens).is_some()
+}
+
+/// Where the first match of any of `patterns` in `tokens` opens. Each is
+/// tried only at the tokens it can open with (asked of every sentence).
+pub(super) fn first_match(patterns: &[&'static str], tokens: &[Token]) -> Option<usize> {
+    let openers: Vec<Option<Vec<&str>>> = patterns.iter().map(|p| opening_tokens(p)).collect();
+    (0..tokens.len()).find(|&i| {
+        patterns.iter().zip(&openers).any(|(pattern, words)| {
+            let may_open = words.as_ref().is_none_or(|words| {
+                tokens
+                    .get(i)
+                    .is_some_and(|t| words.iter().any(|w| is_literal(t, w)))
+            });
+            may_open && match_pattern(pattern, tokens, i).is_some()
+        })
+    })
 }
 
 /// A table of patterns, with its rows found by the word they open with.
