@@ -32,6 +32,7 @@ const MIN_EXCLUDING_PRECISION: &[(&str, f64)] = &[
     ("synthetic-held-back", 0.97),
     ("synthetic-2", 0.99),
     ("synthetic-2-held-back", 0.99),
+    ("synthetic-3", 0.99),
 ];
 
 /// The parts measured: development (read while writing rules), held back
@@ -58,14 +59,19 @@ const MIN_EXCLUDING_PRECISION: &[(&str, f64)] = &[
 /// measured age .759/.917, gender 1/.889, population .870/.677, residency
 /// .943/.769, income .733/.786, requirement .955/.933, agency-only
 /// .5/.143, and no high-confidence restriction at all (prose is read in
-/// part: hints only).
-const PARTS: [&str; 6] = [
+/// part: hints only). Synthetic 3: 150 more prose descriptions by a fifth
+/// blind helper, read and used for rules; first measured age .903/.875,
+/// gender 1/1, population .759/.645, residency .966/.803, income
+/// .893/.926, requirement .897/.881, agency-only 1/.25, no
+/// high-confidence restriction.
+const PARTS: [&str; 7] = [
     "dev",
     "held-back",
     "synthetic",
     "synthetic-held-back",
     "synthetic-2",
     "synthetic-2-held-back",
+    "synthetic-3",
 ];
 
 /// Regression floors (precision, recall) per part and kind, a little below
@@ -238,7 +244,26 @@ const PARTS: [&str; 6] = [
 ///   by a program ("Ages 3-5 for preschool; 6-12 for after-school"):
 ///   synthetic-2 age 1/.900, population .975/.929; synthetic held back
 ///   population precision .924, synthetic-2 held back .883; development
-///   and held back unchanged.
+///   and held back unchanged. Prose wordings, probed and from synthetic-3: "earning up to $N a
+///   year", "must be no more than 50% of area median income" (the "no"
+///   of "no more than" had negated it), "N percent", a month's limit for
+///   one household size ("$2,500 a month for a family of three"),
+///   professionals, schools and grant-seeking nonprofits as clients,
+///   "<County> households", "anywhere in <state>", "living on the Navajo
+///   Nation", "in the city of <town>", parish boundaries, LGBTQ+ and
+///   transgender people, people who use drugs, arrest or conviction
+///   records, members of a congregation, past service as veteran; groups
+///   in a predicate ("residents who are veterans, seniors, or people with
+///   disabilities") never topics; whom volunteers help and who the staff
+///   are ("our counselors are combat veterans"), others welcome ("family
+///   members and friends are welcome too") and a price ("uninsured
+///   families pay on a sliding scale") restrict no one: synthetic-3
+///   population .759/.645 → .844/.699, residency .966/.803 → .970/.901,
+///   agency-only recall .25 → .75; the blind sets: synthetic held back
+///   residency .824 → .843, agency-only .8 → 1, population recall .803 →
+///   .796 (one atom lost); synthetic-2 held back population .883/.687 →
+///   .900/.727, residency .944/.785 → .947/.831; development and held
+///   back unchanged.
 const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("dev", "age", 0.93, 0.97),
     ("dev", "gender", 0.91, 0.85),
@@ -256,7 +281,7 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("held-back", "agency-only", 0.98, 0.66),
     ("synthetic", "age", 0.91, 0.86),
     ("synthetic", "gender", 0.98, 0.77),
-    ("synthetic", "population", 0.92, 0.85),
+    ("synthetic", "population", 0.94, 0.85),
     ("synthetic", "residency", 0.98, 0.88),
     ("synthetic", "income", 0.95, 0.91),
     ("synthetic", "requirement", 0.92, 0.90),
@@ -264,10 +289,10 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("synthetic-held-back", "age", 0.89, 0.82),
     ("synthetic-held-back", "gender", 0.98, 0.86),
     ("synthetic-held-back", "population", 0.91, 0.79),
-    ("synthetic-held-back", "residency", 0.95, 0.81),
+    ("synthetic-held-back", "residency", 0.95, 0.83),
     ("synthetic-held-back", "income", 0.94, 0.82),
     ("synthetic-held-back", "requirement", 0.86, 0.73),
-    ("synthetic-held-back", "agency-only", 0.98, 0.79),
+    ("synthetic-held-back", "agency-only", 0.98, 0.99),
     ("synthetic-2", "age", 0.98, 0.89),
     ("synthetic-2", "gender", 0.98, 0.86),
     ("synthetic-2", "population", 0.96, 0.92),
@@ -277,11 +302,18 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("synthetic-2", "agency-only", 0.98, 0.99),
     ("synthetic-2-held-back", "age", 0.75, 0.91),
     ("synthetic-2-held-back", "gender", 0.98, 0.88),
-    ("synthetic-2-held-back", "population", 0.87, 0.68),
-    ("synthetic-2-held-back", "residency", 0.93, 0.77),
+    ("synthetic-2-held-back", "population", 0.89, 0.72),
+    ("synthetic-2-held-back", "residency", 0.94, 0.82),
     ("synthetic-2-held-back", "income", 0.72, 0.78),
     ("synthetic-2-held-back", "requirement", 0.95, 0.93),
     ("synthetic-2-held-back", "agency-only", 0.49, 0.14),
+    ("synthetic-3", "age", 0.89, 0.86),
+    ("synthetic-3", "gender", 0.98, 0.98),
+    ("synthetic-3", "population", 0.83, 0.69),
+    ("synthetic-3", "residency", 0.96, 0.89),
+    ("synthetic-3", "income", 0.88, 0.95),
+    ("synthetic-3", "requirement", 0.88, 0.87),
+    ("synthetic-3", "agency-only", 0.98, 0.74),
 ];
 
 #[derive(Debug, Deserialize)]
@@ -341,6 +373,7 @@ fn load() -> Vec<Entry> {
         "synthetic-held-back",
         "synthetic-2",
         "synthetic-2-held-back",
+        "synthetic-3",
     ] {
         let path = dir.join(format!("{source}.jsonl"));
         let text = std::fs::read_to_string(&path)

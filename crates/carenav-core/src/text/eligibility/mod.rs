@@ -269,6 +269,13 @@ pub fn read_eligibility(text: &str) -> EligibilityReading {
     if readings.iter().any(|r| r.open) {
         scanned.retain(|t| dimension(&t.value) > 5);
     }
+    // "Partners, family members and friends are welcome too": whoever the
+    // other sentences name, others come too; no group restricts.
+    if parts.len() > 1 && parts.iter().any(|s| contains_any(OTHERS_WELCOME, s)) {
+        retain_terms(&mut readings, &mut scanned, |t| {
+            !matches!(t.value, Value::Population(_))
+        });
+    }
     if widened_with_own_age_or_gender {
         retain_terms(&mut readings, &mut scanned, |t| {
             !matches!(t.value, Value::Age(..) | Value::Gender(_))
@@ -470,12 +477,23 @@ fn proofs_listed(sentence: &[Token]) -> Vec<Term> {
 /// or further back before words that only say what one must be ("you do
 /// not need to be a veteran").
 fn negation_before(tokens: &[Token], at: usize) -> bool {
-    let near = tokens.get(at.saturating_sub(3)..at).is_some_and(|before| {
-        before
-            .iter()
-            .rev()
-            .map_while(Token::word)
-            .any(|w| NEGATION.contains(&w))
+    // "no more than 50%", "not to exceed": a ceiling, no negation.
+    let ceiling = |k: usize| {
+        tokens.get(k + 1).is_some_and(|t| {
+            ["more", "greater", "higher", "exceed", "to"]
+                .iter()
+                .any(|w| t.is_word(w))
+        })
+    };
+    let near = (at.saturating_sub(3)..at).rev().any(|k| {
+        tokens
+            .get(k..at)
+            .is_some_and(|between| between.iter().all(|t| t.word().is_some()))
+            && tokens
+                .get(k)
+                .and_then(Token::word)
+                .is_some_and(|w| NEGATION.contains(&w))
+            && !ceiling(k)
     });
     let stated = || {
         tokens.get(at.saturating_sub(7)..at).is_some_and(|before| {
@@ -1142,7 +1160,7 @@ fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
     if let Some((end, list)) = disability_list(tokens, i).filter(|_| !someone_elses()) {
         offer(end, term(Value::Population(list), end, Confidence::High));
     }
-    if let Some((end, list)) = harm_list(tokens, i) {
+    if let Some((end, list)) = harm_list(tokens, i).filter(|_| !someone_elses()) {
         offer(end, term(Value::Population(list), end, Confidence::High));
     }
     for (pattern, situation) in NEAR_POPULATION {

@@ -465,9 +465,11 @@ impl Scan<'_> {
                     .checked_sub(2)
                     .and_then(|p| tokens.get(p))
                     .is_some_and(|t| t.is_word("free")))
-                || tokens
-                    .get(end..end + 2)
-                    .is_some_and(|next| next.iter().any(|t| t.is_punct('$'))));
+                || tokens.get(end..end + 2).is_some_and(|next| {
+                    // "uninsured families pay on a sliding scale".
+                    next.iter()
+                        .any(|t| t.is_punct('$') || t.is_word("pay") || t.is_word("pays"))
+                }));
         group_negated
             || price
             || word_before.is_some_and(|w| NEGATION.contains(&w))
@@ -547,6 +549,9 @@ impl Scan<'_> {
                             .is_some_and(|ts| ts.iter().any(|t| t.word().is_some())))
             }
             (Value::Population(_), Hint::Always) => false,
+            // "residents who are veterans, seniors, or people with
+            // disabilities": what the people are, never a topic.
+            (Value::Population(_), _) if self.in_predicate(start) => false,
             (Value::Population(list), _) => {
                 (named_as_topic(list)
                     && !self.names_the_subject(start, end, list)
@@ -571,13 +576,49 @@ impl Scan<'_> {
         })
     }
 
+    /// Whether the phrase at `start` is in a list after "who are" or "who
+    /// have", with only groups, list words and people nouns between.
+    fn in_predicate(&self, start: usize) -> bool {
+        let in_group = |k: usize| {
+            self.candidates
+                .iter()
+                .any(|(s, e, t)| matches!(t.value, Value::Population(_)) && (*s..*e).contains(&k))
+        };
+        let mut k = start;
+        while let Some(p) = k.checked_sub(1) {
+            let Some(t) = self.tokens.get(p) else {
+                return false;
+            };
+            let after_who = t
+                .word()
+                .is_some_and(|w| ["are", "is", "have", "has"].contains(&w))
+                && p.checked_sub(1)
+                    .and_then(|q| self.tokens.get(q))
+                    .is_some_and(|w| w.is_word("who"));
+            if after_who {
+                return true;
+            }
+            let list_word = t.is_punct(',')
+                || t.word().is_some_and(|w| {
+                    ["or", "and", "with", "a", "an", "are", "have"].contains(&w)
+                        || CHOICE_FILLER.contains(&w)
+                });
+            if !(list_word || in_group(p)) {
+                return false;
+            }
+            k = p;
+        }
+        false
+    }
+
     /// "Must be low-income household, family, senior or disabled": a group
     /// offered as one choice beside income or a group named as often as a
     /// topic (which the scan leaves out) would read a narrower union than
     /// the text's; no hint then.
     fn offered_beside_weak(&self, start: usize, end: usize) -> bool {
-        let weak_choice = |t: &Term| {
+        let weak_choice = |s: usize, t: &Term| {
             t.hint != Hint::Always
+                && !self.in_predicate(s)
                 && match &t.value {
                     Value::Income(_) => true,
                     Value::Population(list) => named_as_topic(list),
@@ -587,7 +628,7 @@ impl Scan<'_> {
         self.candidates.iter().any(|(s, e, t)| {
             let right = self.list.offered_after(end, (*s, *e));
             let left = *e <= start && self.list.offered_after(*e, (start, end));
-            weak_choice(t) && (right || left)
+            weak_choice(*s, t) && (right || left)
         })
     }
 

@@ -613,6 +613,15 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
     ("recent|new immigrants", Situation::Immigrant),
     ("job seekers|seeker", Situation::Unemployed),
     ("jobless", Situation::Unemployed),
+    (
+        "with arrest|criminal|conviction or|and? arrest|conviction? records|record|histories|history",
+        Situation::JusticeInvolved,
+    ),
+    ("currently in prison|jail", Situation::InCustody),
+    (
+        "members of the|our|this congregation|parish|church|temple|mosque|synagogue|union|club|tribe",
+        Situation::Member,
+    ),
     // "ages 16-24 who are not working and not in school".
     (
         "who are|is not currently? working|employed",
@@ -626,11 +635,11 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
     ),
     // Past service: "must have served in the U.S. armed forces".
     (
-        "must? have|has served in the? u .? s .? armed? forces|military",
+        "must? have|has|who served in any? branch? of? the? u .? s .? armed? forces|military",
         Situation::Veteran,
     ),
     (
-        "must? have|has served in the? us? armed? forces|military",
+        "must? have|has|who served in any? branch? of? the? us? armed? forces|military",
         Situation::Veteran,
     ),
     (
@@ -897,8 +906,19 @@ pub(super) const PEOPLE: &[(&str, &[Situation], Option<Gender>)] = &[
     ),
     // Named as who a program is for, never a topic ("questioning youth").
     (
-        "gay|lesbian|bisexual|transgender|queer|questioning|lgbt|lgbtq youth|teens|adults|seniors|people|persons|individuals",
+        "gay|lesbian|bisexual|transgender|queer|questioning|lgbt|lgbtq|nonbinary +? youth|teens|adults|seniors|people|persons|individuals",
         &[Situation::Lgbtq],
+        None,
+    ),
+    (
+        "transgender|nonbinary and|or nonbinary|transgender youth|teens|adults|people|persons|individuals",
+        &[Situation::Lgbtq],
+        None,
+    ),
+    // "Syringe services for people who use drugs": the person, not a topic.
+    (
+        "people|persons|individuals|those who actively|currently? use|uses|inject drugs|opioids|substances",
+        &[Situation::SubstanceUse],
         None,
     ),
     // People living with it, or a diagnosis, name the person, never a topic
@@ -1476,6 +1496,20 @@ pub(super) const INCOME: &[(&str, IncomeShape)] = &[
         "household|family? income? at or below # %|percent fpl",
         IncomeShape::PercentOfPoverty,
     ),
+    // "Household income must be no more than 200% of the federal poverty
+    // level".
+    (
+        "household|family? income|incomes must|should? be no more than # %|percent of the? federal? poverty level|guidelines|guideline|line|fpl",
+        IncomeShape::PercentOfPoverty,
+    ),
+    (
+        "household|family? income|incomes must|should? be at or below # %|percent of the? federal? poverty level|guidelines|guideline|line|fpl",
+        IncomeShape::PercentOfPoverty,
+    ),
+    (
+        "household|family? income|incomes must|should? be below|under # %|percent of the? federal? poverty level|guidelines|guideline|line|fpl",
+        IncomeShape::PercentOfPoverty,
+    ),
     (
         "# %|percent of the? federal? poverty level|guidelines|guideline|line? or below|less",
         IncomeShape::PercentOfPoverty,
@@ -1564,7 +1598,7 @@ pub(super) const RESIDENCY: &[(&str, ResidencyShape)] = &[
     ),
     ("service area resident|residents", ResidencyShape::Unnamed),
     (
-        "within|in the? district|association|school|city boundaries|boundary",
+        "within|in the|our|its? district|association|school|city|parish boundaries|boundary",
         ResidencyShape::Unnamed,
     ),
     // "Centralized intake for 12 counties": some counties, not named.
@@ -1667,6 +1701,21 @@ pub(super) const RESIDENCY: &[(&str, ResidencyShape)] = &[
         ResidencyShape::Named,
     ),
     ("serving|serves|serve all of $c", ResidencyShape::Named),
+    // "Cuyahoga County households", "anywhere in North Dakota", "living on
+    // the Navajo Nation", "seniors in the city of Lakewood".
+    (
+        "$c households|families|tenants|renters|homeowners",
+        ResidencyShape::Named,
+    ),
+    ("anywhere in|within the? $c", ResidencyShape::Named),
+    (
+        "live|lives|living|reside|resides|residing on the? $",
+        ResidencyShape::Named,
+    ),
+    (
+        "in|within the city|town|village of $",
+        ResidencyShape::InCounty,
+    ),
     (
         "for|serving|serves|serve|throughout the state of $",
         ResidencyShape::Named,
@@ -1971,7 +2020,10 @@ pub(super) const AGENCY: &[&str] = &[
     "school|schools or|and agency|agencies",
     "any business|businesses",
     "501 c 3 status",
-    "a? 501 c 3 organization|organizations",
+    "a? 501 c 3 organization|organizations|nonprofit|nonprofits|agencies",
+    // "Grants are not made to individuals".
+    "not made|given|awarded|available to individuals",
+    "groups|communities|organizations|congregations|churches|libraries may|can request|book|schedule",
     "nonprofit agency or school",
     "public school or school district",
     "government , nonprofit , business group or organization",
@@ -2053,6 +2105,13 @@ pub(super) const SOMEONE_ELSES: &[&str] = &[
     "parents|caregivers of a child|son|daughter|teen",
     "who serve|serves",
     "who work|works with",
+    // Whom volunteers or staff help, or who the staff are: "We train
+    // volunteers to support survivors", "tutors are needed to help refugee
+    // children", "our counselors are combat veterans".
+    "volunteers|volunteer|tutors|mentors|advocates to support|help|serve|assist|tutor|mentor",
+    "needed|wanted to support|help|serve|assist|tutor|mentor",
+    "counselors|staff|volunteers|instructors|mentors|advocates|attorneys are|were",
+    "counselors|staff|volunteers|instructors|mentors|advocates|attorneys are|were combat|former|also",
 ];
 
 /// Nouns that make the group word before them a kind of legal case
@@ -2437,6 +2496,14 @@ pub(super) const NAME_CUES: &[(&str, Cue, Confidence)] = &[
 
 /// Words that negate the phrase after them ("no income requirement").
 pub(super) const NEGATION: &[&str] = &["no", "not", "non", "without", "regardless"];
+
+/// Others welcome beside whoever a text names ("Partners, family members
+/// and friends are welcome to attend too").
+pub(super) const OTHERS_WELCOME: &[&str] = &[
+    "family|friends|partners|caregivers|everyone|anyone|public are|is also? welcome|invited",
+    "family members are|is also? welcome|invited",
+    "loved ones are|is also? welcome|invited",
+];
 
 /// Kinds of program a sentence may close on, stating that program's
 /// conditions ("Age 60 or over for the nutrition program", "Ages 3-5 for

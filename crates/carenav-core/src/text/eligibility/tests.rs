@@ -253,6 +253,10 @@ fn families_make_a_population_a_hint() {
 )]
 // A month's limit for one household size is that size's.
 #[case(
+    "Household income must be no more than 200% of the federal poverty level",
+    Some(IncomeLimit::PercentOfPoverty(200.0))
+)]
+#[case(
     "Income must not exceed $2,500 per month for a family of three",
     Some(household_table(&[(3, 30_000.0)], None))
 )]
@@ -361,6 +365,10 @@ fn reads_income(#[case] text: &str, #[case] expected: Option<IncomeLimit>) {
 // A place after a choice of groups is a condition of its own.
 #[case("Seniors or disabled adults, Lake County", &["Lake County"])]
 #[case("Crime victims in Nevada", &["Nevada"])]
+#[case("Heating grants for Summit County households", &["Summit County"])]
+#[case("Our attorneys serve clients anywhere in Montana", &["Montana"])]
+#[case("Firewood for households living on the Navajo Nation", &["Navajo Nation"])]
+#[case("Lunch for seniors in the city of Lakewood", &["Lakewood"])]
 #[case("Serves the state of Oregon.", &["Oregon"])]
 #[case("Job training for adults who are unemployed and live in Lane County.", &["Lane County"])]
 #[case("Rent help for households earning under $40,000 annually in Dane County.", &["Dane County"])]
@@ -652,6 +660,11 @@ fn reads_no_id_requirement(#[case] text: &str) {
 #[case("Nonprofits serving low-income individuals may apply", true)]
 #[case("Churches and youth groups may book a workshop", true)]
 #[case("Training for case managers who work with homeless clients", true)]
+#[case(
+    "Grants to 501(c)(3) nonprofits. Grants are not made to individuals.",
+    true
+)]
+#[case("Schools and faith communities may request presentations", true)]
 // The people an organization serves are its clients.
 #[case(
     "501(c)(3) organization or an organization that provides substantial services to residents of the Peninsula",
@@ -742,6 +755,12 @@ fn reads_stated_audiences_and_sub_programs(#[case] text: &str, #[case] expected:
 // Someone else's group: the relative's or the child's.
 #[case("Support group for friends of people with mental illness", None, vec![])]
 #[case("Classes for parents of children with autism", None, vec![])]
+// Whom volunteers help, who the staff are, who else is welcome, a price.
+#[case("We train volunteers to support survivors of domestic violence", None, vec![])]
+#[case("Tutors are needed to help refugee children with homework", None, vec![])]
+#[case("Our counselors are combat veterans. Counseling is open to all adults", None, vec![])]
+#[case("A support group for people living with HIV. Partners and friends are welcome too", None, vec![])]
+#[case("Checkups for children; uninsured families pay on a sliding scale", None, vec![])]
 // A preference closing a sentence leaves the clause before it standing.
 #[case("Housing for veterans in recovery, with priority to women", None, vec![Situation::Veteran, Situation::InRecovery])]
 #[case("Shelter for women fleeing domestic violence; priority given to mothers", Some(Gender::Female), vec![Situation::DomesticViolenceSurvivor])]
@@ -786,6 +805,13 @@ fn reads_people_phrases(
 #[case("Serious & persistent mental illness", vec![Situation::SeriousMentalIllness])]
 #[case("Vietnamese speakers", vec![Situation::CulturalCommunity])]
 #[case("Persons living w/ HIV", vec![Situation::HivAids])]
+#[case("Support group for LGBTQ+ teens", vec![Situation::Lgbtq])]
+#[case("Name change clinic for transgender and nonbinary people", vec![Situation::Lgbtq])]
+#[case("Syringe services for people who use drugs", vec![Situation::SubstanceUse])]
+#[case("Record sealing for people with arrest or conviction records", vec![Situation::JusticeInvolved])]
+#[case("Members of the congregation only", vec![Situation::Member])]
+#[case("Peer support for people who served in any branch of the U.S. military", vec![Situation::Veteran])]
+#[case("Bus passes for residents who are veterans, seniors, or people with disabilities", vec![Situation::Veteran, Situation::Senior, Situation::Disability])]
 #[case("Youth aging out of foster care", vec![Situation::FosterYouth])]
 #[case("Chronically homeless adults", vec![Situation::Homeless])]
 #[case("Families at risk of eviction", vec![Situation::FamilyWithChildren, Situation::AtRiskOfHomelessness])]
@@ -1415,6 +1441,7 @@ fn an_unnamed_area_is_an_unknown_residency() {
         "Legal help for tenants in the tri-county area.",
         "Must live within agency catchment area",
         "Service area residents only",
+        "We serve anyone living within our parish boundaries",
     ] {
         let e = eligibility_from_text(text);
         assert!(matches!(e.residency, Constraint::Unknown { .. }), "{text}");
