@@ -437,7 +437,7 @@ fn proofs_listed(sentence: &[Token]) -> Vec<Term> {
         return Vec::new();
     };
     // "No ID, no proof of income", "no ID or proof of income is required".
-    if negation_before(sentence, at) {
+    if negation_before(sentence, at) || waived(sentence, at, at + 2) {
         return Vec::new();
     }
     let mut out = Vec::new();
@@ -470,6 +470,30 @@ fn proofs_listed(sentence: &[Token]) -> Vec<Term> {
         }
     }
     out
+}
+
+/// "No name, ID or proof of address is needed": a negation earlier in the
+/// clause and "needed" (or "required") after the phrase at `start..end`,
+/// with no "but" between, waive it.
+fn waived(tokens: &[Token], start: usize, end: usize) -> bool {
+    let clause_end = |t: &Token| t.is_word("but") || t.is_punct(';') || t.is_punct('.');
+    let negated_before = tokens
+        .get(..start)
+        .unwrap_or_default()
+        .iter()
+        .rev()
+        .take_while(|t| !clause_end(t))
+        .any(|t| t.word().is_some_and(|w| w == "no"));
+    let needed_after = tokens
+        .get(end..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|t| !clause_end(t))
+        .any(|t| {
+            t.word()
+                .is_some_and(|w| ["needed", "required", "necessary"].contains(&w))
+        });
+    negated_before && needed_after
 }
 
 /// Whether a negation stands within the three words before `at`, with no
@@ -651,6 +675,7 @@ fn read_around_preference(text: &str, sentence: &[Token]) -> Option<SentenceRead
 const PREFERENCE: &[&str] = &[
     "priority|preference is? given",
     "priority|preference to",
+    "priority|preference goes|go to",
     "have|has|receive|receives|get|gets first|top? priority",
     "first|top priority",
     "preferences apply",
@@ -1064,8 +1089,10 @@ fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
             offer(end, Some(Item::Terms(terms)));
         }
     }
-    // "Grade 1 through 6": school grades, not ages.
-    let after_grade = word_before(tokens, i).is_some_and(|w| ["grade", "grades"].contains(&w));
+    // "Grade 1 through 6": school grades, not ages; "caring for a relative
+    // age 60 or older": the relative's.
+    let after_grade = word_before(tokens, i)
+        .is_some_and(|w| ["grade", "grades"].contains(&w) || RELATIVE.contains(&w));
     for (pattern, shape) in AGE_ROWS.at(tokens, i).filter(|_| !after_grade) {
         if let Some((end, cap)) = match_pattern(pattern, tokens, i) {
             // "with an infant under 3 months": an age in months is a
@@ -1301,7 +1328,12 @@ fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
         }
     }
     // "employer identification number": an organization's, not an ID.
-    let after_employer = word_before(tokens, i).is_some_and(|w| ["employer", "tax"].contains(&w));
+    // "employer identification number": an organization's, not an ID;
+    // "update their ID", "your member ID card": a topic, a plan's card.
+    let owner = word_before(tokens, i)
+        .is_some_and(|w| ["their", "your", "his", "her", "a", "an", "new"].contains(&w));
+    let verb_at = if owner { i.saturating_sub(1) } else { i };
+    let after_employer = word_before(tokens, verb_at).is_some_and(|w| ID_NOT_REQUIRED.contains(&w));
     for (pattern, kind) in REQUIREMENT_ROWS.at(tokens, i).filter(|_| !after_employer) {
         if let Some((end, _)) = match_pattern(pattern, tokens, i) {
             let topic = tokens

@@ -611,7 +611,6 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
         Situation::JusticeInvolved,
     ),
     ("recent|new immigrants", Situation::Immigrant),
-    ("job seekers|seeker", Situation::Unemployed),
     ("jobless", Situation::Unemployed),
     (
         "with arrest|criminal|conviction or|and? arrest|conviction? records|record|histories|history",
@@ -793,8 +792,11 @@ pub(super) const DISABILITY_NOUN: &str = "disability|disabilities|impairment|imp
 /// Situations the profile cannot state, read as the nearest one with low
 /// confidence ("Unemployed or underemployed": an underemployed client has
 /// a job, so the reading is to verify, never to exclude).
-pub(super) const NEAR_POPULATION: &[(&str, Situation)] =
-    &[("underemployed|underemployment", Situation::Unemployed)];
+pub(super) const NEAR_POPULATION: &[(&str, Situation)] = &[
+    ("underemployed|underemployment", Situation::Unemployed),
+    // Job seekers may have a job.
+    ("job seekers|seeker", Situation::Unemployed),
+];
 
 /// Words that name a group in a fully read sentence ("Physical limitation
 /// or disability") but a topic as often elsewhere ("disability benefits"):
@@ -2496,6 +2498,24 @@ pub(super) const NAME_CUES: &[(&str, Cue, Confidence)] = &[
 
 /// Words that negate the phrase after them ("no income requirement").
 pub(super) const NEGATION: &[&str] = &["no", "not", "non", "without", "regardless"];
+
+/// Words before "ID" that make it no document to bring ("employer ID
+/// number", "update their ID", "your member ID card").
+pub(super) const ID_NOT_REQUIRED: &[&str] = &[
+    "employer",
+    "tax",
+    "update",
+    "updating",
+    "replace",
+    "replacing",
+    "change",
+    "changing",
+    "obtain",
+    "obtaining",
+    "lost",
+    "stolen",
+    "member",
+];
 
 /// Others welcome beside whoever a text names ("Partners, family members
 /// and friends are welcome to attend too").

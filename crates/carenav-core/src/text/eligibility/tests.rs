@@ -568,6 +568,8 @@ fn the_area_of_a_median_income_is_no_residency() {
 #[case("One-stop services including medical care, ID replacement, and benefits enrollment")]
 #[case("Services are not limited to low-income clients.")]
 #[case("No health insurance required")]
+#[case("Everything is anonymous: no name, ID or proof of address is needed.")]
+#[case("We help clients update their ID documents and birth certificates.")]
 fn requirements_of_a_part_or_negated_are_none(#[case] text: &str) {
     let e = eligibility_from_text(text);
     assert!(e.requirements.is_empty(), "{text}: {e:?}");
@@ -761,6 +763,7 @@ fn reads_stated_audiences_and_sub_programs(#[case] text: &str, #[case] expected:
 #[case("Our counselors are combat veterans. Counseling is open to all adults", None, vec![])]
 #[case("A support group for people living with HIV. Partners and friends are welcome too", None, vec![])]
 #[case("Checkups for children; uninsured families pay on a sliding scale", None, vec![])]
+#[case("Firewood for any household. Priority goes to elders and veterans", None, vec![])]
 // A preference closing a sentence leaves the clause before it standing.
 #[case("Housing for veterans in recovery, with priority to women", None, vec![Situation::Veteran, Situation::InRecovery])]
 #[case("Shelter for women fleeing domestic violence; priority given to mothers", Some(Gender::Female), vec![Situation::DomesticViolenceSurvivor])]
