@@ -556,7 +556,8 @@ impl Scan<'_> {
             (Value::Population(list), _) => {
                 (named_as_topic(list)
                     && !self.names_the_subject(start, end, list)
-                    && !self.stacked(start, end, list))
+                    && !self.stacked(start, end, list)
+                    && !self.aged(end))
                     || self.offered_beside_weak(start, end)
             }
             _ => false,
@@ -575,6 +576,14 @@ impl Scan<'_> {
                     .iter()
                     .any(|(s2, e2, _)| self.list.choice_neighbours((*s, *e), (*s2, *e2)))
         })
+    }
+
+    /// "children ages 6 to 17", "teen parents ages 13 to 19": a group with
+    /// its ages is who is served, not a topic.
+    fn aged(&self, end: usize) -> bool {
+        self.candidates
+            .iter()
+            .any(|(s, _, t)| *s == end && matches!(t.value, Value::Age(..)))
     }
 
     /// Whether the phrase at `start` is in a list after "who are" or "who

@@ -1641,6 +1641,11 @@ fn a_negated_group_restricts_no_one(#[case] text: &str) {
     "Age 21 or under, diagnosed deaf or hard of hearing. Also serves multihandicapped, learning and emotionally disabled persons who are deaf",
     vec![Situation::DeafHardOfHearing, Situation::Disability]
 )]
+// A group with its ages is who is served, not a topic.
+#[case(
+    "Home visits and classes for teen parents ages 13 to 19. Bus passes are provided.",
+    vec![Situation::Parenting]
+)]
 fn groups_from_prose_are_hints(#[case] text: &str, #[case] groups: Vec<Situation>) {
     let e = eligibility_from_text(text);
     assert_eq!(e.populations.value(), Some(&groups), "{text}");
