@@ -275,7 +275,15 @@ const PARTS: [&str; 7] = [
 ///   synthetic .866 → .872, synthetic held back .796 → .803; but one more
 ///   false group on the synthetic-2 held back set (population precision
 ///   .900 → .889, below its floor of .89, which was lowered to .88 for
-///   it: a trade of hints, none of them an exclusion).
+///   it: a trade of hints, none of them an exclusion). Current and
+///   former foster youth, parents and guardians of children, developmental
+///   delays, congregation members, withdrawal, "who may have been
+///   abused", "whose disability", "our service area"; a price is "pay on
+///   a sliding scale", not "help foster youth pay for college":
+///   synthetic-3 population .870/.720 → .881/.796, residency .901 →
+///   .915; synthetic held back residency .843 → .853, synthetic-2 held
+///   back population .889/.727 → .890/.737; development and held back
+///   unchanged.
 const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("dev", "age", 0.93, 0.97),
     ("dev", "gender", 0.91, 0.85),
@@ -301,7 +309,7 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("synthetic-held-back", "age", 0.89, 0.82),
     ("synthetic-held-back", "gender", 0.98, 0.86),
     ("synthetic-held-back", "population", 0.91, 0.79),
-    ("synthetic-held-back", "residency", 0.95, 0.83),
+    ("synthetic-held-back", "residency", 0.95, 0.84),
     ("synthetic-held-back", "income", 0.94, 0.82),
     ("synthetic-held-back", "requirement", 0.89, 0.79),
     ("synthetic-held-back", "agency-only", 0.98, 0.99),
@@ -314,15 +322,15 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("synthetic-2", "agency-only", 0.98, 0.99),
     ("synthetic-2-held-back", "age", 0.75, 0.91),
     ("synthetic-2-held-back", "gender", 0.98, 0.88),
-    ("synthetic-2-held-back", "population", 0.88, 0.72),
+    ("synthetic-2-held-back", "population", 0.88, 0.73),
     ("synthetic-2-held-back", "residency", 0.94, 0.82),
     ("synthetic-2-held-back", "income", 0.72, 0.78),
     ("synthetic-2-held-back", "requirement", 0.96, 0.93),
     ("synthetic-2-held-back", "agency-only", 0.49, 0.14),
     ("synthetic-3", "age", 0.89, 0.86),
     ("synthetic-3", "gender", 0.98, 0.98),
-    ("synthetic-3", "population", 0.86, 0.71),
-    ("synthetic-3", "residency", 0.96, 0.89),
+    ("synthetic-3", "population", 0.87, 0.78),
+    ("synthetic-3", "residency", 0.96, 0.90),
     ("synthetic-3", "income", 0.88, 0.95),
     ("synthetic-3", "requirement", 0.95, 0.87),
     ("synthetic-3", "agency-only", 0.98, 0.74),

@@ -466,10 +466,20 @@ impl Scan<'_> {
                     .checked_sub(2)
                     .and_then(|p| tokens.get(p))
                     .is_some_and(|t| t.is_word("free")))
-                || tokens.get(end..end + 2).is_some_and(|next| {
-                    // "uninsured families pay on a sliding scale".
-                    next.iter()
-                        .any(|t| t.is_punct('$') || t.is_word("pay") || t.is_word("pays"))
+                || tokens
+                    .get(end..end + 2)
+                    .is_some_and(|next| next.iter().any(|t| t.is_punct('$')))
+                // "uninsured families pay on a sliding scale" (not "help
+                // foster youth pay for college").
+                || (end..end + 2).any(|k| {
+                    tokens
+                        .get(k)
+                        .is_some_and(|t| t.is_word("pay") || t.is_word("pays"))
+                        && !tokens.get(k + 1).is_some_and(|t| {
+                            ["for", "their", "rent", "bills", "the"]
+                                .iter()
+                                .any(|w| t.is_word(w))
+                        })
                 }));
         group_negated
             || price

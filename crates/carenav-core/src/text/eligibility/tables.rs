@@ -368,7 +368,18 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
     ("unemployed", Situation::Unemployed),
     ("uninsured", Situation::Uninsured),
     ("foster youth", Situation::FosterYouth),
-    ("current or? former? foster youth", Situation::FosterYouth),
+    (
+        "current and|or? former? foster youth",
+        Situation::FosterYouth,
+    ),
+    (
+        "parents|guardians and|or parents|guardians of a? child|children|infants|toddlers",
+        Situation::Parenting,
+    ),
+    (
+        "developmental delay|delays",
+        Situation::DevelopmentalDisability,
+    ),
     // Held by the authorities: "Detained youth ages 12-17".
     (
         "detained youth|youths|juveniles|minors|adults|individuals|persons|immigrants",
@@ -617,10 +628,6 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
         Situation::JusticeInvolved,
     ),
     ("currently in prison|jail", Situation::InCustody),
-    (
-        "members of the|our|this congregation|parish|church|temple|mosque|synagogue|union|club|tribe",
-        Situation::Member,
-    ),
     // "ages 16-24 who are not working and not in school".
     (
         "who are|is not currently? working|employed",
@@ -915,6 +922,29 @@ pub(super) const PEOPLE: &[(&str, &[Situation], Option<Gender>)] = &[
     (
         "transgender|nonbinary and|or nonbinary|transgender youth|teens|adults|people|persons|individuals",
         &[Situation::Lgbtq],
+        None,
+    ),
+    // Members of a congregation, never a topic.
+    (
+        "members of the|our|this congregation|parish|church|temple|mosque|synagogue|union|club|tribe",
+        &[Situation::Member],
+        None,
+    ),
+    // Going through withdrawal, abused, a disability that prevents: the
+    // person, never a topic.
+    (
+        "going through|in|experiencing? alcohol|opioid|opiate|drug|drugs or|and? alcohol|opioid|opiate|drug? withdrawal",
+        &[Situation::SubstanceUse],
+        None,
+    ),
+    (
+        "who may? have|has been sexually|physically|emotionally or|and? sexually|physically|emotionally? abused|assaulted|neglected",
+        &[Situation::CrimeVictim],
+        None,
+    ),
+    (
+        "people|persons|individuals|those whose disability|disabilities",
+        &[Situation::Disability],
         None,
     ),
     // "Syringe services for people who use drugs": the person, not a topic.
@@ -1655,7 +1685,10 @@ pub(super) const RESIDENCY: &[(&str, ResidencyShape)] = &[
         "based on geographic area|location|residence",
         ResidencyShape::Unnamed,
     ),
-    ("within|in the? service area", ResidencyShape::Unnamed),
+    (
+        "within|in the|our|its? service area",
+        ResidencyShape::Unnamed,
+    ),
     (
         "residing in geographic area served",
         ResidencyShape::Unnamed,

@@ -809,6 +809,11 @@ fn reads_people_phrases(
 #[case("Vietnamese speakers", vec![Situation::CulturalCommunity])]
 #[case("Persons living w/ HIV", vec![Situation::HivAids])]
 #[case("Support group for LGBTQ+ teens", vec![Situation::Lgbtq])]
+#[case("Vouchers help current and former foster youth pay for college", vec![Situation::FosterYouth])]
+#[case("Detox for people going through alcohol or opioid withdrawal", vec![Situation::SubstanceUse])]
+#[case("Therapy for people who may have been physically or sexually abused", vec![Situation::CrimeVictim])]
+#[case("Rides for people whose disability prevents them from using buses", vec![Situation::Disability])]
+#[case("Therapy for toddlers with developmental delays", vec![Situation::DevelopmentalDisability])]
 #[case("Name change clinic for transgender and nonbinary people", vec![Situation::Lgbtq])]
 #[case("Syringe services for people who use drugs", vec![Situation::SubstanceUse])]
 #[case("Record sealing for people with arrest or conviction records", vec![Situation::JusticeInvolved])]
@@ -1445,6 +1450,7 @@ fn an_unnamed_area_is_an_unknown_residency() {
         "Must live within agency catchment area",
         "Service area residents only",
         "We serve anyone living within our parish boundaries",
+        "Clients must live in one of the counties in our service area",
     ] {
         let e = eligibility_from_text(text);
         assert!(matches!(e.residency, Constraint::Unknown { .. }), "{text}");
