@@ -1168,9 +1168,12 @@ fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
     // "Filipino resident of Foster City", "Spanish-speaking residents of
     // East Boston": the people is a group; the residence after it is read
     // on its own.
+    // (The longest: "Vietnamese" is a people, "Vietnamese speaking" its
+    // language's speakers.)
     if let Some((end, _)) = PEOPLES_ROWS
         .at(tokens, i)
-        .find_map(|pattern| match_pattern(pattern, tokens, i))
+        .filter_map(|pattern| match_pattern(pattern, tokens, i))
+        .max_by_key(|(end, _)| *end)
         && tokens
             .get(end)
             .is_some_and(|t| t.is_word("resident") || t.is_word("residents"))

@@ -807,6 +807,8 @@ fn reads_people_phrases(
 #[case("Adults in early recovery", vec![Situation::InRecovery])]
 #[case("Serious & persistent mental illness", vec![Situation::SeriousMentalIllness])]
 #[case("Vietnamese speakers", vec![Situation::CulturalCommunity])]
+// "Korean" is a people too: the longer reading, its language's speakers.
+#[case("Tax help for Korean-speaking residents of Fort Lee", vec![Situation::CulturalCommunity])]
 #[case("Persons living w/ HIV", vec![Situation::HivAids])]
 #[case("Support group for LGBTQ+ teens", vec![Situation::Lgbtq])]
 #[case("Vouchers help current and former foster youth pay for college", vec![Situation::FosterYouth])]
