@@ -269,6 +269,13 @@ pub fn read_eligibility(text: &str) -> EligibilityReading {
     if readings.iter().any(|r| r.open) {
         scanned.retain(|t| dimension(&t.value) > 5);
     }
+    // "Swim lessons for all ages. Classes for toddlers ages 2-4 ...": an
+    // age stated beside "all ages" is a class's, not the service's.
+    if parts.len() > 1 && parts.iter().any(|s| contains_any(ALL_AGES, s)) {
+        retain_terms(&mut readings, &mut scanned, |t| {
+            !matches!(t.value, Value::Age(..))
+        });
+    }
     // "Partners, family members and friends are welcome too": whoever the
     // other sentences name, others come too; no group restricts.
     if parts.len() > 1 && parts.iter().any(|s| contains_any(OTHERS_WELCOME, s)) {

@@ -2550,6 +2550,9 @@ pub(super) const ID_NOT_REQUIRED: &[&str] = &[
     "member",
 ];
 
+/// A service open to every age ("Swim lessons for all ages").
+pub(super) const ALL_AGES: &[&str] = &["for|of all ages", "all ages are? welcome"];
+
 /// Others welcome beside whoever a text names ("Partners, family members
 /// and friends are welcome to attend too").
 pub(super) const OTHERS_WELCOME: &[&str] = &[

@@ -711,6 +711,10 @@ fn reads_new_populations(#[case] text: &str, #[case] want: Vec<Situation>) {
 #[case("Most programs are open to all. Art camp: ages 8-14", None)]
 #[case("Pantry: no restrictions. Teen club: ages 13-18", None)]
 #[case("Ages 2-5 for preschool; ages 6-11 for after-school", None)]
+#[case(
+    "Swim lessons for all ages. Toddler classes for ages 2-4 meet Saturdays",
+    None
+)]
 // Widening alternatives.
 #[case("Age 18 or over, or age 16 with a letter of exemption", None)]
 #[case("Age 50 or over or a family member of a senior citizen", None)]
