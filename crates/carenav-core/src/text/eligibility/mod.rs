@@ -108,11 +108,10 @@ pub fn read_eligibility(text: &str) -> EligibilityReading {
     let mut unread = Vec::new();
     let mut scanned = Vec::new();
     let parts = sentences(&tokens);
-    // "None for most programs. 4-H: Ages 5-19": the conditions are a
-    // sub-program's, not the service's.
-    // "None for most programs", "Most programs open to all", "Food pantry:
-    // no restrictions. Rent help: ...": some programs are open, so the
-    // conditions stated are another program's.
+    // "None for most programs. 4-H: Ages 5-19", "Most programs open to
+    // all", "Food pantry: no restrictions. Rent help: ...": some programs
+    // are open, so the conditions stated are another program's, not the
+    // service's.
     let open_for_some = parts.iter().any(|s| {
         (s.first().is_some_and(|t| t.is_word("none")) && s.get(1).is_some_and(|t| t.is_word("for")))
             || contains_any(OPEN_FOR_SOME, s)
@@ -1098,9 +1097,9 @@ fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
     }
     // "Grade 1 through 6": school grades, not ages; "caring for a relative
     // age 60 or older": the relative's.
-    let after_grade = word_before(tokens, i)
+    let not_the_clients_age = word_before(tokens, i)
         .is_some_and(|w| ["grade", "grades"].contains(&w) || RELATIVE.contains(&w));
-    for (pattern, shape) in AGE_ROWS.at(tokens, i).filter(|_| !after_grade) {
+    for (pattern, shape) in AGE_ROWS.at(tokens, i).filter(|_| !not_the_clients_age) {
         if let Some((end, cap)) = match_pattern(pattern, tokens, i) {
             // "with an infant under 3 months": an age in months is a
             // baby's, not the client's age in years; "between 9 and 11
@@ -1343,8 +1342,8 @@ fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
     let owner = word_before(tokens, i)
         .is_some_and(|w| ["their", "your", "his", "her", "a", "an", "new"].contains(&w));
     let verb_at = if owner { i.saturating_sub(1) } else { i };
-    let after_employer = word_before(tokens, verb_at).is_some_and(|w| ID_NOT_REQUIRED.contains(&w));
-    for (pattern, kind) in REQUIREMENT_ROWS.at(tokens, i).filter(|_| !after_employer) {
+    let not_a_document = word_before(tokens, verb_at).is_some_and(|w| ID_NOT_REQUIRED.contains(&w));
+    for (pattern, kind) in REQUIREMENT_ROWS.at(tokens, i).filter(|_| !not_a_document) {
         if let Some((end, _)) = match_pattern(pattern, tokens, i) {
             let topic = tokens
                 .get(end)

@@ -78,8 +78,9 @@ fn place(tokens: &[Token], i: usize) -> Option<(usize, (usize, usize))> {
             // "St. Lucie", "Ft. Myers".
             Some(t)
                 if t.is_punct('.')
-                    && tokens
-                        .get(end - 1)
+                    && end
+                        .checked_sub(1)
+                        .and_then(|k| tokens.get(k))
                         .and_then(Token::word)
                         .is_some_and(|w| PLACE_ABBREVIATION.contains(&w) && w != "co")
                     && tokens.get(end + 1).is_some_and(place_word) =>
@@ -90,8 +91,9 @@ fn place(tokens: &[Token], i: usize) -> Option<(usize, (usize, usize))> {
         }
     }
     // "Lane Co.": the abbreviation's period is part of the name.
-    let end = if tokens
-        .get(end.wrapping_sub(1))
+    let end = if end
+        .checked_sub(1)
+        .and_then(|k| tokens.get(k))
         .is_some_and(|t| t.is_word("co"))
         && tokens.get(end).is_some_and(|t| t.is_punct('.'))
     {
@@ -219,21 +221,29 @@ pub(super) fn place_list(tokens: &[Token], i: usize) -> Option<(usize, Places)> 
     if county {
         end += 1;
     }
-    let ends_with_county = |e: usize| {
-        tokens.windows(2).any(|pair| {
-            (pair[0].end == e && (pair[0].is_word("county") || pair[0].is_word("counties")))
-                || (pair[1].end == e && pair[1].is_punct('.') && pair[0].is_word("co"))
-        }) || tokens
-            .last()
-            .is_some_and(|t| t.end == e && (t.is_word("county") || t.is_word("counties")))
+    // The name's last word and the one before it.
+    let last_two = |e: usize| {
+        let k = tokens.iter().position(|t| t.end == e);
+        let last = k.and_then(|k| tokens.get(k));
+        let before = k.and_then(|k| k.checked_sub(1)).and_then(|k| tokens.get(k));
+        (last, before)
+    };
+    // "Pasco County", "Lane Co.".
+    let ends_with_county = |e: usize| match last_two(e) {
+        (Some(last), before) => {
+            last.is_word("county")
+                || last.is_word("counties")
+                || (last.is_punct('.') && before.is_some_and(|t| t.is_word("co")))
+        }
+        (None, _) => false,
     };
     // A school district is an area as a county is (not a town's school).
-    let ends_a_school_district = |e: usize| {
-        tokens.windows(2).any(|pair| {
-            pair[1].end == e
-                && (pair[1].is_word("schools")
-                    || (pair[1].is_word("district") && pair[0].is_word("school")))
-        })
+    let ends_a_school_district = |e: usize| match last_two(e) {
+        (Some(last), before) => {
+            last.is_word("schools")
+                || (last.is_word("district") && before.is_some_and(|t| t.is_word("school")))
+        }
+        (None, _) => false,
     };
     let names_a_state = |&(s, e): &(usize, usize)| {
         let first = tokens.iter().position(|t| t.start == s);
