@@ -2075,8 +2075,10 @@ fn serves_individuals(text: &str, agency_spans: &[(usize, usize)]) -> bool {
         .filter(|s| about_others(s))
         .filter_map(|s| Some((s.first()?.start, s.last()?.end)))
         .collect();
+    // ("$150 per person": a price's unit, no client.)
     let an_organizations = |k: usize| {
-        word_before(&tokens, k).is_some_and(|w| ["to", "serving", "serves", "serve"].contains(&w))
+        word_before(&tokens, k)
+            .is_some_and(|w| ["to", "serving", "serves", "serve", "per"].contains(&w))
             || (k.saturating_sub(4)..k).any(|j| {
                 tokens.get(j).is_some_and(|t| {
                     ["serving", "serves", "serve", "work", "works"]

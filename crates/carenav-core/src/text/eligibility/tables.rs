@@ -2074,9 +2074,25 @@ pub(super) const AGENCY: &[&str] = &[
     "agencies must apply",
     // Professionals are no clients: "Trainings for case managers and
     // social workers", "Schools may request classroom presentations".
-    "for|to case managers|caseworkers|clinicians|professionals",
+    "for|to case managers",
+    "for|to caseworkers|clinicians|professionals|interpreters",
     "for|to social|case workers",
-    "schools|teachers|organizations|agencies may|can request|book|schedule",
+    "for|to teachers and|or school? counselors|staff|administrators",
+    "professional development",
+    "technical assistance to|for",
+    "schools|teachers|organizations|agencies|businesses|employers may|can request|book|schedule",
+    // Organizations as recipients: "workshops to small nonprofits",
+    // "supplies to shelters and soup kitchens", "equipment to home health
+    // agencies", "helps local businesses hire".
+    "to|for small|local|community? nonprofits|charities",
+    "to|for shelters|pantries and|or soup|food kitchens|pantries|banks",
+    "to|for home health agencies|providers|programs",
+    "to|for hospice agencies|providers|programs",
+    "to|for human service agencies|providers|programs",
+    "to|for homeless|health|social service providers",
+    "helps|serves|assists local|small? businesses|employers",
+    "individual requests are not accepted",
+    "individual requests cannot be accepted",
     // "Nonprofits serving homeless individuals may apply".
     "nonprofits|organizations|agencies serving",
     "nonprofits|organizations|agencies that|who serve",

@@ -667,6 +667,22 @@ fn reads_no_id_requirement(#[case] text: &str) {
     true
 )]
 #[case("Schools and faith communities may request presentations", true)]
+#[case("Fundraising workshops for small nonprofits in the metro area", true)]
+#[case("Professional development for teachers and school counselors", true)]
+#[case("Technical assistance to homeless service providers", true)]
+#[case(
+    "Hygiene supplies for shelters and soup kitchens. Individual requests are not accepted.",
+    true
+)]
+#[case("Medical equipment on loan to home health agencies", true)]
+#[case(
+    "The partnership helps local businesses hire workers with disabilities",
+    true
+)]
+#[case("Training for interpreters who work in hospitals", true)]
+#[case("Workshops for clinicians. The fee is $150 per person.", true)]
+// A teacher may be the client ("only to teachers by contract").
+#[case("Available only to teachers by contract with the district", false)]
 // The people an organization serves are its clients.
 #[case(
     "501(c)(3) organization or an organization that provides substantial services to residents of the Peninsula",
