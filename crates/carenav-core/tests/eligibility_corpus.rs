@@ -297,7 +297,12 @@ const PARTS: [&str; 7] = [
 ///   "training for interpreters"; a row had asked for "case" before
 ///   "clinicians"), and "$150 per person" names a price's unit, no
 ///   individual served: synthetic-3 agency-only recall .75 → 1; the
-///   never-read prose set unchanged (.5/.143).
+///   never-read prose set unchanged (.5/.143). "...; others pay a small fee": the
+///   conditions beside are a price's; "household income must be below
+///   $2,500 a month for a family of three" read as that size's limit:
+///   synthetic-3 income .893/.926 → .900/1. Tried and dropped: any income
+///   after "free for" as a price ("e-file tax returns for free for
+///   households with annual income under $67,000" is who may come).
 const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("dev", "age", 0.93, 0.97),
     ("dev", "gender", 0.91, 0.85),
@@ -345,7 +350,7 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("synthetic-3", "gender", 0.98, 0.98),
     ("synthetic-3", "population", 0.87, 0.78),
     ("synthetic-3", "residency", 0.96, 0.90),
-    ("synthetic-3", "income", 0.88, 0.95),
+    ("synthetic-3", "income", 0.89, 0.99),
     ("synthetic-3", "requirement", 0.95, 0.87),
     ("synthetic-3", "agency-only", 0.98, 0.99),
 ];

@@ -282,6 +282,16 @@ pub fn read_eligibility(text: &str) -> EligibilityReading {
             !matches!(t.value, Value::Population(_))
         });
     }
+    // "Free for families earning less than $40,000; others pay a small
+    // fee": who pays nothing, not who may come.
+    if parts.len() > 1 && parts.iter().any(|s| contains_any(OTHERS_PAY, s)) {
+        retain_terms(&mut readings, &mut scanned, |t| {
+            !matches!(
+                t.value,
+                Value::Population(_) | Value::Income(_) | Value::Age(..)
+            )
+        });
+    }
     if widened_with_own_age_or_gender {
         retain_terms(&mut readings, &mut scanned, |t| {
             !matches!(t.value, Value::Age(..) | Value::Gender(_))

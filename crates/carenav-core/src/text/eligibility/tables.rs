@@ -1335,6 +1335,12 @@ pub(super) const INCOME: &[(&str, IncomeShape)] = &[
         "gross? monthly|annual? household|family? monthly|annual? income|incomes cannot|can't exceed $h",
         IncomeShape::ByHousehold,
     ),
+    // "household income must be below $2,500 a month for a family of
+    // three".
+    (
+        "household|family? income|incomes must be below|under $h",
+        IncomeShape::ByHousehold,
+    ),
     (
         "gross? monthly|annual? household|family? monthly|annual? income|incomes must|may|should|can|does not exceed :? $h",
         IncomeShape::ByHousehold,
@@ -2564,6 +2570,14 @@ pub(super) const ID_NOT_REQUIRED: &[&str] = &[
     "lost",
     "stolen",
     "member",
+];
+
+/// Everyone else pays: the conditions beside are a price's ("Free for
+/// seniors; others pay $5").
+pub(super) const OTHERS_PAY: &[&str] = &[
+    "others|nonmembers pay|pays",
+    "all others pay|pays",
+    "everyone else pays|pay",
 ];
 
 /// A service open to every age ("Swim lessons for all ages").

@@ -257,6 +257,10 @@ fn families_make_a_population_a_hint() {
     Some(IncomeLimit::PercentOfPoverty(200.0))
 )]
 #[case(
+    "Household income must be below $2,000 a month for a family of two",
+    Some(household_table(&[(2, 24_000.0)], None))
+)]
+#[case(
     "Income must not exceed $2,500 per month for a family of three",
     Some(household_table(&[(3, 30_000.0)], None))
 )]
@@ -784,6 +788,8 @@ fn reads_stated_audiences_and_sub_programs(#[case] text: &str, #[case] expected:
 #[case("A support group for people living with HIV. Partners and friends are welcome too", None, vec![])]
 #[case("Checkups for children; uninsured families pay on a sliding scale", None, vec![])]
 #[case("Firewood for any household. Priority goes to elders and veterans", None, vec![])]
+// Who pays nothing, beside everyone else who pays.
+#[case("Free for veterans and seniors; others pay $5", None, vec![])]
 // A preference closing a sentence leaves the clause before it standing.
 #[case("Housing for veterans in recovery, with priority to women", None, vec![Situation::Veteran, Situation::InRecovery])]
 #[case("Shelter for women fleeing domestic violence; priority given to mothers", Some(Gender::Female), vec![Situation::DomesticViolenceSurvivor])]
