@@ -933,7 +933,7 @@ pub(super) const PEOPLE: &[(&str, &[Situation], Option<Gender>)] = &[
     // Going through withdrawal, abused, a disability that prevents: the
     // person, never a topic.
     (
-        "going through|in|experiencing? alcohol|opioid|opiate|drug|drugs or|and? alcohol|opioid|opiate|drug? withdrawal",
+        "going? through|in|experiencing alcohol|opioid|opiate|drug|drugs or|and? alcohol|opioid|opiate|drug? withdrawal",
         &[Situation::SubstanceUse],
         None,
     ),

@@ -839,6 +839,7 @@ fn reads_people_phrases(
 #[case("Support group for LGBTQ+ teens", vec![Situation::Lgbtq])]
 #[case("Vouchers help current and former foster youth pay for college", vec![Situation::FosterYouth])]
 #[case("Detox for people going through alcohol or opioid withdrawal", vec![Situation::SubstanceUse])]
+#[case("Beds for adults in opioid withdrawal", vec![Situation::SubstanceUse])]
 #[case("Therapy for people who may have been physically or sexually abused", vec![Situation::CrimeVictim])]
 #[case("Rides for people whose disability prevents them from using buses", vec![Situation::Disability])]
 #[case("Therapy for toddlers with developmental delays", vec![Situation::DevelopmentalDisability])]
