@@ -162,12 +162,15 @@ pub fn read_eligibility(text: &str) -> EligibilityReading {
         let mut reading = match read_sentence(text, sentence) {
             Some(reading) => reading,
             None => {
-                let reading = read_around_preference(text, sentence).unwrap_or_else(|| {
-                    // "Priority given to service-connected veterans": who
-                    // comes first among those eligible, read as such (no
-                    // doubt about who is; a scan keeps only its
-                    // requirements).
-                    let preference = states_a_preference(sentence);
+                // "Priority given to Daly City residents", "Federal and San
+                // Mateo County preferences apply": who comes first among
+                // those eligible, read as such (no doubt about who is; a
+                // scan keeps only its requirements).
+                let preference_at = first_match(PREFERENCE, sentence);
+                let around =
+                    preference_at.and_then(|at| read_around_preference(text, sentence, at));
+                let reading = around.unwrap_or_else(|| {
+                    let preference = preference_at.is_some();
                     SentenceReading {
                         open: false,
                         terms: scan_sentence(text, sentence, preference),
@@ -268,29 +271,12 @@ pub fn read_eligibility(text: &str) -> EligibilityReading {
     if readings.iter().any(|r| r.open) {
         scanned.retain(|t| dimension(&t.value) > 5);
     }
-    // "Swim lessons for all ages. Classes for toddlers ages 2-4 ...": an
-    // age stated beside "all ages" is a class's, not the service's.
-    if parts.len() > 1 && parts.iter().any(|s| contains_any(ALL_AGES, s)) {
-        retain_terms(&mut readings, &mut scanned, |t| {
-            !matches!(t.value, Value::Age(..))
-        });
-    }
-    // "Partners, family members and friends are welcome too": whoever the
-    // other sentences name, others come too; no group restricts.
-    if parts.len() > 1 && parts.iter().any(|s| contains_any(OTHERS_WELCOME, s)) {
-        retain_terms(&mut readings, &mut scanned, |t| {
-            !matches!(t.value, Value::Population(_))
-        });
-    }
-    // "Free for families earning less than $40,000; others pay a small
-    // fee": who pays nothing, not who may come.
-    if parts.len() > 1 && parts.iter().any(|s| contains_any(OTHERS_PAY, s)) {
-        retain_terms(&mut readings, &mut scanned, |t| {
-            !matches!(
-                t.value,
-                Value::Population(_) | Value::Income(_) | Value::Age(..)
-            )
-        });
+    if parts.len() > 1 {
+        for (patterns, voided) in WIDENING {
+            if parts.iter().any(|s| contains_any(patterns, s)) {
+                retain_terms(&mut readings, &mut scanned, |t| !voided(&t.value));
+            }
+        }
     }
     if widened_with_own_age_or_gender {
         retain_terms(&mut readings, &mut scanned, |t| {
@@ -657,20 +643,12 @@ fn phrases(text: &str, tokens: &[Token]) -> Vec<(usize, usize, Term)> {
     found
 }
 
-/// Whether a sentence states a preference ("Priority given to Daly City
-/// residents", "Federal and San Mateo County preferences apply"): it
-/// restricts no one.
-fn states_a_preference(sentence: &[Token]) -> bool {
-    contains_any(PREFERENCE, sentence)
-}
-
 /// "Serves women 18+ in recovery, with priority to pregnant women": a
 /// preference closing a sentence in a clause of its own leaves the clauses
 /// before it standing; they are read as a sentence of their own (the
-/// preference keeps only its requirements). None when no such clause
-/// closes the sentence.
-fn read_around_preference(text: &str, sentence: &[Token]) -> Option<SentenceReading> {
-    let at = first_match(PREFERENCE, sentence)?;
+/// preference, opening at `at`, keeps only its requirements). None when
+/// no such clause closes the sentence.
+fn read_around_preference(text: &str, sentence: &[Token], at: usize) -> Option<SentenceReading> {
     let cut = sentence
         .get(..at)?
         .iter()
@@ -685,6 +663,23 @@ fn read_around_preference(text: &str, sentence: &[Token]) -> Option<SentenceRead
     reading.terms.extend(scan_sentence(text, preferred, true));
     Some(reading)
 }
+
+/// Which of the other sentences' terms a widening voids.
+type Voids = fn(&Value) -> bool;
+
+/// A sentence opening the service wider than the others say, and what of
+/// their conditions it voids: "Swim lessons for all ages. Classes for
+/// toddlers ages 2-4 ..." (an age beside it is a class's); "Partners,
+/// family members and friends are welcome too" (whoever the others name,
+/// others come too); "Free for families earning less than $40,000; others
+/// pay a small fee" (who pays nothing, not who may come).
+const WIDENING: &[(&[&str], Voids)] = &[
+    (ALL_AGES, |v| matches!(v, Value::Age(..))),
+    (OTHERS_WELCOME, |v| matches!(v, Value::Population(_))),
+    (OTHERS_PAY, |v| {
+        matches!(v, Value::Population(_) | Value::Income(_) | Value::Age(..))
+    }),
+];
 
 /// Phrases stating who comes first, not who may come ("program
 /// priorities", "federal preferences guidelines" are not among them).

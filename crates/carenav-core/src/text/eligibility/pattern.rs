@@ -368,10 +368,9 @@ pub(super) fn each_additional_at(tokens: &[Token], i: usize) -> Option<(usize, u
         let (end, cap) = match_pattern(pattern, tokens, i)?;
         let dollars = *cap.numbers.last()?;
         // "... per month" may close the phrase too.
-        let (end, closing_month) = match match_pattern("/|per|a month|mo", tokens, end) {
-            Some((e, _)) => (e, true),
-            None => (end, false),
-        };
+        let (after, unit) = period(tokens, end);
+        let closing_month = unit == Some(Per::Month);
+        let end = if closing_month { after } else { end };
         let monthly = closing_month
             || tokens
                 .get(i..end)

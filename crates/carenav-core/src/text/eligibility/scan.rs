@@ -89,7 +89,7 @@ type Candidate = (usize, usize, Term);
 /// not depend on the words around them survive: one age, one place, one
 /// gender that is not paired ("women and children"), populations pooled as
 /// a choice, requirements, and agency cues. `preference`: whether the
-/// sentence states one ([`states_a_preference`], which the caller checked).
+/// sentence states one (the caller found it).
 ///
 /// The phrases go through stages, each a function below: what the words
 /// around a phrase make of it (a child's age, a senior's age or low income
