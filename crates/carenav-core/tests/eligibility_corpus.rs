@@ -33,6 +33,8 @@ const MIN_EXCLUDING_PRECISION: &[(&str, f64)] = &[
     ("synthetic-2", 0.99),
     ("synthetic-2-held-back", 0.99),
     ("synthetic-3", 0.99),
+    ("synthetic-4", 0.99),
+    ("synthetic-4-held-back", 0.99),
 ];
 
 /// The parts measured: development (read while writing rules), held back
@@ -63,8 +65,17 @@ const MIN_EXCLUDING_PRECISION: &[(&str, f64)] = &[
 /// blind helper, read and used for rules; first measured age .903/.875,
 /// gender 1/1, population .759/.645, residency .966/.803, income
 /// .893/.926, requirement .897/.881, agency-only 1/.25, no
-/// high-confidence restriction.
-const PARTS: [&str; 7] = [
+/// high-confidence restriction. Synthetic 4 (stop 20): 150 terse fields
+/// and prose, and 150 more the same way, by two more blind helpers (the
+/// second set never read); measured first before any rule came from them
+/// (the same figures with the reader of stop 19): `synthetic-4` age
+/// .920/.920, gender 1/1, population .773/.763, residency .840/.750,
+/// income .895/.773, requirement .867/.839, agency-only 1/.143,
+/// exclusions 29 of 29 right, then read and used for rules;
+/// `synthetic-4-held-back` age .935/1, gender 1/1, population
+/// .833/.723, residency .900/.818, income 1/.720, requirement .944/.829,
+/// agency-only 1/.154, exclusions 11 of 11 right.
+const PARTS: [&str; 9] = [
     "dev",
     "held-back",
     "synthetic",
@@ -72,6 +83,8 @@ const PARTS: [&str; 7] = [
     "synthetic-2",
     "synthetic-2-held-back",
     "synthetic-3",
+    "synthetic-4",
+    "synthetic-4-held-back",
 ];
 
 /// Regression floors (precision, recall) per part and kind, a little below
@@ -303,13 +316,52 @@ const PARTS: [&str; 7] = [
 ///   synthetic-3 income .893/.926 → .900/1. Tried and dropped: any income
 ///   after "free for" as a price ("e-file tax returns for free for
 ///   households with annual income under $67,000" is who may come).
+/// - 2026-12-06 (stop 20): people given a time of day beside other
+///   sentences are a section's or a turn's ("Seniors over 60, breakfast is
+///   at 7:30am", "Homeless dental clinic MTh 8am"); documents in brackets
+///   after "proof of" are examples of that proof, not each required;
+///   "under court order, legal arrest" is a legal status, no papers;
+///   "concurrent enrollment for high school students" opens a college's
+///   ages; low income qualifying one alternative of a choice no one is
+///   restricted by ("Low-income family or senior, or person in emergency
+///   situation"); "without health, dental or vision insurance": dev age
+///   .944 → .953, income .945 → .956, requirement .910 → .953,
+///   population .919 → .925; synthetic held back age .905/.838 →
+///   .958/.850 (never read: the time of day was common there). A blind
+///   adjudicator, shown each disputed text with the corpus label and the
+///   alternative in random order, settled 8 development labels the reader
+///   disagreed with: 6 changed (ILAO 30066 adds `undocumented`, named as
+///   an alternative; Ohana 1376 and 1524 require income proof and a
+///   referral; Ohana 728 restricts no one, its choice includes hepatitis
+///   C; Ohana 862 adds `disability` for memory impairment; Ohana 1661's
+///   veteran is a priority), 2 kept (Link-SF Brennan House, "women and
+///   their children", no gender; Ohana 1525's referral has an
+///   alternative): dev population .925 → .934, requirement .953 → .984.
+///   Disputes were chosen where the reader disagreed, so the audit can
+///   only move figures toward the reader; labels the reader agrees with
+///   were not re-examined. Two more blind sets, synthetic-4 (read) and
+///   synthetic-4 held back (never read); from the first, agency-only
+///   prose (individuals turned away in so many words: "does not provide
+///   direct services", "Sales to individuals are not permitted", "not
+///   individual families"; licensed professionals, staff, city
+///   departments, hospitals and courts as the only clients), "fleeing DV",
+///   "parent or legal guardian", Louisiana parishes, "$2,200/mo", "Income
+///   limits (annual gross): <table>", "60% State Median Income", "earned
+///   $67,000 or less last year", notices to pay rent or vacate, "must
+///   call to schedule", "<place>-based" as no residence: synthetic-4
+///   agency-only recall .143 → 1, residency .840/.750 → .882/.804, income
+///   .895/.773 → .909/.909; never read: synthetic-4 held back agency-only
+///   recall .154 → .308, residency .900/.818 → .927/.864, income recall
+///   .720 → .760, requirement .944/.829 → .946/.854; synthetic-2 held
+///   back agency-only .5/.143 → .667/.286; synthetic held back income
+///   recall .840 → .880. The grade range as students was not tried again.
 const FLOORS: &[(&str, &str, f64, f64)] = &[
-    ("dev", "age", 0.93, 0.97),
+    ("dev", "age", 0.95, 0.97),
     ("dev", "gender", 0.91, 0.85),
-    ("dev", "population", 0.91, 0.78),
+    ("dev", "population", 0.93, 0.79),
     ("dev", "residency", 0.96, 0.87),
-    ("dev", "income", 0.93, 0.96),
-    ("dev", "requirement", 0.90, 0.86),
+    ("dev", "income", 0.95, 0.96),
+    ("dev", "requirement", 0.98, 0.87),
     ("dev", "agency-only", 0.98, 0.87),
     ("held-back", "age", 0.96, 0.90),
     ("held-back", "gender", 0.98, 0.98),
@@ -325,11 +377,11 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("synthetic", "income", 0.95, 0.91),
     ("synthetic", "requirement", 0.92, 0.90),
     ("synthetic", "agency-only", 0.98, 0.99),
-    ("synthetic-held-back", "age", 0.89, 0.82),
+    ("synthetic-held-back", "age", 0.95, 0.84),
     ("synthetic-held-back", "gender", 0.98, 0.86),
     ("synthetic-held-back", "population", 0.91, 0.79),
     ("synthetic-held-back", "residency", 0.95, 0.84),
-    ("synthetic-held-back", "income", 0.94, 0.82),
+    ("synthetic-held-back", "income", 0.95, 0.87),
     ("synthetic-held-back", "requirement", 0.89, 0.79),
     ("synthetic-held-back", "agency-only", 0.98, 0.99),
     ("synthetic-2", "age", 0.98, 0.89),
@@ -345,14 +397,28 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("synthetic-2-held-back", "residency", 0.94, 0.82),
     ("synthetic-2-held-back", "income", 0.72, 0.78),
     ("synthetic-2-held-back", "requirement", 0.96, 0.93),
-    ("synthetic-2-held-back", "agency-only", 0.49, 0.14),
-    ("synthetic-3", "age", 0.89, 0.86),
+    ("synthetic-2-held-back", "agency-only", 0.66, 0.28),
+    ("synthetic-3", "age", 0.93, 0.90),
     ("synthetic-3", "gender", 0.98, 0.98),
     ("synthetic-3", "population", 0.87, 0.78),
     ("synthetic-3", "residency", 0.96, 0.90),
     ("synthetic-3", "income", 0.89, 0.99),
     ("synthetic-3", "requirement", 0.95, 0.87),
     ("synthetic-3", "agency-only", 0.98, 0.99),
+    ("synthetic-4", "age", 0.91, 0.91),
+    ("synthetic-4", "gender", 0.98, 0.98),
+    ("synthetic-4", "population", 0.80, 0.78),
+    ("synthetic-4", "residency", 0.87, 0.80),
+    ("synthetic-4", "income", 0.90, 0.90),
+    ("synthetic-4", "requirement", 0.87, 0.89),
+    ("synthetic-4", "agency-only", 0.98, 0.99),
+    ("synthetic-4-held-back", "age", 0.93, 0.99),
+    ("synthetic-4-held-back", "gender", 0.98, 0.98),
+    ("synthetic-4-held-back", "population", 0.82, 0.71),
+    ("synthetic-4-held-back", "residency", 0.92, 0.86),
+    ("synthetic-4-held-back", "income", 0.98, 0.75),
+    ("synthetic-4-held-back", "requirement", 0.94, 0.85),
+    ("synthetic-4-held-back", "agency-only", 0.98, 0.30),
 ];
 
 #[derive(Debug, Deserialize)]
@@ -413,6 +479,8 @@ fn load() -> Vec<Entry> {
         "synthetic-2",
         "synthetic-2-held-back",
         "synthetic-3",
+        "synthetic-4",
+        "synthetic-4-held-back",
     ] {
         let path = dir.join(format!("{source}.jsonl"));
         let text = std::fs::read_to_string(&path)

@@ -191,6 +191,12 @@ pub fn read_eligibility(text: &str) -> EligibilityReading {
         if open_for_some || for_a_program(sentence) {
             reading.terms.retain(|t| dimension(&t.value) > 5);
         }
+        // "Seniors over 60, breakfast is at 7:30am", "Homeless dental clinic
+        // MTh 8am": beside other sentences, people given a time are one
+        // section's or turn's, not who may come.
+        if parts.len() > 1 && states_a_time(sentence) {
+            reading.terms.retain(|t| dimension(&t.value) > 3);
+        }
         // "Jesuit volunteers must be age 21 or over", "Physically disabled
         // services on a case-by-case basis": someone else's conditions, or
         // an exception; none restricts the client.
@@ -271,11 +277,9 @@ pub fn read_eligibility(text: &str) -> EligibilityReading {
     if readings.iter().any(|r| r.open) {
         scanned.retain(|t| dimension(&t.value) > 5);
     }
-    if parts.len() > 1 {
-        for (patterns, voided) in WIDENING {
-            if parts.iter().any(|s| contains_any(patterns, s)) {
-                retain_terms(&mut readings, &mut scanned, |t| !voided(&t.value));
-            }
+    for (patterns, voided) in WIDENING {
+        if parts.iter().any(|s| contains_any(patterns, s)) {
+            retain_terms(&mut readings, &mut scanned, |t| !voided(&t.value));
         }
     }
     if widened_with_own_age_or_gender {
@@ -343,12 +347,56 @@ pub fn read_eligibility(text: &str) -> EligibilityReading {
             t.value != Value::Requirement(RequirementKind::Appointment)
         });
     }
+    // "Proof of residence (PG&E bill, rental agreement, driver's license or
+    // ID)": documents that may serve as the proof, not each required.
+    let examples = examples_of_a_proof(text, &tokens);
+    if !examples.is_empty() {
+        retain_terms(&mut readings, &mut scanned, |t| {
+            !matches!(t.value, Value::Requirement(_))
+                || !examples.iter().any(|(s, e)| (*s..*e).contains(&t.start))
+        });
+    }
     // Beyond the limit: one stretch to verify, which lowers confidence like
     // any sentence not read.
     if limit < text.len() {
         unread.push((limit, text.len()));
     }
     assemble(text, &readings, &scanned, &unread)
+}
+
+/// Whether a sentence gives a time of day ("8am", "10-11:30 a.m.").
+fn states_a_time(sentence: &[Token]) -> bool {
+    (0..sentence.len()).any(|k| {
+        let at = |d: usize| sentence.get(k + d);
+        at(0).is_some_and(|n| n.digits().is_some())
+            && (at(1).is_some_and(|w| w.is_word("am") || w.is_word("pm"))
+                || (at(1).is_some_and(|w| w.is_word("a") || w.is_word("p"))
+                    && at(2).is_some_and(|t| t.is_punct('.'))
+                    && at(3).is_some_and(|w| w.is_word("m"))))
+    })
+}
+
+/// The byte spans of brackets opened right after "proof of <what>"
+/// (brackets are not tokens; the text is searched for them).
+fn examples_of_a_proof(text: &str, tokens: &[Token]) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    for (open, _) in text.match_indices('(') {
+        let before = tokens.iter().rposition(|t| t.end <= open);
+        let after_proof = before
+            .and_then(|k| k.checked_sub(2).and_then(|p| tokens.get(p..=k)))
+            .is_some_and(|words| {
+                matches!(words, [proof, of, what]
+                    if proof.is_word("proof") && of.is_word("of") && what.word().is_some())
+            });
+        if after_proof {
+            let close = text
+                .get(open..)
+                .and_then(|rest| rest.find(')'))
+                .map_or(text.len(), |k| open + k);
+            spans.push((open, close));
+        }
+    }
+    spans
 }
 
 /// Keeps, in every sentence read and among the phrases picked out of the
@@ -675,6 +723,9 @@ type Voids = fn(&Value) -> bool;
 /// pay a small fee" (who pays nothing, not who may come).
 const WIDENING: &[(&[&str], Voids)] = &[
     (ALL_AGES, |v| matches!(v, Value::Age(..))),
+    (CONCURRENT_ENROLLMENT, |v| {
+        matches!(v, Value::Age(..) | Value::Population(_))
+    }),
     (OTHERS_WELCOME, |v| matches!(v, Value::Population(_))),
     (OTHERS_PAY, |v| {
         matches!(v, Value::Population(_) | Value::Income(_) | Value::Age(..))
@@ -1305,6 +1356,11 @@ fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
             if matches!(shape, ResidencyShape::InCounty) && !after_people() {
                 continue;
             }
+            // "HOPWA tenant-based assistance", "Bay Area-based nonprofits":
+            // a compound describing something else, no one's residence.
+            if tokens.get(end).is_some_and(|t| t.is_word("based")) {
+                continue;
+            }
             let value = match shape {
                 ResidencyShape::Named | ResidencyShape::InCounty | ResidencyShape::Bare => {
                     let names: Vec<String> = cap
@@ -1354,7 +1410,9 @@ fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
                 .get(end)
                 .and_then(Token::word)
                 .is_some_and(|w| ID_TOPIC.contains(&w));
-            if *kind == RequirementKind::Id && topic {
+            if (*kind == RequirementKind::Id && topic)
+                || (*kind == RequirementKind::CourtPapers && under_a_legal_status(tokens, i))
+            {
                 continue;
             }
             // "Proof of residence in <place>": the place is read as well.
@@ -1401,6 +1459,23 @@ fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
         }
     }
     best
+}
+
+/// "Under court order", "under legal arrest, court order or warrant": a
+/// legal status the client is in, not papers to bring. "Under" opens the
+/// list at most three words before `i`, with only words between.
+fn under_a_legal_status(tokens: &[Token], i: usize) -> bool {
+    let Some(under) = (i.saturating_sub(4)..i)
+        .rev()
+        .find(|&k| tokens.get(k).is_some_and(|t| t.is_word("under")))
+    else {
+        return false;
+    };
+    tokens.get(under + 1..i).is_some_and(|between| {
+        between
+            .iter()
+            .all(|t| t.word().is_some() || t.is_punct(','))
+    })
 }
 
 /// Builds an age value from a shape and its numbers (None when absurd).
@@ -2067,10 +2142,23 @@ fn assemble(
 /// near them") are not served here.
 fn serves_individuals(text: &str, agency_spans: &[(usize, usize)]) -> bool {
     let tokens = tokenize(text);
+    // "not for individuals", "does not provide direct services to young
+    // people": a negation earlier in the clause; "Patients and families
+    // cannot request an interpreter directly": one after.
     let negated = |k: usize| {
-        (k.saturating_sub(2)..k)
-            .filter_map(|j| tokens.get(j).and_then(Token::word))
-            .any(|w| NEGATION.contains(&w))
+        let mut clause_before = (k.saturating_sub(6)..k)
+            .rev()
+            .map_while(|j| tokens.get(j).and_then(Token::word));
+        let mut words_after = (k + 1..k + 4).map_while(|j| tokens.get(j).and_then(Token::word));
+        clause_before.any(|w| NEGATION.contains(&w) || w == "don't" || w == "doesn't")
+            || words_after.any(|w| w == "cannot" || w == "can't")
+    };
+    // "marriage and family therapists": a kind of professional.
+    let names_a_profession = |k: usize| {
+        tokens
+            .get(k + 1)
+            .and_then(Token::word)
+            .is_some_and(|w| PROFESSIONAL.contains(&w))
     };
     let within = |spans: &[(usize, usize)], t: &Token| {
         spans.iter().any(|&(s, e)| s <= t.start && t.end <= e)
@@ -2080,10 +2168,14 @@ fn serves_individuals(text: &str, agency_spans: &[(usize, usize)]) -> bool {
         .filter(|s| about_others(s))
         .filter_map(|s| Some((s.first()?.start, s.last()?.end)))
         .collect();
-    // ("$150 per person": a price's unit, no client.)
+    // ("$150 per person": a price's unit, no client; "available to
+    // anyone": anyone, whoever serves them.)
     let an_organizations = |k: usize| {
+        if tokens.get(k).is_some_and(|t| t.is_word("anyone")) {
+            return false;
+        }
         word_before(&tokens, k)
-            .is_some_and(|w| ["to", "serving", "serves", "serve", "per"].contains(&w))
+            .is_some_and(|w| ["to", "serving", "serves", "serve", "per", "host"].contains(&w))
             || (k.saturating_sub(4)..k).any(|j| {
                 tokens.get(j).is_some_and(|t| {
                     ["serving", "serves", "serve", "work", "works"]
@@ -2092,12 +2184,26 @@ fn serves_individuals(text: &str, agency_spans: &[(usize, usize)]) -> bool {
                 })
             })
     };
+    // "... directly to individuals or families": listed with the people an
+    // agency phrase turns away.
+    let listed_after_agency = |k: usize| {
+        let joined = k
+            .checked_sub(1)
+            .and_then(|j| tokens.get(j))
+            .is_some_and(|t| t.is_word("or") || t.is_word("and") || t.is_punct(','));
+        joined
+            && k.checked_sub(2)
+                .and_then(|j| tokens.get(j))
+                .is_some_and(|t| agency_spans.iter().any(|&(_, e)| t.end == e))
+    };
     tokens.iter().enumerate().any(|(k, t)| {
         t.word().is_some_and(|w| INDIVIDUAL.contains(&w))
             && !negated(k)
             && !within(&sent_elsewhere, t)
             && !within(agency_spans, t)
             && !an_organizations(k)
+            && !listed_after_agency(k)
+            && !names_a_profession(k)
     })
 }
 

@@ -432,8 +432,29 @@ impl Scan<'_> {
     /// choice.
     fn is_hint(&self, (start, end, term): &Candidate) -> bool {
         let (start, end) = (*start, *end);
-        let unknown_choice = matches!(term.value, Value::Population(_) | Value::Age(..))
-            && self.beside_unknown(start, end);
+        // "Low-income family or senior, or person in emergency": low income
+        // qualifying one alternative of a choice no one is restricted by.
+        let qualifies_unknown_choice = || {
+            let mut at = end;
+            // Along the list of groups that opens right after it.
+            while let Some((s, e, _)) = self
+                .candidates
+                .iter()
+                .find(|(s, _, t)| *s == at && matches!(t.value, Value::Population(_)))
+            {
+                if self.beside_unknown(*s, *e) {
+                    return true;
+                }
+                match self.list.next_item(*e) {
+                    Some((next, _)) if next > at => at = next,
+                    _ => return false,
+                }
+            }
+            false
+        };
+        let unknown_choice = (matches!(term.value, Value::Population(_) | Value::Age(..))
+            && self.beside_unknown(start, end))
+            || (term.value == LOW_INCOME && qualifies_unknown_choice());
         !self.negated(start, end, term)
             && !self.paired(start, end, term)
             && !self.weak(start, end, term)

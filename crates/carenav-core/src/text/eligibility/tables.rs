@@ -148,6 +148,12 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
     ("pregnant women|woman", Situation::Pregnant),
     ("expectant mothers|mother|parents", Situation::Pregnant),
     ("parents|parenting", Situation::Parenting),
+    // "Must be a parent or legal guardian".
+    (
+        "parent|parents or|and legal? guardian|guardians",
+        Situation::Parenting,
+    ),
+    ("legal guardian|guardians", Situation::Parenting),
     ("disabled|handicapped", Situation::Disability),
     ("with a? disability|disabilities", Situation::Disability),
     (
@@ -259,7 +265,16 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
         Situation::DomesticViolenceSurvivor,
     ),
     (
+        "leaving|fleeing|escaping dv",
+        Situation::DomesticViolenceSurvivor,
+    ),
+    (
         "domestic violence victims|survivors",
+        Situation::DomesticViolenceSurvivor,
+    ),
+    ("dv victims|survivors", Situation::DomesticViolenceSurvivor),
+    (
+        "victims|survivors of dv",
         Situation::DomesticViolenceSurvivor,
     ),
     (
@@ -656,6 +671,11 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
     ("laid off|dislocated workers", Situation::Unemployed),
     (
         "without health|medical? insurance|coverage",
+        Situation::Uninsured,
+    ),
+    // "without health, dental or vision insurance".
+    (
+        "without health|medical ,? dental|vision? or dental|vision insurance|coverage",
         Situation::Uninsured,
     ),
     // Who has none; not "no health insurance required".
@@ -1325,6 +1345,11 @@ pub(super) const INCOME: &[(&str, IncomeShape)] = &[
         IncomeShape::ByHousehold,
     ),
     ("income limit|limits of|is|:? $h", IncomeShape::ByHousehold),
+    // "Income limits (annual gross): 1 person $30,120; ...".
+    (
+        "income limit|limits annual|yearly|gross annual|yearly|gross? :? $h",
+        IncomeShape::ByHousehold,
+    ),
     ("low income :|- $h", IncomeShape::ByHousehold),
     ("income|incomes of $h", IncomeShape::ByHousehold),
     (
@@ -1360,6 +1385,15 @@ pub(super) const INCOME: &[(&str, IncomeShape)] = &[
     ),
     (
         "earning|earn|earns|making|make|makes $# or less per|a|/ year",
+        IncomeShape::Annual,
+    ),
+    // "households that earned $67,000 or less last year".
+    (
+        "earned|made $# or less last|past|previous|prior year",
+        IncomeShape::Annual,
+    ),
+    (
+        "earned|made $# or less in the last|past|previous|prior year",
         IncomeShape::Annual,
     ),
     (
@@ -1408,7 +1442,7 @@ pub(super) const INCOME: &[(&str, IncomeShape)] = &[
         IncomeShape::PercentOfPoverty,
     ),
     (
-        "earning|earn|earns|making|make|makes less than|under $# per|a|/ month",
+        "earning|earn|earns|making|make|makes less than|under $# per|a|/ month|mo",
         IncomeShape::Monthly,
     ),
     (
@@ -1423,12 +1457,17 @@ pub(super) const INCOME: &[(&str, IncomeShape)] = &[
         "gross? individual|household|family? monthly income|incomes of? less? than|below|under $#",
         IncomeShape::Monthly,
     ),
+    // "Gross household income under $2,200/mo".
+    (
+        "gross? individual|household|family? income|incomes of? less? than|below|under $# per|a|/ month|mo",
+        IncomeShape::Monthly,
+    ),
     (
         "gross? annual household|family|individual? income|incomes of? less? than|below|under $#",
         IncomeShape::Annual,
     ),
     (
-        "income|incomes must|may|should|can|cannot|can't not? exceed $# per|a|/ month",
+        "income|incomes must|may|should|can|cannot|can't not? exceed $# per|a|/ month|mo",
         IncomeShape::Monthly,
     ),
     (
@@ -1456,7 +1495,7 @@ pub(super) const INCOME: &[(&str, IncomeShape)] = &[
         IncomeShape::Low,
     ),
     (
-        "# %|percent of|or the? state|area median income",
+        "# %|percent of|or? the? state|area median income",
         IncomeShape::Low,
     ),
     // The area whose median it is restricts no one by itself ("below 50% of
@@ -1979,6 +2018,13 @@ pub(super) const REQUIREMENT: &[(&str, RequirementKind)] = &[
     ),
     ("eviction notice", RequirementKind::EvictionNotice),
     ("notice of eviction", RequirementKind::EvictionNotice),
+    // "a written notice to pay rent or vacate", "a notice to quit".
+    (
+        "notice to pay rent or|and vacate|quit",
+        RequirementKind::EvictionNotice,
+    ),
+    ("notice to vacate|quit", RequirementKind::EvictionNotice),
+    ("pay or quit notice", RequirementKind::EvictionNotice),
     ("# -? day notice", RequirementKind::EvictionNotice),
     ("shut -? off notice", RequirementKind::ShutOffNotice),
     (
@@ -2023,6 +2069,8 @@ pub(super) const REQUIREMENT: &[(&str, RequirementKind)] = &[
         "call to schedule|make an? appointment|appt",
         RequirementKind::Appointment,
     ),
+    // "New patients must call to schedule a first visit".
+    ("must call to schedule|book", RequirementKind::Appointment),
     (
         "appointment|appointments required|necessary|needed",
         RequirementKind::Appointment,
@@ -2108,6 +2156,34 @@ pub(super) const AGENCY: &[&str] = &[
     "not for|to individual|individuals clients?",
     "not available|open to individual|individuals clients?",
     "no individual clients",
+    // Individuals turned away in so many words: "We do not distribute food
+    // directly to individuals", "It does not provide direct services",
+    // "Sales to individuals are not permitted", "We do not accept cases
+    // from members of the public", "Congregations, not individual
+    // families, apply".
+    "not|never|don't|doesn't provide|offer direct services|service|assistance|care",
+    "not|never|don't|doesn't distribute|provide|offer|sell|give|lend food|services|grants|funds|equipment|loans|assistance? directly to individuals|families|clients|people|consumers|patients|residents",
+    "not|never|don't|doesn't distribute|provide|offer|sell|give|lend food|services|grants|funds|equipment|loans|assistance? directly to the public",
+    "individuals|individual and? for? profit? businesses? are|is not eligible",
+    "to individuals are|is not permitted|allowed|available|accepted|eligible",
+    "not|don't|doesn't accept cases|applications|requests|referrals|calls from individuals|clients|families|people",
+    "not|don't|doesn't accept cases|applications|requests|referrals|calls from members of the public",
+    "not|don't|doesn't accept cases|applications|requests|referrals|calls from the public",
+    "requests|applications|referrals must come from an? organization|organizations|agency|agencies|provider|providers|professional|professionals",
+    "not individual families|clients|people|persons",
+    // Professionals and institutions as the only clients: "Open to licensed
+    // child care providers", "courses for licensed social workers", "child
+    // care staff and other professionals", "training for shelter staff",
+    // "profiles for city departments", "interpreters for hospitals, clinics
+    // and courts", "support to legal aid attorneys".
+    "for|to licensed child? care? providers|professionals|clinicians|counselors|therapists|nurses|physicians|social",
+    "open to licensed",
+    "and|or other professionals",
+    "for|to shelter|agency|program|clinic|school|frontline staff",
+    "for|to city|county|state|government departments|agencies",
+    "for|to hospitals|clinics|courts ,|and|or hospitals|clinics|courts",
+    "for|to legal aid attorneys|lawyers|programs|organizations|advocates",
+    "centers|clinics|hospitals|nonprofits|fqhcs only",
 ];
 
 /// Words that say individual people are served too (an agency cue in the
@@ -2126,6 +2202,20 @@ pub(super) const INDIVIDUAL: &[&str] = &[
     "client",
     "clients",
     "teacher",
+];
+
+/// Professionals named after the people they serve ("family therapists",
+/// "family physicians"): no individual client. ("Family law" is a topic,
+/// and a service naming it serves families.)
+pub(super) const PROFESSIONAL: &[&str] = &[
+    "therapist",
+    "therapists",
+    "physician",
+    "physicians",
+    "doctor",
+    "doctors",
+    "practitioner",
+    "practitioners",
 ];
 
 /// Words after "ID" that make it a topic, not a document to bring
@@ -2341,6 +2431,9 @@ pub(super) const PLACE_FEATURE: &[&str] = &[
     "mountain",
     "mountains",
     "town",
+    // Louisiana's counties ("Orleans Parish"), a tribe's land.
+    "parish",
+    "reservation",
 ];
 
 /// Words that name no place on their own ("County resident": which county?).
@@ -2582,6 +2675,11 @@ pub(super) const OTHERS_PAY: &[&str] = &[
 
 /// A service open to every age ("Swim lessons for all ages").
 pub(super) const ALL_AGES: &[&str] = &["for|of all ages", "all ages are? welcome"];
+
+/// Enrolment beside the one a text states ("Age 18 or over, concurrent
+/// enrollment for high school students": a college's courses are open to
+/// younger students too).
+pub(super) const CONCURRENT_ENROLLMENT: &[&str] = &["concurrent|dual enrollment|enrolment"];
 
 /// Others welcome beside whoever a text names ("Partners, family members
 /// and friends are welcome to attend too").

@@ -532,6 +532,14 @@ fn confidence<T>(c: &Constraint<T>) -> Option<Confidence> {
     "Proof of child's birth (age 18 or under), San Mateo County residency, income of parents",
     RequirementKind::IncomeProof
 )]
+#[case(
+    "Households who have received a written notice to pay rent or vacate",
+    RequirementKind::EvictionNotice
+)]
+#[case(
+    "New patients must call to schedule a first visit",
+    RequirementKind::Appointment
+)]
 fn reads_requirements(#[case] text: &str, #[case] kind: RequirementKind) {
     let e = eligibility_from_text(text);
     assert!(
@@ -621,6 +629,8 @@ fn a_proof_list_stops_where_conditions_start() {
 #[case("Nonprofit agency with 501(c)(3) employer identification number from IRS")]
 #[case("Assistance with identification theft and credit reporting")]
 #[case("Birth Certificate and Identification Matters")]
+// Documents that may serve as a proof are examples of it.
+#[case("Must have proof of residence (PG&E bill, rental agreement, driver's license or ID)")]
 fn reads_no_id_requirement(#[case] text: &str) {
     let e = eligibility_from_text(text);
     assert!(
@@ -695,6 +705,37 @@ fn reads_no_id_requirement(#[case] text: &str) {
 // Who refers is no client.
 #[case(
     "Youth age 8-17, referred by Probation Department, counselor, school or agency",
+    false
+)]
+// Individuals turned away in so many words.
+#[case(
+    "We supply food to pantries and shelters. We do not distribute food directly to individuals or families.",
+    true
+)]
+#[case(
+    "Training for shelter staff who work with homeless youth. It does not provide direct services to young people.",
+    true
+)]
+#[case(
+    "Surplus equipment may be purchased by schools and nonprofits. Sales to individuals are not permitted.",
+    true
+)]
+#[case(
+    "Congregations, not individual families, apply to join the network.",
+    true
+)]
+#[case("Open to licensed child care providers; CEUs available", true)]
+#[case(
+    "Supervision courses for licensed social workers and marriage and family therapists",
+    true
+)]
+#[case(
+    "Interpreters for hospitals, clinics and courts. Patients and families cannot request one directly.",
+    true
+)]
+// Anyone is anyone.
+#[case(
+    "Membership open to licensed child care providers, information available to anyone",
     false
 )]
 fn reads_agency_only(#[case] text: &str, #[case] agency: bool) {
@@ -2122,4 +2163,95 @@ fn amounts_per_person_outside_income_words_are_not_limits(
         want.as_ref(),
         "{text}"
     );
+}
+
+/// Beside other sentences, people given a time of day are a section's or
+/// a turn's; "a year" after an amount is no time.
+#[rstest]
+#[case("Hot meals daily. Seniors over 60, breakfast is at 7:30am-8am.", None)]
+#[case("Dental care. Homeless dental clinic MTh 8 a.m.", None)]
+#[case(
+    "Vouchers of up to $5,000 a year help current and former foster youth pay for college. Apply online.",
+    Some(vec![Situation::FosterYouth])
+)]
+fn people_given_a_time_are_a_section(#[case] text: &str, #[case] groups: Option<Vec<Situation>>) {
+    let e = eligibility_from_text(text);
+    assert!(e.age.value().is_none(), "{text}: {e:?}");
+    assert_eq!(e.populations.value(), groups.as_ref(), "{text}: {e:?}");
+}
+
+#[rstest]
+// A legal status, not papers to bring.
+#[case("Women age 18 or over, under court order, legal arrest or warrant")]
+#[case("Age 18 or over, under legal arrest, court order, or warrant")]
+fn a_court_order_one_is_under_is_no_document(#[case] text: &str) {
+    let e = eligibility_from_text(text);
+    assert!(
+        e.requirements
+            .iter()
+            .all(|r| r.kind != RequirementKind::CourtPapers),
+        "{text}: {e:?}"
+    );
+}
+
+#[test]
+fn concurrent_enrollment_opens_a_colleges_ages() {
+    let e = eligibility_from_text("Age 18 or over, concurrent enrollment for high school students");
+    assert!(e.age.value().is_none(), "{e:?}");
+    assert!(e.populations.value().is_none(), "{e:?}");
+}
+
+#[rstest]
+// Low income qualifying one alternative of a choice no one is restricted by.
+#[case("Low-income family or senior, or person in emergency situation", false)]
+#[case("Low-income family or senior", true)]
+fn low_income_of_an_unread_choice(#[case] text: &str, #[case] low_income: bool) {
+    let e = eligibility_from_text(text);
+    assert_eq!(e.income.value().is_some(), low_income, "{text}: {e:?}");
+}
+
+#[rstest]
+#[case("Must be a parent or legal guardian", Situation::Parenting)]
+#[case("Women 18+ fleeing DV", Situation::DomesticViolenceSurvivor)]
+#[case(
+    "Age birth-18 without health, dental or vision insurance",
+    Situation::Uninsured
+)]
+fn reads_more_group_wordings(#[case] text: &str, #[case] group: Situation) {
+    let e = eligibility_from_text(text);
+    assert!(
+        e.populations.value().is_some_and(|g| g.contains(&group)),
+        "{text}: {e:?}"
+    );
+}
+
+#[rstest]
+#[case(
+    "Gross household income under $2,200/mo",
+    IncomeLimit::MonthlyDollars(2200.0)
+)]
+#[case(
+    "Free tax preparation for households that earned $67,000 or less last year",
+    IncomeLimit::AnnualDollars(67000.0)
+)]
+#[case("Income < 60% State Median Income", IncomeLimit::LowIncome)]
+fn reads_more_income_wordings(#[case] text: &str, #[case] want: IncomeLimit) {
+    assert_eq!(
+        eligibility_from_text(text).income.value(),
+        Some(&want),
+        "{text}"
+    );
+}
+
+#[rstest]
+#[case(
+    "Orleans Parish residents with a utility shut-off notice",
+    Some("Orleans Parish")
+)]
+// A compound describing something else, no one's residence.
+#[case("HOPWA tenant-based rental assistance", None)]
+fn parishes_and_compounds(#[case] text: &str, #[case] place: Option<&str>) {
+    let e = eligibility_from_text(text);
+    let names = e.residency.value().and_then(|names| names.first().cloned());
+    assert_eq!(names.as_deref(), place, "{text}: {e:?}");
 }
