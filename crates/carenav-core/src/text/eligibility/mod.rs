@@ -115,7 +115,9 @@ pub fn read_eligibility(text: &str) -> EligibilityReading {
     let open_for_some = parts.iter().any(|s| {
         (s.first().is_some_and(|t| t.is_word("none")) && s.get(1).is_some_and(|t| t.is_word("for")))
             || contains_any(OPEN_FOR_SOME, s)
-            || (parts.len() > 1 && heading(s) && contains_any(&["no restrictions|requirements"], s))
+            || (parts.len() > 1
+                && heading(s)
+                && contains_any(&["no eligibility? restrictions|requirements"], s))
     });
     // "Age 50 or over. Age 60 or over for the nutrition program": a
     // sentence closed by the program it is for states that sub-program's
@@ -196,6 +198,13 @@ pub fn read_eligibility(text: &str) -> EligibilityReading {
         // section's or turn's, not who may come.
         if parts.len() > 1 && states_a_time(sentence) {
             reading.terms.retain(|t| dimension(&t.value) > 3);
+        }
+        // "Children in foster care ... qualify regardless of income": the
+        // groups an exception lets in, not who may come.
+        if contains_any(&["qualify|qualifies|eligible regardless"], sentence) {
+            reading
+                .terms
+                .retain(|t| !matches!(t.value, Value::Population(_)));
         }
         // "Jesuit volunteers must be age 21 or over", "Physically disabled
         // services on a case-by-case basis": someone else's conditions, or
@@ -590,6 +599,8 @@ const FOR_A_PART: &[&str] = &[
     "higher|different|other limits|limit|rules apply",
     "some|certain programs|services|classes|activities require|requires|have|may",
     "for a|the? discounted|reduced|sliding fee|fees|rate|rates|price|prices|scale",
+    // "Some day trips are limited to members age 55 and up".
+    "some|certain day? trips|outings|events|programs|services|classes|activities are|is limited|restricted|open",
 ];
 
 /// Whether a sentence ends "for other services" (or programs, activities):
@@ -693,10 +704,29 @@ fn phrases(text: &str, tokens: &[Token]) -> Vec<(usize, usize, Term)> {
 
 /// "Serves women 18+ in recovery, with priority to pregnant women": a
 /// preference closing a sentence in a clause of its own leaves the clauses
-/// before it standing; they are read as a sentence of their own (the
-/// preference, opening at `at`, keeps only its requirements). None when
-/// no such clause closes the sentence.
+/// before it standing (a preference opening one, the clause after ",
+/// but"); they are read as a sentence of their own (the preference,
+/// opening at `at`, keeps only its requirements). None when no such
+/// clause is found.
 fn read_around_preference(text: &str, sentence: &[Token], at: usize) -> Option<SentenceReading> {
+    // "Preference is given to residents of Daly City, but anyone who lives
+    // in San Mateo County may apply": the clause after ", but" says who may
+    // come.
+    let but = (at + 1..sentence.len()).find(|&k| {
+        sentence.get(k).is_some_and(|t| t.is_word("but"))
+            && sentence.get(k - 1).is_some_and(|t| t.is_punct(','))
+    });
+    if let Some(but) = but {
+        let preferred = sentence.get(..but)?;
+        let stated = sentence.get(but + 1..).filter(|s| !s.is_empty())?;
+        let mut reading = read_sentence(text, stated).unwrap_or_else(|| SentenceReading {
+            open: false,
+            terms: scan_sentence(text, stated, false),
+            scanned: true,
+        });
+        reading.terms.extend(scan_sentence(text, preferred, true));
+        return Some(reading);
+    }
     let cut = sentence
         .get(..at)?
         .iter()
@@ -725,6 +755,11 @@ const WIDENING: &[(&[&str], Voids)] = &[
     (ALL_AGES, |v| matches!(v, Value::Age(..))),
     (CONCURRENT_ENROLLMENT, |v| {
         matches!(v, Value::Age(..) | Value::Population(_))
+    }),
+    (REGARDLESS_OF_INCOME, |v| matches!(v, Value::Income(_))),
+    (REGARDLESS_OF_SERVICE, |v| {
+        matches!(v, Value::Population(s)
+            if s.iter().any(|x| matches!(x, Situation::Veteran | Situation::Military)))
     }),
     (OTHERS_WELCOME, |v| matches!(v, Value::Population(_))),
     (OTHERS_PAY, |v| {
@@ -1255,10 +1290,12 @@ fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
     if let Some((end, list)) = harm_list(tokens, i).filter(|_| !someone_elses()) {
         offer(end, term(Value::Population(list), end, Confidence::High));
     }
-    for (pattern, situation) in NEAR_POPULATION {
+    for (pattern, situations) in NEAR_POPULATION {
         if let Some((end, _)) = match_pattern(pattern, tokens, i) {
-            let near = Value::Population(vec![*situation]);
-            offer(end, term(near, end, Confidence::Low));
+            // A hint even where its group is often a topic ("foster
+            // parents" beside "parenting classes").
+            let near = Value::Population(situations.to_vec());
+            offer(end, hinted(near, end, Confidence::Low, Hint::Always));
         }
     }
     for (pattern, situation) in TOPIC_POPULATION_ROWS.at(tokens, i) {
@@ -1357,8 +1394,13 @@ fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
                 continue;
             }
             // "HOPWA tenant-based assistance", "Bay Area-based nonprofits":
-            // a compound describing something else, no one's residence.
-            if tokens.get(end).is_some_and(|t| t.is_word("based")) {
+            // a compound describing something else, no one's residence;
+            // "charged in Clackamas County courts": where a court is.
+            if tokens
+                .get(end)
+                .and_then(Token::word)
+                .is_some_and(|w| w == "based" || PLACE_OF_AN_INSTITUTION.contains(&w))
+            {
                 continue;
             }
             let value = match shape {
@@ -1382,7 +1424,17 @@ fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
                             }
                         })
                         .collect();
-                    (!names.is_empty()).then_some(Value::Residency(Some(names)))
+                    // "residents of Maple Grove Apartments": a complex's.
+                    let complex = |name: &String| {
+                        name.rsplit(' ').next().is_some_and(|last| {
+                            HOUSING_COMPLEX.contains(&last.to_lowercase().as_str())
+                        })
+                    };
+                    if !names.is_empty() && names.iter().all(complex) {
+                        Some(Value::Population(vec![Situation::Member]))
+                    } else {
+                        (!names.is_empty()).then_some(Value::Residency(Some(names)))
+                    }
                 }
                 ResidencyShape::Unnamed => Some(Value::Residency(None)),
             };

@@ -119,6 +119,12 @@ macro_rules! languages {
 /// explicit age in the same sentence replaces them ("Seniors 55+").
 pub(super) const POPULATION: &[(&str, Situation)] = &[
     ("homeless", Situation::Homeless),
+    ("literally homeless", Situation::Homeless),
+    // "households who will lose their housing within 14 days".
+    (
+        "will|would|about to lose their|his|her housing|home",
+        Situation::AtRiskOfHomelessness,
+    ),
     ("unhoused", Situation::Homeless),
     ("at risk of homelessness", Situation::AtRiskOfHomelessness),
     ("about to become homeless", Situation::AtRiskOfHomelessness),
@@ -293,6 +299,8 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
     ("immigrant|immigrants", Situation::Immigrant),
     ("immigrant|immigrants to the u . s .?", Situation::Immigrant),
     ("undocumented", Situation::Undocumented),
+    // The adjective narrows: an immigrant with papers is not served.
+    ("undocumented immigrant|immigrants", Situation::Undocumented),
     // Who is not (yet) a citizen.
     ("noncitizen|noncitizens", Situation::Immigrant),
     ("non citizen|citizens", Situation::Immigrant),
@@ -579,6 +587,20 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
         Situation::SubstanceUse,
     ),
     ("currently detained", Situation::InCustody),
+    // "youth who are held at the Lucas County Juvenile Detention Center".
+    (
+        "who are|is held|detained|incarcerated|confined",
+        Situation::InCustody,
+    ),
+    // "who have been arrested or cited", "people charged with a crime".
+    (
+        "who have|has been arrested|cited|charged|convicted",
+        Situation::JusticeInvolved,
+    ),
+    (
+        "charged with a? crime|crimes|offense|offenses|felony|misdemeanor",
+        Situation::JusticeInvolved,
+    ),
     ("granted asylum", Situation::Asylee),
     (
         "youth|children|teens|minors in|from foster care",
@@ -786,7 +808,7 @@ pub(super) const HARMED: &str = "victim|victims|survivor|survivors of recent|pas
 
 /// Who has lived through a harm, said with a verb ("who have experienced
 /// sexual exploitation or trafficking").
-pub(super) const HARM_LIVED: &str = "who have|has experienced|survived";
+pub(super) const HARM_LIVED: &str = "who have|has? experienced|survived";
 
 /// Harms, read in lists after [`HARMED`] ("victims of domestic violence,
 /// sexual assault and stalking"): each names its group, any qualifies.
@@ -806,7 +828,10 @@ pub(super) const HARM: &[(&str, Situation)] = &[
     ("dating violence", Situation::DomesticViolenceSurvivor),
     ("human|sex|labor? trafficking", Situation::CrimeVictim),
     ("a? violent|hate? crime|crimes", Situation::CrimeVictim),
-    ("sexual assault|violence|abuse", Situation::CrimeVictim),
+    (
+        "childhood? sexual assault|violence|abuse",
+        Situation::CrimeVictim,
+    ),
     ("elder|child abuse", Situation::CrimeVictim),
     ("gun violence", Situation::CrimeVictim),
     ("financial|sexual? exploitation", Situation::CrimeVictim),
@@ -819,10 +844,25 @@ pub(super) const DISABILITY_NOUN: &str = "disability|disabilities|impairment|imp
 /// Situations the profile cannot state, read as the nearest one with low
 /// confidence ("Unemployed or underemployed": an underemployed client has
 /// a job, so the reading is to verify, never to exclude).
-pub(super) const NEAR_POPULATION: &[(&str, Situation)] = &[
-    ("underemployed|underemployment", Situation::Unemployed),
+pub(super) const NEAR_POPULATION: &[(&str, &[Situation])] = &[
+    ("underemployed|underemployment", &[Situation::Unemployed]),
     // Job seekers may have a job.
-    ("job seekers|seeker", Situation::Unemployed),
+    ("job seekers|seeker", &[Situation::Unemployed]),
+    // Who cares for someone else's child, a parent to them ("licensed
+    // foster and kinship parents", "kinship caregivers"): a profile may
+    // say either.
+    (
+        "foster|kinship and|or kinship|foster parents|caregivers|families",
+        &[Situation::Caregiver, Situation::Parenting],
+    ),
+    (
+        "kinship caregiver|caregivers|parents|families",
+        &[Situation::Caregiver, Situation::Parenting],
+    ),
+    (
+        "licensed foster parents|families",
+        &[Situation::Caregiver, Situation::Parenting],
+    ),
 ];
 
 /// Words that name a group in a fully read sentence ("Physical limitation
@@ -1061,6 +1101,18 @@ pub(super) const PEOPLE: &[(&str, &[Situation], Option<Gender>)] = &[
     (
         "with|has|have an? opioid|alcohol|drug|substance|stimulant use disorder|disorders",
         &[Situation::SubstanceUse],
+        None,
+    ),
+    (
+        "opioid|alcohol|drug|substance|stimulant use disorder|disorders diagnosis|diagnosed",
+        &[Situation::SubstanceUse],
+        None,
+    ),
+    // "Open only to students enrolled at Lane Community College": a
+    // college's, an employer's or a clinic's own.
+    (
+        "open|available only to students|employees|staff|patients|members enrolled|employed? at",
+        &[Situation::Member],
         None,
     ),
     (
@@ -1961,6 +2013,7 @@ pub(super) const FILLER: &[&str] = &[
     // A minor's consent is a formality, not a condition on who is served.
     "with parent|parental|parents|guardian /? guardian? consent|permission",
     "open|available|limited|restricted to",
+    "open|available|limited|restricted only to",
 ];
 
 /// Requirement phrases: what a client must bring or do first.
@@ -2065,6 +2118,7 @@ pub(super) const REQUIREMENT: &[(&str, RequirementKind)] = &[
         RequirementKind::Appointment,
     ),
     ("by appointment only?", RequirementKind::Appointment),
+    ("appt|appointment only", RequirementKind::Appointment),
     (
         "call to schedule|make an? appointment|appt",
         RequirementKind::Appointment,
@@ -2343,6 +2397,8 @@ pub(super) const NOT_PLACE: &[&str] = &[
     "income",
     // "Orange, Seminole and Osceola Counties": the plural is no name's end.
     "counties",
+    // "in ZIP codes 60619, 60620 and 60621".
+    "zip",
 ];
 
 /// Capitalized nouns that end a program's or an organization's name
@@ -2373,6 +2429,22 @@ pub(super) const PROGRAM: &[&str] = &[
     "hall",
     "post",
     "legion",
+];
+
+/// Words closing a place's name that make it a housing complex ("Maple
+/// Grove Apartments"): its residents are members, not an area's.
+pub(super) const HOUSING_COMPLEX: &[&str] = &["apartments", "apts", "homes", "towers"];
+
+/// Words after a place that make it where something is, not where the
+/// client lives ("charged in Clackamas County courts").
+pub(super) const PLACE_OF_AN_INSTITUTION: &[&str] = &[
+    "court",
+    "courts",
+    "jail",
+    "jails",
+    "prison",
+    "prisons",
+    "detention",
 ];
 
 /// Capitalized nouns after a name that make it a building's ("Brennan
@@ -2672,6 +2744,14 @@ pub(super) const OTHERS_PAY: &[&str] = &[
     "all others pay|pays",
     "everyone else pays|pay",
 ];
+
+/// What a text says does not matter ("qualify regardless of income"):
+/// its conditions of that kind are none.
+pub(super) const REGARDLESS_OF_INCOME: &[&str] = &[
+    "qualify|qualifies|eligible|served|welcome regardless of their|your|household|family? income",
+];
+pub(super) const REGARDLESS_OF_SERVICE: &[&str] =
+    &["regardless of military|veteran service|status"];
 
 /// A service open to every age ("Swim lessons for all ages").
 pub(super) const ALL_AGES: &[&str] = &["for|of all ages", "all ages are? welcome"];

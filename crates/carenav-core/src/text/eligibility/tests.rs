@@ -943,7 +943,8 @@ fn reads_people_phrases(
 #[case("Visual or hearing impairment", vec![Situation::BlindLowVision, Situation::DeafHardOfHearing])]
 // Stacked groups ("homeless youth"): both, as a hint.
 #[case("Homeless youth", vec![Situation::Homeless, Situation::Youth])]
-#[case("Undocumented immigrants", vec![Situation::Undocumented, Situation::Immigrant])]
+// An adjective that narrows to a kind: that kind alone.
+#[case("Undocumented immigrants", vec![Situation::Undocumented])]
 // A term joined by "and" after an "or" narrows that choice.
 #[case("Senior age 62 or over, or disabled and low-income", vec![Situation::Senior, Situation::Disability])]
 #[case("Mentally ill and homeless or about to become homeless", vec![Situation::SeriousMentalIllness, Situation::Homeless, Situation::AtRiskOfHomelessness])]
@@ -2211,21 +2212,6 @@ fn low_income_of_an_unread_choice(#[case] text: &str, #[case] low_income: bool) 
 }
 
 #[rstest]
-#[case("Must be a parent or legal guardian", Situation::Parenting)]
-#[case("Women 18+ fleeing DV", Situation::DomesticViolenceSurvivor)]
-#[case(
-    "Age birth-18 without health, dental or vision insurance",
-    Situation::Uninsured
-)]
-fn reads_more_group_wordings(#[case] text: &str, #[case] group: Situation) {
-    let e = eligibility_from_text(text);
-    assert!(
-        e.populations.value().is_some_and(|g| g.contains(&group)),
-        "{text}: {e:?}"
-    );
-}
-
-#[rstest]
 #[case(
     "Gross household income under $2,200/mo",
     IncomeLimit::MonthlyDollars(2200.0)
@@ -2250,8 +2236,101 @@ fn reads_more_income_wordings(#[case] text: &str, #[case] want: IncomeLimit) {
 )]
 // A compound describing something else, no one's residence.
 #[case("HOPWA tenant-based rental assistance", None)]
-fn parishes_and_compounds(#[case] text: &str, #[case] place: Option<&str>) {
+#[case(
+    "Free legal help for tenants in ZIP codes 60619, 60620 and 60621",
+    Some("60619")
+)]
+// Where a court is.
+#[case("Represents people charged in Clackamas County courts", None)]
+fn parishes_compounds_zip_codes_and_courts(#[case] text: &str, #[case] place: Option<&str>) {
     let e = eligibility_from_text(text);
     let names = e.residency.value().and_then(|names| names.first().cloned());
     assert_eq!(names.as_deref(), place, "{text}: {e:?}");
+}
+
+#[rstest]
+#[case("Open only to seniors", Situation::Senior)]
+#[case("Open only to residents of Maple Grove Apartments", Situation::Member)]
+#[case(
+    "Open only to students enrolled at Lane Community College",
+    Situation::Member
+)]
+#[case("Men who survived childhood sexual abuse", Situation::CrimeVictim)]
+#[case(
+    "Represents people charged with a crime who cannot afford a lawyer",
+    Situation::JusticeInvolved
+)]
+#[case(
+    "Serves youth ages 12 to 17 who are held at the Juvenile Detention Center",
+    Situation::InCustody
+)]
+#[case("Households who are literally homeless", Situation::Homeless)]
+#[case(
+    "Substance use disorder diagnosis; Medicaid-eligible",
+    Situation::SubstanceUse
+)]
+// A profile may say either of a foster parent: both, as a hint.
+#[case("Licensed foster and kinship parents", Situation::Caregiver)]
+#[case("Licensed foster and kinship parents", Situation::Parenting)]
+#[case("Must be a parent or legal guardian", Situation::Parenting)]
+#[case("Women 18+ fleeing DV", Situation::DomesticViolenceSurvivor)]
+#[case(
+    "Age birth-18 without health, dental or vision insurance",
+    Situation::Uninsured
+)]
+fn reads_more_group_wordings(#[case] text: &str, #[case] group: Situation) {
+    let e = eligibility_from_text(text);
+    assert!(
+        e.populations.value().is_some_and(|g| g.contains(&group)),
+        "{text}: {e:?}"
+    );
+}
+
+#[test]
+fn an_adjective_narrows_immigrants() {
+    let e = eligibility_from_text("Undocumented immigrants in Santa Clara County");
+    assert_eq!(e.populations.value(), Some(&vec![Situation::Undocumented]));
+}
+
+#[rstest]
+// What a text says does not matter is no condition.
+#[case(
+    "Children ages 3 to 5 whose family income is below the federal poverty guidelines. Children in foster care qualify regardless of income."
+)]
+#[case("Started for veterans, it now serves everyone, regardless of military service.")]
+// A part's conditions ("some day trips").
+#[case(
+    "The senior center is open to everyone. Some day trips are limited to members age 55 and up."
+)]
+fn conditions_that_do_not_matter_are_none(#[case] text: &str) {
+    let e = eligibility_from_text(text);
+    assert!(e.income.value().is_none(), "{text}: {e:?}");
+    assert!(e.populations.value().is_none(), "{text}: {e:?}");
+    assert!(
+        e.age.value().is_none_or(|a| a.min != Some(55.0)),
+        "{text}: {e:?}"
+    );
+}
+
+#[test]
+fn a_fee_regardless_of_income_keeps_the_income_limit() {
+    let e = eligibility_from_text(
+        "Flat fee regardless of income. Max percentage of income standard: 200%",
+    );
+    assert_eq!(
+        e.income.value(),
+        Some(&IncomeLimit::PercentOfPoverty(200.0))
+    );
+}
+
+#[test]
+fn who_may_come_after_a_preference() {
+    let e = eligibility_from_text(
+        "Preference is given to residents of Daly City, but anyone who lives in San Mateo County may apply.",
+    );
+    assert_eq!(
+        e.residency.value(),
+        Some(&vec!["San Mateo County".to_owned()]),
+        "{e:?}"
+    );
 }
