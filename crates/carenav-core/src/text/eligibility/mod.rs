@@ -190,7 +190,10 @@ pub fn read_eligibility(text: &str) -> EligibilityReading {
             groups.extend(groups_named(text, sentence));
             continue;
         }
-        if open_for_some || for_a_program(sentence) {
+        // Beside a program open to all, what the others need is theirs.
+        if open_for_some {
+            reading.terms.retain(|t| dimension(&t.value) > 6);
+        } else if for_a_program(sentence) {
             reading.terms.retain(|t| dimension(&t.value) > 5);
         }
         // "Seniors over 60, breakfast is at 7:30am", "Homeless dental clinic
@@ -588,7 +591,26 @@ fn negation_before(tokens: &[Token], at: usize) -> bool {
                 .any(|w| NEGATION.contains(&w))
         })
     };
-    near || stated()
+    near || stated() || need_not(tokens, at)
+}
+
+/// "You do not need to show ID or proof of income", "you don't have to
+/// live in Hamilton County": what the clause before `at` says one need
+/// not do (a negation, then "need" or "have", then "to").
+fn need_not(tokens: &[Token], at: usize) -> bool {
+    let clause: Vec<&str> = tokens
+        .get(..at)
+        .unwrap_or_default()
+        .iter()
+        .rev()
+        .map_while(Token::word)
+        .collect();
+    clause.windows(3).any(|w| {
+        matches!(w, [to, need, not]
+            if *to == "to"
+                && (*need == "need" || *need == "have")
+                && (NEGATION.contains(not) || *not == "don't" || *not == "doesn't"))
+    })
 }
 
 /// Phrases limiting a sentence's conditions, requirements included, to a

@@ -477,7 +477,9 @@ impl Scan<'_> {
         // a requirement or an income, with no break between.
         // "not limited to low-income clients" too.
         let condition = matches!(term.value, Value::Requirement(_) | Value::Income(_));
+        let place = matches!(term.value, Value::Residency(_));
         let group_negated = ((group || condition) && negation_before(tokens, start))
+            || (place && need_not(tokens, start))
             || (matches!(term.value, Value::Requirement(_)) && waived(tokens, start, end));
         // "Free for homeless San Franciscans", "(free to homeless)",
         // "uninsured people $0-full bill": a price, not who may come.

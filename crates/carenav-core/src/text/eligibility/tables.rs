@@ -122,7 +122,11 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
     ("literally homeless", Situation::Homeless),
     // "households who will lose their housing within 14 days".
     (
-        "will|would|about to lose their|his|her housing|home",
+        "will|would lose their|his|her housing|home",
+        Situation::AtRiskOfHomelessness,
+    ),
+    (
+        "about to lose their|his|her housing|home",
         Situation::AtRiskOfHomelessness,
     ),
     ("unhoused", Situation::Homeless),
@@ -364,6 +368,10 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
     ),
     ("member|members of the $", Situation::Member),
     (
+        "registered democrat|democrats|republican|republicans",
+        Situation::Member,
+    ),
+    (
         "member|members of the? parish|congregation|church|union",
         Situation::Member,
     ),
@@ -594,7 +602,7 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
     ),
     // "who have been arrested or cited", "people charged with a crime".
     (
-        "who have|has been arrested|cited|charged|convicted",
+        "who have|has been arrested|cited|charged|convicted or? arrested|cited|charged|convicted?",
         Situation::JusticeInvolved,
     ),
     (

@@ -2269,6 +2269,15 @@ fn parishes_compounds_zip_codes_and_courts(#[case] text: &str, #[case] place: Op
     "Substance use disorder diagnosis; Medicaid-eligible",
     Situation::SubstanceUse
 )]
+#[case(
+    "Helps households who are literally homeless or who will lose their housing within 14 days",
+    Situation::AtRiskOfHomelessness
+)]
+#[case(
+    "Young people ages 10 to 17 who have been arrested or cited for a first offense",
+    Situation::JusticeInvolved
+)]
+#[case("Registered Democrat", Situation::Member)]
 // A profile may say either of a foster parent: both, as a hint.
 #[case("Licensed foster and kinship parents", Situation::Caregiver)]
 #[case("Licensed foster and kinship parents", Situation::Parenting)]
@@ -2333,4 +2342,17 @@ fn who_may_come_after_a_preference() {
         Some(&vec!["San Mateo County".to_owned()]),
         "{e:?}"
     );
+}
+
+#[rstest]
+// What one need not do is no condition.
+#[case(
+    "You do not need to show ID or proof of income, and you don't have to live in Hamilton County."
+)]
+// Beside a program open to all, what the others need is theirs.
+#[case("Food pantry: no eligibility requirements. Rent help: must have an eviction notice.")]
+fn what_one_need_not_do_or_another_program_needs(#[case] text: &str) {
+    let e = eligibility_from_text(text);
+    assert!(e.requirements.is_empty(), "{text}: {e:?}");
+    assert!(e.residency.value().is_none(), "{text}: {e:?}");
 }
