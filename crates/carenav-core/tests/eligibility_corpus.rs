@@ -392,7 +392,19 @@ const PARTS: [&str; 9] = [
 ///   organization's name as a slot ("member of national Classic Car Club
 ///   of America", "Members of the Sons of Norway Lodge"), read as members
 ///   (dev +1 atom; synthetic-2 held back residency .964/.831 → .946/.815,
-///   twice, the second time without names holding a county).
+///   twice, the second time without names holding a county). Agency-only
+///   wordings beyond the sets ("not a direct service program", "We do not
+///   serve the public", "Only nonprofits may apply", "Eligible applicants
+///   are nonprofit organizations", "training for health care providers")
+///   moved no figure; a sentence about whom the service does not serve
+///   keeps its agency cue ("We do not serve the public"). The agency rows
+///   of this stop were narrowed where a client service could match them
+///   (an agency-only reading hides a service from every client): "for",
+///   not "to", hospitals, county agencies, licensed child care providers
+///   and legal aid programs ("rides to hospitals", "referrals to licensed
+///   child care providers"); no "referrals must come from a provider"; no
+///   "does not serve families" or "families, not individuals"; other
+///   professionals only "who work with"; unit tests hold each.
 const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("dev", "age", 0.95, 0.97),
     ("dev", "gender", 0.91, 0.85),

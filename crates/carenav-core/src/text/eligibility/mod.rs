@@ -212,8 +212,9 @@ pub fn read_eligibility(text: &str) -> EligibilityReading {
         // "Jesuit volunteers must be age 21 or over", "Physically disabled
         // services on a case-by-case basis": someone else's conditions, or
         // an exception; none restricts the client.
+        // (Unless it turns individuals away: "We do not serve individuals".)
         if about_others(sentence) {
-            reading.terms.clear();
+            reading.terms.retain(|t| t.value == Value::Agency);
         }
         // "Kids under 12 must be accompanied by an adult": who needs a
         // companion, not who may come.

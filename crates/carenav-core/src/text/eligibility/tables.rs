@@ -2228,24 +2228,51 @@ pub(super) const AGENCY: &[&str] = &[
     "not|never|don't|doesn't distribute|provide|offer|sell|give|lend food|services|grants|funds|equipment|loans|assistance? directly to the public",
     "individuals|individual and? for? profit? businesses? are|is not eligible",
     "to individuals are|is not permitted|allowed|available|accepted|eligible",
-    "not|don't|doesn't accept cases|applications|requests|referrals|calls from individuals|clients|families|people",
+    "not|don't|doesn't accept cases|applications|requests|referrals|calls from individuals",
     "not|don't|doesn't accept cases|applications|requests|referrals|calls from members of the public",
     "not|don't|doesn't accept cases|applications|requests|referrals|calls from the public",
-    "requests|applications|referrals must come from an? organization|organizations|agency|agencies|provider|providers|professional|professionals",
+    // (Not "referrals must come from a provider": clients referred.)
+    "requests|applications must come from an? organization|organizations|agency|agencies",
     "not individual families|clients|people|persons",
     // Professionals and institutions as the only clients: "Open to licensed
     // child care providers", "courses for licensed social workers", "child
     // care staff and other professionals", "training for shelter staff",
     // "profiles for city departments", "interpreters for hospitals, clinics
     // and courts", "support to legal aid attorneys".
-    "for|to licensed child? care? providers|professionals|clinicians|counselors|therapists|nurses|physicians|social",
-    "open to licensed",
-    "and|or other professionals",
+    // (Only "for" or "open to": "referrals to licensed child care
+    // providers" serve parents.)
+    "for licensed child? care? providers|professionals|clinicians|counselors|therapists|nurses|physicians|social",
+    "open to licensed child? care? providers|professionals|clinicians|counselors|therapists|nurses|physicians|social",
+    "and|or other professionals who work|working",
     "for|to shelter|agency|program|clinic|school|frontline staff",
-    "for|to city|county|state|government departments|agencies",
-    "for|to hospitals|clinics|courts ,|and|or hospitals|clinics|courts",
-    "for|to legal aid attorneys|lawyers|programs|organizations|advocates",
-    "centers|clinics|hospitals|nonprofits|fqhcs only",
+    // (Only "for": "rides to hospitals and clinics", "referrals to
+    // county agencies" serve people.)
+    "for city|county|state|government departments|agencies",
+    "for hospitals|clinics|courts ,|and|or hospitals|clinics|courts",
+    "for legal aid attorneys|lawyers|advocates|programs|organizations",
+    "training|support|research|counseling to legal aid attorneys|lawyers|advocates|programs|organizations",
+    "fqhcs|nonprofits only",
+    "community health centers only",
+    // Common wordings of the same, beyond the sets read: "This is not a
+    // direct service program", "We do not serve the public", "Only
+    // nonprofits may apply", "Eligible applicants are nonprofit
+    // organizations and local governments", "grants to community
+    // organizations", "training for health care providers", "for school
+    // districts and municipalities". (Not "we do not serve individuals"
+    // nor "families, not individuals": a qualifier may follow, "under 18",
+    // or a group served instead.)
+    "not a direct service program|provider|agency",
+    "no|not direct client? services",
+    "not|don't|doesn't serve|assist|help the public",
+    "only organizations|agencies|nonprofits|schools|churches|congregations|businesses|employers|providers may|can apply|register|order|request|participate|enroll",
+    "eligible applicants are|include nonprofit|nonprofits|public|local|tribal|government|governments|organizations|agencies",
+    "grants|funding|funds to|for nonprofit|nonprofits|local|community|public organizations|agencies|nonprofits|schools|governments?",
+    "for|to health|medical care? providers|professionals|clinicians|practices",
+    "for|to healthcare providers|professionals|clinicians|practices",
+    "for|to educators|employers|municipalities",
+    "for|to school districts|staff|administrators",
+    "for|to local governments|agencies",
+    "membership is? open to organizations|agencies|nonprofits|businesses",
 ];
 
 /// Words that say individual people are served too (an agency cue in the

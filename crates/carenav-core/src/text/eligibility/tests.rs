@@ -738,6 +738,23 @@ fn reads_no_id_requirement(#[case] text: &str) {
     "Membership open to licensed child care providers, information available to anyone",
     false
 )]
+#[case("This is not a direct service program.", true)]
+#[case("We do not serve the public.", true)]
+#[case("Only nonprofits may apply.", true)]
+#[case(
+    "Eligible applicants are nonprofit organizations and local governments.",
+    true
+)]
+#[case("Training for health care providers", true)]
+// People are served: a qualifier may follow, or a group served instead;
+// places and providers one is sent or driven to.
+#[case("We do not serve individuals under 18", false)]
+#[case("Family shelter for families, not individuals.", false)]
+#[case("Shelter for single adults; does not serve families", false)]
+#[case("Free rides to hospitals and clinics for seniors", false)]
+#[case("Referrals to licensed child care providers", false)]
+#[case("Referrals must come from a provider", false)]
+#[case("Open to licensed drivers", false)]
 fn reads_agency_only(#[case] text: &str, #[case] agency: bool) {
     assert_eq!(eligibility_from_text(text).agency_only, agency, "{text}");
 }
