@@ -290,8 +290,8 @@ pub fn read_eligibility(text: &str) -> EligibilityReading {
     if readings.iter().any(|r| r.open) {
         scanned.retain(|t| dimension(&t.value) > 5);
     }
-    for (patterns, voided) in WIDENING {
-        if parts.iter().any(|s| contains_any(patterns, s)) {
+    for (widening, voided) in &WIDENING {
+        if parts.iter().any(|s| widening.anywhere(s)) {
             retain_terms(&mut readings, &mut scanned, |t| !voided(&t.value));
         }
     }
@@ -599,19 +599,22 @@ fn negation_before(tokens: &[Token], at: usize) -> bool {
 /// live in Hamilton County": what the clause before `at` says one need
 /// not do (a negation, then "need" or "have", then "to").
 fn need_not(tokens: &[Token], at: usize) -> bool {
-    let clause: Vec<&str> = tokens
+    // Read backwards from `at` (asked of many phrases: no allocation).
+    let (mut after_next, mut next) = (None, None);
+    for word in tokens
         .get(..at)
         .unwrap_or_default()
         .iter()
         .rev()
         .map_while(Token::word)
-        .collect();
-    clause.windows(3).any(|w| {
-        matches!(w, [to, need, not]
-            if *to == "to"
-                && (*need == "need" || *need == "have")
-                && (NEGATION.contains(not) || *not == "don't" || *not == "doesn't"))
-    })
+    {
+        let negation = NEGATION.contains(&word) || word == "don't" || word == "doesn't";
+        if negation && matches!(next, Some("need" | "have")) && after_next == Some("to") {
+            return true;
+        }
+        (after_next, next) = (next, Some(word));
+    }
+    false
 }
 
 /// Phrases limiting a sentence's conditions, requirements included, to a
@@ -774,21 +777,30 @@ type Voids = fn(&Value) -> bool;
 /// family members and friends are welcome too" (whoever the others name,
 /// others come too); "Free for families earning less than $40,000; others
 /// pay a small fee" (who pays nothing, not who may come).
-const WIDENING: &[(&[&str], Voids)] = &[
-    (ALL_AGES, |v| matches!(v, Value::Age(..))),
-    (CONCURRENT_ENROLLMENT, |v| {
+static WIDENING: [(&Indexed<&str>, Voids); 6] = [
+    (&ALL_AGES_ROWS, |v| matches!(v, Value::Age(..))),
+    (&CONCURRENT_ENROLLMENT_ROWS, |v| {
         matches!(v, Value::Age(..) | Value::Population(_))
     }),
-    (REGARDLESS_OF_INCOME, |v| matches!(v, Value::Income(_))),
-    (REGARDLESS_OF_SERVICE, |v| {
+    (&REGARDLESS_OF_INCOME_ROWS, |v| {
+        matches!(v, Value::Income(_))
+    }),
+    (&REGARDLESS_OF_SERVICE_ROWS, |v| {
         matches!(v, Value::Population(s)
             if s.iter().any(|x| matches!(x, Situation::Veteran | Situation::Military)))
     }),
-    (OTHERS_WELCOME, |v| matches!(v, Value::Population(_))),
-    (OTHERS_PAY, |v| {
+    (&OTHERS_WELCOME_ROWS, |v| matches!(v, Value::Population(_))),
+    (&OTHERS_PAY_ROWS, |v| {
         matches!(v, Value::Population(_) | Value::Income(_) | Value::Age(..))
     }),
 ];
+// Asked of every sentence: indexed like the tables.
+static ALL_AGES_ROWS: Indexed<&str> = Indexed::new(ALL_AGES);
+static CONCURRENT_ENROLLMENT_ROWS: Indexed<&str> = Indexed::new(CONCURRENT_ENROLLMENT);
+static REGARDLESS_OF_INCOME_ROWS: Indexed<&str> = Indexed::new(REGARDLESS_OF_INCOME);
+static REGARDLESS_OF_SERVICE_ROWS: Indexed<&str> = Indexed::new(REGARDLESS_OF_SERVICE);
+static OTHERS_WELCOME_ROWS: Indexed<&str> = Indexed::new(OTHERS_WELCOME);
+static OTHERS_PAY_ROWS: Indexed<&str> = Indexed::new(OTHERS_PAY);
 
 /// Phrases stating who comes first, not who may come ("program
 /// priorities", "federal preferences guidelines" are not among them).
