@@ -33,8 +33,13 @@ const MIN_EXCLUDING_PRECISION: &[(&str, f64)] = &[
     ("synthetic-2", 0.99),
     ("synthetic-2-held-back", 0.99),
     ("synthetic-3", 0.99),
-    ("synthetic-4", 0.99),
+    // A label convention: "Parents/guardians of children under 5" gives
+    // the child's age only here; the reader names the parents too (with
+    // high confidence, as the corpus labels do).
+    ("synthetic-4", 0.97),
     ("synthetic-4-held-back", 0.99),
+    ("synthetic-5", 0.99),
+    ("synthetic-5-held-back", 0.99),
 ];
 
 /// The parts measured: development (read while writing rules), held back
@@ -74,8 +79,18 @@ const MIN_EXCLUDING_PRECISION: &[(&str, f64)] = &[
 /// exclusions 29 of 29 right, then read and used for rules;
 /// `synthetic-4-held-back` age .935/1, gender 1/1, population
 /// .833/.723, residency .900/.818, income 1/.720, requirement .944/.829,
-/// agency-only 1/.154, exclusions 11 of 11 right.
-const PARTS: [&str; 9] = [
+/// agency-only 1/.154, exclusions 11 of 11 right. Synthetic 5 (stop 20):
+/// 150 and 150 more on who is served and where they live (abbreviations,
+/// groups in predicates, group words that restrict no one), by two more
+/// blind helpers, measured first before any rule came from them:
+/// `synthetic-5` age .818/.871, gender .875/1, population .848/.629,
+/// residency .948/.724, income 1/.714, requirement 1/.947, agency-only 1/1,
+/// exclusions 16 of 17 right (a family's child's age read as the client's),
+/// then read and used for rules; `synthetic-5-held-back` (never read) age
+/// .867/.929, gender .875/1, population .857/.778, residency .956/.811,
+/// income 1/.923, requirement 1/.882, agency-only 1/1, exclusions 31 of
+/// 31 right.
+const PARTS: [&str; 11] = [
     "dev",
     "held-back",
     "synthetic",
@@ -85,6 +100,8 @@ const PARTS: [&str; 9] = [
     "synthetic-3",
     "synthetic-4",
     "synthetic-4-held-back",
+    "synthetic-5",
+    "synthetic-5-held-back",
 ];
 
 /// Regression floors (precision, recall) per part and kind, a little below
@@ -404,7 +421,43 @@ const PARTS: [&str; 9] = [
 ///   and legal aid programs ("rides to hospitals", "referrals to licensed
 ///   child care providers"); no "referrals must come from a provider"; no
 ///   "does not serve families" or "families, not individuals"; other
-///   professionals only "who work with"; unit tests hold each.
+///   professionals only "who work with"; unit tests hold each. From
+///   synthetic-5 (its one wrong exclusion first: "Spanish-speaking
+///   families with children under 5" had read the child's age as the
+///   client's, with high confidence; a family's child is a child whatever
+///   the family is called, and so are babies and toddlers, and children
+///   one is raising): abbreviations (PLWHA, TAY, SMI, I/DD, vets,
+///   LGBTQIA+, bi, trans), military spouses, college students,
+///   school-age children, elders, schizophrenia and bipolar disorder,
+///   people released or coming home from prison or jail, arrest or
+///   conviction records, the juvenile justice system, living in cars or
+///   shelters, at risk of losing housing, in or leaving foster care,
+///   enrolled in a health plan, an exclusive reservation ("are reserved
+///   for members", not "beds reserved for veterans"); priorities
+///   ("prioritized", "especially welcome"), "but anyone who ... can
+///   enroll", "regardless of insurance status", whose loved ones are
+///   incarcerated, applying on the person's behalf restrict no one;
+///   unincorporated areas, "in ZIP 94601", "in the 19143 ZIP code", a
+///   county after a spaced dash ("— Multnomah County": a dash between
+///   words had been dropped as a hyphen); "income ≤ 200% FPL", "income is
+///   below $2,000 per month"; "we cannot take walk-ins" keeps the
+///   appointment. Synthetic-5 population .848/.629 → .902/.742, residency
+///   recall .724 → .803, income recall .714 → .929, exclusions 16/17 →
+///   25/25; never read: synthetic-5 held back population .857/.778 →
+///   .871/.815, age .867/.929 → .900/.964, exclusions 31 → 36 (all
+///   right); synthetic-4 held back population .859/.735 → .863/.759,
+///   income recall .760 → .800; synthetic held back age .958/.850 →
+///   .972/.863; synthetic-2 held back population recall .747 → .758;
+///   development unchanged. Synthetic-4's exclusion precision fell to
+///   .973 (36 of 37): "Parents/guardians of children under 5" now reads
+///   the parents as the corpus labels do, where that set's labeller gave
+///   the child's age only; a childcare need now infers a parent (so such
+///   a client is not excluded). Tried and dropped: "cannot afford" as low
+///   income (held back income precision .900 → .818: bail and lawyers one
+///   cannot afford are no income limit); "homeless in <county>" as
+///   residency (a place after one alternative of a choice is its own,
+///   Ohana 1227); gay or queer "men" as one phrase (it paired the gender
+///   away in a list); "any parent" (it split "parent with custody").
 const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("dev", "age", 0.95, 0.97),
     ("dev", "gender", 0.91, 0.85),
@@ -427,7 +480,7 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("synthetic", "income", 0.95, 0.91),
     ("synthetic", "requirement", 0.92, 0.90),
     ("synthetic", "agency-only", 0.98, 0.99),
-    ("synthetic-held-back", "age", 0.95, 0.84),
+    ("synthetic-held-back", "age", 0.96, 0.86),
     ("synthetic-held-back", "gender", 0.98, 0.86),
     ("synthetic-held-back", "population", 0.91, 0.79),
     ("synthetic-held-back", "residency", 0.95, 0.86),
@@ -443,14 +496,14 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("synthetic-2", "agency-only", 0.98, 0.99),
     ("synthetic-2-held-back", "age", 0.75, 0.91),
     ("synthetic-2-held-back", "gender", 0.98, 0.88),
-    ("synthetic-2-held-back", "population", 0.88, 0.73),
+    ("synthetic-2-held-back", "population", 0.88, 0.75),
     ("synthetic-2-held-back", "residency", 0.95, 0.82),
     ("synthetic-2-held-back", "income", 0.78, 0.78),
     ("synthetic-2-held-back", "requirement", 0.96, 0.93),
     ("synthetic-2-held-back", "agency-only", 0.66, 0.28),
     ("synthetic-3", "age", 0.93, 0.90),
     ("synthetic-3", "gender", 0.98, 0.98),
-    ("synthetic-3", "population", 0.87, 0.78),
+    ("synthetic-3", "population", 0.88, 0.81),
     ("synthetic-3", "residency", 0.96, 0.92),
     ("synthetic-3", "income", 0.89, 0.99),
     ("synthetic-3", "requirement", 0.95, 0.87),
@@ -464,11 +517,25 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("synthetic-4", "agency-only", 0.98, 0.99),
     ("synthetic-4-held-back", "age", 0.93, 0.99),
     ("synthetic-4-held-back", "gender", 0.98, 0.98),
-    ("synthetic-4-held-back", "population", 0.85, 0.73),
+    ("synthetic-4-held-back", "population", 0.85, 0.75),
     ("synthetic-4-held-back", "residency", 0.94, 0.86),
-    ("synthetic-4-held-back", "income", 0.98, 0.75),
+    ("synthetic-4-held-back", "income", 0.98, 0.79),
     ("synthetic-4-held-back", "requirement", 0.94, 0.85),
     ("synthetic-4-held-back", "agency-only", 0.98, 0.30),
+    ("synthetic-5", "age", 0.90, 0.96),
+    ("synthetic-5", "gender", 0.87, 0.98),
+    ("synthetic-5", "population", 0.90, 0.74),
+    ("synthetic-5", "residency", 0.95, 0.78),
+    ("synthetic-5", "income", 0.98, 0.92),
+    ("synthetic-5", "requirement", 0.98, 0.98),
+    ("synthetic-5", "agency-only", 0.98, 0.98),
+    ("synthetic-5-held-back", "age", 0.89, 0.96),
+    ("synthetic-5-held-back", "gender", 0.87, 0.98),
+    ("synthetic-5-held-back", "population", 0.86, 0.81),
+    ("synthetic-5-held-back", "residency", 0.95, 0.81),
+    ("synthetic-5-held-back", "income", 0.98, 0.92),
+    ("synthetic-5-held-back", "requirement", 0.98, 0.88),
+    ("synthetic-5-held-back", "agency-only", 0.98, 0.98),
 ];
 
 #[derive(Debug, Deserialize)]
@@ -531,6 +598,8 @@ fn load() -> Vec<Entry> {
         "synthetic-3",
         "synthetic-4",
         "synthetic-4-held-back",
+        "synthetic-5",
+        "synthetic-5-held-back",
     ] {
         let path = dir.join(format!("{source}.jsonl"));
         let text = std::fs::read_to_string(&path)

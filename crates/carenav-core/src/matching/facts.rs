@@ -68,6 +68,9 @@ const NEED_SITUATIONS: &[(&str, Situation)] = &[
     ("immigration", Situation::Immigrant),
     ("substance-use", Situation::SubstanceUse),
     ("health-insurance-coverage-status", Situation::Uninsured),
+    // Who needs childcare has a child in their care ("Parents of children
+    // under 5" programs).
+    ("childcare", Situation::Parenting),
 ];
 
 impl ClientFacts {
@@ -156,5 +159,33 @@ impl ClientFacts {
             }
             _ => false,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_childcare_need_makes_the_client_a_parent() {
+        let profile = ClientProfile::from_json(
+            r#"{"location":{"latitude":37.5,"longitude":-122.2},"age":31,
+            "needs":[{"domain":"childcare"}]}"#,
+        )
+        .expect("test profile is valid");
+        let point = GeoPoint::new(37.5, -122.2).expect("valid point");
+        let facts = ClientFacts::from_profile(&profile, point, None);
+        assert_eq!(
+            facts.satisfies(Situation::Parenting),
+            Some(Situation::Parenting)
+        );
+        assert!(
+            facts
+                .inferred
+                .iter()
+                .any(|i| i.situation == Situation::Parenting && i.because == "need childcare"),
+            "{:?}",
+            facts.inferred
+        );
     }
 }

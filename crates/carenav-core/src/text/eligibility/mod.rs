@@ -353,7 +353,11 @@ pub fn read_eligibility(text: &str) -> EligibilityReading {
         WALK_IN
             .iter()
             .any(|p| match_pattern(p, &tokens, i).is_some())
-            && !word_before(&tokens, i).is_some_and(|w| NEGATION.contains(&w))
+            && !(i.saturating_sub(2)..i).any(|k| {
+                tokens.get(k).and_then(Token::word).is_some_and(|w| {
+                    NEGATION.contains(&w) || ["cannot", "can't", "don't"].contains(&w)
+                })
+            })
     });
     if walk_in {
         retain_terms(&mut readings, &mut scanned, |t| {
@@ -666,7 +670,9 @@ fn about_others(sentence: &[Token]) -> bool {
     // Not who is referred here: "Youth are referred to us by probation".
     let sent_elsewhere = (contains_any(&["are|is referred|sent|directed to|elsewhere"], sentence)
         && !contains_any(&["to us|our|this", "by"], sentence))
-        || contains_any(&["should call|contact|dial 211"], sentence);
+        || contains_any(&["should call|contact|dial 211"], sentence)
+        // "Caregivers and adult children may apply on the person's behalf".
+        || contains_any(&["on the|their|his|her|your? person's|client's|behalf"], sentence);
     let not_served = contains_any(
         &[
             "do|does|will not serve|accept|admit",
@@ -777,7 +783,7 @@ type Voids = fn(&Value) -> bool;
 /// family members and friends are welcome too" (whoever the others name,
 /// others come too); "Free for families earning less than $40,000; others
 /// pay a small fee" (who pays nothing, not who may come).
-static WIDENING: [(&Indexed<&str>, Voids); 6] = [
+static WIDENING: [(&Indexed<&str>, Voids); 7] = [
     (&ALL_AGES_ROWS, |v| matches!(v, Value::Age(..))),
     (&CONCURRENT_ENROLLMENT_ROWS, |v| {
         matches!(v, Value::Age(..) | Value::Population(_))
@@ -785,6 +791,10 @@ static WIDENING: [(&Indexed<&str>, Voids); 6] = [
     (&REGARDLESS_OF_INCOME_ROWS, |v| {
         matches!(v, Value::Income(_))
     }),
+    (
+        &REGARDLESS_OF_INSURANCE_ROWS,
+        |v| matches!(v, Value::Population(s) if s.contains(&Situation::Uninsured)),
+    ),
     (&REGARDLESS_OF_SERVICE_ROWS, |v| {
         matches!(v, Value::Population(s)
             if s.iter().any(|x| matches!(x, Situation::Veteran | Situation::Military)))
@@ -799,6 +809,7 @@ static ALL_AGES_ROWS: Indexed<&str> = Indexed::new(ALL_AGES);
 static CONCURRENT_ENROLLMENT_ROWS: Indexed<&str> = Indexed::new(CONCURRENT_ENROLLMENT);
 static REGARDLESS_OF_INCOME_ROWS: Indexed<&str> = Indexed::new(REGARDLESS_OF_INCOME);
 static REGARDLESS_OF_SERVICE_ROWS: Indexed<&str> = Indexed::new(REGARDLESS_OF_SERVICE);
+static REGARDLESS_OF_INSURANCE_ROWS: Indexed<&str> = Indexed::new(REGARDLESS_OF_INSURANCE);
 static OTHERS_WELCOME_ROWS: Indexed<&str> = Indexed::new(OTHERS_WELCOME);
 static OTHERS_PAY_ROWS: Indexed<&str> = Indexed::new(OTHERS_PAY);
 
@@ -812,6 +823,10 @@ const PREFERENCE: &[&str] = &[
     "first|top priority",
     "preferences apply",
     "served|seen first",
+    // "seniors and disabled persons prioritized", "LGBTQIA+ neighbors are
+    // especially welcome here".
+    "prioritized|prioritised",
+    "especially|particularly welcome",
 ];
 
 /// Whether the age phrase at `start` follows a child someone has or cares
@@ -824,12 +839,14 @@ fn childs_age(tokens: &[Token], start: usize) -> bool {
         .iter()
         .filter(|t| t.word().is_some() || t.number().is_some())
         .collect();
+    // ("Parents and guardians of babies and toddlers up to age 3",
+    // "families raising children 12 and under".)
     let child = before
         .iter()
-        .position(|t| t.is_word("child") || t.is_word("children"));
+        .position(|t| t.word().is_some_and(|w| CHILD_WORDS.contains(&w)));
     child.is_some_and(|c| {
         before.get(..c).unwrap_or_default().iter().any(|t| {
-            ["of", "have", "has", "with", "their", "your"]
+            ["of", "have", "has", "with", "their", "your", "raising"]
                 .iter()
                 .any(|w| t.is_word(w))
         })
@@ -1011,9 +1028,14 @@ fn prepare(tokens: Vec<Token>) -> Vec<Token> {
             }
             continue;
         }
+        // ("Spanish-speaking", "Low- or moderate-income", not
+        // "homelessness — Multnomah County": a dash spaced on both sides.)
+        let before = out.last().filter(|t| t.word().is_some());
+        let after = tokens.get(k + 1).filter(|t| t.word().is_some());
         let inner_hyphen = token.is_punct('-')
-            && out.last().is_some_and(|t| t.word().is_some())
-            && tokens.get(k + 1).is_some_and(|t| t.word().is_some());
+            && before.is_some_and(|b| {
+                after.is_some_and(|a| b.end == token.start || a.start == token.end)
+            });
         let bracket = matches!(token.kind, Kind::Punct('(' | ')' | '[' | ']'));
         if !inner_hyphen && !bracket {
             out.push(token.clone());
@@ -1961,9 +1983,17 @@ fn and_list(text: &str, terms: Vec<(Option<Conn>, Term)>) -> Option<Vec<Term>> {
         // "Parent of child age 5 or under", "Families with children under
         // 18": the age after the child is the child's ("Pregnant and
         // parenting teens under 21": the teens' own).
+        // ("Spanish-speaking families with children under 5": families
+        // read as a community are families still.)
         let parents = out.iter().any(|t| {
             matches!(&t.value, Value::Population(s)
                 if s.iter().any(|x| matches!(x, Situation::Parenting | Situation::FamilyWithChildren)))
+        }) || out.first().is_some_and(|t| {
+            text.get(t.start..t.end).is_some_and(|words| {
+                words
+                    .split(|c: char| !c.is_alphabetic())
+                    .any(|w| PARENT_WORDS.contains(&w.to_lowercase().as_str()))
+            })
         });
         if parents {
             for t in &mut out {

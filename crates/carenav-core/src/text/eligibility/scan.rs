@@ -133,10 +133,21 @@ pub(super) fn scan_sentence(text: &str, tokens: &[Token], preference: bool) -> V
 /// as well as ...": an exception, a welcome. "Anyone, especially veterans",
 /// "Veterans preferred", "primarily serves women": a focus.
 fn not_required(tokens: &[Token], preference: bool) -> bool {
+    // A share reserved ("10% of enrollment reserved for ...", "includes
+    // beds reserved for veterans"), not an exclusive reservation ("Food
+    // boxes are reserved for members").
+    let share_reserved = tokens
+        .iter()
+        .position(|t| t.is_word("reserved"))
+        .is_some_and(|r| {
+            !r.checked_sub(1)
+                .and_then(|b| tokens.get(b))
+                .is_some_and(|t| t.is_word("are") || t.is_word("is"))
+        });
     preference
+        || share_reserved
         || tokens.iter().any(|t| {
             [
-                "reserved",
                 "arrangements",
                 "welcome",
                 "welcomed",

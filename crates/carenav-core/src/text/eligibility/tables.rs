@@ -404,7 +404,7 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
         Situation::FosterYouth,
     ),
     (
-        "parents|guardians and|or parents|guardians of a? child|children|infants|toddlers",
+        "parents|guardians and|or|/ parents|guardians of a? child|children|infants|toddlers|babies",
         Situation::Parenting,
     ),
     (
@@ -438,9 +438,12 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
     ),
     ("k -|through 12 student|students", Situation::Student),
     ("caregiver|caregivers|caretakers", Situation::Caregiver),
-    ("lgbt|lgbtq|glbt", Situation::Lgbtq),
     (
-        "gay|lesbian|bisexual|transgender|queer|questioning",
+        "lgbt|lgbtq|glbt|lgbtqia|lgbtqi|lgbtq2|lgbtq2s|lgbtqia2s|lgbtqi2s",
+        Situation::Lgbtq,
+    ),
+    (
+        "gay|lesbian|bisexual|bi|transgender|trans|queer|questioning|nonbinary|intersex",
         Situation::Lgbtq,
     ),
     (
@@ -671,6 +674,65 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
     (
         "with arrest|criminal|conviction or|and? arrest|conviction? records|record|histories|history",
         Situation::JusticeInvolved,
+    ),
+    (
+        "with an? arrest|criminal|conviction|police or|and? arrest|conviction? record|records",
+        Situation::JusticeInvolved,
+    ),
+    // "people coming home from state prison", "involved with the juvenile
+    // justice system".
+    // (No "state" or "county" before "prison": table words are never
+    // place words.)
+    (
+        "coming home from prison|jail|incarceration or|and? prison|jail?",
+        Situation::JusticeInvolved,
+    ),
+    (
+        "returning|released from prison|jail|incarceration or|and? prison|jail?",
+        Situation::JusticeInvolved,
+    ),
+    (
+        "involved with|in the juvenile justice|court system",
+        Situation::JusticeInvolved,
+    ),
+    (
+        "leaving|exiting the juvenile justice system",
+        Situation::JusticeInvolved,
+    ),
+    // Abbreviations and other names: "PLWHA", "TAY", "SMI", "I/DD",
+    // "vets", "military spouses", "college students", "school-age
+    // children", "elders".
+    ("plwha|plwh|plwhiv", Situation::HivAids),
+    ("tay", Situation::Youth),
+    ("transition age|aged youth|adults", Situation::Youth),
+    ("smi", Situation::SeriousMentalIllness),
+    ("i / dd", Situation::DevelopmentalDisability),
+    ("vets", Situation::Veteran),
+    (
+        "military spouse|spouses|dependents|children|kids",
+        Situation::Military,
+    ),
+    ("school age children|kids", Situation::Child),
+    ("elders", Situation::Senior),
+    ("schizophrenia|psychosis", Situation::SeriousMentalIllness),
+    ("bipolar disorder", Situation::SeriousMentalIllness),
+    ("severe major? depression", Situation::SeriousMentalIllness),
+    // Where people sleep: "living in cars", "sleeping on the street".
+    (
+        "living|sleeping|staying in a? car|cars|vehicle|vehicles|shelter|shelters|tents|encampments",
+        Situation::Homeless,
+    ),
+    (
+        "living|sleeping|staying on the street|streets",
+        Situation::Homeless,
+    ),
+    (
+        "at risk of losing their|his|her? housing|home|homes",
+        Situation::AtRiskOfHomelessness,
+    ),
+    (
+        "in or|and leaving|exiting the? foster care system?",
+        Situation::FosterYouth,
     ),
     ("currently in prison|jail", Situation::InCustody),
     // "ages 16-24 who are not working and not in school".
@@ -983,7 +1045,7 @@ pub(super) const PEOPLE: &[(&str, &[Situation], Option<Gender>)] = &[
     ),
     // Named as who a program is for, never a topic ("questioning youth").
     (
-        "gay|lesbian|bisexual|transgender|queer|questioning|lgbt|lgbtq|nonbinary +? youth|teens|adults|seniors|people|persons|individuals",
+        "gay|lesbian|bisexual|transgender|trans|queer|questioning|lgbt|lgbtq|lgbtqia|lgbtqi|lgbtq2s|lgbtqia2s|nonbinary +? youth|teens|adults|seniors|people|persons|individuals",
         &[Situation::Lgbtq],
         None,
     ),
@@ -1114,6 +1176,17 @@ pub(super) const PEOPLE: &[(&str, &[Situation], Option<Gender>)] = &[
     (
         "opioid|alcohol|drug|substance|stimulant use disorder|disorders diagnosis|diagnosed",
         &[Situation::SubstanceUse],
+        None,
+    ),
+    (
+        "college|university student|students",
+        &[Situation::Student],
+        None,
+    ),
+    // "must be enrolled in a Kaiser Permanente health plan".
+    (
+        "enrolled in a|the? $ health? plan|plans",
+        &[Situation::Member],
         None,
     ),
     // "Open only to students enrolled at Lane Community College": a
@@ -1517,10 +1590,28 @@ pub(super) const INCOME: &[(&str, IncomeShape)] = &[
         "gross? individual|household|family? monthly income|incomes of? less? than|below|under $#",
         IncomeShape::Monthly,
     ),
-    // "Gross household income under $2,200/mo".
+    // "Gross household income under $2,200/mo", "whose household income
+    // is below $2,000 per month".
     (
-        "gross? individual|household|family? income|incomes of? less? than|below|under $# per|a|/ month|mo",
+        "gross? individual|household|family? income|incomes is|are? of? less? than|below|under $# per|a|/ month|mo",
         IncomeShape::Monthly,
+    ),
+    // "income ≤ 200% FPL", "income up to 250% FPL".
+    (
+        "income|incomes ≤|< # %|percent of? the? federal? poverty level|guidelines|guideline|line",
+        IncomeShape::PercentOfPoverty,
+    ),
+    (
+        "income|incomes ≤|< # %|percent fpl",
+        IncomeShape::PercentOfPoverty,
+    ),
+    (
+        "income|incomes up to # %|percent of? the? federal? poverty level|guidelines|guideline|line",
+        IncomeShape::PercentOfPoverty,
+    ),
+    (
+        "income|incomes up to # %|percent fpl",
+        IncomeShape::PercentOfPoverty,
     ),
     (
         "gross? annual household|family|individual? income|incomes of? less? than|below|under $#",
@@ -1721,6 +1812,8 @@ pub(super) const RESIDENCY: &[(&str, ResidencyShape)] = &[
         ResidencyShape::Unnamed,
     ),
     ("county resident|residents", ResidencyShape::Unnamed),
+    // "Residents of the county's unincorporated areas".
+    ("unincorporated area|areas", ResidencyShape::Unnamed),
     (
         "resident|residents|residence|residency of|in the? state of $",
         ResidencyShape::Named,
@@ -1862,6 +1955,9 @@ pub(super) const RESIDENCY: &[(&str, ResidencyShape)] = &[
     ),
     // "ZIP codes 48205, 48213, and 48224 only".
     ("zip code|codes|zipcode|zipcodes $", ResidencyShape::Named),
+    // "in ZIP 94601 or 94603", "in the 19143 ZIP code".
+    ("in zip|zips $", ResidencyShape::Named),
+    ("in the? $ zip code|codes|area", ResidencyShape::Named),
     ("service area|areas :|- $", ResidencyShape::Named),
     ("in|within the? $c", ResidencyShape::InCounty),
     ("$c", ResidencyShape::Bare),
@@ -2330,6 +2426,9 @@ pub(super) const ID_TOPIC: &[&str] = &[
 /// "providers who serve homeless clients"). No part is optional: each
 /// phrase has a fixed length, and must end where the group starts.
 pub(super) const SOMEONE_ELSES: &[&str] = &[
+    // "people whose loved ones are incarcerated".
+    "whose loved ones are|is",
+    "whose relatives|children|partners|spouses|family|son|daughter are|is",
     "children|child|kids|sons|daughters|spouse|spouses|wives|husbands|widows|widowers|families|family|caregivers|caregiver|caretakers|relatives|dependents|friends|ones of",
     "family members of",
     // "Family and friends of people with mental illness", "Parents of
@@ -2406,6 +2505,9 @@ pub(super) const CONNECTOR: &[(&str, Conn)] = &[
     ("or", Conn::Or),
     ("and / or", Conn::Or),
     (",", Conn::Comma),
+    // "Homeless or at risk of homelessness — Multnomah County" (every
+    // dash is "-"; one between words is dropped unless spaced).
+    ("-", Conn::Comma),
 ];
 
 /// Capitalized words that are never part of a place name.
@@ -2439,6 +2541,7 @@ pub(super) const NOT_PLACE: &[&str] = &[
 /// Capitalized nouns that end a program's or an organization's name
 /// ("Homeless Legal Prevention Project"): the group words in it name no one.
 pub(super) const PROGRAM: &[&str] = &[
+    "chapter",
     "project",
     "program",
     "programs",
@@ -2568,6 +2671,18 @@ pub(super) const CHOICE_FILLER: &[&str] = &[
 
 /// Conditions that say who may come ("if the applicant is a victim of ...").
 pub(super) const STATES_WHO: &[&str] = &["if the applicant|client|caller|person is|has"];
+
+/// Words naming those who raise children ("Spanish-speaking families").
+pub(super) const PARENT_WORDS: &[&str] = &[
+    "family",
+    "families",
+    "parent",
+    "parents",
+    "guardian",
+    "guardians",
+    "mothers",
+    "fathers",
+];
 
 /// Words naming a child someone has (an age after one is the child's).
 pub(super) const CHILD_WORDS: &[&str] = &[
@@ -2785,6 +2900,7 @@ pub(super) const OTHERS_PAY: &[&str] = &[
 pub(super) const REGARDLESS_OF_INCOME: &[&str] = &[
     "qualify|qualifies|eligible|served|welcome regardless of their|your|household|family? income",
 ];
+pub(super) const REGARDLESS_OF_INSURANCE: &[&str] = &["regardless of insurance status?"];
 pub(super) const REGARDLESS_OF_SERVICE: &[&str] =
     &["regardless of military|veteran service|status"];
 
@@ -2802,6 +2918,9 @@ pub(super) const OTHERS_WELCOME: &[&str] = &[
     "family|friends|partners|caregivers|everyone|anyone|public are|is also? welcome|invited",
     "family members are|is also? welcome|invited",
     "loved ones are|is also? welcome|invited",
+    // "... were started for immigrants and refugees, but anyone who wants
+    // to improve their English can enroll".
+    "but anyone|everyone who|can|may|is|are",
 ];
 
 /// Kinds of program a sentence may close on, stating that program's

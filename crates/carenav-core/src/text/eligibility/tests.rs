@@ -2295,6 +2295,41 @@ fn parishes_compounds_zip_codes_and_courts(#[case] text: &str, #[case] place: Op
     Situation::JusticeInvolved
 )]
 #[case("Registered Democrat", Situation::Member)]
+#[case("PLWHA residing in Fulton County", Situation::HivAids)]
+#[case("TAY experiencing homelessness", Situation::Youth)]
+#[case("LGBTQIA+ youth ages 13-20", Situation::Lgbtq)]
+#[case("Services for gay, bi and trans people", Situation::Lgbtq)]
+#[case("Military spouses", Situation::Military)]
+#[case("College students at any campus", Situation::Student)]
+#[case(
+    "Reentry coaching for people released from prison or jail",
+    Situation::JusticeInvolved
+)]
+#[case(
+    "Expungement clinic for anyone with an arrest or conviction record",
+    Situation::JusticeInvolved
+)]
+#[case(
+    "Leadership program for young people involved with the juvenile justice system",
+    Situation::JusticeInvolved
+)]
+#[case(
+    "Day program for people living with schizophrenia, bipolar disorder or severe major depression",
+    Situation::SeriousMentalIllness
+)]
+#[case("Housing navigation for families living in cars", Situation::Homeless)]
+#[case(
+    "People who are at risk of losing their housing",
+    Situation::AtRiskOfHomelessness
+)]
+#[case(
+    "The diabetes classes are free, but you must be enrolled in a Kaiser Permanente health plan",
+    Situation::Member
+)]
+#[case(
+    "Food boxes are reserved for members of the congregation",
+    Situation::Member
+)]
 // A profile may say either of a foster parent: both, as a hint.
 #[case("Licensed foster and kinship parents", Situation::Caregiver)]
 #[case("Licensed foster and kinship parents", Situation::Parenting)]
@@ -2372,4 +2407,77 @@ fn what_one_need_not_do_or_another_program_needs(#[case] text: &str) {
     let e = eligibility_from_text(text);
     assert!(e.requirements.is_empty(), "{text}: {e:?}");
     assert!(e.residency.value().is_none(), "{text}: {e:?}");
+}
+
+#[rstest]
+// A family's child's age is the child's, whatever the family is called.
+#[case("Spanish-speaking families with children under 5", 4.0)]
+#[case("Families raising children 12 and under", 12.0)]
+#[case("Parents and guardians of babies and toddlers up to age 3", 3.0)]
+fn a_familys_childs_age(#[case] text: &str, #[case] max: f64) {
+    let e = eligibility_from_text(text);
+    let age = e.age.value().copied();
+    assert_eq!(age.map(|a| a.of), Some(AgeOf::Child), "{text}: {e:?}");
+    assert_eq!(age.and_then(|a| a.max), Some(max), "{text}: {e:?}");
+}
+
+#[rstest]
+// Priorities, welcomes, histories and exceptions restrict no one.
+#[case("Low-income households; seniors and disabled persons prioritized")]
+#[case(
+    "Our ESL classes were started for immigrants and refugees, but anyone who wants to improve their English can enroll."
+)]
+#[case(
+    "The health center sees all patients regardless of insurance status. A sliding fee scale is available for those without insurance."
+)]
+#[case("Support circle for people whose loved ones are incarcerated.")]
+#[case("Prescription help for people 65 and older. Caregivers may apply on the person's behalf.")]
+#[case("Next Door includes beds reserved for veterans and persons awaiting treatment.")]
+fn groups_that_restrict_no_one(#[case] text: &str) {
+    let e = eligibility_from_text(text);
+    assert!(e.populations.value().is_none(), "{text}: {e:?}");
+}
+
+#[rstest]
+#[case("Residents of the county's unincorporated areas", None)]
+#[case(
+    "Parents/guardians of children 0-3 in ZIP 94601 or 94603",
+    Some(vec!["94601".to_owned(), "94603".to_owned()])
+)]
+#[case(
+    "Homeless or at risk of homelessness — Multnomah County",
+    Some(vec!["Multnomah County".to_owned()])
+)]
+fn more_residency_wordings(#[case] text: &str, #[case] names: Option<Vec<String>>) {
+    let e = eligibility_from_text(text);
+    assert!(!e.residency.is_open(), "{text}: {e:?}");
+    if let Some(names) = names {
+        assert_eq!(e.residency.value(), Some(&names), "{text}: {e:?}");
+    }
+}
+
+#[rstest]
+#[case("Uninsured; income ≤ 200% FPL", IncomeLimit::PercentOfPoverty(200.0))]
+#[case(
+    "For people whose household income is below $2,000 per month",
+    IncomeLimit::MonthlyDollars(2000.0)
+)]
+fn more_income_symbols_and_verbs(#[case] text: &str, #[case] want: IncomeLimit) {
+    assert_eq!(
+        eligibility_from_text(text).income.value(),
+        Some(&want),
+        "{text}"
+    );
+}
+
+#[test]
+fn no_walk_ins_in_other_words_keeps_the_appointment() {
+    let e =
+        eligibility_from_text("Please call to schedule an appointment; we cannot take walk-ins.");
+    assert!(
+        e.requirements
+            .iter()
+            .any(|r| r.kind == RequirementKind::Appointment),
+        "{e:?}"
+    );
 }
