@@ -782,7 +782,11 @@ type Voids = fn(&Value) -> bool;
 /// toddlers ages 2-4 ..." (an age beside it is a class's); "Partners,
 /// family members and friends are welcome too" (whoever the others name,
 /// others come too); "Free for families earning less than $40,000; others
-/// pay a small fee" (who pays nothing, not who may come).
+/// pay a small fee" (who pays nothing, not who may come); "concurrent
+/// enrollment for high school students" (a college's ages and groups);
+/// "qualify regardless of income", "regardless of insurance status",
+/// "regardless of military service" (what does not matter). A widening
+/// may share its sentence with what it widens.
 static WIDENING: [(&Indexed<&str>, Voids); 7] = [
     (&ALL_AGES_ROWS, |v| matches!(v, Value::Age(..))),
     (&CONCURRENT_ENROLLMENT_ROWS, |v| {

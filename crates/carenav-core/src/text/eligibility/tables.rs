@@ -2340,7 +2340,7 @@ pub(super) const AGENCY: &[&str] = &[
     "for licensed child? care? providers|professionals|clinicians|counselors|therapists|nurses|physicians|social",
     "open to licensed child? care? providers|professionals|clinicians|counselors|therapists|nurses|physicians|social",
     "and|or other professionals who work|working",
-    "for|to shelter|agency|program|clinic|school|frontline staff",
+    "for shelter|agency|program|clinic|school|frontline staff",
     // (Only "for": "rides to hospitals and clinics", "referrals to
     // county agencies" serve people.)
     "for city|county|state|government departments|agencies",
@@ -2363,11 +2363,13 @@ pub(super) const AGENCY: &[&str] = &[
     "only organizations|agencies|nonprofits|schools|churches|congregations|businesses|employers|providers may|can apply|register|order|request|participate|enroll",
     "eligible applicants are|include nonprofit|nonprofits|public|local|tribal|government|governments|organizations|agencies",
     "grants|funding|funds to|for nonprofit|nonprofits|local|community|public organizations|agencies|nonprofits|schools|governments?",
-    "for|to health|medical care? providers|professionals|clinicians|practices",
-    "for|to healthcare providers|professionals|clinicians|practices",
-    "for|to educators|employers|municipalities",
-    "for|to school districts|staff|administrators",
-    "for|to local governments|agencies",
+    // (Only "for": "referrals to health care providers", "to employers",
+    // "to local agencies" serve people.)
+    "for health|medical care? providers|professionals|clinicians|practices",
+    "for healthcare providers|professionals|clinicians|practices",
+    "for educators|employers|municipalities",
+    "for school districts|staff|administrators",
+    "for local governments|agencies",
     "membership is? open to organizations|agencies|nonprofits|businesses",
 ];
 

@@ -755,6 +755,8 @@ fn reads_no_id_requirement(#[case] text: &str) {
 #[case("Referrals to licensed child care providers", false)]
 #[case("Referrals must come from a provider", false)]
 #[case("Open to licensed drivers", false)]
+#[case("We provide referrals to health care providers", false)]
+#[case("Job placement: referrals to employers", false)]
 fn reads_agency_only(#[case] text: &str, #[case] agency: bool) {
     assert_eq!(eligibility_from_text(text).agency_only, agency, "{text}");
 }
