@@ -458,10 +458,19 @@ const PARTS: [&str; 11] = [
 ///   residency (a place after one alternative of a choice is its own,
 ///   Ohana 1227); gay or queer "men" as one phrase (it paired the gender
 ///   away in a list); "any parent" (it split "parent with custody").
+///   From the development part's misses, in general wordings: facing
+///   (housing) eviction or foreclosure, harms suffered ("who have been
+///   subjected to physical abuse, financial exploitation"), "with any
+///   criminal history", "who has an infant or toddler", foster or
+///   adoptive parents and caregivers of a child as caregivers and parents
+///   (as the corpus labels them), dyslexia and learning disabilities (not
+///   "learning differences"): development population .934/.802 →
+///   .936/.820; synthetic population recall .872 → .879; held back
+///   unchanged.
 const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("dev", "age", 0.95, 0.97),
     ("dev", "gender", 0.91, 0.85),
-    ("dev", "population", 0.93, 0.79),
+    ("dev", "population", 0.93, 0.81),
     ("dev", "residency", 0.96, 0.87),
     ("dev", "income", 0.95, 0.96),
     ("dev", "requirement", 0.96, 0.87),

@@ -953,8 +953,9 @@ fn disability_list(tokens: &[Token], i: usize) -> Option<(usize, Vec<Situation>)
 /// "victims of domestic violence, sexual assault, or stalking": the
 /// groups of one or more [`HARM`]s after [`HARMED`] (any qualifies).
 fn harm_list(tokens: &[Token], i: usize) -> Option<(usize, Vec<Situation>)> {
-    let (mut end, _) =
-        match_pattern(HARMED, tokens, i).or_else(|| match_pattern(HARM_LIVED, tokens, i))?;
+    let (mut end, _) = match_pattern(HARMED, tokens, i)
+        .or_else(|| match_pattern(HARM_LIVED, tokens, i))
+        .or_else(|| match_pattern(HARM_SUFFERED, tokens, i))?;
     let harm_at = |k: usize| {
         HARM_ROWS
             .at(tokens, k)

@@ -438,6 +438,11 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
     ),
     ("k -|through 12 student|students", Situation::Student),
     ("caregiver|caregivers|caretakers", Situation::Caregiver),
+    ("dyslexic|dyslexia", Situation::Disability),
+    (
+        "other? learning disability|disabilities",
+        Situation::Disability,
+    ),
     (
         "lgbt|lgbtq|glbt|lgbtqia|lgbtqi|lgbtq2|lgbtq2s|lgbtqia2s|lgbtqi2s",
         Situation::Lgbtq,
@@ -501,6 +506,15 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
         Situation::AtRiskOfHomelessness,
     ),
     ("facing eviction", Situation::AtRiskOfHomelessness),
+    // "residents facing housing eviction", "homeowners facing foreclosure".
+    (
+        "facing housing? eviction|foreclosure|evictions",
+        Situation::AtRiskOfHomelessness,
+    ),
+    (
+        "threatened with housing? eviction|foreclosure",
+        Situation::AtRiskOfHomelessness,
+    ),
     // Not yet homeless: "near homeless", "at risk of becoming homeless".
     ("near homeless", Situation::AtRiskOfHomelessness),
     (
@@ -672,7 +686,7 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
     ("recent|new immigrants", Situation::Immigrant),
     ("jobless", Situation::Unemployed),
     (
-        "with arrest|criminal|conviction or|and? arrest|conviction? records|record|histories|history",
+        "with any? arrest|criminal|conviction or|and? arrest|conviction? records|record|histories|history",
         Situation::JusticeInvolved,
     ),
     (
@@ -880,6 +894,10 @@ pub(super) const HARMED: &str = "victim|victims|survivor|survivors of recent|pas
 /// sexual exploitation or trafficking").
 pub(super) const HARM_LIVED: &str = "who have|has? experienced|survived";
 
+/// Who has been harmed, said in the passive ("who have been subjected to
+/// physical abuse, financial exploitation").
+pub(super) const HARM_SUFFERED: &str = "who have|has been subjected to";
+
 /// Harms, read in lists after [`HARMED`] ("victims of domestic violence,
 /// sexual assault and stalking"): each names its group, any qualifies.
 pub(super) const HARM: &[(&str, Situation)] = &[
@@ -906,6 +924,10 @@ pub(super) const HARM: &[(&str, Situation)] = &[
     ("gun violence", Situation::CrimeVictim),
     ("financial|sexual? exploitation", Situation::CrimeVictim),
     ("stalking|torture|abuse|violence", Situation::CrimeVictim),
+    (
+        "physical|emotional|verbal|psychological|financial abuse|exploitation|neglect",
+        Situation::CrimeVictim,
+    ),
 ];
 
 /// Nouns that end a list of [`DISABILITY_KIND`] adjectives.
@@ -919,8 +941,12 @@ pub(super) const NEAR_POPULATION: &[(&str, &[Situation])] = &[
     // Job seekers may have a job.
     ("job seekers|seeker", &[Situation::Unemployed]),
     // Who cares for someone else's child, a parent to them ("licensed
-    // foster and kinship parents", "kinship caregivers"): a profile may
-    // say either.
+    // foster and kinship parents", "kinship caregivers", "foster or
+    // adoptive parent"): a profile may say either.
+    (
+        "foster|adoptive and|or adoptive|foster parent|parents",
+        &[Situation::Caregiver, Situation::Parenting],
+    ),
     (
         "foster|kinship and|or kinship|foster parents|caregivers|families",
         &[Situation::Caregiver, Situation::Parenting],
@@ -1181,6 +1207,24 @@ pub(super) const PEOPLE: &[(&str, &[Situation], Option<Gender>)] = &[
     (
         "college|university student|students",
         &[Situation::Student],
+        None,
+    ),
+    // Who raises a child is a parent to it ("Primary caregiver of child
+    // age 5 or under").
+    (
+        "primary? caregiver|caregivers|caretaker|caretakers of a? child|children",
+        &[Situation::Caregiver, Situation::Parenting],
+        None,
+    ),
+    // "student who has an infant or toddler": a parent, never a topic.
+    (
+        "who has|have an? infant|toddler|baby or an? infant|toddler|baby",
+        &[Situation::Parenting],
+        None,
+    ),
+    (
+        "who has|have an? infant|toddler|baby|infants|toddlers|babies",
+        &[Situation::Parenting],
         None,
     ),
     // "must be enrolled in a Kaiser Permanente health plan".

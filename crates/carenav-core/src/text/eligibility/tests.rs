@@ -2297,6 +2297,28 @@ fn parishes_compounds_zip_codes_and_courts(#[case] text: &str, #[case] place: Op
     Situation::JusticeInvolved
 )]
 #[case("Registered Democrat", Situation::Member)]
+#[case(
+    "Palm Beach County residents facing housing eviction",
+    Situation::AtRiskOfHomelessness
+)]
+#[case(
+    "Seniors who have been subjected to physical abuse, financial exploitation",
+    Situation::CrimeVictim
+)]
+#[case("People with any criminal history", Situation::JusticeInvolved)]
+#[case(
+    "Student who has an infant or toddler or is pregnant",
+    Situation::Parenting
+)]
+#[case(
+    "Parent, guardian, foster or adoptive parent, caretaker of child",
+    Situation::Caregiver
+)]
+#[case("Primary caregiver of child age 5 or under", Situation::Parenting)]
+#[case(
+    "Persons with visual or physical impairment, dyslexic or other learning disabilities",
+    Situation::Disability
+)]
 #[case("PLWHA residing in Fulton County", Situation::HivAids)]
 #[case("TAY experiencing homelessness", Situation::Youth)]
 #[case("LGBTQIA+ youth ages 13-20", Situation::Lgbtq)]
