@@ -40,6 +40,8 @@ const MIN_EXCLUDING_PRECISION: &[(&str, f64)] = &[
     ("synthetic-4-held-back", 0.99),
     ("synthetic-5", 0.99),
     ("synthetic-5-held-back", 0.99),
+    ("synthetic-6", 0.99),
+    ("synthetic-6-held-back", 0.99),
 ];
 
 /// The parts measured: development (read while writing rules), held back
@@ -89,8 +91,18 @@ const MIN_EXCLUDING_PRECISION: &[(&str, f64)] = &[
 /// then read and used for rules; `synthetic-5-held-back` (never read) age
 /// .867/.929, gender .875/1, population .857/.778, residency .956/.811,
 /// income 1/.923, requirement 1/.882, agency-only 1/1, exclusions 31 of
-/// 31 right.
-const PARTS: [&str; 11] = [
+/// 31 right. Synthetic 6 (stop 20): 150 and 150 prose descriptions on
+/// organization-only services, incomes and requirements in prose, by two
+/// more blind helpers, measured first before any rule came from them:
+/// `synthetic-6` age .769/.870, gender 1/1, population .694/.694,
+/// residency .933/.718, income .977/.750, requirement .951/.765,
+/// agency-only .941/.356 (one service for individuals read as
+/// agency-only), then read and used for rules; `synthetic-6-held-back`
+/// (never read) age .857/.857, gender 1/.857, population .675/.711,
+/// residency 1/.829, income .946/.745, requirement .896/.759, agency-only
+/// .818/.209 (two read wrongly as agency-only). No high-confidence
+/// restriction in either (prose).
+const PARTS: [&str; 13] = [
     "dev",
     "held-back",
     "synthetic",
@@ -102,6 +114,8 @@ const PARTS: [&str; 11] = [
     "synthetic-4-held-back",
     "synthetic-5",
     "synthetic-5-held-back",
+    "synthetic-6",
+    "synthetic-6-held-back",
 ];
 
 /// Regression floors (precision, recall) per part and kind, a little below
@@ -466,7 +480,38 @@ const PARTS: [&str; 11] = [
 ///   (as the corpus labels them), dyslexia and learning disabilities (not
 ///   "learning differences"): development population .934/.802 →
 ///   .936/.820; synthetic population recall .872 → .879; held back
-///   unchanged.
+///   unchanged. From synthetic-6 (organization-only services, incomes
+///   and requirements in prose): who individuals are grew to the people a
+///   service may name as its own (parents, guardians, seniors, veterans,
+///   tenants, homeowners, women, men, adults: an agency cue beside them
+///   is no longer "agency only", the safe side), while their clients' or
+///   the families an agency passes goods on to stay the organizations'
+///   ("to their clients", "which pass them on to the families"); a
+///   negation after the individuals ("cannot", "unable to help
+///   individuals") turns them away; organizations that may acquire,
+///   apply, enroll or host, partner, affiliated and participating
+///   agencies and clinics, help for school districts, hospitals,
+///   grantees and employers, membership limited to organizations, courses
+///   for law enforcement, volunteer attorneys, CLE and CEU credit,
+///   employees of clinics, coordinators at nonprofits, pediatricians
+///   given consultation, child care providers, "our clients are
+///   employers"; income tables in prose ("$38,950 for one person and
+///   $44,500 for two", "or" between entries, "for an individual",
+///   "Income limits by household size are ...", "must be no more than",
+///   "is below"), "income of $45,000 or less in the prior calendar year",
+///   "less than $600 in monthly income", "is below $35,000 a year";
+///   "papers you were served"; what is not asked for ("We do not ask for
+///   ID, proof of address or proof of income", over the list's commas,
+///   not past "but" or "must"): synthetic-6 agency-only .941/.356 →
+///   1/.756, income .977/.750 → .980/.893, requirement .951/.765 →
+///   .975/.775; never read: synthetic-6 held back agency-only .818/.209
+///   → .929/.302, income .946/.745 → .949/.787, requirement precision
+///   .896 → .909; synthetic-2 held back agency-only .667/.286 → 1/.286,
+///   income .786/.786 → .800/.857, requirement recall .933 → .956;
+///   synthetic-4 held back requirement precision .946 → 1. Development
+///   and held back unchanged. Tried and dropped: students and youth as
+///   individuals ("presentations for students in grades 6-12" are a
+///   school's, "youth development" a topic).
 const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("dev", "age", 0.95, 0.97),
     ("dev", "gender", 0.91, 0.85),
@@ -507,9 +552,9 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("synthetic-2-held-back", "gender", 0.98, 0.88),
     ("synthetic-2-held-back", "population", 0.88, 0.75),
     ("synthetic-2-held-back", "residency", 0.95, 0.82),
-    ("synthetic-2-held-back", "income", 0.78, 0.78),
-    ("synthetic-2-held-back", "requirement", 0.96, 0.93),
-    ("synthetic-2-held-back", "agency-only", 0.66, 0.28),
+    ("synthetic-2-held-back", "income", 0.79, 0.85),
+    ("synthetic-2-held-back", "requirement", 0.96, 0.95),
+    ("synthetic-2-held-back", "agency-only", 0.98, 0.28),
     ("synthetic-3", "age", 0.93, 0.90),
     ("synthetic-3", "gender", 0.98, 0.98),
     ("synthetic-3", "population", 0.88, 0.81),
@@ -529,7 +574,7 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("synthetic-4-held-back", "population", 0.85, 0.75),
     ("synthetic-4-held-back", "residency", 0.94, 0.86),
     ("synthetic-4-held-back", "income", 0.98, 0.79),
-    ("synthetic-4-held-back", "requirement", 0.94, 0.85),
+    ("synthetic-4-held-back", "requirement", 0.98, 0.85),
     ("synthetic-4-held-back", "agency-only", 0.98, 0.30),
     ("synthetic-5", "age", 0.90, 0.96),
     ("synthetic-5", "gender", 0.87, 0.98),
@@ -545,6 +590,20 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("synthetic-5-held-back", "income", 0.98, 0.92),
     ("synthetic-5-held-back", "requirement", 0.98, 0.88),
     ("synthetic-5-held-back", "agency-only", 0.98, 0.98),
+    ("synthetic-6", "age", 0.76, 0.86),
+    ("synthetic-6", "gender", 0.98, 0.98),
+    ("synthetic-6", "population", 0.70, 0.69),
+    ("synthetic-6", "residency", 0.93, 0.71),
+    ("synthetic-6", "income", 0.97, 0.89),
+    ("synthetic-6", "requirement", 0.97, 0.77),
+    ("synthetic-6", "agency-only", 0.98, 0.75),
+    ("synthetic-6-held-back", "age", 0.85, 0.85),
+    ("synthetic-6-held-back", "gender", 0.98, 0.85),
+    ("synthetic-6-held-back", "population", 0.68, 0.73),
+    ("synthetic-6-held-back", "residency", 0.98, 0.82),
+    ("synthetic-6-held-back", "income", 0.94, 0.78),
+    ("synthetic-6-held-back", "requirement", 0.90, 0.75),
+    ("synthetic-6-held-back", "agency-only", 0.92, 0.30),
 ];
 
 #[derive(Debug, Deserialize)]
@@ -609,6 +668,8 @@ fn load() -> Vec<Entry> {
         "synthetic-4-held-back",
         "synthetic-5",
         "synthetic-5-held-back",
+        "synthetic-6",
+        "synthetic-6-held-back",
     ] {
         let path = dir.join(format!("{source}.jsonl"));
         let text = std::fs::read_to_string(&path)

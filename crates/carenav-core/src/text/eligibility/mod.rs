@@ -503,7 +503,8 @@ fn proofs_listed(sentence: &[Token]) -> Vec<Term> {
     }) else {
         return Vec::new();
     };
-    // "No ID, no proof of income", "no ID or proof of income is required".
+    // "No ID, no proof of income", "no ID or proof of income is required",
+    // "We do not ask for ID, proof of address or proof of income".
     if negation_before(sentence, at) || waived(sentence, at, at + 2) {
         return Vec::new();
     }
@@ -600,20 +601,30 @@ fn negation_before(tokens: &[Token], at: usize) -> bool {
 }
 
 /// "You do not need to show ID or proof of income", "you don't have to
-/// live in Hamilton County": what the clause before `at` says one need
-/// not do (a negation, then "need" or "have", then "to").
+/// live in Hamilton County", "We do not ask for ID, proof of address or
+/// proof of income": what the clause before `at` (over the commas of a
+/// list, not past "but" or "must") says one need not do or is not asked for (a
+/// negation, then "need to", "have to", "ask", "require" or "request").
 fn need_not(tokens: &[Token], at: usize) -> bool {
+    // ("..., and you must live in Hamilton County": a phrase of its own.)
+    if tokens.get(at).is_some_and(|t| t.is_word("must")) {
+        return false;
+    }
     // Read backwards from `at` (asked of many phrases: no allocation).
     let (mut after_next, mut next) = (None, None);
-    for word in tokens
+    let clause = tokens
         .get(..at)
         .unwrap_or_default()
         .iter()
         .rev()
+        .filter(|t| !t.is_punct(','))
         .map_while(Token::word)
-    {
+        .take_while(|w| !["but", "must", "however"].contains(w));
+    for word in clause {
         let negation = NEGATION.contains(&word) || word == "don't" || word == "doesn't";
-        if negation && matches!(next, Some("need" | "have")) && after_next == Some("to") {
+        let need_to = matches!(next, Some("need" | "have")) && after_next == Some("to");
+        let not_asked = matches!(next, Some("ask" | "require" | "request"));
+        if negation && (need_to || not_asked) {
             return true;
         }
         (after_next, next) = (next, Some(word));
@@ -2272,8 +2283,9 @@ fn serves_individuals(text: &str, agency_spans: &[(usize, usize)]) -> bool {
             .rev()
             .map_while(|j| tokens.get(j).and_then(Token::word));
         let mut words_after = (k + 1..k + 4).map_while(|j| tokens.get(j).and_then(Token::word));
-        clause_before.any(|w| NEGATION.contains(&w) || w == "don't" || w == "doesn't")
-            || words_after.any(|w| w == "cannot" || w == "can't")
+        clause_before.any(|w| {
+            NEGATION.contains(&w) || ["don't", "doesn't", "cannot", "can't", "unable"].contains(&w)
+        }) || words_after.any(|w| w == "cannot" || w == "can't")
     };
     // "marriage and family therapists": a kind of professional.
     let names_a_profession = |k: usize| {
@@ -2296,15 +2308,27 @@ fn serves_individuals(text: &str, agency_spans: &[(usize, usize)]) -> bool {
         if tokens.get(k).is_some_and(|t| t.is_word("anyone")) {
             return false;
         }
-        word_before(&tokens, k)
-            .is_some_and(|w| ["to", "serving", "serves", "serve", "per", "host"].contains(&w))
-            || (k.saturating_sub(4)..k).any(|j| {
-                tokens.get(j).is_some_and(|t| {
-                    ["serving", "serves", "serve", "work", "works"]
-                        .iter()
-                        .any(|w| t.is_word(w))
-                })
+        // ("... their clients", "which pass them on to the families".)
+        word_before(&tokens, k).is_some_and(|w| {
+            ["to", "serving", "serves", "serve", "per", "host", "their"].contains(&w)
+        }) || (k.saturating_sub(6)..k).any(|j| {
+            tokens.get(j).is_some_and(|t| {
+                [
+                    "serving",
+                    "serves",
+                    "serve",
+                    "work",
+                    "works",
+                    "working",
+                    "pass",
+                    "passes",
+                    "distribute",
+                    "distributes",
+                ]
+                .iter()
+                .any(|w| t.is_word(w))
             })
+        })
     };
     // "... directly to individuals or families": listed with the people an
     // agency phrase turns away.

@@ -310,8 +310,8 @@ fn household_limits(tokens: &[Token], i: usize) -> Option<(usize, HouseholdTable
         };
         push(size, amount, unit)?;
         end = after_size;
-        // The next amount, after ",", "and", ", and" or ";".
-        at = match_pattern(",|;? and?", tokens, end).map_or(end, |(e, _)| e);
+        // The next amount, after ",", "and", "or", ", and" or ";".
+        at = match_pattern(",|;? and|or?", tokens, end).map_or(end, |(e, _)| e);
         if at == end {
             break;
         }
@@ -446,6 +446,7 @@ fn household_size(tokens: &[Token], i: usize) -> Option<(usize, u32)> {
         ),
         ("for a? household|family of # persons|people|members?", None),
         ("for a? single person|individual|adult?", Some(1)),
+        ("for a|an individual|person|adult", Some(1)),
         ("for one person", Some(1)),
         ("for a couple", Some(2)),
     ];
@@ -462,6 +463,21 @@ fn household_size(tokens: &[Token], i: usize) -> Option<(usize, u32)> {
             let word = tokens.get(end).and_then(Token::word)?;
             let size = SIZE_WORDS.iter().position(|w| *w == word)?;
             Some((end + 1, u32::try_from(size).ok()? + 1))
+        })
+        .or_else(|| {
+            // "$38,950 for one person and $44,500 for two": a size in words,
+            // its noun left out (not "for two weeks").
+            let word = tokens.get(i + 1).and_then(Token::word)?;
+            let size = SIZE_WORDS.iter().position(|w| *w == word)?;
+            let (end, _) = match_pattern(
+                "for one|two|three|four|five|six|seven|eight|nine|ten person|persons|people?",
+                tokens,
+                i,
+            )?;
+            let closes = tokens
+                .get(end)
+                .is_none_or(|t| t.word().is_none_or(|w| w == "and" || w == "or"));
+            closes.then_some((end, u32::try_from(size).ok()? + 1))
         })
 }
 

@@ -1522,6 +1522,22 @@ pub(super) const INCOME: &[(&str, IncomeShape)] = &[
         IncomeShape::ByHousehold,
     ),
     ("income limit|limits of|is|:? $h", IncomeShape::ByHousehold),
+    // "Income limits by household size are $19,563 for 1 person, ...",
+    // "yearly income must be no more than $15,650 for one person, ...",
+    // "household income is below $72,000 for one person or $82,250 for
+    // two".
+    (
+        "income limit|limits by household|family size are|is|:? $h",
+        IncomeShape::ByHousehold,
+    ),
+    (
+        "yearly|annual|monthly|gross? household|household's|family|family's? yearly|annual|monthly|gross? income|incomes must|may|should|can|is|are? be? no more than $h",
+        IncomeShape::ByHousehold,
+    ),
+    (
+        "yearly|annual|monthly|gross? household|household's|family|family's? yearly|annual|monthly|gross? income|incomes must|may|should|can|is|are? be? below|under $h",
+        IncomeShape::ByHousehold,
+    ),
     // "Income limits (annual gross): 1 person $30,120; ...".
     (
         "income limit|limits annual|yearly|gross annual|yearly|gross? :? $h",
@@ -1562,6 +1578,20 @@ pub(super) const INCOME: &[(&str, IncomeShape)] = &[
     ),
     (
         "earning|earn|earns|making|make|makes $# or less per|a|/ year",
+        IncomeShape::Annual,
+    ),
+    // "total household income of $45,000 or less in the prior calendar
+    // year", "less than $600 in monthly income".
+    (
+        "total? household|family? income of $# or less in|for the prior|previous|last calendar|tax? year",
+        IncomeShape::Annual,
+    ),
+    (
+        "less than|under $# in|of monthly income",
+        IncomeShape::Monthly,
+    ),
+    (
+        "less than|under $# in|of annual|yearly income",
         IncomeShape::Annual,
     ),
     // "households that earned $67,000 or less last year".
@@ -1670,7 +1700,7 @@ pub(super) const INCOME: &[(&str, IncomeShape)] = &[
         IncomeShape::Annual,
     ),
     (
-        "individual|household|family|annual? income|incomes of? less? than|below|under $# per|a|/ year",
+        "individual|household|family|annual? income|incomes is|are? of? less? than|below|under $# per|a|/ year",
         IncomeShape::Annual,
     ),
     (
@@ -2239,6 +2269,9 @@ pub(super) const REQUIREMENT: &[(&str, RequirementKind)] = &[
     ("court papers|summons|order", RequirementKind::CourtPapers),
     ("unlawful detainer", RequirementKind::CourtPapers),
     ("summons", RequirementKind::CourtPapers),
+    // "Bring all of the papers you were served".
+    ("papers you were served", RequirementKind::CourtPapers),
+    ("papers you have been served", RequirementKind::CourtPapers),
     ("must be referred|placed", RequirementKind::Referral),
     ("referred by|through|from", RequirementKind::Referral),
     ("referral from", RequirementKind::Referral),
@@ -2315,6 +2348,9 @@ pub(super) const AGENCY: &[&str] = &[
     // "Grants are not made to individuals".
     "not made|given|awarded|available to individuals",
     "groups|communities|organizations|congregations|churches|libraries may|can request|book|schedule",
+    // "public agencies and 501(c)(3) nonprofits may acquire", "Senior
+    // centers ... may apply to host".
+    "nonprofits|agencies|organizations|schools|districts|libraries|centers|properties|congregations|churches|employers|businesses may|can acquire|apply|receive|purchase|order|join|host|enroll",
     "nonprofit agency or school",
     "public school or school district",
     "government , nonprofit , business group or organization",
@@ -2322,7 +2358,7 @@ pub(super) const AGENCY: &[&str] = &[
     "for? agencies|organizations|professionals|providers only",
     // A food bank's or a funder's clients ("registered member agencies",
     // "partner pantries", "community-based organizations").
-    "registered? member|partner agency|agencies|organizations|pantries",
+    "registered? member|partner|participating|affiliated agency|agencies|organizations|pantries|clinics|providers",
     "social service agency|agencies|providers",
     "community|faith based organization|organizations|agency|agencies|group|groups",
     "schools and|or community groups|organizations",
@@ -2347,6 +2383,11 @@ pub(super) const AGENCY: &[&str] = &[
     "to|for human service agencies|providers|programs",
     "to|for homeless|health|social service providers",
     "helps|serves|assists local|small? businesses|employers",
+    // "helps school districts set up pantries", "helps critical access
+    // hospitals", "reimburse employers".
+    "help|helps|serves|assists|coaches|reimburse|reimburses school districts",
+    "help|helps|serves|assists|coaches|reimburse|reimburses critical? access? hospitals|clinics|grantees|employers|libraries",
+    "help|helps newly? forming? community? groups|nonprofits|organizations incorporate|form|start",
     "individual requests are not accepted",
     "individual requests cannot be accepted",
     // "Nonprofits serving homeless individuals may apply".
@@ -2414,12 +2455,47 @@ pub(super) const AGENCY: &[&str] = &[
     "for educators|employers|municipalities",
     "for school districts|staff|administrators",
     "for local governments|agencies",
-    "membership is? open to organizations|agencies|nonprofits|businesses",
+    "membership is? open|limited|restricted to any? organization|organizations|agencies|nonprofits|businesses|programs|providers",
+    "available only to nonprofit|nonprofits|agencies|organizations|providers",
+    // Professionals and their employers named in prose: "a course for law
+    // enforcement officers", "trains volunteer attorneys", "free CLE
+    // credit", "prepares employees of clinics", "for volunteer coordinators
+    // at nonprofits", "gives pediatricians ... consultation", "for family
+    // child care home providers", "Head Start grantees".
+    "for law enforcement officers|agencies",
+    "trains|training for volunteer? attorneys|lawyers|paralegals",
+    "cle|ceu|ceus credit|credits|hours",
+    "continuing education credit|credits|units|hours",
+    "employees|staff of clinics|agencies|organizations|hospitals|nonprofits",
+    "coordinators|directors|managers|administrators at|of nonprofits|agencies|hospitals|schools|organizations",
+    "gives|give pediatricians|physicians|doctors|clinicians",
+    "for family? child care home? providers|directors|centers",
+    "grantees|subgrantees",
+    "grantee|member agencies|organizations",
+    "our clients are employers|businesses|agencies|organizations|nonprofits|providers|schools",
+    "businesses|employers|organizations|agencies|nonprofits of any size may|can",
+    "funds|funding|grants to agencies|organizations|nonprofits",
+    "for|to nonprofit housing developers",
+    "to churches|congregations|mosques|synagogues|temples ,|and|or",
 ];
 
 /// Words that say individual people are served too (an agency cue in the
 /// same text is then not "agency only").
 pub(super) const INDIVIDUAL: &[&str] = &[
+    // People a service may name as its own clients (an agency cue beside
+    // them is then not "agency only": a wrong one hides the service).
+    "parent",
+    "parents",
+    "guardian",
+    "guardians",
+    "seniors",
+    "veterans",
+    "tenants",
+    "renters",
+    "homeowners",
+    "women",
+    "men",
+    "adults",
     "individual",
     "individuals",
     "person",

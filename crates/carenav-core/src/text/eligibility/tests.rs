@@ -537,6 +537,10 @@ fn confidence<T>(c: &Constraint<T>) -> Option<Confidence> {
     RequirementKind::EvictionNotice
 )]
 #[case(
+    "Bring all of the papers you were served.",
+    RequirementKind::CourtPapers
+)]
+#[case(
     "New patients must call to schedule a first visit",
     RequirementKind::Appointment
 )]
@@ -582,6 +586,9 @@ fn the_area_of_a_median_income_is_no_residency() {
 #[case("No health insurance required")]
 #[case("Everything is anonymous: no name, ID or proof of address is needed.")]
 #[case("We help clients update their ID documents and birth certificates.")]
+#[case(
+    "Anyone who is hungry is welcome. We do not ask for ID, proof of address or proof of income."
+)]
 fn requirements_of_a_part_or_negated_are_none(#[case] text: &str) {
     let e = eligibility_from_text(text);
     assert!(e.requirements.is_empty(), "{text}: {e:?}");
@@ -756,6 +763,23 @@ fn reads_no_id_requirement(#[case] text: &str) {
 #[case("Referrals must come from a provider", false)]
 #[case("Open to licensed drivers", false)]
 #[case("We provide referrals to health care providers", false)]
+#[case(
+    "This course was first developed for teachers and school staff; it is now open to any parent or guardian.",
+    false
+)]
+#[case(
+    "We distribute diapers in bulk to partner agencies, which pass them on to the families they serve. We cannot hand out diapers to individuals.",
+    true
+)]
+#[case("Our clients are employers and human resources departments.", true)]
+#[case(
+    "Public agencies and 501(c)(3) nonprofits may acquire surplus furniture.",
+    true
+)]
+#[case(
+    "A 40-hour course for law enforcement officers and 911 dispatchers.",
+    true
+)]
 #[case("Job placement: referrals to employers", false)]
 fn reads_agency_only(#[case] text: &str, #[case] agency: bool) {
     assert_eq!(eligibility_from_text(text).agency_only, agency, "{text}");
@@ -2398,6 +2422,16 @@ fn conditions_that_do_not_matter_are_none(#[case] text: &str) {
 }
 
 #[test]
+fn a_requirement_after_what_is_not_asked_stands() {
+    let e = eligibility_from_text("We don't ask for ID, and you must live in Hamilton County");
+    assert_eq!(
+        e.residency.value(),
+        Some(&vec!["Hamilton County".to_owned()]),
+        "{e:?}"
+    );
+}
+
+#[test]
 fn a_fee_regardless_of_income_keeps_the_income_limit() {
     let e = eligibility_from_text(
         "Flat fee regardless of income. Max percentage of income standard: 200%",
@@ -2503,5 +2537,62 @@ fn no_walk_ins_in_other_words_keeps_the_appointment() {
             .iter()
             .any(|r| r.kind == RequirementKind::Appointment),
         "{e:?}"
+    );
+}
+
+#[rstest]
+// Tables of limits in prose: sizes in words, "or" between entries.
+#[case(
+    "Annual income limits are $38,950 for one person and $44,500 for two.",
+    2,
+    44_500.0
+)]
+#[case(
+    "Household income is below $72,000 for one person or $82,250 for two",
+    2,
+    82_250.0
+)]
+#[case(
+    "Yearly income must be no more than $15,650 for one person, $21,150 for two",
+    2,
+    21_150.0
+)]
+#[case(
+    "Income limits by household size are $19,563 for 1 person, $26,438 for 2 persons",
+    2,
+    26_438.0
+)]
+#[case(
+    "Monthly income limits are $1,715 for an individual and $2,320 for a couple",
+    2,
+    27_840.0
+)]
+fn reads_income_tables_in_prose(#[case] text: &str, #[case] size: u32, #[case] annual: f64) {
+    let e = eligibility_from_text(text);
+    assert_eq!(
+        e.income.value().and_then(|l| l.annual_for_household(size)),
+        Some(annual),
+        "{text}: {e:?}"
+    );
+}
+
+#[rstest]
+#[case(
+    "Homeowners with total household income of $45,000 or less in the prior calendar year",
+    IncomeLimit::AnnualDollars(45_000.0)
+)]
+#[case(
+    "Adults who have less than $600 in monthly income",
+    IncomeLimit::MonthlyDollars(600.0)
+)]
+#[case(
+    "Homeowners whose household income is below $35,000 a year",
+    IncomeLimit::AnnualDollars(35_000.0)
+)]
+fn reads_more_income_sentences(#[case] text: &str, #[case] want: IncomeLimit) {
+    assert_eq!(
+        eligibility_from_text(text).income.value(),
+        Some(&want),
+        "{text}"
     );
 }
