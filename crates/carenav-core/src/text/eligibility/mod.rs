@@ -290,10 +290,18 @@ pub fn read_eligibility(text: &str) -> EligibilityReading {
     if readings.iter().any(|r| r.open) {
         scanned.retain(|t| dimension(&t.value) > 5);
     }
-    for (widening, voided) in &WIDENING {
-        if parts.iter().any(|s| widening.anywhere(s)) {
-            retain_terms(&mut readings, &mut scanned, |t| !voided(&t.value));
+    let mut widenings: Vec<Widening> = Vec::new();
+    for part in &parts {
+        for i in 0..part.len() {
+            for (pattern, widening) in WIDENING_ROWS.at(part, i) {
+                if !widenings.contains(widening) && match_pattern(pattern, part, i).is_some() {
+                    widenings.push(*widening);
+                }
+            }
         }
+    }
+    for widening in widenings {
+        retain_terms(&mut readings, &mut scanned, |t| !widening.voids(&t.value));
     }
     if widened_with_own_age_or_gender {
         retain_terms(&mut readings, &mut scanned, |t| {
@@ -785,48 +793,42 @@ fn read_around_preference(text: &str, sentence: &[Token], at: usize) -> Option<S
     Some(reading)
 }
 
-/// Which of the other sentences' terms a widening voids.
-type Voids = fn(&Value) -> bool;
+// Asked of every sentence: indexed like the other tables. A widening
+// may share its sentence with what it widens.
+static WIDENING_ROWS: Indexed<(&str, Widening)> = Indexed::new(WIDENING);
 
-/// A sentence opening the service wider than the others say, and what of
-/// their conditions it voids: "Swim lessons for all ages. Classes for
-/// toddlers ages 2-4 ..." (an age beside it is a class's); "Partners,
-/// family members and friends are welcome too" (whoever the others name,
-/// others come too); "Free for families earning less than $40,000; others
-/// pay a small fee" (who pays nothing, not who may come); "concurrent
-/// enrollment for high school students" (a college's ages and groups);
-/// "qualify regardless of income", "regardless of insurance status",
-/// "regardless of military service" (what does not matter). A widening
-/// may share its sentence with what it widens.
-static WIDENING: [(&Indexed<&str>, Voids); 7] = [
-    (&ALL_AGES_ROWS, |v| matches!(v, Value::Age(..))),
-    (&CONCURRENT_ENROLLMENT_ROWS, |v| {
-        matches!(v, Value::Age(..) | Value::Population(_))
-    }),
-    (&REGARDLESS_OF_INCOME_ROWS, |v| {
-        matches!(v, Value::Income(_))
-    }),
-    (
-        &REGARDLESS_OF_INSURANCE_ROWS,
-        |v| matches!(v, Value::Population(s) if s.contains(&Situation::Uninsured)),
-    ),
-    (&REGARDLESS_OF_SERVICE_ROWS, |v| {
-        matches!(v, Value::Population(s)
-            if s.iter().any(|x| matches!(x, Situation::Veteran | Situation::Military)))
-    }),
-    (&OTHERS_WELCOME_ROWS, |v| matches!(v, Value::Population(_))),
-    (&OTHERS_PAY_ROWS, |v| {
-        matches!(v, Value::Population(_) | Value::Income(_) | Value::Age(..))
-    }),
-];
-// Asked of every sentence: indexed like the tables.
-static ALL_AGES_ROWS: Indexed<&str> = Indexed::new(ALL_AGES);
-static CONCURRENT_ENROLLMENT_ROWS: Indexed<&str> = Indexed::new(CONCURRENT_ENROLLMENT);
-static REGARDLESS_OF_INCOME_ROWS: Indexed<&str> = Indexed::new(REGARDLESS_OF_INCOME);
-static REGARDLESS_OF_SERVICE_ROWS: Indexed<&str> = Indexed::new(REGARDLESS_OF_SERVICE);
-static REGARDLESS_OF_INSURANCE_ROWS: Indexed<&str> = Indexed::new(REGARDLESS_OF_INSURANCE);
-static OTHERS_WELCOME_ROWS: Indexed<&str> = Indexed::new(OTHERS_WELCOME);
-static OTHERS_PAY_ROWS: Indexed<&str> = Indexed::new(OTHERS_PAY);
+impl Widening {
+    /// Whether this widening voids a condition: "Swim lessons for all
+    /// ages. Classes for toddlers ages 2-4 ..." (an age beside it is a
+    /// class's); "Partners, family members and friends are welcome too"
+    /// (whoever the others name, others come too); "Free for families
+    /// earning less than $40,000; others pay a small fee" (who pays
+    /// nothing, not who may come); "concurrent enrollment for high school
+    /// students" (a college's ages and groups); "qualify regardless of
+    /// income", "regardless of insurance status", "regardless of military
+    /// service" (what does not matter).
+    fn voids(self, value: &Value) -> bool {
+        match self {
+            Widening::AllAges => matches!(value, Value::Age(..)),
+            Widening::ConcurrentEnrollment => {
+                matches!(value, Value::Age(..) | Value::Population(_))
+            }
+            Widening::RegardlessOfIncome => matches!(value, Value::Income(_)),
+            Widening::RegardlessOfInsurance => {
+                matches!(value, Value::Population(s) if s.contains(&Situation::Uninsured))
+            }
+            Widening::RegardlessOfService => matches!(value, Value::Population(s)
+                if s.iter().any(|x| matches!(x, Situation::Veteran | Situation::Military))),
+            Widening::OthersWelcome => matches!(value, Value::Population(_)),
+            Widening::OthersPay => {
+                matches!(
+                    value,
+                    Value::Population(_) | Value::Income(_) | Value::Age(..)
+                )
+            }
+        }
+    }
+}
 
 /// Phrases stating who comes first, not who may come ("program
 /// priorities", "federal preferences guidelines" are not among them).

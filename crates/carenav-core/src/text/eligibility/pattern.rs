@@ -198,14 +198,6 @@ impl<R: Row + Sync> Indexed<R> {
         }
     }
 
-    /// Whether some row matches anywhere in `tokens`.
-    pub(super) fn anywhere(&self, tokens: &[Token]) -> bool {
-        (0..tokens.len()).any(|i| {
-            self.at(tokens, i)
-                .any(|row| match_pattern(row.pattern(), tokens, i).is_some())
-        })
-    }
-
     /// The rows that may match at `tokens[i]`, in table order.
     pub(super) fn at(&self, tokens: &[Token], i: usize) -> impl Iterator<Item = &'static R> {
         let openers = self.openers.get_or_init(|| Openers::of(self.rows));

@@ -3009,40 +3009,71 @@ pub(super) const ID_NOT_REQUIRED: &[&str] = &[
     "member",
 ];
 
-/// Everyone else pays: the conditions beside are a price's ("Free for
-/// seniors; others pay $5").
-pub(super) const OTHERS_PAY: &[&str] = &[
-    "others|nonmembers pay|pays",
-    "all others pay|pays",
-    "everyone else pays|pay",
-];
+/// What a widening phrase says of the conditions beside it (see
+/// `WIDENING`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Widening {
+    /// A service open to every age ("Swim lessons for all ages").
+    AllAges,
+    /// Enrolment beside the one a text states ("Age 18 or over, concurrent
+    /// enrollment for high school students": a college's courses are open
+    /// to younger students too).
+    ConcurrentEnrollment,
+    /// Income does not matter ("qualify regardless of income").
+    RegardlessOfIncome,
+    /// Insurance does not matter ("regardless of insurance status").
+    RegardlessOfInsurance,
+    /// Military service does not matter.
+    RegardlessOfService,
+    /// Others welcome beside whoever a text names ("Partners, family
+    /// members and friends are welcome to attend too").
+    OthersWelcome,
+    /// Everyone else pays: the conditions beside are a price's ("Free for
+    /// seniors; others pay $5").
+    OthersPay,
+}
 
-/// What a text says does not matter ("qualify regardless of income"):
-/// its conditions of that kind are none.
-pub(super) const REGARDLESS_OF_INCOME: &[&str] = &[
-    "qualify|qualifies|eligible|served|welcome regardless of their|your|household|family? income",
-];
-pub(super) const REGARDLESS_OF_INSURANCE: &[&str] = &["regardless of insurance status?"];
-pub(super) const REGARDLESS_OF_SERVICE: &[&str] =
-    &["regardless of military|veteran service|status"];
-
-/// A service open to every age ("Swim lessons for all ages").
-pub(super) const ALL_AGES: &[&str] = &["for|of all ages", "all ages are? welcome"];
-
-/// Enrolment beside the one a text states ("Age 18 or over, concurrent
-/// enrollment for high school students": a college's courses are open to
-/// younger students too).
-pub(super) const CONCURRENT_ENROLLMENT: &[&str] = &["concurrent|dual enrollment|enrolment"];
-
-/// Others welcome beside whoever a text names ("Partners, family members
-/// and friends are welcome to attend too").
-pub(super) const OTHERS_WELCOME: &[&str] = &[
-    "family|friends|partners|caregivers|everyone|anyone|public are|is also? welcome|invited",
-    "family members are|is also? welcome|invited",
-    "loved ones are|is also? welcome|invited",
+/// Phrases opening a service wider than the conditions beside them say.
+pub(super) const WIDENING: &[(&str, Widening)] = &[
+    ("for|of all ages", Widening::AllAges),
+    ("all ages are? welcome", Widening::AllAges),
+    (
+        "concurrent|dual enrollment|enrolment",
+        Widening::ConcurrentEnrollment,
+    ),
+    (
+        "qualify|qualifies|eligible|served|welcome regardless of their|your|household|family? income",
+        Widening::RegardlessOfIncome,
+    ),
+    (
+        "regardless of insurance status?",
+        Widening::RegardlessOfInsurance,
+    ),
+    (
+        "regardless of military|veteran service|status",
+        Widening::RegardlessOfService,
+    ),
+    (
+        "family|friends|partners|caregivers|everyone|anyone|public are|is also? welcome|invited",
+        Widening::OthersWelcome,
+    ),
+    (
+        "family members are|is also? welcome|invited",
+        Widening::OthersWelcome,
+    ),
+    (
+        "loved ones are|is also? welcome|invited",
+        Widening::OthersWelcome,
+    ),
     // "... were started for immigrants and refugees, but anyone who wants
     // to improve their English can enroll".
-    "but anyone|everyone who|can|may|is|are",
+    (
+        "but anyone|everyone who|can|may|is|are",
+        Widening::OthersWelcome,
+    ),
+    ("others|nonmembers pay|pays", Widening::OthersPay),
+    ("all others pay|pays", Widening::OthersPay),
+    ("everyone else pays|pay", Widening::OthersPay),
 ];
 
 /// Kinds of program a sentence may close on, stating that program's

@@ -2016,6 +2016,7 @@ fn every_row_is_offered_where_it_can_match() {
     assert_indexed("ALSO_FAMILY", &ALSO_FAMILY_ROWS, ALSO_FAMILY);
     assert_indexed("CONNECTOR", &CONNECTOR_ROWS, CONNECTOR);
     assert_indexed("NAME_CUES", &NAME_CUE_ROWS, NAME_CUES);
+    assert_indexed("WIDENING", &WIDENING_ROWS, WIDENING);
 }
 
 /// Communities named by a people or a language alone, read in a sentence
