@@ -857,7 +857,8 @@ fn childs_age(tokens: &[Token], start: usize) -> bool {
         .filter(|t| t.word().is_some() || t.number().is_some())
         .collect();
     // ("Parents and guardians of babies and toddlers up to age 3",
-    // "families raising children 12 and under".)
+    // "families raising children 12 and under", "helps working parents
+    // pay for child care for children under 13".)
     let child = before
         .iter()
         .position(|t| t.word().is_some_and(|w| CHILD_WORDS.contains(&w)));
@@ -866,6 +867,7 @@ fn childs_age(tokens: &[Token], start: usize) -> bool {
             ["of", "have", "has", "with", "their", "your", "raising"]
                 .iter()
                 .any(|w| t.is_word(w))
+                || t.word().is_some_and(|w| PARENT_WORDS.contains(&w))
         })
     })
 }
@@ -1263,8 +1265,14 @@ fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
     }
     // "Grade 1 through 6": school grades, not ages; "caring for a relative
     // age 60 or older": the relative's.
-    let not_the_clients_age = word_before(tokens, i)
-        .is_some_and(|w| ["grade", "grades"].contains(&w) || RELATIVE.contains(&w));
+    // ("a relative age 60 or older": "age" between.)
+    let relative_aged = word_before(tokens, i).is_some_and(|w| w == "age" || w == "aged")
+        && i.checked_sub(1)
+            .and_then(|k| word_before(tokens, k))
+            .is_some_and(|w| RELATIVE.contains(&w));
+    let not_the_clients_age = relative_aged
+        || word_before(tokens, i)
+            .is_some_and(|w| ["grade", "grades"].contains(&w) || RELATIVE.contains(&w));
     for (pattern, shape) in AGE_ROWS.at(tokens, i).filter(|_| !not_the_clients_age) {
         if let Some((end, cap)) = match_pattern(pattern, tokens, i) {
             // "with an infant under 3 months": an age in months is a

@@ -1241,6 +1241,11 @@ pub(super) const PEOPLE: &[(&str, &[Situation], Option<Gender>)] = &[
         None,
     ),
     (
+        "open|available only to currently? enrolled students of|at",
+        &[Situation::Member],
+        None,
+    ),
+    (
         "in need of drug|alcohol|substance abuse? treatment",
         &[Situation::SubstanceUse],
         None,

@@ -2299,6 +2299,10 @@ fn parishes_compounds_zip_codes_and_courts(#[case] text: &str, #[case] place: Op
     "Open only to students enrolled at Lane Community College",
     Situation::Member
 )]
+#[case(
+    "The pantry is open only to currently enrolled students of Portland Community College",
+    Situation::Member
+)]
 #[case("Men who survived childhood sexual abuse", Situation::CrimeVictim)]
 #[case(
     "Represents people charged with a crime who cannot afford a lawyer",
@@ -2473,6 +2477,10 @@ fn what_one_need_not_do_or_another_program_needs(#[case] text: &str) {
 #[case("Spanish-speaking families with children under 5", 4.0)]
 #[case("Families raising children 12 and under", 12.0)]
 #[case("Parents and guardians of babies and toddlers up to age 3", 3.0)]
+#[case(
+    "Helps working parents pay for licensed child care for children under 13",
+    12.0
+)]
 fn a_familys_childs_age(#[case] text: &str, #[case] max: f64) {
     let e = eligibility_from_text(text);
     let age = e.age.value().copied();
@@ -2596,4 +2604,10 @@ fn reads_more_income_sentences(#[case] text: &str, #[case] want: IncomeLimit) {
         Some(&want),
         "{text}"
     );
+}
+
+#[test]
+fn a_relatives_age_is_not_the_clients() {
+    let e = eligibility_from_text("Respite for people caring for a relative age 60 or older");
+    assert!(e.age.value().is_none(), "{e:?}");
 }
