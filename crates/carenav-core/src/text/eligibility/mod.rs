@@ -2289,7 +2289,7 @@ fn serves_individuals(text: &str, agency_spans: &[(usize, usize)]) -> bool {
     // people": a negation earlier in the clause; "Patients and families
     // cannot request an interpreter directly": one after.
     let negated = |k: usize| {
-        let mut clause_before = (k.saturating_sub(6)..k)
+        let mut clause_before = (k.saturating_sub(8)..k)
             .rev()
             .map_while(|j| tokens.get(j).and_then(Token::word));
         let mut words_after = (k + 1..k + 4).map_while(|j| tokens.get(j).and_then(Token::word));
@@ -2297,12 +2297,13 @@ fn serves_individuals(text: &str, agency_spans: &[(usize, usize)]) -> bool {
             NEGATION.contains(&w) || ["don't", "doesn't", "cannot", "can't", "unable"].contains(&w)
         }) || words_after.any(|w| w == "cannot" || w == "can't")
     };
-    // "marriage and family therapists": a kind of professional.
+    // "marriage and family therapists": a kind of professional; "family
+    // engagement", "family resource centers": a topic.
     let names_a_profession = |k: usize| {
         tokens
             .get(k + 1)
             .and_then(Token::word)
-            .is_some_and(|w| PROFESSIONAL.contains(&w))
+            .is_some_and(|w| PROFESSIONAL.contains(&w) || PEOPLE_AS_TOPIC.contains(&w))
     };
     let within = |spans: &[(usize, usize)], t: &Token| {
         spans.iter().any(|&(s, e)| s <= t.start && t.end <= e)
@@ -2313,10 +2314,11 @@ fn serves_individuals(text: &str, agency_spans: &[(usize, usize)]) -> bool {
         .filter_map(|s| Some((s.first()?.start, s.last()?.end)))
         .collect();
     // ("$150 per person": a price's unit, no client; "available to
-    // anyone": anyone, whoever serves them.)
+    // anyone": anyone, unless an organization is to serve them.)
     let an_organizations = |k: usize| {
         if tokens.get(k).is_some_and(|t| t.is_word("anyone")) {
-            return false;
+            return word_before(&tokens, k)
+                .is_some_and(|w| ["serve", "serves", "serving"].contains(&w));
         }
         // ("... their clients", "which pass them on to the families".)
         word_before(&tokens, k).is_some_and(|w| {
@@ -2334,6 +2336,8 @@ fn serves_individuals(text: &str, agency_spans: &[(usize, usize)]) -> bool {
                     "passes",
                     "distribute",
                     "distributes",
+                    "deliver",
+                    "delivers",
                 ]
                 .iter()
                 .any(|w| t.is_word(w))

@@ -2462,6 +2462,7 @@ pub(super) const AGENCY: &[&str] = &[
     "for local governments|agencies",
     "membership is? open|limited|restricted to any? organization|organizations|agencies|nonprofits|businesses|programs|providers",
     "available only to nonprofit|nonprofits|agencies|organizations|providers",
+    "accepted only from organizations|agencies|nonprofits|providers",
     // Professionals and their employers named in prose: "a course for law
     // enforcement officers", "trains volunteer attorneys", "free CLE
     // credit", "prepares employees of clinics", "for volunteer coordinators
@@ -2528,6 +2529,18 @@ pub(super) const PROFESSIONAL: &[&str] = &[
     "doctors",
     "practitioner",
     "practitioners",
+];
+
+/// Nouns after a people word that make it a topic's ("family engagement",
+/// "family resource centers"), no person served.
+pub(super) const PEOPLE_AS_TOPIC: &[&str] = &[
+    "engagement",
+    "resource",
+    "resources",
+    "planning",
+    "literacy",
+    "development",
+    "strengthening",
 ];
 
 /// Words after "ID" that make it a topic, not a document to bring

@@ -772,6 +772,28 @@ fn reads_no_id_requirement(#[case] text: &str) {
     true
 )]
 #[case("Our clients are employers and human resources departments.", true)]
+// A people word before a topic, the people an organization serves, and
+// individuals turned away a few words on.
+#[case(
+    "The office coaches Head Start grantees on curriculum and family engagement.",
+    true
+)]
+#[case(
+    "Bulk food to churches, mosques and synagogues; participating congregations must serve anyone in need.",
+    true
+)]
+#[case(
+    "Membership is limited to organizations that deliver meals to older adults.",
+    true
+)]
+#[case(
+    "Requests are accepted only from organizations and public bodies.",
+    true
+)]
+#[case(
+    "Public agencies and nonprofits may acquire surplus furniture. Property may not be sold or transferred to private individuals.",
+    true
+)]
 #[case(
     "Public agencies and 501(c)(3) nonprofits may acquire surplus furniture.",
     true
