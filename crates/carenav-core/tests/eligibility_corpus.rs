@@ -44,6 +44,14 @@ const MIN_EXCLUDING_PRECISION: &[(&str, f64)] = &[
     ("synthetic-6-held-back", 0.99),
 ];
 
+/// The shared data's sources, one corpus file each.
+const REAL_SOURCES: [&str; 4] = [
+    "ohana-smc",
+    "ilao-legal-aid",
+    "florida-legal-aid",
+    "linksf-sf",
+];
+
 /// The parts measured: development (read while writing rules), held back
 /// (never read), and synthetic: 250 texts written by a helper blind to the
 /// reader, in the wordings of directories beyond the shared data (not
@@ -669,23 +677,9 @@ fn corpus_dir() -> PathBuf {
 fn load() -> Vec<Entry> {
     let dir = corpus_dir();
     let mut out = Vec::new();
-    for source in [
-        "ohana-smc",
-        "ilao-legal-aid",
-        "florida-legal-aid",
-        "linksf-sf",
-        "synthetic",
-        "synthetic-held-back",
-        "synthetic-2",
-        "synthetic-2-held-back",
-        "synthetic-3",
-        "synthetic-4",
-        "synthetic-4-held-back",
-        "synthetic-5",
-        "synthetic-5-held-back",
-        "synthetic-6",
-        "synthetic-6-held-back",
-    ] {
+    // A synthetic part's file is named after it (`part` = `source`).
+    let synthetic = PARTS.iter().filter(|p| p.starts_with("synthetic"));
+    for &source in REAL_SOURCES.iter().chain(synthetic) {
         let path = dir.join(format!("{source}.jsonl"));
         let text = std::fs::read_to_string(&path)
             .unwrap_or_else(|e| panic!("corpus file {} missing: {e}", path.display()));

@@ -767,23 +767,20 @@ fn read_around_preference(text: &str, sentence: &[Token], at: usize) -> Option<S
         sentence.get(k).is_some_and(|t| t.is_word("but"))
             && sentence.get(k - 1).is_some_and(|t| t.is_punct(','))
     });
-    if let Some(but) = but {
-        let preferred = sentence.get(..but)?;
-        let stated = sentence.get(but + 1..).filter(|s| !s.is_empty())?;
-        let mut reading = read_sentence(text, stated).unwrap_or_else(|| SentenceReading {
-            open: false,
-            terms: scan_sentence(text, stated, false),
-            scanned: true,
-        });
-        reading.terms.extend(scan_sentence(text, preferred, true));
-        return Some(reading);
-    }
-    let cut = sentence
-        .get(..at)?
-        .iter()
-        .rposition(|t| t.is_punct(',') || t.is_punct(';'))
-        .filter(|&cut| cut > 0)?;
-    let (stated, preferred) = sentence.split_at(cut);
+    let (stated, preferred) = match but {
+        Some(but) => (
+            sentence.get(but + 1..).filter(|s| !s.is_empty())?,
+            sentence.get(..but)?,
+        ),
+        None => {
+            let cut = sentence
+                .get(..at)?
+                .iter()
+                .rposition(|t| t.is_punct(',') || t.is_punct(';'))
+                .filter(|&cut| cut > 0)?;
+            sentence.split_at(cut)
+        }
+    };
     let mut reading = read_sentence(text, stated).unwrap_or_else(|| SentenceReading {
         open: false,
         terms: scan_sentence(text, stated, false),

@@ -459,13 +459,11 @@ fn household_size(tokens: &[Token], i: usize) -> Option<(usize, u32)> {
         .or_else(|| {
             // "$38,950 for one person and $44,500 for two": a size in words,
             // its noun left out (not "for two weeks").
+            tokens.get(i).filter(|t| t.is_word("for"))?;
             let word = tokens.get(i + 1).and_then(Token::word)?;
             let size = SIZE_WORDS.iter().position(|w| *w == word)?;
-            let (end, _) = match_pattern(
-                "for one|two|three|four|five|six|seven|eight|nine|ten person|persons|people?",
-                tokens,
-                i,
-            )?;
+            let end =
+                match_pattern("person|persons|people", tokens, i + 2).map_or(i + 2, |(e, _)| e);
             let closes = tokens
                 .get(end)
                 .is_none_or(|t| t.word().is_none_or(|w| w == "and" || w == "or"));
