@@ -24,7 +24,8 @@ const TARGET_RECALL: f64 = 0.85;
 /// those read with high confidence (a false one hides help from someone who
 /// qualifies). The held-back part measured 18 of 19 (0.947) on 2026-11-28,
 /// 20 of 21 (0.952) from 2026-12-05 (stop 13) and 21 of 22 (0.955) on
-/// 2026-12-06 (stop 16): the issue's 0.95, by one restriction.
+/// 2026-12-06 (stop 16): the issue's 0.95, by one restriction; 22 of 22
+/// after the held-back labels' adjudication (stop 21).
 const MIN_EXCLUDING_PRECISION: &[(&str, f64)] = &[
     ("dev", 0.99),
     ("held-back", 0.95),
@@ -535,6 +536,16 @@ const PARTS: [&str; 13] = [
 ///   individuals ("may not be sold or transferred to private
 ///   individuals"); "accepted only from organizations": synthetic-6
 ///   agency-only recall .756 → .889; never read unchanged.
+/// - 2026-12-06 (stop 21): every held-back text labelled again by a blind
+///   labeller; the 15 kinds on which the two labels differed were put to a
+///   blind adjudicator (text, kind, both labels in random order; it saw
+///   neither the reader nor which label was the corpus's), who chose the
+///   new label for 12 (corpus README, "Label audit"). Labels only, reader
+///   unchanged; chosen without regard to the reader, so the figures could
+///   move either way. Held back: population .806/.595 → .806/.568,
+///   residency .944/.773 → .944/.708, income .900/.818 → .800/.800,
+///   requirement .571/.667 → .571/.444; excluding 21/22 → 22/22 (the one
+///   wrong exclusion was a label's error).
 const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("dev", "age", 0.95, 0.97),
     ("dev", "gender", 0.91, 0.85),
@@ -545,10 +556,10 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("dev", "agency-only", 0.98, 0.87),
     ("held-back", "age", 0.96, 0.90),
     ("held-back", "gender", 0.98, 0.98),
-    ("held-back", "population", 0.80, 0.59),
-    ("held-back", "residency", 0.93, 0.76),
-    ("held-back", "income", 0.89, 0.81),
-    ("held-back", "requirement", 0.57, 0.66),
+    ("held-back", "population", 0.80, 0.56),
+    ("held-back", "residency", 0.93, 0.70),
+    ("held-back", "income", 0.79, 0.79),
+    ("held-back", "requirement", 0.57, 0.44),
     ("held-back", "agency-only", 0.98, 0.66),
     ("synthetic", "age", 0.91, 0.86),
     ("synthetic", "gender", 0.98, 0.77),
@@ -1034,22 +1045,26 @@ impl Counts {
     }
 }
 
-/// How far the targets are from what people agree on: 150 development
-/// texts (drawn at random from those labelled before 2026-12-06) were
+/// How far the targets are from what people agree on: texts of both parts
 /// labelled again by a second labeller who saw neither these labels nor the
-/// reader. Their labels, measured against the corpus's exactly as the reader
-/// is, give the agreement between two careful readers; the reader's figures
-/// on the same texts are printed beside them.
+/// reader (150 development texts drawn at random from those labelled before
+/// 2026-12-06, and every held-back text). Their labels, measured against the
+/// corpus's exactly as the reader is, give the agreement between two careful
+/// readers; the reader's figures on the same texts are printed beside them.
+/// The held-back labels were adjudicated between the two labellings after
+/// they were compared (corpus README, "Label audit"), so the agreement
+/// printed for that part is after adjudication; before it, 121 of 134 texts
+/// were labelled identically and population agreed at .909/.952.
 #[test]
 fn a_second_labeller_is_measured_like_the_reader() {
     let corpus = load();
     let path = corpus_dir().join("second-labeller.jsonl");
     let text = std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("{} missing: {e}", path.display()));
-    let mut human: BTreeMap<&str, Counts> = BTreeMap::new();
-    let mut reader: BTreeMap<&str, Counts> = BTreeMap::new();
-    let mut texts = 0;
-    let mut identical = 0;
+    // Per part: texts, texts labelled identically, and per kind the second
+    // labeller's and the reader's counts.
+    type Agreement = (u32, u32, BTreeMap<&'static str, (Counts, Counts)>);
+    let mut parts: BTreeMap<&str, Agreement> = BTreeMap::new();
     for (n, line) in text.lines().enumerate() {
         let second: SecondLabel = serde_json::from_str(line)
             .unwrap_or_else(|e| panic!("{}:{}: {e}", path.display(), n + 1));
@@ -1057,34 +1072,42 @@ fn a_second_labeller_is_measured_like_the_reader() {
             .iter()
             .find(|e| e.source == second.source && e.id == second.id && e.field == second.field)
             .unwrap_or_else(|| panic!("{} {} is not in the corpus", second.source, second.id));
-        assert_eq!(
-            entry.part, "dev",
-            "{} {}: only development texts",
-            entry.source, entry.id
-        );
         let want = expected_atoms(&entry.expected);
         let theirs = expected_atoms(&second.expected);
         let ours = predicted_atoms(&eligibility_from_text(&entry.text));
-        texts += 1;
-        identical += u32::from(want == theirs);
+        let (texts, identical, kinds) = parts.entry(entry.part.as_str()).or_default();
+        *texts += 1;
+        *identical += u32::from(want == theirs);
         for kind in KINDS {
-            human.entry(kind).or_default().add(&want, &theirs, kind);
-            reader.entry(kind).or_default().add(&want, &ours, kind);
+            let (human, reader) = kinds.entry(kind).or_default();
+            human.add(&want, &theirs, kind);
+            reader.add(&want, &ours, kind);
         }
     }
-    println!("second labeller on {texts} development texts ({identical} labelled identically):");
-    for kind in KINDS {
-        let (h, r) = (human[kind], reader[kind]);
-        println!(
-            "  {kind:<12} second labeller precision {:.3} recall {:.3} | reader precision {:.3} recall {:.3}",
-            h.precision(),
-            h.recall(),
-            r.precision(),
-            r.recall()
-        );
+    for (part, (texts, identical, kinds)) in &parts {
+        println!("second labeller on {texts} {part} texts ({identical} labelled identically):");
+        for kind in KINDS {
+            let (h, r) = kinds[kind];
+            println!(
+                "  {kind:<12} second labeller precision {:.3} recall {:.3} | reader precision {:.3} recall {:.3}",
+                h.precision(),
+                h.recall(),
+                r.precision(),
+                r.recall()
+            );
+        }
     }
+    let texts_in = |part: &str| parts.get(part).map_or(0, |(texts, _, _)| *texts);
     assert!(
-        texts >= 100,
-        "{texts} texts labelled twice, want at least 100"
+        texts_in("dev") >= 100,
+        "{} development texts labelled twice, want at least 100",
+        texts_in("dev")
     );
+    let held_back = corpus.iter().filter(|e| e.part == "held-back").count() as u32;
+    assert_eq!(
+        texts_in("held-back"),
+        held_back,
+        "every held-back text is labelled twice"
+    );
+    assert_eq!(parts.len(), 2, "only corpus texts are labelled twice");
 }
