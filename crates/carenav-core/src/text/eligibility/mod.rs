@@ -1460,7 +1460,7 @@ fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
             // `IN_COUNTY_AFTER` or their age ("women ages 40-64 in Oklahoma").
             // ("undocumented individuals, in Santa Clara County": a comma
             // between changes nothing.)
-            let after_people = || {
+            let after_people = |people: &[&str]| {
                 let at = match i.checked_sub(1).and_then(|k| tokens.get(k)) {
                     Some(t) if t.is_punct(',') => i - 1,
                     _ => i,
@@ -1468,10 +1468,19 @@ fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
                 at.checked_sub(1)
                     .and_then(|k| tokens.get(k))
                     .is_some_and(|t| t.digits().is_some() || t.is_punct('+'))
-                    || word_before(tokens, at).is_some_and(|w| IN_COUNTY_AFTER.contains(&w))
+                    || word_before(tokens, at).is_some_and(|w| people.contains(&w))
             };
-            if matches!(shape, ResidencyShape::InCounty) && !after_people() {
-                continue;
+            match shape {
+                ResidencyShape::InCounty if !after_people(IN_COUNTY_AFTER) => continue,
+                // A capitalized word after the name cut it short ("children
+                // in Head Start": a program).
+                ResidencyShape::InTown
+                    if !after_people(IN_TOWN_AFTER)
+                        || tokens.get(end).is_some_and(|t| t.capitalized) =>
+                {
+                    continue;
+                }
+                _ => {}
             }
             // "HOPWA tenant-based assistance", "Bay Area-based nonprofits":
             // a compound describing something else, no one's residence;
@@ -1484,7 +1493,10 @@ fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
                 continue;
             }
             let value = match shape {
-                ResidencyShape::Named | ResidencyShape::InCounty | ResidencyShape::Bare => {
+                ResidencyShape::Named
+                | ResidencyShape::InCounty
+                | ResidencyShape::InTown
+                | ResidencyShape::Bare => {
                     let names: Vec<String> = cap
                         .places
                         .spans
@@ -1518,7 +1530,9 @@ fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, Item)> {
                 }
                 ResidencyShape::Unnamed => Some(Value::Residency(None)),
             };
-            let hint = if matches!(shape, ResidencyShape::Bare) {
+            // A town in prose is as often where the service is ("shelter
+            // for unhoused adults in San Francisco").
+            let hint = if matches!(shape, ResidencyShape::Bare | ResidencyShape::InTown) {
                 Hint::Never
             } else {
                 Hint::ByKind

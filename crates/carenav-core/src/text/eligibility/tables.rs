@@ -1832,6 +1832,10 @@ pub(super) enum ResidencyShape {
     Unnamed,
     /// "in <county>" after a word of [`IN_COUNTY_AFTER`].
     InCounty,
+    /// "in <town>" after a word of [`IN_TOWN_AFTER`]: towns are named after
+    /// the people who live there only ("low-income families in Daly
+    /// City"); a program's or a case's town is where its office is.
+    InTown,
     /// Counties alone: read only in a sentence read whole ("San Mateo
     /// County" as the whole eligibility), never picked out of prose.
     Bare,
@@ -2039,6 +2043,7 @@ pub(super) const RESIDENCY: &[(&str, ResidencyShape)] = &[
     ("in the? $ zip code|codes|area", ResidencyShape::Named),
     ("service area|areas :|- $", ResidencyShape::Named),
     ("in|within the? $c", ResidencyShape::InCounty),
+    ("in|within the? $", ResidencyShape::InTown),
     ("$c", ResidencyShape::Bare),
 ];
 
@@ -2047,6 +2052,30 @@ pub(super) const RESIDENCY: &[(&str, ResidencyShape)] = &[
 /// County").
 pub(super) const LIVE_VERBS: &[&str] = &[
     "live", "lives", "living", "reside", "resides", "residing", "must", "who",
+];
+
+/// People after whom "in <town>" names the town they live in ("youth in
+/// East Palo Alto", "seniors in Foster City").
+pub(super) const IN_TOWN_AFTER: &[&str] = &[
+    "people",
+    "persons",
+    "individuals",
+    "families",
+    "households",
+    "homeowners",
+    "renters",
+    "tenants",
+    "residents",
+    "seniors",
+    "elders",
+    "veterans",
+    "youth",
+    "children",
+    "adults",
+    "women",
+    "men",
+    "immigrants",
+    "anyone",
 ];
 
 /// Words after which "in <county>" names the people's county ("tenants in
@@ -2676,6 +2705,10 @@ pub(super) const NOT_PLACE: &[&str] = &[
     "counties",
     // "in ZIP codes 60619, 60620 and 60621".
     "zip",
+    // "groups for women in English and Spanish", "children in Head Start":
+    // a language, a program.
+    "english",
+    "start",
 ];
 
 /// Capitalized nouns that end a program's or an organization's name

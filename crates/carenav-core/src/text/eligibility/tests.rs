@@ -2554,6 +2554,15 @@ fn groups_that_restrict_no_one(#[case] text: &str) {
     "Homeless or at risk of homelessness — Multnomah County",
     Some(vec!["Multnomah County".to_owned()])
 )]
+#[case("Low-income families in Daly City", Some(vec!["Daly City".to_owned()]))]
+#[case(
+    "Youth ages 14-21 in East Palo Alto",
+    Some(vec!["East Palo Alto".to_owned()])
+)]
+#[case(
+    "Families in Menlo Park or Redwood City",
+    Some(vec!["Menlo Park".to_owned(), "Redwood City".to_owned()])
+)]
 fn more_residency_wordings(#[case] text: &str, #[case] names: Option<Vec<String>>) {
     let e = eligibility_from_text(text);
     assert!(!e.residency.is_open(), "{text}: {e:?}");
@@ -2614,4 +2623,18 @@ fn reads_income_tables_in_prose(#[case] text: &str, #[case] size: u32, #[case] a
 fn a_relatives_age_is_not_the_clients() {
     let e = eligibility_from_text("Respite for people caring for a relative age 60 or older");
     assert!(e.age.value().is_none(), "{e:?}");
+}
+
+#[rstest]
+// A town after people in prose is as often where the service is; a
+// language or a program after "in" is no town.
+#[case(
+    "ECS's shelter provides 24-hour access to shelter for unhoused adults in San Francisco. It has 334 beds."
+)]
+#[case("Support groups for women in English and Spanish")]
+#[case("Children in Head Start")]
+#[case("Services for program participants in Redwood City")]
+fn a_town_where_people_are_is_no_residency(#[case] text: &str) {
+    let e = eligibility_from_text(text);
+    assert!(e.residency.value().is_none(), "{text}: {e:?}");
 }
