@@ -111,10 +111,14 @@ pub(super) fn scan_sentence(text: &str, tokens: &[Token], preference: bool) -> V
     }
     clauses.drop_role_clause(tokens, &mut candidates);
     read_low_income_choices(list, &mut candidates);
+    let opens_text = tokens
+        .first()
+        .is_some_and(|t| text.get(..t.start).is_some_and(|b| b.trim().is_empty()));
     let scan = Scan {
         tokens,
         list,
         candidates: &candidates,
+        opens_text,
     };
     let found = candidates
         .iter()
@@ -435,6 +439,9 @@ struct Scan<'a> {
     tokens: &'a [Token],
     list: List<'a>,
     candidates: &'a [Candidate],
+    /// Whether the sentence opens the text (its subject is then the
+    /// eligibility's: "Child referred by ...").
+    opens_text: bool,
 }
 
 impl Scan<'_> {
@@ -692,8 +699,21 @@ impl Scan<'_> {
     /// system": the labels keep the narrower group beside them, not the age
     /// group.)
     fn names_the_subject(&self, start: usize, end: usize, list: &[Situation]) -> bool {
+        // "Child referred by ...", "Child has no vision insurance": a child
+        // or a student opening the text is who is served, when no other
+        // group is named beside it.
+        let only_group = || {
+            self.opens_text
+                && list
+                    .iter()
+                    .all(|s| [Situation::Child, Situation::Student].contains(s))
+                && !self
+                    .candidates
+                    .iter()
+                    .any(|(s, _, t)| *s != start && matches!(t.value, Value::Population(_)))
+        };
         start == 0
-            && list.contains(&Situation::FamilyWithChildren)
+            && (list.contains(&Situation::FamilyWithChildren) || only_group())
             && self
                 .tokens
                 .get(end)

@@ -1788,6 +1788,12 @@ fn a_negated_group_restricts_no_one(#[case] text: &str) {
     "Home visits and classes for teen parents ages 13 to 19. Bus passes are provided.",
     vec![Situation::Parenting]
 )]
+// A child opening the text, with no other group beside it, is who is served.
+#[case(
+    "Child referred by public school, private agency, regional center, or physician",
+    vec![Situation::Child]
+)]
+#[case("Child has no vision insurance and is not receiving Medi-Cal", vec![Situation::Child])]
 fn groups_from_prose_are_hints(#[case] text: &str, #[case] groups: Vec<Situation>) {
     let e = eligibility_from_text(text);
     assert_eq!(e.populations.value(), Some(&groups), "{text}");
@@ -1800,6 +1806,8 @@ fn groups_from_prose_are_hints(#[case] text: &str, #[case] groups: Vec<Situation
 #[case("Family law advice for anyone, call for an appointment")]
 #[case("Child in need who attends public school in San Mateo County")]
 #[case("Child with severe to profound deafness or hard-of-hearing")]
+// Not the text's subject: who registers, in a later sentence.
+#[case("Toys for low-income families. Child must be present at pick-up.")]
 fn topics_and_age_groups_in_prose_are_no_group(#[case] text: &str) {
     let e = eligibility_from_text(text);
     let groups = e.populations.value().map_or(&[][..], Vec::as_slice);
