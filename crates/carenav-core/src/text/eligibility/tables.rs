@@ -2249,9 +2249,14 @@ pub(super) const REQUIREMENT: &[(&str, RequirementKind)] = &[
         "birth certificate|certificates required|needed|necessary",
         RequirementKind::Id,
     ),
+    (
+        "must? have|bring|show a|their|your? birth certificate|certificates",
+        RequirementKind::Id,
+    ),
     ("name and address id", RequirementKind::Id),
     ("id with name and address", RequirementKind::Id),
     ("proof|verification of income", RequirementKind::IncomeProof),
+    ("income verification", RequirementKind::IncomeProof),
     ("verifiable income", RequirementKind::IncomeProof),
     (
         "pay|paycheck|check stub|stubs",
@@ -2357,7 +2362,9 @@ pub(super) const REQUIREMENT: &[(&str, RequirementKind)] = &[
         RequirementKind::Appointment,
     ),
     (
-        "must? reserve|register|sign up in advance",
+        // Not "register in advance": labellers read registering as no
+        // appointment ("Parents must register in advance with a photo ID").
+        "must? sign up in advance",
         RequirementKind::Appointment,
     ),
     (

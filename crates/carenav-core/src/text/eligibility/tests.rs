@@ -544,6 +544,8 @@ fn confidence<T>(c: &Constraint<T>) -> Option<Confidence> {
     "New patients must call to schedule a first visit",
     RequirementKind::Appointment
 )]
+#[case("Income verification required", RequirementKind::IncomeProof)]
+#[case("Must bring a birth certificate for each child", RequirementKind::Id)]
 fn reads_requirements(#[case] text: &str, #[case] kind: RequirementKind) {
     let e = eligibility_from_text(text);
     assert!(
@@ -636,6 +638,8 @@ fn a_proof_list_stops_where_conditions_start() {
 #[case("Nonprofit agency with 501(c)(3) employer identification number from IRS")]
 #[case("Assistance with identification theft and credit reporting")]
 #[case("Birth Certificate and Identification Matters")]
+#[case("Help with job searching and driver's license preparation")]
+#[case("Help getting a birth certificate")]
 // Documents that may serve as a proof are examples of it.
 #[case("Must have proof of residence (PG&E bill, rental agreement, driver's license or ID)")]
 fn reads_no_id_requirement(#[case] text: &str) {
