@@ -561,7 +561,11 @@ const PARTS: [&str; 13] = [
 ///   and dropped: a driver's license as ID, a topic as often, "driver's
 ///   license preparation": two new wrong readings on the held-back part,
 ///   seen in its totals; and "register in advance" as an appointment,
-///   which the labellers do not read so.)
+///   which the labellers do not read so.) A household with a child under
+///   18 is a family with children ("Household with a child under 18" had
+///   set the client's age to 17 or under, with high confidence); felony
+///   convictions, Native Hawaiians and Pacific Islanders, brain injury,
+///   "wheelchair bound": every part unchanged.
 const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("dev", "age", 0.95, 0.97),
     ("dev", "gender", 0.91, 0.85),

@@ -676,6 +676,10 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
     ),
     ("on probation|parole", Situation::JusticeInvolved),
     (
+        "with a? felony|felonies|misdemeanor conviction|convictions|record|records",
+        Situation::JusticeInvolved,
+    ),
+    (
         "recent|past|prior? jail involvement",
         Situation::JusticeInvolved,
     ),
@@ -799,7 +803,12 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
         "without medi? cal|medicaid or private? health|dental|medical|vision? insurance",
         Situation::Uninsured,
     ),
-    ("wheelchair users", Situation::PhysicalDisability),
+    ("wheelchair users|bound", Situation::PhysicalDisability),
+    ("who use wheelchairs", Situation::PhysicalDisability),
+    (
+        "with a? traumatic|acquired? brain injury|injuries",
+        Situation::Disability,
+    ),
     ("vision impaired|loss", Situation::BlindLowVision),
     ("tribal member|members", Situation::CulturalCommunity),
     (
@@ -814,6 +823,8 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
         "pacific islander|islanders community|communities",
         Situation::CulturalCommunity,
     ),
+    ("pacific islander|islanders", Situation::CulturalCommunity),
+    ("native hawaiian|hawaiians", Situation::CulturalCommunity),
     // A people named before who they are ("Filipino resident", "Korean
     // American seniors", "Hmong community members").
     (
@@ -1274,6 +1285,18 @@ pub(super) const PEOPLE: &[(&str, &[Situation], Option<Gender>)] = &[
     // they set no child's age of their own.
     (
         "family|families? with children|kids under age? 18",
+        &[Situation::FamilyWithChildren],
+        None,
+    ),
+    // "Household with a child under 18": the age is the child's, not the
+    // client's.
+    (
+        "household|households with a|an? minor? child|children|kids",
+        &[Situation::FamilyWithChildren],
+        None,
+    ),
+    (
+        "household|households with a|an? child|children|kids under age? 18",
         &[Situation::FamilyWithChildren],
         None,
     ),

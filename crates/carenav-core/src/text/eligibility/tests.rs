@@ -817,6 +817,10 @@ fn reads_agency_only(#[case] text: &str, #[case] agency: bool) {
 #[case("in jail or prison", vec![Situation::InCustody])]
 #[case("homeless or at risk of homelessness", vec![Situation::Homeless, Situation::AtRiskOfHomelessness])]
 #[case("Must be a member", vec![Situation::Member])]
+#[case("People with felony convictions", vec![Situation::JusticeInvolved])]
+#[case("Native Hawaiians and Pacific Islanders", vec![Situation::CulturalCommunity])]
+#[case("Persons with traumatic brain injury", vec![Situation::Disability])]
+#[case("Wheelchair bound", vec![Situation::PhysicalDisability])]
 fn reads_new_populations(#[case] text: &str, #[case] want: Vec<Situation>) {
     assert_eq!(
         eligibility_from_text(text).populations.value(),
@@ -2532,6 +2536,7 @@ fn what_one_need_not_do_or_another_program_needs(#[case] text: &str) {
     "Helps working parents pay for licensed child care for children under 13",
     12.0
 )]
+#[case("Low-income households with children under 6", 5.0)]
 fn a_familys_childs_age(#[case] text: &str, #[case] max: f64) {
     let e = eligibility_from_text(text);
     let age = e.age.value().copied();
@@ -2649,4 +2654,18 @@ fn a_relatives_age_is_not_the_clients() {
 fn a_town_where_people_are_is_no_residency(#[case] text: &str) {
     let e = eligibility_from_text(text);
     assert!(e.residency.value().is_none(), "{text}: {e:?}");
+}
+
+/// A household's child under 18 makes a family with children; it sets no
+/// age on the client (who would be excluded as an adult).
+#[test]
+fn a_households_minor_child_is_a_family() {
+    let text = "Household with a child under 18";
+    let e = eligibility_from_text(text);
+    assert_eq!(
+        e.populations.value(),
+        Some(&vec![Situation::FamilyWithChildren]),
+        "{e:?}"
+    );
+    assert!(e.age.value().is_none_or(|a| a.of == AgeOf::Child), "{e:?}");
 }
