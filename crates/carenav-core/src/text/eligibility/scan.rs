@@ -2,7 +2,11 @@
 //! be read whole, kept as hints when the words around them do not change
 //! what they say.
 
+use super::assemble::program_ages;
+use super::item::{phrases, single, word_before};
+use super::sentence::{childs_age, need_not, negation_before, waived};
 use super::*;
+use crate::eligibility::IncomeLimit;
 
 /// Nouns for people whose bare numbers after them are ages ("individuals
 /// 18+").
@@ -66,6 +70,8 @@ const ROLE: &[&str] = &["to hold", "serve on"];
 /// immigrant" beside "citizen"), not a population served; a place after
 /// them is still a place ("eligible residents of Central Florida").
 const QUALIFIER: &[&str] = &["eligible", "qualified", "qualifying"];
+
+const LOW_INCOME: Value = Value::Income(IncomeLimit::LowIncome);
 
 /// Connectors that pair a gender or an implied age with another group
 /// ("women and children", "man or woman"): no restriction then.

@@ -1,6 +1,9 @@
 use rstest::rstest;
 
+use super::item::*;
 use super::*;
+use crate::eligibility::{AgeRange, HouseholdLimit, HouseholdLimits, IncomeLimit};
+use crate::situation::Gender;
 
 /// The gender and the groups read from `text` (none: an empty list).
 fn assert_gender_and_populations(text: &str, gender: Option<Gender>, populations: &[Situation]) {
