@@ -565,7 +565,16 @@ const PARTS: [&str; 13] = [
 ///   18 is a family with children ("Household with a child under 18" had
 ///   set the client's age to 17 or under, with high confidence); felony
 ///   convictions, Native Hawaiians and Pacific Islanders, brain injury,
-///   "wheelchair bound": every part unchanged.
+///   "wheelchair bound": every part unchanged. Whose age and gender, from
+///   probes of wordings beyond the sets (every part unchanged): young people
+///   after who cares for them are children ("Parents of teens 13-18",
+///   "Guardians of youth ages 12-17", "Relatives caring for children under
+///   18"), an adult someone cares for has no age to check ("Caregivers of
+///   adults 60 and older" had read the caregiver as 60+), a gender "also
+///   seen" or listed with every other is no one gender ("men also seen"
+///   had read men only), and "Women veterans and their families" weakens
+///   the gender too, not the veterans only (it had excluded men with high
+///   confidence).
 const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("dev", "age", 0.95, 0.97),
     ("dev", "gender", 0.91, 0.85),

@@ -125,11 +125,24 @@ fn combine(text: &str, items: Vec<Item>) -> Option<SentenceReading> {
                 });
             }
             Item::AlsoFamily => {
-                let (_, last) = terms.last_mut()?;
+                let (_, last) = terms.last()?;
                 if !matches!(last.value, Value::Population(_)) {
                     return None;
                 }
-                last.confidence = Confidence::Low;
+                // "Women veterans 65+ and their families": the family of
+                // whom the stacked words name is served too, so none of
+                // those words is sure to be the client's.
+                for (conn, term) in terms.iter_mut().rev() {
+                    if matches!(
+                        term.value,
+                        Value::Population(_) | Value::Gender(_) | Value::Age(..)
+                    ) {
+                        term.confidence = Confidence::Low;
+                    }
+                    if conn.is_some() {
+                        break;
+                    }
+                }
             }
             Item::Term(term) if term.value == Value::Open => {
                 open = true;

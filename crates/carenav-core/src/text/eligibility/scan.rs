@@ -4,7 +4,7 @@
 
 use super::assemble::program_ages;
 use super::item::{phrases, single, word_before};
-use super::sentence::{childs_age, need_not, negation_before, waived};
+use super::sentence::{cared_for_adults_age, childs_age, need_not, negation_before, waived};
 use super::*;
 use crate::eligibility::IncomeLimit;
 
@@ -115,6 +115,9 @@ pub(super) fn scan_sentence(text: &str, tokens: &[Token], preference: bool) -> V
     if not_required(tokens, preference) {
         candidates.retain(|(_, _, t)| dimension(&t.value) > 5);
     }
+    if also_served(tokens) {
+        candidates.retain(|(_, _, t)| !matches!(t.value, Value::Gender(_)));
+    }
     clauses.drop_role_clause(tokens, &mut candidates);
     read_low_income_choices(list, &mut candidates);
     let opens_text = tokens
@@ -172,9 +175,29 @@ fn not_required(tokens: &[Token], preference: bool) -> bool {
         })
 }
 
+/// "Men also seen", "also serves women": people served beside others. A
+/// group so added widens the service's groups (its union keeps it), but a
+/// gender served too is no one gender only.
+fn also_served(tokens: &[Token]) -> bool {
+    tokens.windows(2).any(|pair| {
+        pair[0].is_word("also")
+            && pair[1].word().is_some_and(|w| {
+                [
+                    "seen", "served", "serves", "serve", "accepts", "accepted", "welcome",
+                    "welcomed", "eligible",
+                ]
+                .contains(&w)
+            })
+    })
+}
+
 /// "Caregiver of child age 5 or under", "must have 1 child ... who is age 5
-/// or under": the age is the child's, not the client's.
-fn mark_childs_ages(tokens: &[Token], candidates: &mut [Candidate]) {
+/// or under": the age is the child's, not the client's. "Caregivers of
+/// adults 60 and older": the age is the adult's, no one's to check.
+fn mark_childs_ages(tokens: &[Token], candidates: &mut Vec<Candidate>) {
+    candidates.retain(|(start, _, term)| {
+        !(matches!(term.value, Value::Age(..)) && cared_for_adults_age(tokens, *start))
+    });
     for (start, _, term) in candidates {
         if let Value::Age(range, _) = &mut term.value
             && childs_age(tokens, *start)

@@ -471,14 +471,69 @@ pub(super) fn childs_age(tokens: &[Token], start: usize) -> bool {
     let child = before
         .iter()
         .position(|t| t.word().is_some_and(|w| CHILD_WORDS.contains(&w)));
-    child.is_some_and(|c| {
+    let child_of_someone = child.is_some_and(|c| {
         before.get(..c).unwrap_or_default().iter().any(|t| {
-            ["of", "have", "has", "with", "their", "your", "raising"]
-                .iter()
-                .any(|w| t.is_word(w))
+            [
+                "of", "have", "has", "with", "their", "your", "raising", "caring",
+            ]
+            .iter()
+            .any(|w| t.is_word(w))
                 || t.word().is_some_and(|w| PARENT_WORDS.contains(&w))
         })
-    })
+    });
+    // Young people are a child of someone only after who cares for them
+    // ("Guardians of youth ages 12-17"; "Youth ages 12-17" are the client).
+    let young = before
+        .iter()
+        .position(|t| t.word().is_some_and(|w| YOUNG_WORDS.contains(&w)));
+    let young_of_a_carer = young.is_some_and(|c| {
+        before
+            .get(..c)
+            .unwrap_or_default()
+            .iter()
+            .any(|t| t.word().is_some_and(|w| CARER_WORDS.contains(&w)))
+    });
+    child_of_someone || young_of_a_carer
+}
+
+/// Whether the age phrase at `start` is that of an adult someone cares for
+/// ("Caregivers of adults 60 and older", "caregivers for someone 60 or
+/// older"): neither the client's nor a child's.
+pub(super) fn cared_for_adults_age(tokens: &[Token], start: usize) -> bool {
+    let before: Vec<&Token> = tokens
+        .get(start.saturating_sub(8)..start)
+        .unwrap_or_default()
+        .iter()
+        .filter(|t| t.word().is_some())
+        .collect();
+    let Some(adult) = before
+        .iter()
+        .rposition(|t| t.word().is_some_and(|w| CARED_FOR_ADULTS.contains(&w)))
+    else {
+        return false;
+    };
+    // "of|for [a|an|the] <adult>" right before the age, a carer before that.
+    let mut k = adult;
+    while k > 0
+        && before.get(k - 1).is_some_and(|t| {
+            ["a", "an", "the", "older", "elderly", "aging"]
+                .iter()
+                .any(|w| t.is_word(w))
+        })
+    {
+        k -= 1;
+    }
+    let Some(of) = k.checked_sub(1) else {
+        return false;
+    };
+    before
+        .get(of)
+        .is_some_and(|t| t.is_word("of") || t.is_word("for"))
+        && before
+            .get(..of)
+            .unwrap_or_default()
+            .iter()
+            .any(|t| t.word().is_some_and(|w| CAREGIVER_WORDS.contains(&w)))
 }
 
 /// Whether a sentence ends "for [some] ... program(s)" ("Age 60 or over

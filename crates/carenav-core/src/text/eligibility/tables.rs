@@ -1004,6 +1004,13 @@ pub(super) const PEOPLE: &[(&str, &[Situation], Option<Gender>)] = &[
     ),
     // Who did something, not who is served: "deprived by a caregiver".
     ("by a|the? caregiver|caregivers", &[], None),
+    // Every gender together is everyone ("women, men and transgender
+    // individuals").
+    (
+        "women|men ,? men|women ,? and|& transgender|trans|nonbinary people|persons|individuals|folks?",
+        &[],
+        None,
+    ),
     // Young and old together are everyone ("for youth and adults").
     (
         "for? youth|children|kids|teens|seniors and|& adults",
@@ -2885,6 +2892,63 @@ pub(super) const PARENT_WORDS: &[&str] = &[
     "guardians",
     "mothers",
     "fathers",
+];
+
+/// Young people who are a child of whoever is named caring for them before
+/// ("Parents of teens 13-18", "Guardians of youth ages 12-17").
+pub(super) const YOUNG_WORDS: &[&str] = &[
+    "teen",
+    "teens",
+    "teenager",
+    "teenagers",
+    "youth",
+    "adolescents",
+    "son",
+    "sons",
+    "daughter",
+    "daughters",
+];
+
+/// Those who care for a young person of their own or in their charge.
+pub(super) const CARER_WORDS: &[&str] = &[
+    "parent",
+    "parents",
+    "guardian",
+    "guardians",
+    "caregiver",
+    "caregivers",
+    "caretaker",
+    "caretakers",
+    "relatives",
+    "grandparents",
+    "mothers",
+    "fathers",
+    "families",
+];
+
+/// Those who care for an adult ("Caregivers of adults 60 and older").
+pub(super) const CAREGIVER_WORDS: &[&str] = &[
+    "caregiver",
+    "caregivers",
+    "caretaker",
+    "caretakers",
+    "caring",
+];
+
+/// Adults someone may care for: an age after one is theirs.
+pub(super) const CARED_FOR_ADULTS: &[&str] = &[
+    "adult",
+    "adults",
+    "person",
+    "persons",
+    "individual",
+    "individuals",
+    "someone",
+    "people",
+    "seniors",
+    "elders",
+    "relative",
+    "relatives",
 ];
 
 /// Words naming a child someone has (an age after one is the child's).

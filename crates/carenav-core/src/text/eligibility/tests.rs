@@ -2540,6 +2540,11 @@ fn what_one_need_not_do_or_another_program_needs(#[case] text: &str) {
     12.0
 )]
 #[case("Low-income households with children under 6", 5.0)]
+// Young people after who cares for them are their children.
+#[case("Parents of teens 13-18", 18.0)]
+#[case("Guardians of youth ages 12-17", 17.0)]
+#[case("Relatives caring for children under 18", 17.0)]
+#[case("Adults caring for a child under 5", 4.0)]
 fn a_familys_childs_age(#[case] text: &str, #[case] max: f64) {
     let e = eligibility_from_text(text);
     let age = e.age.value().copied();
@@ -2671,4 +2676,47 @@ fn a_households_minor_child_is_a_family() {
         "{e:?}"
     );
     assert!(e.age.value().is_none_or(|a| a.of == AgeOf::Child), "{e:?}");
+}
+
+/// The age of an adult someone cares for is no one's to check: not the
+/// client's (the caregiver's), not a child's.
+#[rstest]
+#[case("Caregivers of adults 60 and older")]
+#[case("Caregivers for someone 60 or older")]
+#[case("Unpaid caregivers of individuals 18 and older with disabilities")]
+fn a_cared_for_adults_age_is_no_ones(#[case] text: &str) {
+    let e = eligibility_from_text(text);
+    assert!(e.age.value().is_none(), "{text}: {e:?}");
+    assert!(
+        e.populations
+            .value()
+            .is_some_and(|p| p.contains(&Situation::Caregiver)),
+        "{text}: {e:?}"
+    );
+}
+
+/// Young people with nobody caring for them named before are the client.
+#[test]
+fn youth_on_their_own_are_the_client() {
+    let e = eligibility_from_text("Youth ages 12-17");
+    assert_eq!(e.age.value().map(|a| a.of), Some(AgeOf::Client), "{e:?}");
+}
+
+/// Everyone of some gender served beside others: no one gender only.
+#[rstest]
+#[case("Women's health clinic; men also seen")]
+#[case("Women, men and transgender individuals")]
+fn genders_served_together_restrict_no_one(#[case] text: &str) {
+    let e = eligibility_from_text(text);
+    assert!(e.gender.value().is_none(), "{text}: {e:?}");
+    assert!(e.populations.value().is_none(), "{text}: {e:?}");
+}
+
+/// "X and their families": the family is served too, so nothing stacked on
+/// X is sure to be the client's (a woman veteran's husband qualifies).
+#[test]
+fn and_their_families_weakens_every_stacked_word() {
+    let e = eligibility_from_text("Women veterans and their families");
+    assert_eq!(confidence(&e.gender), Some(Confidence::Low), "{e:?}");
+    assert_eq!(confidence(&e.populations), Some(Confidence::Low), "{e:?}");
 }
