@@ -172,6 +172,12 @@ pub fn read_eligibility(text: &str) -> EligibilityReading {
                 reading
             }
         };
+        // "Hearing loss of any degree; all ages": a sentence opening the
+        // ages only leaves the other sentences' conditions whole (its
+        // widening voids their ages).
+        if reading.open && opens_ages_only(sentence) {
+            reading.open = false;
+        }
         if parts.len() > 1 && excepts_an_age(sentence) {
             let groups = age_exception.get_or_insert_with(Vec::new);
             groups.extend(groups_named(text, sentence));
@@ -282,6 +288,14 @@ pub fn read_eligibility(text: &str) -> EligibilityReading {
         unread.push((limit, text.len()));
     }
     assemble(text, &readings, &scanned, &unread)
+}
+
+/// Whether a sentence says only that every age is served ("All ages",
+/// "all ages welcome").
+fn opens_ages_only(sentence: &[Token]) -> bool {
+    let mut words = sentence.iter().filter_map(Token::word);
+    let all_words_say_ages = words.all(|w| ["all", "ages", "for", "are", "welcome"].contains(&w));
+    all_words_say_ages && sentence.iter().any(|t| t.is_word("ages"))
 }
 
 /// "None for most programs. 4-H: Ages 5-19", "Most programs open to

@@ -2223,6 +2223,7 @@ pub(super) const OPEN: &[&str] = &[
     "available to all|everyone|anyone",
     "free to all|everyone|anyone",
     "all ages",
+    "all ages are? welcome",
     "all|everyone welcome",
     "all|everyone are|is welcome",
     "anyone|everyone|all will be served",
@@ -3181,6 +3182,7 @@ pub(super) enum Widening {
 /// Phrases opening a service wider than the conditions beside them say.
 pub(super) const WIDENING: &[(&str, Widening)] = &[
     ("for|of all ages", Widening::AllAges),
+    ("all ages", Widening::AllAges),
     ("all ages are? welcome", Widening::AllAges),
     (
         "concurrent|dual enrollment|enrolment",

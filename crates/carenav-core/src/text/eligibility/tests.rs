@@ -2720,3 +2720,18 @@ fn and_their_families_weakens_every_stacked_word() {
     assert_eq!(confidence(&e.gender), Some(Confidence::Low), "{e:?}");
     assert_eq!(confidence(&e.populations), Some(Confidence::Low), "{e:?}");
 }
+
+/// "All ages" opens the ages only: the other sentences' conditions stand.
+#[test]
+fn all_ages_opens_the_ages_only() {
+    let e = eligibility_from_text("Deaf or hard of hearing; all ages");
+    assert_eq!(
+        e.populations.value(),
+        Some(&vec![Situation::DeafHardOfHearing]),
+        "{e:?}"
+    );
+    assert_eq!(confidence(&e.populations), Some(Confidence::High), "{e:?}");
+    let e = eligibility_from_text("Seniors 60+; all ages welcome");
+    assert!(e.age.value().is_none(), "{e:?}");
+    assert!(eligibility_from_text("All ages welcome").is_open());
+}
