@@ -4,7 +4,9 @@
 
 use super::assemble::program_ages;
 use super::item::{phrases, single, word_before};
-use super::sentence::{cared_for_adults_age, childs_age, need_not, negation_before, waived};
+use super::sentence::{
+    cared_for_adults_age, childs_age, household_members_age, need_not, negation_before, waived,
+};
 use super::*;
 use crate::eligibility::IncomeLimit;
 
@@ -193,10 +195,12 @@ fn also_served(tokens: &[Token]) -> bool {
 
 /// "Caregiver of child age 5 or under", "must have 1 child ... who is age 5
 /// or under": the age is the child's, not the client's. "Caregivers of
-/// adults 60 and older": the age is the adult's, no one's to check.
+/// adults 60 and older", "households with a member over 60": the age is
+/// someone else's, no one's to check.
 fn mark_childs_ages(tokens: &[Token], candidates: &mut Vec<Candidate>) {
     candidates.retain(|(start, _, term)| {
-        !(matches!(term.value, Value::Age(..)) && cared_for_adults_age(tokens, *start))
+        !(matches!(term.value, Value::Age(..))
+            && (cared_for_adults_age(tokens, *start) || household_members_age(tokens, *start)))
     });
     for (start, _, term) in candidates {
         if let Value::Age(range, _) = &mut term.value

@@ -536,6 +536,26 @@ pub(super) fn cared_for_adults_age(tokens: &[Token], start: usize) -> bool {
             .any(|t| t.word().is_some_and(|w| CAREGIVER_WORDS.contains(&w)))
 }
 
+/// Whether the age phrase at `start` is a household member's ("Households
+/// with a member over 60", "household must include a person aged 60 or
+/// over"): the client may be anyone in that household.
+pub(super) fn household_members_age(tokens: &[Token], start: usize) -> bool {
+    let before: Vec<&str> = tokens
+        .get(start.saturating_sub(8)..start)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(Token::word)
+        .collect();
+    let mut words = before
+        .iter()
+        .rev()
+        .skip_while(|w| ["age", "aged", "is", "who"].contains(w));
+    let member = words
+        .next()
+        .is_some_and(|w| ["member", "members", "person"].contains(w));
+    member && words.any(|w| ["household", "households"].contains(w))
+}
+
 /// Whether a sentence ends "for [some] ... program(s)" ("Age 60 or over
 /// for some federally funded programs").
 pub(super) fn ends_for_a_program(sentence: &[Token]) -> bool {

@@ -2695,6 +2695,15 @@ fn a_cared_for_adults_age_is_no_ones(#[case] text: &str) {
     );
 }
 
+/// A household member's age: the client may be anyone in the household.
+#[rstest]
+#[case("Households with a member over 60")]
+#[case("Household must include a person aged 60 or over")]
+fn a_household_members_age_is_no_ones(#[case] text: &str) {
+    let e = eligibility_from_text(text);
+    assert!(e.age.value().is_none(), "{text}: {e:?}");
+}
+
 /// Young people with nobody caring for them named before are the client.
 #[test]
 fn youth_on_their_own_are_the_client() {
