@@ -581,7 +581,10 @@ const PARTS: [&str; 13] = [
 ///   short text read in part (at most ten words): dev population
 ///   .936/.826 → .896/.828, every synthetic part's precision fell. A
 ///   household member's age is no one's to check ("Households with a
-///   member over 60"): every part unchanged.
+///   member over 60"): every part unchanged. Income wordings from probes:
+///   a household limit without its period ("less than $50,000", a year's
+///   when only a year's could be), "not to exceed", "less than 125% of
+///   FPL", "below poverty level", "limited income": every part unchanged.
 const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("dev", "age", 0.95, 0.97),
     ("dev", "gender", 0.91, 0.85),

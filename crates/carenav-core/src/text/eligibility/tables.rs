@@ -1771,6 +1771,37 @@ pub(super) const INCOME: &[(&str, IncomeShape)] = &[
     ),
     ("very? low income|incomes", IncomeShape::Low),
     ("lower income", IncomeShape::Low),
+    ("limited income|incomes", IncomeShape::Low),
+    // A limit without its period: a year's when only a year's could be
+    // ("Household income less than $50,000").
+    (
+        "household|family|individual income|incomes less than|below|under $#",
+        IncomeShape::Dollars,
+    ),
+    (
+        "gross? monthly household|family? income|incomes not to exceed $#",
+        IncomeShape::Monthly,
+    ),
+    (
+        "gross? annual? household|family? income|incomes not to exceed $#",
+        IncomeShape::Dollars,
+    ),
+    (
+        "household|family? income|incomes? less than # %|percent of? the? federal? poverty level|guidelines|guideline|line",
+        IncomeShape::PercentOfPoverty,
+    ),
+    (
+        "household|family? income|incomes? less than # %|percent of? fpl",
+        IncomeShape::PercentOfPoverty,
+    ),
+    (
+        "household|family? income|incomes? below|under # %|percent of fpl",
+        IncomeShape::PercentOfPoverty,
+    ),
+    (
+        "below|under the? federal? poverty level|line",
+        IncomeShape::AtPovertyLine,
+    ),
     ("indigent|indigents", IncomeShape::Low),
     ("hud income limits|guidelines", IncomeShape::Low),
     (

@@ -2323,6 +2323,17 @@ fn low_income_of_an_unread_choice(#[case] text: &str, #[case] low_income: bool) 
     "Homeowners whose household income is below $35,000 a year",
     IncomeLimit::AnnualDollars(35_000.0)
 )]
+#[case(
+    "Household income less than $50,000",
+    IncomeLimit::AnnualDollars(50_000.0)
+)]
+#[case(
+    "Gross monthly income not to exceed $1,500",
+    IncomeLimit::MonthlyDollars(1500.0)
+)]
+#[case("Income less than 125% of FPL", IncomeLimit::PercentOfPoverty(125.0))]
+#[case("Below poverty level", IncomeLimit::PercentOfPoverty(100.0))]
+#[case("Seniors with limited income", IncomeLimit::LowIncome)]
 fn reads_more_income_wordings(#[case] text: &str, #[case] want: IncomeLimit) {
     assert_eq!(
         eligibility_from_text(text).income.value(),
