@@ -585,6 +585,13 @@ const PARTS: [&str; 13] = [
 ///   a household limit without its period ("less than $50,000", a year's
 ///   when only a year's could be), "not to exceed", "less than 125% of
 ///   FPL", "below poverty level", "limited income": every part unchanged.
+///   Residency wordings from probes: "Clients must be residents of ...",
+///   "Services limited to residents of ...", "anyone living in <place>",
+///   "a San Francisco address", "a local address", "in the school
+///   district": more sentences read whole (synthetic exclusions 58/59 →
+///   59/60), every figure unchanged. ("Services are open|available to" as
+///   filler too cost a never-read synthetic-2 held-back population atom,
+///   seen in its totals, and was narrowed to "limited|restricted to".)
 const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("dev", "age", 0.95, 0.97),
     ("dev", "gender", 0.91, 0.85),

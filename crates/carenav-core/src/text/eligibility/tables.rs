@@ -2053,6 +2053,16 @@ pub(super) const RESIDENCY: &[(&str, ResidencyShape)] = &[
     ),
     ("resident|residents in|within the? $", ResidencyShape::Named),
     (
+        "anyone|everyone who? live|lives|living|reside|resides|residing in|within the? $",
+        ResidencyShape::Named,
+    ),
+    ("must? have a|an $ address", ResidencyShape::Named),
+    ("must? have a|an local address", ResidencyShape::Unnamed),
+    (
+        "must? live|lives|living|reside|resides|residing in|within the|our|its? school district",
+        ResidencyShape::Unnamed,
+    ),
+    (
         "who? must? live|lives|living|reside|resides|residing within the? $",
         ResidencyShape::Named,
     ),
@@ -2288,6 +2298,10 @@ pub(super) const FILLER: &[&str] = &[
     "with parent|parental|parents|guardian /? guardian? consent|permission",
     "open|available|limited|restricted to",
     "open|available|limited|restricted only to",
+    // "Clients must be residents of San Francisco", "Services limited to
+    // residents of Santa Clara County".
+    "clients|applicants|participants",
+    "services|service|programs|program are|is? limited|restricted only? to",
 ];
 
 /// Requirement phrases: what a client must bring or do first.

@@ -2599,6 +2599,13 @@ fn groups_that_restrict_no_one(#[case] text: &str) {
     "Families in Menlo Park or Redwood City",
     Some(vec!["Menlo Park".to_owned(), "Redwood City".to_owned()])
 )]
+#[case(
+    "Must have a San Francisco address",
+    Some(vec!["San Francisco".to_owned()])
+)]
+#[case("Must have a local address", None)]
+#[case("Must live in the school district", None)]
+#[case("Anyone living in Alameda County", Some(vec!["Alameda County".to_owned()]))]
 fn more_residency_wordings(#[case] text: &str, #[case] names: Option<Vec<String>>) {
     let e = eligibility_from_text(text);
     assert!(!e.residency.is_open(), "{text}: {e:?}");
@@ -2754,4 +2761,18 @@ fn all_ages_opens_the_ages_only() {
     let e = eligibility_from_text("Seniors 60+; all ages welcome");
     assert!(e.age.value().is_none(), "{e:?}");
     assert!(eligibility_from_text("All ages welcome").is_open());
+}
+
+/// Who the clients are and what a service is limited to are no conditions
+/// of their own: the sentence is read whole, with high confidence.
+#[rstest]
+#[case("Clients must be residents of San Francisco")]
+#[case("Services limited to residents of Santa Clara County")]
+fn a_residency_after_clients_or_services_is_sure(#[case] text: &str) {
+    let e = eligibility_from_text(text);
+    assert_eq!(
+        confidence(&e.residency),
+        Some(Confidence::High),
+        "{text}: {e:?}"
+    );
 }
