@@ -592,6 +592,11 @@ const PARTS: [&str; 13] = [
 ///   59/60), every figure unchanged. ("Services are open|available to" as
 ///   filler too cost a never-read synthetic-2 held-back population atom,
 ///   seen in its totals, and was narrowed to "limited|restricted to".)
+///   Organization-only: people listed after an organization phrase are
+///   turned away with it only when it says no ("For healthcare providers
+///   and patients" had hidden the service from patients); patients are
+///   individuals served (not "patient": "patient lifts"); "referrals from
+///   agencies only" is a referral: every figure unchanged.
 const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("dev", "age", 0.95, 0.97),
     ("dev", "gender", 0.91, 0.85),

@@ -275,7 +275,18 @@ fn serves_individuals(text: &str, agency_spans: &[(usize, usize)]) -> bool {
         })
     };
     // "... directly to individuals or families": listed with the people an
-    // agency phrase turns away.
+    // agency phrase turns away ("For healthcare providers and patients":
+    // one that turns no one away lists them beside the agencies).
+    let turns_away = |&(s, e): &(usize, usize)| {
+        text.get(s..e).is_some_and(|span| {
+            span.split(|c: char| !c.is_alphanumeric() && c != '\'')
+                .any(|w| {
+                    let w = w.to_lowercase();
+                    NEGATION.contains(&w.as_str())
+                        || ["don't", "doesn't", "cannot", "can't"].contains(&w.as_str())
+                })
+        })
+    };
     let listed_after_agency = |k: usize| {
         let joined = k
             .checked_sub(1)
@@ -284,7 +295,11 @@ fn serves_individuals(text: &str, agency_spans: &[(usize, usize)]) -> bool {
         joined
             && k.checked_sub(2)
                 .and_then(|j| tokens.get(j))
-                .is_some_and(|t| agency_spans.iter().any(|&(_, e)| t.end == e))
+                .is_some_and(|t| {
+                    agency_spans
+                        .iter()
+                        .any(|span| span.1 == t.end && turns_away(span))
+                })
     };
     tokens.iter().enumerate().any(|(k, t)| {
         t.word().is_some_and(|w| INDIVIDUAL.contains(&w))

@@ -2391,6 +2391,10 @@ pub(super) const REQUIREMENT: &[(&str, RequirementKind)] = &[
     ("referred by|through|from", RequirementKind::Referral),
     ("referral from", RequirementKind::Referral),
     (
+        "referrals from agencies|agency only",
+        RequirementKind::Referral,
+    ),
+    (
         "court|physician|doctor|school|agency referral",
         RequirementKind::Referral,
     ),
@@ -2627,6 +2631,8 @@ pub(super) const INDIVIDUAL: &[&str] = &[
     "client",
     "clients",
     "teacher",
+    // Not "patient": "patient lifts" is a thing.
+    "patients",
 ];
 
 /// Professionals named after the people they serve ("family therapists",

@@ -548,6 +548,7 @@ fn confidence<T>(c: &Constraint<T>) -> Option<Confidence> {
     RequirementKind::Appointment
 )]
 #[case("Income verification required", RequirementKind::IncomeProof)]
+#[case("Referrals from agencies only", RequirementKind::Referral)]
 #[case("Must bring a birth certificate for each child", RequirementKind::Id)]
 fn reads_requirements(#[case] text: &str, #[case] kind: RequirementKind) {
     let e = eligibility_from_text(text);
@@ -810,6 +811,8 @@ fn reads_no_id_requirement(#[case] text: &str) {
     true
 )]
 #[case("Job placement: referrals to employers", false)]
+// People listed beside the agencies, not turned away with them.
+#[case("For healthcare providers and patients", false)]
 fn reads_agency_only(#[case] text: &str, #[case] agency: bool) {
     assert_eq!(eligibility_from_text(text).agency_only, agency, "{text}");
 }
