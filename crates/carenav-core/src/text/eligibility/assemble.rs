@@ -215,6 +215,9 @@ pub(super) fn assemble(
 /// near them") are not served here.
 fn serves_individuals(text: &str, agency_spans: &[(usize, usize)]) -> bool {
     let tokens = tokenize(text);
+    let says_no = |w: &str| {
+        NEGATION.contains(&w) || ["don't", "doesn't", "cannot", "can't", "unable"].contains(&w)
+    };
     // "not for individuals", "does not provide direct services to young
     // people": a negation earlier in the clause; "Patients and families
     // cannot request an interpreter directly": one after.
@@ -223,9 +226,7 @@ fn serves_individuals(text: &str, agency_spans: &[(usize, usize)]) -> bool {
             .rev()
             .map_while(|j| tokens.get(j).and_then(Token::word));
         let mut words_after = (k + 1..k + 4).map_while(|j| tokens.get(j).and_then(Token::word));
-        clause_before.any(|w| {
-            NEGATION.contains(&w) || ["don't", "doesn't", "cannot", "can't", "unable"].contains(&w)
-        }) || words_after.any(|w| w == "cannot" || w == "can't")
+        clause_before.any(says_no) || words_after.any(|w| w == "cannot" || w == "can't")
     };
     // "marriage and family therapists": a kind of professional; "family
     // engagement", "family resource centers": a topic.
@@ -278,14 +279,11 @@ fn serves_individuals(text: &str, agency_spans: &[(usize, usize)]) -> bool {
     // agency phrase turns away ("For healthcare providers and patients":
     // one that turns no one away lists them beside the agencies).
     let turns_away = |&(s, e): &(usize, usize)| {
-        text.get(s..e).is_some_and(|span| {
-            span.split(|c: char| !c.is_alphanumeric() && c != '\'')
-                .any(|w| {
-                    let w = w.to_lowercase();
-                    NEGATION.contains(&w.as_str())
-                        || ["don't", "doesn't", "cannot", "can't"].contains(&w.as_str())
-                })
-        })
+        tokens
+            .iter()
+            .filter(|t| s <= t.start && t.end <= e)
+            .filter_map(Token::word)
+            .any(says_no)
     };
     let listed_after_agency = |k: usize| {
         let joined = k
