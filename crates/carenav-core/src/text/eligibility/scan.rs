@@ -106,7 +106,7 @@ type Candidate = (usize, usize, Term);
 /// which phrases are hints ([`Scan::is_hint`]), pooled ([`pool_hints`]).
 pub(super) fn scan_sentence(text: &str, tokens: &[Token], preference: bool) -> Vec<Term> {
     let mut candidates = phrases(text, tokens);
-    mark_childs_ages(tokens, &mut candidates);
+    read_whose_ages(tokens, &mut candidates);
     let list = List(tokens);
     read_seniors_ages_as_groups(list, &mut candidates);
     pool_program_ages(text, &mut candidates);
@@ -197,7 +197,7 @@ fn also_served(tokens: &[Token]) -> bool {
 /// or under": the age is the child's, not the client's. "Caregivers of
 /// adults 60 and older", "households with a member over 60": the age is
 /// someone else's, no one's to check.
-fn mark_childs_ages(tokens: &[Token], candidates: &mut Vec<Candidate>) {
+fn read_whose_ages(tokens: &[Token], candidates: &mut Vec<Candidate>) {
     candidates.retain(|(start, _, term)| {
         !(matches!(term.value, Value::Age(..))
             && (cared_for_adults_age(tokens, *start) || household_members_age(tokens, *start)))

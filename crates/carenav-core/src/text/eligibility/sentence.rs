@@ -512,7 +512,8 @@ pub(super) fn cared_for_adults_age(tokens: &[Token], start: usize) -> bool {
     else {
         return false;
     };
-    // "of|for [a|an|the] <adult>" right before the age, a carer before that.
+    // The last adult named before the age follows "of|for [a|an|the]", and
+    // a carer comes before that.
     let mut k = adult;
     while k > 0
         && before.get(k - 1).is_some_and(|t| {
