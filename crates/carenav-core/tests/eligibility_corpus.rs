@@ -596,7 +596,10 @@ const PARTS: [&str; 13] = [
 ///   turned away with it only when it says no ("For healthcare providers
 ///   and patients" had hidden the service from patients); patients are
 ///   individuals served (not "patient": "patient lifts"); "referrals from
-///   agencies only" is a referral: every figure unchanged.
+///   agencies only" is a referral: every figure unchanged. An ID after a
+///   verb of getting or renewing one is a topic, even past the owner and
+///   the kind of ID ("Help getting a state ID card"): every figure
+///   unchanged.
 const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("dev", "age", 0.95, 0.97),
     ("dev", "gender", 0.91, 0.85),

@@ -457,12 +457,20 @@ pub(super) fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, 
             );
         }
     }
-    // "employer identification number": an organization's, not an ID.
     // "employer identification number": an organization's, not an ID;
-    // "update their ID", "your member ID card": a topic, a plan's card.
-    let owner = word_before(tokens, i)
-        .is_some_and(|w| ["their", "your", "his", "her", "a", "an", "new"].contains(&w));
-    let verb_at = if owner { i.saturating_sub(1) } else { i };
+    // "update their ID", "your member ID card", "help getting a state ID
+    // card": a topic, a plan's card. The verb may stand before an owner
+    // and the kind of ID.
+    let mut verb_at = i;
+    while word_before(tokens, verb_at).is_some_and(|w| {
+        [
+            "their", "your", "his", "her", "a", "an", "new", "valid", "state", "photo", "picture",
+            "federal",
+        ]
+        .contains(&w)
+    }) {
+        verb_at -= 1;
+    }
     let not_a_document = word_before(tokens, verb_at).is_some_and(|w| ID_NOT_REQUIRED.contains(&w));
     for (pattern, kind) in REQUIREMENT_ROWS.at(tokens, i).filter(|_| !not_a_document) {
         if let Some((end, _)) = match_pattern(pattern, tokens, i) {

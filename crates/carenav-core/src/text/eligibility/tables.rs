@@ -3201,6 +3201,11 @@ pub(super) const ID_NOT_REQUIRED: &[&str] = &[
     "changing",
     "obtain",
     "obtaining",
+    // "Help getting a state ID card": a topic ("Get a photo ID before you
+    // come" asks for one).
+    "getting",
+    "renew",
+    "renewing",
     "lost",
     "stolen",
     "member",

@@ -644,6 +644,8 @@ fn a_proof_list_stops_where_conditions_start() {
 #[case("Birth Certificate and Identification Matters")]
 #[case("Help with job searching and driver's license preparation")]
 #[case("Help getting a birth certificate")]
+#[case("Help getting a state ID card")]
+#[case("Help renewing your ID")]
 // Documents that may serve as a proof are examples of it.
 #[case("Must have proof of residence (PG&E bill, rental agreement, driver's license or ID)")]
 fn reads_no_id_requirement(#[case] text: &str) {
