@@ -599,7 +599,10 @@ const PARTS: [&str; 13] = [
 ///   agencies only" is a referral: every figure unchanged. An ID after a
 ///   verb of getting or renewing one is a topic, even past the owner and
 ///   the kind of ID ("Help getting a state ID card"): every figure
-///   unchanged.
+///   unchanged. A group opening the text followed by "at" is its subject
+///   ("Child at risk of out-of-home placement"): dev population recall
+///   .826 → .828, held back .806/.568 → .812/.591 (the first held-back
+///   move from a rule this session).
 const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("dev", "age", 0.95, 0.97),
     ("dev", "gender", 0.91, 0.85),
@@ -610,7 +613,7 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("dev", "agency-only", 0.98, 0.87),
     ("held-back", "age", 0.96, 0.90),
     ("held-back", "gender", 0.98, 0.98),
-    ("held-back", "population", 0.80, 0.56),
+    ("held-back", "population", 0.80, 0.58),
     ("held-back", "residency", 0.93, 0.70),
     ("held-back", "income", 0.79, 0.79),
     ("held-back", "requirement", 0.57, 0.44),

@@ -1810,6 +1810,10 @@ fn a_negated_group_restricts_no_one(#[case] text: &str) {
     vec![Situation::Child]
 )]
 #[case("Child has no vision insurance and is not receiving Medi-Cal", vec![Situation::Child])]
+#[case(
+    "Child at risk of out-of-home placement due to psychiatric reasons",
+    vec![Situation::Child]
+)]
 fn groups_from_prose_are_hints(#[case] text: &str, #[case] groups: Vec<Situation>) {
     let e = eligibility_from_text(text);
     assert_eq!(e.populations.value(), Some(&groups), "{text}");
