@@ -1819,6 +1819,11 @@ pub(super) const INCOME: &[(&str, IncomeShape)] = &[
         IncomeShape::PercentOfPoverty,
     ),
     ("financially eligible", IncomeShape::Low),
+    // "Must meet EOPS financial and educational criteria".
+    (
+        "financial and|or? educational? criteria|guidelines|requirements",
+        IncomeShape::Low,
+    ),
     ("economically challenged", IncomeShape::Low),
     (
         "demonstrate|demonstrated|show financial need",

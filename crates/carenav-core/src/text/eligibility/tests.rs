@@ -2343,6 +2343,10 @@ fn low_income_of_an_unread_choice(#[case] text: &str, #[case] low_income: bool) 
 #[case("Income less than 125% of FPL", IncomeLimit::PercentOfPoverty(125.0))]
 #[case("Below poverty level", IncomeLimit::PercentOfPoverty(100.0))]
 #[case("Seniors with limited income", IncomeLimit::LowIncome)]
+#[case(
+    "Must meet EOPS financial and educational criteria",
+    IncomeLimit::LowIncome
+)]
 fn reads_more_income_wordings(#[case] text: &str, #[case] want: IncomeLimit) {
     assert_eq!(
         eligibility_from_text(text).income.value(),
