@@ -3053,7 +3053,24 @@ pub(super) const NOT_CLIENTS: &[&str] = &[
 /// Words after a group opening a sentence that make it the sentence's
 /// subject ("Family that meets ...", "Child referred by ...").
 pub(super) const SUBJECT_FOLLOWER: &[&str] = &[
-    "that", "who", "whose", "with", "must", "referred", "has", "have", "in", "of", "at",
+    "that",
+    "who",
+    "whose",
+    "with",
+    "must",
+    "referred",
+    "has",
+    "have",
+    "in",
+    "of",
+    "at",
+    "needing",
+    "requiring",
+    "experiencing",
+    "enrolled",
+    "attending",
+    "receiving",
+    "diagnosed",
 ];
 
 /// Phrases saying people from outside the area are served too.

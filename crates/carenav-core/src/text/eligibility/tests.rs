@@ -1814,6 +1814,8 @@ fn a_negated_group_restricts_no_one(#[case] text: &str) {
     "Child at risk of out-of-home placement due to psychiatric reasons",
     vec![Situation::Child]
 )]
+#[case("Child diagnosed with a life-threatening illness", vec![Situation::Child])]
+#[case("Student enrolled in a community college", vec![Situation::Student])]
 fn groups_from_prose_are_hints(#[case] text: &str, #[case] groups: Vec<Situation>) {
     let e = eligibility_from_text(text);
     assert_eq!(e.populations.value(), Some(&groups), "{text}");
