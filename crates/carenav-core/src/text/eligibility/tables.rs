@@ -383,6 +383,11 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
     ("american indian|indians", Situation::CulturalCommunity),
     ("native american|americans", Situation::CulturalCommunity),
     ("parent|parents of a? child|children", Situation::Parenting),
+    ("must be a parent|guardian", Situation::Parenting),
+    (
+        "currently? enrolled in school|college|university",
+        Situation::Student,
+    ),
     ("raising the child of a relative", Situation::Caregiver),
     ("grandparents caring for", Situation::Caregiver),
     (
@@ -2305,7 +2310,7 @@ pub(super) const FILLER: &[&str] = &[
     "open|available|limited|restricted only to",
     // "Clients must be residents of San Francisco", "Services limited to
     // residents of Santa Clara County".
-    "clients|applicants|participants",
+    "client|clients|applicant|applicants|participant|participants",
     "services|service|programs|program are|is? limited|restricted only? to",
 ];
 

@@ -829,6 +829,9 @@ fn reads_agency_only(#[case] text: &str, #[case] agency: bool) {
 #[case("Native Hawaiians and Pacific Islanders", vec![Situation::CulturalCommunity])]
 #[case("Persons with traumatic brain injury", vec![Situation::Disability])]
 #[case("Wheelchair bound", vec![Situation::PhysicalDisability])]
+#[case("Must be a parent", vec![Situation::Parenting])]
+#[case("Must be enrolled in school", vec![Situation::Student])]
+#[case("Applicant must be a veteran", vec![Situation::Veteran])]
 fn reads_new_populations(#[case] text: &str, #[case] want: Vec<Situation>) {
     assert_eq!(
         eligibility_from_text(text).populations.value(),
