@@ -612,7 +612,8 @@ const PARTS: [&str; 13] = [
 ///   "applicant" and "participant" as who must be: every figure unchanged.
 ///   (Tried and dropped: "homeless or at risk" as one row: it cut "homeless
 ///   or at risk of homelessness" short, and population recall fell on
-///   every part.)
+///   every part.) Living within so many miles or minutes of a place is an
+///   unnamed area: dev residency recall .882 → .888.
 const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("dev", "age", 0.95, 0.97),
     ("dev", "gender", 0.91, 0.85),

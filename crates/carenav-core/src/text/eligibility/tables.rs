@@ -2068,6 +2068,11 @@ pub(super) const RESIDENCY: &[(&str, ResidencyShape)] = &[
     ),
     ("must? have a|an $ address", ResidencyShape::Named),
     ("must? have a|an local address", ResidencyShape::Unnamed),
+    // "Homebound veteran living within 30 minutes of VA Palo Alto office".
+    (
+        "live|lives|living|reside|resides|residing within # miles|mile|minutes of",
+        ResidencyShape::Unnamed,
+    ),
     (
         "must? live|lives|living|reside|resides|residing in|within the|our|its? school district",
         ResidencyShape::Unnamed,

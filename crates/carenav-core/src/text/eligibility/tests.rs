@@ -2623,6 +2623,7 @@ fn groups_that_restrict_no_one(#[case] text: &str) {
 )]
 #[case("Must have a local address", None)]
 #[case("Must live in the school district", None)]
+#[case("Must live within 5 miles of the center", None)]
 #[case("Anyone living in Alameda County", Some(vec!["Alameda County".to_owned()]))]
 fn more_residency_wordings(#[case] text: &str, #[case] names: Option<Vec<String>>) {
     let e = eligibility_from_text(text);
