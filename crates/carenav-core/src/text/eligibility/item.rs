@@ -371,10 +371,10 @@ pub(super) fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, 
     for (pattern, shape) in RESIDENCY_ROWS.at(tokens, i) {
         if let Some((end, cap)) = match_pattern(pattern, tokens, i) {
             // "in <county>" names the people's county after a word of
-            // `IN_COUNTY_AFTER` or their age ("women ages 40-64 in Oklahoma").
-            // ("undocumented individuals, in Santa Clara County": a comma
-            // between changes nothing.)
-            let after_people = |people: &[&str]| {
+            // `IN_TOWN_AFTER` or `IN_COUNTY_AFTER` or their age ("women ages
+            // 40-64 in Oklahoma"). ("undocumented individuals, in Santa
+            // Clara County": a comma between changes nothing.)
+            let after_people = |lists: &[&[&str]]| {
                 let at = match i.checked_sub(1).and_then(|k| tokens.get(k)) {
                     Some(t) if t.is_punct(',') => i - 1,
                     _ => i,
@@ -382,14 +382,17 @@ pub(super) fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, 
                 at.checked_sub(1)
                     .and_then(|k| tokens.get(k))
                     .is_some_and(|t| t.digits().is_some() || t.is_punct('+'))
-                    || word_before(tokens, at).is_some_and(|w| people.contains(&w))
+                    || word_before(tokens, at)
+                        .is_some_and(|w| lists.iter().any(|people| people.contains(&w)))
             };
             match shape {
-                ResidencyShape::InCounty if !after_people(IN_COUNTY_AFTER) => continue,
+                ResidencyShape::InCounty if !after_people(&[IN_TOWN_AFTER, IN_COUNTY_AFTER]) => {
+                    continue;
+                }
                 // A capitalized word after the name cut it short ("children
                 // in Head Start": a program).
                 ResidencyShape::InTown
-                    if !after_people(IN_TOWN_AFTER)
+                    if !after_people(&[IN_TOWN_AFTER])
                         || tokens.get(end).is_some_and(|t| t.capitalized) =>
                 {
                     continue;

@@ -1901,7 +1901,8 @@ pub(super) enum ResidencyShape {
     Named,
     /// A residency requirement without a name ("resident of area served").
     Unnamed,
-    /// "in <county>" after a word of [`IN_COUNTY_AFTER`].
+    /// "in <county>" after a word of [`IN_TOWN_AFTER`] or
+    /// [`IN_COUNTY_AFTER`].
     InCounty,
     /// "in <town>" after a word of [`IN_TOWN_AFTER`]: towns are named after
     /// the people who live there only ("low-income families in Daly
@@ -2164,33 +2165,17 @@ pub(super) const IN_TOWN_AFTER: &[&str] = &[
     "anyone",
 ];
 
-/// Words after which "in <county>" names the people's county ("tenants in
-/// Pasco County", "cases in Hillsborough County"), not where an office is
-/// ("the VA Hospital in Pinellas County").
+/// Words after which, beside the people of [`IN_TOWN_AFTER`], "in <county>"
+/// names the people's county ("tenants in Pasco County", "cases in
+/// Hillsborough County"), not where an office is ("the VA Hospital in
+/// Pinellas County").
 pub(super) const IN_COUNTY_AFTER: &[&str] = &[
-    "people",
-    "persons",
-    "individuals",
-    "families",
-    "households",
-    "homeowners",
-    "renters",
-    "tenants",
     "clients",
-    "residents",
-    "seniors",
-    "veterans",
-    "youth",
-    "children",
-    "adults",
-    "women",
-    "men",
     "cases",
     "matters",
     "records",
     "recipient",
     "recipients",
-    "anyone",
     // What a project serves is where it is ("Special project in Duval
     // County", "Assistance with evictions in Pasco County").
     "project",
@@ -2203,10 +2188,8 @@ pub(super) const IN_COUNTY_AFTER: &[&str] = &[
     "survivors",
     "workers",
     "farmworkers",
-    "immigrants",
     "students",
     "patients",
-    "elders",
     "consumers",
     "borrowers",
     "members",
@@ -3269,9 +3252,9 @@ pub(super) enum Widening {
 
 /// Phrases opening a service wider than the conditions beside them say.
 pub(super) const WIDENING: &[(&str, Widening)] = &[
-    ("for|of all ages", Widening::AllAges),
+    // "Swim lessons for all ages", "All ages welcome" (a widening is asked
+    // of every sentence, so the bare phrase covers both).
     ("all ages", Widening::AllAges),
-    ("all ages are? welcome", Widening::AllAges),
     (
         "concurrent|dual enrollment|enrolment",
         Widening::ConcurrentEnrollment,
