@@ -614,6 +614,19 @@ const PARTS: [&str; 13] = [
 ///   or at risk of homelessness" short, and population recall fell on
 ///   every part.) Living within so many miles or minutes of a place is an
 ///   unnamed area: dev residency recall .882 → .888.
+/// - 2026-12-06 (stop 22): wordings beyond the sets, from probes written
+///   as other directories would (about 200 fields, one per group, document,
+///   income and organization wording): sleeping on the street, in a
+///   shelter or a car; addicted to drugs or alcohol; foreign-born; service
+///   members; teenager; grandparent raising grandchildren; who uses a
+///   wheelchair; emancipating from foster care; a tax return, a
+///   restraining or protective order with a verb; "referral by", agency or
+///   court referrals "only"; calling ahead to schedule, an intake
+///   interview required; "not exceeding $N"; "N% of the area median";
+///   government agencies and nonprofits, tax-exempt or registered
+///   nonprofits; "in <town>" after parents, caregivers and singular people
+///   words: every figure on every part unchanged (one read synthetic-6
+///   text gained its income proof).
 const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("dev", "age", 0.95, 0.97),
     ("dev", "gender", 0.91, 0.85),

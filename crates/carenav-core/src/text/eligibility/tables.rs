@@ -130,6 +130,27 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
         Situation::AtRiskOfHomelessness,
     ),
     ("unhoused", Situation::Homeless),
+    // Where someone sleeps who has no home ("living on the street or in
+    // shelters", "living in a car").
+    ("living|sleeping on the street|streets", Situation::Homeless),
+    (
+        "living|sleeping on the street|streets or|and in a? shelter|shelters|car|cars",
+        Situation::Homeless,
+    ),
+    (
+        "living|sleeping in a|their? shelter|shelters|car|cars|vehicle|vehicles",
+        Situation::Homeless,
+    ),
+    (
+        "living|sleeping in a|their? shelter|shelters|car|cars|vehicle|vehicles or|and a? shelter|shelters|car|cars|vehicle|vehicles",
+        Situation::Homeless,
+    ),
+    ("foreign -? born", Situation::Immigrant),
+    (
+        "addicted to drugs|alcohol|substances or|and? drugs|alcohol?",
+        Situation::SubstanceUse,
+    ),
+    ("service member|members", Situation::Military),
     ("at risk of homelessness", Situation::AtRiskOfHomelessness),
     ("about to become homeless", Situation::AtRiskOfHomelessness),
     ("inadequately housed", Situation::AtRiskOfHomelessness),
@@ -148,7 +169,7 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
         Situation::Senior,
     ),
     (
-        "youth|youths|teen|teens|teenagers|adolescents",
+        "youth|youths|teen|teens|teenager|teenagers|adolescent|adolescents",
         Situation::Youth,
     ),
     ("young adult|adults|people", Situation::Youth),
@@ -568,7 +589,11 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
     ),
     ("emancipated youth", Situation::FosterYouth),
     (
-        "grandparents|relatives raising grandchildren|children",
+        "emancipating|transitioning|exiting from|out? of? foster care",
+        Situation::FosterYouth,
+    ),
+    (
+        "grandparent|grandparents|relative|relatives raising grandchildren|children",
         Situation::Caregiver,
     ),
     (
@@ -809,7 +834,10 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
         Situation::Uninsured,
     ),
     ("wheelchair users|bound", Situation::PhysicalDisability),
-    ("who use wheelchairs", Situation::PhysicalDisability),
+    (
+        "who use|uses a? wheelchair|wheelchairs",
+        Situation::PhysicalDisability,
+    ),
     (
         "with a? traumatic|acquired? brain injury|injuries",
         Situation::Disability,
@@ -1770,6 +1798,8 @@ pub(super) const INCOME: &[(&str, IncomeShape)] = &[
         IncomeShape::Low,
     ),
     ("# %|percent ami|smi", IncomeShape::Low),
+    // "at or below 60% of the area median".
+    ("# %|percent of the area median", IncomeShape::Low),
     (
         "income|incomes must|may|should|can|cannot|can't not? exceed # %|percent of|or the? state|area median income",
         IncomeShape::Low,
@@ -1784,11 +1814,11 @@ pub(super) const INCOME: &[(&str, IncomeShape)] = &[
         IncomeShape::Dollars,
     ),
     (
-        "gross? monthly household|family? income|incomes not to exceed $#",
+        "gross? monthly household|family? income|incomes not to? exceed|exceeding $#",
         IncomeShape::Monthly,
     ),
     (
-        "gross? annual? household|family? income|incomes not to exceed $#",
+        "gross? annual? household|family? income|incomes not to? exceed|exceeding $#",
         IncomeShape::Dollars,
     ),
     (
@@ -2163,6 +2193,11 @@ pub(super) const IN_TOWN_AFTER: &[&str] = &[
     "men",
     "immigrants",
     "anyone",
+    "parents",
+    "caregivers",
+    "family",
+    "person",
+    "senior",
 ];
 
 /// Words after which, beside the people of [`IN_TOWN_AFTER`], "in <county>"
@@ -2331,6 +2366,12 @@ pub(super) const REQUIREMENT: &[(&str, RequirementKind)] = &[
     ("id with name and address", RequirementKind::Id),
     ("proof|verification of income", RequirementKind::IncomeProof),
     ("income verification", RequirementKind::IncomeProof),
+    // With a verb: a tax return is often the service's topic ("free tax
+    // return preparation").
+    (
+        "must? provide|bring|show|submit a|your|their? most? recent|last|latest? tax return|returns",
+        RequirementKind::IncomeProof,
+    ),
     ("verifiable income", RequirementKind::IncomeProof),
     (
         "pay|paycheck|check stub|stubs",
@@ -2381,19 +2422,29 @@ pub(super) const REQUIREMENT: &[(&str, RequirementKind)] = &[
     ),
     ("court papers|summons|order", RequirementKind::CourtPapers),
     ("unlawful detainer", RequirementKind::CourtPapers),
+    // With a verb or a copy: obtaining an order is often the service.
+    (
+        "must? have|bring|show a|an|the? copy? of? the|a|an? restraining|protective order|orders|injunction",
+        RequirementKind::CourtPapers,
+    ),
     ("summons", RequirementKind::CourtPapers),
     // "Bring all of the papers you were served".
     ("papers you were served", RequirementKind::CourtPapers),
     ("papers you have been served", RequirementKind::CourtPapers),
     ("must be referred|placed", RequirementKind::Referral),
     ("referred by|through|from", RequirementKind::Referral),
-    ("referral from", RequirementKind::Referral),
+    ("referral from|by", RequirementKind::Referral),
     (
         "referrals from agencies|agency only",
         RequirementKind::Referral,
     ),
     (
         "court|physician|doctor|school|agency referral",
+        RequirementKind::Referral,
+    ),
+    // Not "court referrals are accepted": other clients come too.
+    (
+        "court|physician|doctor|school|agency referrals only|required",
         RequirementKind::Referral,
     ),
     ("appointment by the court", RequirementKind::Referral),
@@ -2423,6 +2474,14 @@ pub(super) const REQUIREMENT: &[(&str, RequirementKind)] = &[
     ),
     // "New patients must call to schedule a first visit".
     ("must call to schedule|book", RequirementKind::Appointment),
+    (
+        "call ahead|first to schedule|make|book",
+        RequirementKind::Appointment,
+    ),
+    (
+        "intake|screening interview|appointment required|necessary",
+        RequirementKind::Appointment,
+    ),
     (
         "appointment|appointments required|necessary|needed",
         RequirementKind::Appointment,
@@ -2552,6 +2611,12 @@ pub(super) const AGENCY: &[&str] = &[
     "for legal aid attorneys|lawyers|advocates|programs|organizations",
     "training|support|research|counseling to legal aid attorneys|lawyers|advocates|programs|organizations",
     "fqhcs|nonprofits only",
+    // "Government agencies and nonprofits", "Tax-exempt organizations",
+    // "Organizations must be 501(c)(3)", "Must be a registered nonprofit".
+    "government|public agencies and|or nonprofits|nonprofit",
+    "tax -? exempt organization|organizations|agency|agencies|nonprofits|groups",
+    "organizations|agencies|applicants must be a? registered? nonprofit|nonprofits|501 c 3",
+    "registered nonprofit|nonprofits|charity|charities",
     "community health centers only",
     // Common wordings of the same, beyond the sets read: "This is not a
     // direct service program", "We do not serve the public", "Only

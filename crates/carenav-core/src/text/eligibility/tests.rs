@@ -550,6 +550,13 @@ fn confidence<T>(c: &Constraint<T>) -> Option<Confidence> {
 #[case("Income verification required", RequirementKind::IncomeProof)]
 #[case("Referrals from agencies only", RequirementKind::Referral)]
 #[case("Must bring a birth certificate for each child", RequirementKind::Id)]
+#[case("Must provide most recent tax return", RequirementKind::IncomeProof)]
+#[case("Must have a restraining order", RequirementKind::CourtPapers)]
+#[case("Bring a copy of the protective order", RequirementKind::CourtPapers)]
+#[case("Referral by a case manager", RequirementKind::Referral)]
+#[case("Agency referrals only; no walk-ins", RequirementKind::Referral)]
+#[case("Must call ahead to schedule an intake", RequirementKind::Appointment)]
+#[case("Intake interview required", RequirementKind::Appointment)]
 fn reads_requirements(#[case] text: &str, #[case] kind: RequirementKind) {
     let e = eligibility_from_text(text);
     assert!(
@@ -595,6 +602,10 @@ fn the_area_of_a_median_income_is_no_residency() {
 #[case(
     "Anyone who is hungry is welcome. We do not ask for ID, proof of address or proof of income."
 )]
+// Documents as the service's topic, and referrals that are one way in.
+#[case("Free tax return preparation")]
+#[case("Help obtaining a restraining order")]
+#[case("Court referrals are accepted, but no referral is needed to join")]
 fn requirements_of_a_part_or_negated_are_none(#[case] text: &str) {
     let e = eligibility_from_text(text);
     assert!(e.requirements.is_empty(), "{text}: {e:?}");
@@ -815,6 +826,10 @@ fn reads_no_id_requirement(#[case] text: &str) {
 #[case("Job placement: referrals to employers", false)]
 // People listed beside the agencies, not turned away with them.
 #[case("For healthcare providers and patients", false)]
+#[case("Government agencies and nonprofits", true)]
+#[case("Tax-exempt organizations", true)]
+#[case("Organizations must be 501(c)(3)", true)]
+#[case("Applicant must be a registered nonprofit", true)]
 fn reads_agency_only(#[case] text: &str, #[case] agency: bool) {
     assert_eq!(eligibility_from_text(text).agency_only, agency, "{text}");
 }
@@ -2352,6 +2367,11 @@ fn low_income_of_an_unread_choice(#[case] text: &str, #[case] low_income: bool) 
     "Must meet EOPS financial and educational criteria",
     IncomeLimit::LowIncome
 )]
+#[case(
+    "Gross annual income not exceeding $45,000",
+    IncomeLimit::AnnualDollars(45_000.0)
+)]
+#[case("Income at or below 60% of the area median", IncomeLimit::LowIncome)]
 fn reads_more_income_wordings(#[case] text: &str, #[case] want: IncomeLimit) {
     assert_eq!(
         eligibility_from_text(text).income.value(),
@@ -2479,6 +2499,16 @@ fn parishes_compounds_zip_codes_and_courts(#[case] text: &str, #[case] place: Op
     "Age birth-18 without health, dental or vision insurance",
     Situation::Uninsured
 )]
+// Wordings beyond the sets, from probing (stop 22).
+#[case("People living on the street or in shelters", Situation::Homeless)]
+#[case("Living in a shelter or car", Situation::Homeless)]
+#[case("Person addicted to drugs or alcohol", Situation::SubstanceUse)]
+#[case("Foreign-born resident", Situation::Immigrant)]
+#[case("Service members and their families", Situation::Military)]
+#[case("Teenager", Situation::Youth)]
+#[case("Grandparent raising grandchildren", Situation::Caregiver)]
+#[case("Person who uses a wheelchair", Situation::PhysicalDisability)]
+#[case("Youth emancipating from foster care", Situation::FosterYouth)]
 fn reads_more_group_wordings(#[case] text: &str, #[case] group: Situation) {
     let e = eligibility_from_text(text);
     assert!(
@@ -2625,6 +2655,8 @@ fn groups_that_restrict_no_one(#[case] text: &str) {
 #[case("Must live in the school district", None)]
 #[case("Must live within 5 miles of the center", None)]
 #[case("Anyone living in Alameda County", Some(vec!["Alameda County".to_owned()]))]
+#[case("Parents in Redwood City", Some(vec!["Redwood City".to_owned()]))]
+#[case("Senior in Foster City", Some(vec!["Foster City".to_owned()]))]
 fn more_residency_wordings(#[case] text: &str, #[case] names: Option<Vec<String>>) {
     let e = eligibility_from_text(text);
     assert!(!e.residency.is_open(), "{text}: {e:?}");
