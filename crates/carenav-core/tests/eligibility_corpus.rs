@@ -626,7 +626,11 @@ const PARTS: [&str; 13] = [
 ///   government agencies and nonprofits, tax-exempt or registered
 ///   nonprofits; "in <town>" after parents, caregivers and singular people
 ///   words: every figure on every part unchanged (one read synthetic-6
-///   text gained its income proof).
+///   text gained its income proof). Ages in "yrs" and "3-5 year olds" (a
+///   family's, the child's); "clean and sober 30 days"; "Bay Area";
+///   residents of a neighbourhood or for so long, "must have lived in",
+///   "within the boundaries of"; "Section 8" is no place: every figure
+///   unchanged.
 const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("dev", "age", 0.95, 0.97),
     ("dev", "gender", 0.91, 0.85),

@@ -422,7 +422,11 @@ fn and_list(text: &str, terms: Vec<(Option<Conn>, Term)>) -> Option<Vec<Term>> {
         });
         if parents {
             for t in &mut out {
-                let after_a_child = child_named_before(text, t.start);
+                // "Families with 3-5 year olds": the phrase names them.
+                let after_a_child = child_named_before(text, t.start)
+                    || text
+                        .get(t.start..t.end)
+                        .is_some_and(|p| p.ends_with("olds"));
                 if let Value::Age(range, _) = &mut t.value
                     && after_a_child
                 {

@@ -77,6 +77,9 @@ fn place(tokens: &[Token], i: usize) -> Option<(usize, (usize, usize))> {
             // "Orleans Parish": Louisiana's counties, though a table knows
             // the word ("parish members").
             Some(t) if t.capitalized && t.is_word("parish") => end += 1,
+            // "Bay Area", "Fair Oaks Area": "area" ends a name here, though
+            // alone it names none ("resident of area served").
+            Some(t) if t.capitalized && t.is_word("area") => end += 1,
             Some(t) if t.is_word("of") && tokens.get(end + 1).is_some_and(place_word) => end += 2,
             // "St. Lucie", "Ft. Myers".
             Some(t)

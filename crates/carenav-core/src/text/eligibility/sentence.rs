@@ -468,9 +468,18 @@ pub(super) fn childs_age(tokens: &[Token], start: usize) -> bool {
     // ("Parents and guardians of babies and toddlers up to age 3",
     // "families raising children 12 and under", "helps working parents
     // pay for child care for children under 13".)
-    let child = before
-        .iter()
-        .position(|t| t.word().is_some_and(|w| CHILD_WORDS.contains(&w)));
+    // "3-5 year olds" names the children itself ("Families with 3-5 year
+    // olds").
+    let names_children = tokens
+        .get(start..(start + 6).min(tokens.len()))
+        .is_some_and(|ts| ts.iter().any(|t| t.is_word("olds")));
+    let child = if names_children {
+        Some(before.len())
+    } else {
+        before
+            .iter()
+            .position(|t| t.word().is_some_and(|w| CHILD_WORDS.contains(&w)))
+    };
     let child_of_someone = child.is_some_and(|c| {
         before.get(..c).unwrap_or_default().iter().any(|t| {
             [

@@ -34,19 +34,25 @@ pub(super) const AGE: &[(&str, AgeShape)] = &[
         "age|ages|aged? # or|and|& over|older|above|up",
         AgeShape::Min,
     ),
-    ("age|ages|aged? # years and|or up", AgeShape::Min),
+    ("age|ages|aged? # years|yrs and|or up", AgeShape::Min),
     ("over|above age? #", AgeShape::Min),
     ("over|above the age of #", AgeShape::Min),
     ("aged|age # +", AgeShape::Min),
     ("under age? #", AgeShape::Under),
-    ("# years of age or|and over|older", AgeShape::Min),
-    ("age|ages? # years or|and over|older", AgeShape::Min),
-    ("age|ages? # years of age or|and over|older", AgeShape::Min),
+    ("# years|yrs of age or|and over|older", AgeShape::Min),
+    ("age|ages? # years|yrs or|and over|older", AgeShape::Min),
+    (
+        "age|ages? # years|yrs of age or|and over|older",
+        AgeShape::Min,
+    ),
     ("age|ages? # +", AgeShape::Min),
     ("age|ages? # or|and under|younger|below", AgeShape::Max),
-    ("age|ages? # years or|and under|younger", AgeShape::Max),
-    ("age|ages|aged? # - # years? old?", AgeShape::Between),
-    ("age|ages? # to|through # years? old?", AgeShape::Between),
+    ("age|ages? # years|yrs or|and under|younger", AgeShape::Max),
+    ("age|ages|aged? # - # years|yrs? old?", AgeShape::Between),
+    (
+        "age|ages? # to|through # years|yrs? old?",
+        AgeShape::Between,
+    ),
     ("between the? ages of? # and #", AgeShape::Between),
     (
         "youth|youths|children|kids|teens|adults|persons|people|individuals between # and #",
@@ -61,29 +67,41 @@ pub(super) const AGE: &[(&str, AgeShape)] = &[
     ("for single? adult|adults", AgeShape::Adult),
     ("single adult|adults", AgeShape::Adult),
     ("adult|adults only", AgeShape::Adult),
-    ("age|ages? # 1 / 2 - # years? old?", AgeShape::HalfBetween),
     (
-        "age|ages? # 1 / 2 to|through # years? old?",
+        "age|ages? # 1 / 2 - # years|yrs? old?",
+        AgeShape::HalfBetween,
+    ),
+    (
+        "age|ages? # 1 / 2 to|through # years|yrs? old?",
         AgeShape::HalfBetween,
     ),
     ("voting age", AgeShape::Voting),
+    // "3-5 year olds", "18 year olds and over".
+    ("# - # year|years|yr|yrs olds", AgeShape::Between),
+    (
+        "# year|years|yr|yrs olds and|or over|older|up",
+        AgeShape::Min,
+    ),
     ("up to age #", AgeShape::Max),
-    ("up to # years of age|old", AgeShape::Max),
-    ("minimum age for? membership? is? # years?", AgeShape::Min),
+    ("up to # years|yrs of age|old", AgeShape::Max),
+    (
+        "minimum age for? membership? is? # years|yrs?",
+        AgeShape::Min,
+    ),
     // "Age 4 through high school": from that age, up to a school stage.
     ("age|ages # through|to high school", AgeShape::Min),
-    ("at least # years old|of? age?", AgeShape::Min),
+    ("at least # years|yrs old|of? age?", AgeShape::Min),
     (
-        "age|ages? # months - # years? old?",
+        "age|ages? # months - # years|yrs? old?",
         AgeShape::MonthsBetween,
     ),
     (
-        "age|ages? # months to|through # years? old?",
+        "age|ages? # months to|through # years|yrs? old?",
         AgeShape::MonthsBetween,
     ),
     // Weeks count as months here: both are under a year.
     (
-        "age|ages? # weeks to|through|- # years? old?",
+        "age|ages? # weeks to|through|- # years|yrs? old?",
         AgeShape::MonthsBetween,
     ),
 ];
@@ -264,6 +282,15 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
     ("in early recovery", Situation::InRecovery),
     ("clean and|& sober", Situation::InRecovery),
     ("sober", Situation::InRecovery),
+    // How long: "clean and sober 30 days", "sober for at least 90 days".
+    (
+        "clean and|& sober for? at? least? # days|months|years|year",
+        Situation::InRecovery,
+    ),
+    (
+        "sober for? at? least? # days|months|years|year",
+        Situation::InRecovery,
+    ),
     ("blind or|and visually impaired", Situation::BlindLowVision),
     (
         "must? have a? diagnosis of a? serious|severe|persistent mental illness|illnesses",
@@ -1946,6 +1973,24 @@ pub(super) enum ResidencyShape {
 /// Residency phrases.
 pub(super) const RESIDENCY: &[(&str, ResidencyShape)] = &[
     ("resident|residents of the? $", ResidencyShape::Named),
+    // How long, and what kind of area: "Resident of San Mateo County for
+    // at least 6 months", "Residents of Belle Haven neighborhood".
+    (
+        "resident|residents of the? $ for at? least? # months|years|month|year",
+        ResidencyShape::Named,
+    ),
+    (
+        "resident|residents of the? $ neighborhood|neighborhoods|area",
+        ResidencyShape::Named,
+    ),
+    (
+        "must? have|has lived|resided in the? $ for? at? least? # months|years|month|year",
+        ResidencyShape::Named,
+    ),
+    (
+        "must? live|lives|living|reside|resides|residing within the boundaries|boundary of the? $",
+        ResidencyShape::Named,
+    ),
     (
         "resident|residents of the cities|city|towns|town of $",
         ResidencyShape::Named,
@@ -2861,6 +2906,8 @@ pub(super) const NOT_PLACE: &[&str] = &[
     // a language, a program.
     "english",
     "start",
+    // "live in Section 8 housing": a program.
+    "section",
 ];
 
 /// Capitalized nouns that end a program's or an organization's name

@@ -50,6 +50,9 @@ fn age(min: Option<f64>, max: Option<f64>) -> Option<AgeRange> {
 #[case("Age 18-5", None)]
 #[case("Youth between 14 and 21", age(Some(14.0), Some(21.0)))]
 #[case("Teens between 9 and 11 am", None)]
+#[case("18 yrs and older", age(Some(18.0), None))]
+#[case("Youth 12-18 yrs", age(Some(12.0), Some(18.0)))]
+#[case("3-5 year olds", age(Some(3.0), Some(5.0)))]
 fn reads_ages(#[case] text: &str, #[case] expected: Option<AgeRange>) {
     assert_eq!(
         eligibility_from_text(text).age.value().copied(),
@@ -2509,6 +2512,10 @@ fn parishes_compounds_zip_codes_and_courts(#[case] text: &str, #[case] place: Op
 #[case("Grandparent raising grandchildren", Situation::Caregiver)]
 #[case("Person who uses a wheelchair", Situation::PhysicalDisability)]
 #[case("Youth emancipating from foster care", Situation::FosterYouth)]
+#[case(
+    "Transitional housing for veterans. Must be clean and sober 30 days.",
+    Situation::InRecovery
+)]
 fn reads_more_group_wordings(#[case] text: &str, #[case] group: Situation) {
     let e = eligibility_from_text(text);
     assert!(
@@ -2604,6 +2611,7 @@ fn what_one_need_not_do_or_another_program_needs(#[case] text: &str) {
 #[case("Guardians of youth ages 12-17", 17.0)]
 #[case("Relatives caring for children under 18", 17.0)]
 #[case("Adults caring for a child under 5", 4.0)]
+#[case("Families with 3-5 year olds", 5.0)]
 fn a_familys_childs_age(#[case] text: &str, #[case] max: f64) {
     let e = eligibility_from_text(text);
     let age = e.age.value().copied();
@@ -2657,6 +2665,16 @@ fn groups_that_restrict_no_one(#[case] text: &str) {
 #[case("Anyone living in Alameda County", Some(vec!["Alameda County".to_owned()]))]
 #[case("Parents in Redwood City", Some(vec!["Redwood City".to_owned()]))]
 #[case("Senior in Foster City", Some(vec!["Foster City".to_owned()]))]
+#[case("Bay Area residents", Some(vec!["Bay Area".to_owned()]))]
+#[case(
+    "Resident of San Mateo County for at least 6 months",
+    Some(vec!["San Mateo County".to_owned()])
+)]
+#[case("Must have lived in Pacifica for 1 year", Some(vec!["Pacifica".to_owned()]))]
+#[case(
+    "Residents of Belle Haven neighborhood",
+    Some(vec!["Belle Haven".to_owned()])
+)]
 fn more_residency_wordings(#[case] text: &str, #[case] names: Option<Vec<String>>) {
     let e = eligibility_from_text(text);
     assert!(!e.residency.is_open(), "{text}: {e:?}");
@@ -2728,6 +2746,7 @@ fn a_relatives_age_is_not_the_clients() {
 #[case("Support groups for women in English and Spanish")]
 #[case("Children in Head Start")]
 #[case("Services for program participants in Redwood City")]
+#[case("Must live in Section 8 housing")]
 fn a_town_where_people_are_is_no_residency(#[case] text: &str) {
     let e = eligibility_from_text(text);
     assert!(e.residency.value().is_none(), "{text}: {e:?}");
