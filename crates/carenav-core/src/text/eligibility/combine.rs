@@ -222,6 +222,7 @@ fn or_list(terms: &[(Option<Conn>, Term)]) -> Option<Term> {
         })
         .map(|(_, t)| t.clone())
         .collect();
+    let grouped = drop_ages_of_a_group(grouped);
     // "Senior age 62 or over, or disabled and low-income": a term joined by
     // "and" narrows the choice before it; the choice alone is a hint.
     let after_or = |k: usize| grouped.iter().take(k).any(|(c, _)| *c == Some(Conn::Or));
@@ -278,6 +279,32 @@ fn or_list(terms: &[(Option<Conn>, Term)]) -> Option<Term> {
         hint: Hint::ByKind,
         stands_for: Vec::new(),
     })
+}
+
+/// "Age 60 or over, or adults with disabilities", "Age 62 or over, or age
+/// 61 or under with a disability": beside a senior's age, another age right
+/// before a group is that group's ("adults"), or the rest of the ages; the
+/// group is the choice, and takes the age's joint. (Not without the
+/// senior's age: "Youth or adults with disabilities" are both disabled.)
+fn drop_ages_of_a_group(terms: Vec<(Option<Conn>, Term)>) -> Vec<(Option<Conn>, Term)> {
+    if !terms.iter().any(|(_, t)| senior_age(&t.value)) {
+        return terms;
+    }
+    let mut out: Vec<(Option<Conn>, Term)> = Vec::with_capacity(terms.len());
+    let mut carried: Option<Option<Conn>> = None;
+    for (k, (conn, term)) in terms.iter().enumerate() {
+        let before_group = terms
+            .get(k + 1)
+            .is_some_and(|(c, n)| c.is_none() && matches!(n.value, Value::Population(_)));
+        let a_groups_age = matches!(term.value, Value::Age(..)) && !senior_age(&term.value);
+        if k > 0 && before_group && a_groups_age {
+            carried = Some(*conn);
+            continue;
+        }
+        let conn = carried.take().unwrap_or(*conn);
+        out.push((conn, term.clone()));
+    }
+    out
 }
 
 /// Whether the last of `terms` is an age stated right after an age group

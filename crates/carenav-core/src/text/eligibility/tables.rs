@@ -1507,6 +1507,18 @@ pub(super) const PEOPLE: &[(&str, &[Situation], Option<Gender>)] = &[
         &[Situation::Disability],
         None,
     ),
+    // How lasting: "a long-term verifiable disability", "a permanent
+    // disability".
+    (
+        "long -? term ,? documented|diagnosed|verified|verifiable? disability|disabilities",
+        &[Situation::Disability],
+        None,
+    ),
+    (
+        "permanent|chronic|lifelong ,? documented|diagnosed|verified|verifiable? disability|disabilities",
+        &[Situation::Disability],
+        None,
+    ),
     // "Disability must be verified by a physician", "Disability
     // verification form": a disability to show.
     (

@@ -105,6 +105,16 @@ fn reads_gender_and_populations(
     "Age 62 or over, or blind or disabled, homeowner with an income of $39,000 or less",
     Some(vec![Situation::Senior, Situation::BlindLowVision, Situation::Disability])
 )]
+// The age before the other group is that group's: "adults", or the ages
+// below the senior's.
+#[case(
+    "Age 60 or over or adults with disabilities",
+    Some(vec![Situation::Senior, Situation::Disability])
+)]
+#[case(
+    "Age 62 or over, or age 61 or under with a long-term verifiable disability",
+    Some(vec![Situation::Senior, Situation::Disability])
+)]
 // Below the senior age an age is no group, and the choice is not read.
 #[case("Age 50 or over or disabled, must be able to live independently", None)]
 fn reads_a_seniors_age_as_a_choice(#[case] text: &str, #[case] want: Option<Vec<Situation>>) {
@@ -120,6 +130,19 @@ fn reads_a_seniors_age_as_a_choice(#[case] text: &str, #[case] want: Option<Vec<
             "{text}: {e:?}"
         );
     }
+}
+
+/// Without a senior's age beside them, "youth or adults with disabilities"
+/// may both be disabled: youth alone is no choice offered.
+#[test]
+fn youth_or_adults_with_a_group_offers_no_youth_alone() {
+    let e = eligibility_from_text("Youth or adults with disabilities");
+    assert!(
+        e.populations
+            .value()
+            .is_none_or(|p| !p.contains(&Situation::Youth)),
+        "{e:?}"
+    );
 }
 
 #[test]
