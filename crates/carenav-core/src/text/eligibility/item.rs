@@ -464,17 +464,27 @@ pub(super) fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, 
     // "update their ID", "your member ID card", "help getting a state ID
     // card": a topic, a plan's card. The verb may stand before an owner
     // and the kind of ID.
+    // ("Help filling out court papers", "help with court documents": the
+    // papers are the topic.)
     let mut verb_at = i;
     while word_before(tokens, verb_at).is_some_and(|w| {
         [
             "their", "your", "his", "her", "a", "an", "new", "valid", "state", "photo", "picture",
-            "federal",
+            "federal", "the", "out", "to",
         ]
         .contains(&w)
     }) {
         verb_at -= 1;
     }
-    let not_a_document = word_before(tokens, verb_at).is_some_and(|w| ID_NOT_REQUIRED.contains(&w));
+    let helped_with = word_before(tokens, verb_at).is_some_and(|w| w == "with" || w == "on")
+        && verb_at
+            .checked_sub(1)
+            .and_then(|k| word_before(tokens, k))
+            .is_some_and(|w| {
+                ["help", "helps", "assistance", "assist", "assists", "advice"].contains(&w)
+            });
+    let not_a_document =
+        helped_with || word_before(tokens, verb_at).is_some_and(|w| ID_NOT_REQUIRED.contains(&w));
     for (pattern, kind) in REQUIREMENT_ROWS.at(tokens, i).filter(|_| !not_a_document) {
         if let Some((end, _)) = match_pattern(pattern, tokens, i) {
             let topic = tokens

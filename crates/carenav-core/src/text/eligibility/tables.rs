@@ -168,6 +168,15 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
         "addicted to drugs|alcohol|substances or|and? drugs|alcohol?",
         Situation::SubstanceUse,
     ),
+    // The problem named first ("Alcohol and/or drug problem"), and opioids.
+    (
+        "alcohol|drug and|or|/ /? or? drug|alcohol problem|problems|abuse|addiction|dependency|dependence",
+        Situation::SubstanceUse,
+    ),
+    (
+        "opioid|opiate|heroin dependence|dependency|addiction|use disorder|disorders?",
+        Situation::SubstanceUse,
+    ),
     ("service member|members", Situation::Military),
     ("at risk of homelessness", Situation::AtRiskOfHomelessness),
     ("about to become homeless", Situation::AtRiskOfHomelessness),
@@ -370,6 +379,20 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
     ),
     ("formerly incarcerated", Situation::JusticeInvolved),
     ("ex offender|offenders", Situation::JusticeInvolved),
+    // "DUI offenders", "first-time offenders" (not "sex offenders": a
+    // topic as often, "sex offender registration").
+    (
+        "dui|dwi|nonviolent offender|offenders",
+        Situation::JusticeInvolved,
+    ),
+    (
+        "first -? time offender|offenders",
+        Situation::JusticeInvolved,
+    ),
+    (
+        "non -? violent offender|offenders",
+        Situation::JusticeInvolved,
+    ),
     ("justice involved", Situation::JusticeInvolved),
     (
         "parolee|parolees|probationer|probationers",
@@ -421,6 +444,16 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
     ),
     (
         "member|members of the? parish|congregation|church|union",
+        Situation::Member,
+    ),
+    // A named congregation or parish ("Member of Congregation Beth Am",
+    // "Member of St. Anne's parish").
+    (
+        "member|members of congregation|temple|church|synagogue|mosque $",
+        Situation::Member,
+    ),
+    (
+        "member|members of $ parish|church|congregation|temple|synagogue|mosque|union|lodge|club",
         Situation::Member,
     ),
     (
@@ -559,6 +592,11 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
         Situation::AtRiskOfHomelessness,
     ),
     ("facing eviction", Situation::AtRiskOfHomelessness),
+    ("behind on|in their? rent", Situation::AtRiskOfHomelessness),
+    (
+        "marginally|unstably|precariously housed",
+        Situation::AtRiskOfHomelessness,
+    ),
     // "residents facing housing eviction", "homeowners facing foreclosure".
     (
         "facing housing? eviction|foreclosure|evictions",
@@ -605,6 +643,7 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
     ("armed forces|reservists", Situation::Military),
     ("elder|elders", Situation::Senior),
     ("transition age youth", Situation::Youth),
+    ("tay", Situation::Youth),
     (
         "former|emancipated|emancipating|current foster youth|children",
         Situation::FosterYouth,
@@ -620,7 +659,7 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
         Situation::FosterYouth,
     ),
     (
-        "grandparent|grandparents|relative|relatives raising grandchildren|children",
+        "grandparent|grandparents|relative|relatives raising grandchildren|children|kids",
         Situation::Caregiver,
     ),
     (
@@ -1027,7 +1066,7 @@ pub(super) const NEAR_POPULATION: &[(&str, &[Situation])] = &[
         &[Situation::Caregiver, Situation::Parenting],
     ),
     (
-        "licensed foster parents|families",
+        "licensed? foster parents|families",
         &[Situation::Caregiver, Situation::Parenting],
     ),
 ];
@@ -2477,7 +2516,10 @@ pub(super) const REQUIREMENT: &[(&str, RequirementKind)] = &[
         "notice of disconnection|termination",
         RequirementKind::ShutOffNotice,
     ),
-    ("court papers|summons|order", RequirementKind::CourtPapers),
+    (
+        "court papers|paperwork|documents|summons|order",
+        RequirementKind::CourtPapers,
+    ),
     ("unlawful detainer", RequirementKind::CourtPapers),
     // With a verb or a copy: obtaining an order is often the service.
     (
@@ -2866,6 +2908,8 @@ pub(super) const RELATIVE: &[&str] = &[
 pub(super) const ALSO_FAMILY: &[&str] = &[
     "and|or their? family|families|dependents|partner|partners|spouse|spouses member|members?",
     "and their? family or partner",
+    // "LGBTQ youth and allies": anyone who supports them may come.
+    "and|& allies",
     "and / or their? family|families|dependents",
 ];
 
@@ -3348,6 +3392,16 @@ pub(super) const ID_NOT_REQUIRED: &[&str] = &[
     "lost",
     "stolen",
     "member",
+    // Papers the service helps prepare ("Help filling out court papers").
+    "filling",
+    "fill",
+    "completing",
+    "preparing",
+    "prepare",
+    "filing",
+    "drafting",
+    "understanding",
+    "responding",
 ];
 
 /// What a widening phrase says of the conditions beside it (see

@@ -146,6 +146,12 @@ fn youth_or_adults_with_a_group_offers_no_youth_alone() {
 }
 
 #[test]
+fn allies_make_a_population_a_hint() {
+    let e = eligibility_from_text("LGBTQ youth and allies ages 13-18");
+    assert_eq!(confidence(&e.populations), Some(Confidence::Low), "{e:?}");
+}
+
+#[test]
 fn families_make_a_population_a_hint() {
     let e = eligibility_from_text("veterans and their families");
     let Constraint::Restricted { evidence, .. } = e.populations else {
@@ -581,6 +587,7 @@ fn confidence<T>(c: &Constraint<T>) -> Option<Confidence> {
 #[case("Bring a copy of the protective order", RequirementKind::CourtPapers)]
 #[case("Referral by a case manager", RequirementKind::Referral)]
 #[case("Agency referrals only; no walk-ins", RequirementKind::Referral)]
+#[case("Must bring court paperwork", RequirementKind::CourtPapers)]
 #[case("Must call ahead to schedule an intake", RequirementKind::Appointment)]
 #[case("Intake interview required", RequirementKind::Appointment)]
 fn reads_requirements(#[case] text: &str, #[case] kind: RequirementKind) {
@@ -630,6 +637,9 @@ fn the_area_of_a_median_income_is_no_residency() {
 )]
 // Documents as the service's topic, and referrals that are one way in.
 #[case("Free tax return preparation")]
+#[case("Help with court documents")]
+#[case("Help filling out court papers.")]
+#[case("Help responding to a summons")]
 #[case("Help obtaining a restraining order")]
 #[case("Court referrals are accepted, but no referral is needed to join")]
 fn requirements_of_a_part_or_negated_are_none(#[case] text: &str) {
@@ -2539,6 +2549,23 @@ fn parishes_compounds_zip_codes_and_courts(#[case] text: &str, #[case] place: Op
     "Transitional housing for veterans. Must be clean and sober 30 days.",
     Situation::InRecovery
 )]
+// From synthetic 7's misses (stop 22).
+#[case("Member of Congregation Beth Am", Situation::Member)]
+#[case("Member of St. Anne's parish", Situation::Member)]
+#[case("Foster parents in San Mateo County", Situation::Caregiver)]
+#[case(
+    "Person facing eviction or behind on rent",
+    Situation::AtRiskOfHomelessness
+)]
+#[case(
+    "Drop-in center for homeless and marginally housed people",
+    Situation::AtRiskOfHomelessness
+)]
+#[case("Alcohol and/or drug problem; must be 18+", Situation::SubstanceUse)]
+#[case("Must be 18+ with opioid dependence", Situation::SubstanceUse)]
+#[case("First-time offenders", Situation::JusticeInvolved)]
+#[case("TAY only", Situation::Youth)]
+#[case("Grandparents and relatives raising kids", Situation::Caregiver)]
 fn reads_more_group_wordings(#[case] text: &str, #[case] group: Situation) {
     let e = eligibility_from_text(text);
     assert!(
