@@ -80,6 +80,24 @@ fn place(tokens: &[Token], i: usize) -> Option<(usize, (usize, usize))> {
             // "Bay Area", "Fair Oaks Area": "area" ends a name here, though
             // alone it names none ("resident of area served").
             Some(t) if t.capitalized && t.is_word("area") => end += 1,
+            // "Council District 5": the number is part of the name ("District
+            // 3" alone is an area no boundary names).
+            Some(t)
+                if t.number().is_some()
+                    && end > i + 1
+                    && end
+                        .checked_sub(1)
+                        .and_then(|k| tokens.get(k))
+                        .is_some_and(|p| {
+                            p.capitalized
+                                && p.word().is_some_and(|w| {
+                                    ["district", "ward", "precinct", "zone"].contains(&w)
+                                })
+                        }) =>
+            {
+                end += 1;
+                break;
+            }
             Some(t) if t.is_word("of") && tokens.get(end + 1).is_some_and(place_word) => end += 2,
             // "St. Lucie", "Ft. Myers".
             Some(t)

@@ -319,7 +319,9 @@ pub(super) fn need_not(tokens: &[Token], at: usize) -> bool {
         let negation = NEGATION.contains(&word) || word == "don't" || word == "doesn't";
         let need_to = matches!(next, Some("need" | "have")) && after_next == Some("to");
         let not_asked = matches!(next, Some("ask" | "require" | "request"));
-        if negation && (need_to || not_asked) {
+        // "Need not be a Palo Alto resident".
+        let need_not = matches!(word, "need" | "needs") && next == Some("not");
+        if (negation && (need_to || not_asked)) || need_not {
             return true;
         }
         (after_next, next) = (next, Some(word));

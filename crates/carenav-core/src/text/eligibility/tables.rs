@@ -2114,6 +2114,8 @@ pub(super) const RESIDENCY: &[(&str, ResidencyShape)] = &[
     ),
     // "Centralized intake for 12 counties": some counties, not named.
     ("in|for # counties", ResidencyShape::Unnamed),
+    // "our 8-county service area".
+    ("# -? county service? area|region", ResidencyShape::Unnamed),
     // An organization's place ("must be located in Santa Clara County").
     (
         "must|and be located in|within the? $",
@@ -2237,6 +2239,7 @@ pub(super) const RESIDENCY: &[(&str, ResidencyShape)] = &[
         ResidencyShape::Named,
     ),
     ("anywhere in|within the? $c", ResidencyShape::Named),
+    ("statewide in $c", ResidencyShape::Named),
     (
         "live|lives|living|reside|resides|residing on the? $",
         ResidencyShape::Named,
@@ -2289,6 +2292,8 @@ pub(super) const IN_TOWN_AFTER: &[&str] = &[
     "men",
     "immigrants",
     "anyone",
+    "mothers",
+    "fathers",
     "parents",
     "caregivers",
     "family",
@@ -2301,6 +2306,12 @@ pub(super) const IN_TOWN_AFTER: &[&str] = &[
 /// Hillsborough County"), not where an office is ("the VA Hospital in
 /// Pinellas County").
 pub(super) const IN_COUNTY_AFTER: &[&str] = &[
+    // Organizations served are where they are ("Nonprofit organizations,
+    // schools and public agencies in Santa Clara County").
+    "agencies",
+    "organizations",
+    "nonprofits",
+    "businesses",
     "clients",
     "cases",
     "matters",
@@ -2962,8 +2973,10 @@ pub(super) const NOT_PLACE: &[&str] = &[
     // a language, a program.
     "english",
     "start",
-    // "live in Section 8 housing": a program.
+    // "live in Section 8 housing": a program; "Chinatown SROs": buildings.
     "section",
+    "sro",
+    "sros",
 ];
 
 /// Capitalized nouns that end a program's or an organization's name

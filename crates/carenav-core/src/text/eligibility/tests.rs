@@ -2725,6 +2725,30 @@ fn groups_that_restrict_no_one(#[case] text: &str) {
     "Residents of Belle Haven neighborhood",
     Some(vec!["Belle Haven".to_owned()])
 )]
+#[case(
+    "Must live in Council District 5 (East San Jose)",
+    Some(vec!["Council District 5".to_owned()])
+)]
+#[case(
+    "Expectant mothers in Gilroy or Morgan Hill",
+    Some(vec!["Gilroy".to_owned(), "Morgan Hill".to_owned()])
+)]
+#[case(
+    "Serves blind and visually impaired persons statewide in Florida",
+    Some(vec!["Florida".to_owned()])
+)]
+#[case(
+    "Nonprofit organizations, schools and public agencies in Santa Clara County",
+    Some(vec!["Santa Clara County".to_owned()])
+)]
+#[case(
+    "For seniors and disabled adults living in Chinatown SROs.",
+    Some(vec!["Chinatown".to_owned()])
+)]
+#[case(
+    "Services are limited to residents of our 8-county service area.",
+    None
+)]
 fn more_residency_wordings(#[case] text: &str, #[case] names: Option<Vec<String>>) {
     let e = eligibility_from_text(text);
     assert!(!e.residency.is_open(), "{text}: {e:?}");
@@ -2797,6 +2821,7 @@ fn a_relatives_age_is_not_the_clients() {
 #[case("Children in Head Start")]
 #[case("Services for program participants in Redwood City")]
 #[case("Must live in Section 8 housing")]
+#[case("Need not be a Palo Alto resident")]
 fn a_town_where_people_are_is_no_residency(#[case] text: &str) {
     let e = eligibility_from_text(text);
     assert!(e.residency.value().is_none(), "{text}: {e:?}");
