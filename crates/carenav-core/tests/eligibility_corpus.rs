@@ -666,6 +666,13 @@ const PARTS: [&str; 14] = [
 ///   resident" restricts no one; SROs are no place: synthetic-7 residency
 ///   .922/.723 → .982/.831, synthetic-2 .931/.931 → .966/.966,
 ///   synthetic-6 .933/.718 → .935/.744; every never-read part unchanged.
+///   Income from synthetic 7's misses: "not over N% FPL", "income
+///   guidelines of N% of poverty", "HUD Section 8 income limits", "earned
+///   under $N last year", a table after "income guidelines"; a low income
+///   of neighborhoods or a tax credit limits no client: dev income
+///   .956/.989 → .967/.989, synthetic-7 .706/.706 → .850/1. (Also
+///   "earning under $N a year": a fee's tier on synthetic-6, so only the
+///   past "earned" is read.)
 const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("dev", "age", 0.95, 0.97),
     ("dev", "gender", 0.91, 0.85),

@@ -303,6 +303,22 @@ pub(super) fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, 
     for (pattern, shape) in INCOME_ROWS.at(tokens, i) {
         if let Some((end, cap)) = match_pattern(pattern, tokens, i) {
             let value = match (shape, cap.numbers.as_slice()) {
+                // "Low-income neighborhoods", "Low Income Tax Credit": a
+                // place's or a program's, no limit on the client.
+                (IncomeShape::Low, _)
+                    if tokens.get(end).and_then(Token::word).is_some_and(|w| {
+                        [
+                            "neighborhood",
+                            "neighborhoods",
+                            "communities",
+                            "areas",
+                            "tax",
+                        ]
+                        .contains(&w)
+                    }) =>
+                {
+                    None
+                }
                 // "Low income" has no figure: a hint, never enforced.
                 (IncomeShape::Low, _) => {
                     term(Value::Income(IncomeLimit::LowIncome), end, Confidence::Low)

@@ -1667,7 +1667,10 @@ pub(super) const INCOME: &[(&str, IncomeShape)] = &[
         "maximum|max income|incomes :|,? $h",
         IncomeShape::ByHousehold,
     ),
-    ("income limit|limits of|is|:? $h", IncomeShape::ByHousehold),
+    (
+        "income limit|limits|guideline|guidelines of|is|are|:? $h",
+        IncomeShape::ByHousehold,
+    ),
     // "Income limits by household size are $19,563 for 1 person, ...",
     // "yearly income must be no more than $15,650 for one person, ...",
     // "household income is below $72,000 for one person or $82,250 for
@@ -1686,7 +1689,7 @@ pub(super) const INCOME: &[(&str, IncomeShape)] = &[
     ),
     // "Income limits (annual gross): 1 person $30,120; ...".
     (
-        "income limit|limits annual|yearly|gross annual|yearly|gross? :? $h",
+        "income limit|limits|guideline|guidelines annual|yearly|gross annual|yearly|gross? :? $h",
         IncomeShape::ByHousehold,
     ),
     ("low income :|- $h", IncomeShape::ByHousehold),
@@ -1816,6 +1819,24 @@ pub(super) const INCOME: &[(&str, IncomeShape)] = &[
         "gross? individual|household|family? income|incomes is|are? of? less? than|below|under $# per|a|/ month|mo",
         IncomeShape::Monthly,
     ),
+    // "income not over 250% FPL", "income guidelines of 175% of poverty".
+    (
+        "gross? household|family? income|incomes not over|above # %|percent of? the? federal? poverty|fpl level|guidelines|guideline|line?",
+        IncomeShape::PercentOfPoverty,
+    ),
+    (
+        "meet|meets? income guideline|guidelines|limit|limits of # %|percent of? the? federal? poverty|fpl level|guidelines|guideline|line?",
+        IncomeShape::PercentOfPoverty,
+    ),
+    // "HUD Section 8 income limits".
+    (
+        "hud section? 8? income limit|limits|guideline|guidelines",
+        IncomeShape::Low,
+    ),
+    // "anyone who earned under $60,000 last year" (not "clients earning
+    // under $25,000 a year" pay less: a fee's tier).
+    ("earned under|below $# last year?", IncomeShape::Dollars),
+    ("earned less than $# last year?", IncomeShape::Dollars),
     // "income ≤ 200% FPL", "income up to 250% FPL".
     (
         "income|incomes ≤|< # %|percent of? the? federal? poverty level|guidelines|guideline|line",

@@ -2242,6 +2242,10 @@ fn household_table(listed: &[(u32, f64)], each_additional: Option<f64>) -> Incom
     &[(1, 62_000.0), (2, 68_000.0)]
 )]
 #[case("Income limit of $33,075 for a family of 4", &[(4, 33_075.0)])]
+#[case(
+    "Income guidelines (annual gross): 1 person $19,563; 2 persons $26,438",
+    &[(1, 19_563.0), (2, 26_438.0)]
+)]
 fn reads_income_limits_per_household_size(#[case] text: &str, #[case] want: &[(u32, f64)]) {
     let e = eligibility_from_text(text);
     let limits: Vec<HouseholdLimit> = want
@@ -2408,12 +2412,35 @@ fn low_income_of_an_unread_choice(#[case] text: &str, #[case] low_income: bool) 
     IncomeLimit::AnnualDollars(45_000.0)
 )]
 #[case("Income at or below 60% of the area median", IncomeLimit::LowIncome)]
+#[case(
+    "Gross household income not over 250% FPL",
+    IncomeLimit::PercentOfPoverty(250.0)
+)]
+#[case(
+    "Applicants must meet income guidelines of 175% of poverty",
+    IncomeLimit::PercentOfPoverty(175.0)
+)]
+#[case("Age 62 or older; HUD Section 8 income limits", IncomeLimit::LowIncome)]
+#[case(
+    "Free tax help for anyone who earned under $60,000 last year",
+    IncomeLimit::AnnualDollars(60_000.0)
+)]
 fn reads_more_income_wordings(#[case] text: &str, #[case] want: IncomeLimit) {
     assert_eq!(
         eligibility_from_text(text).income.value(),
         Some(&want),
         "{text}"
     );
+}
+
+/// A place's or a program's low income, or a fee's tier, limits no client.
+#[rstest]
+#[case("Legal help for community groups that serve low-income neighborhoods")]
+#[case("Low Income Tax Credit Property issues")]
+#[case("Fees start at $10 per session for clients earning under $25,000 a year")]
+fn income_that_limits_no_client(#[case] text: &str) {
+    let e = eligibility_from_text(text);
+    assert!(e.income.value().is_none(), "{text}: {e:?}");
 }
 
 #[rstest]
