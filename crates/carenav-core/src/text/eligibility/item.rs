@@ -509,6 +509,7 @@ pub(super) fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, 
                 .is_some_and(|w| ID_TOPIC.contains(&w));
             if (*kind == RequirementKind::Id && topic)
                 || (*kind == RequirementKind::CourtPapers && under_a_legal_status(tokens, i))
+                || not_required_after(tokens, end)
             {
                 continue;
             }
@@ -530,7 +531,24 @@ pub(super) fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, 
             .get(..i)
             .is_some_and(|ts| ts.iter().any(|t| t.is_word("by") || t.is_word("from")))
     };
-    for pattern in AGENCY_ROWS.at(tokens, i).filter(|_| !referrer()) {
+    // "Provides referrals to shelters and food banks": where clients are
+    // sent, not who is served.
+    let sent_to = tokens.get(i).is_some_and(|t| t.is_word("to"))
+        && word_before(tokens, i).is_some_and(|w| {
+            [
+                "referral",
+                "referrals",
+                "refer",
+                "refers",
+                "referring",
+                "rides",
+            ]
+            .contains(&w)
+        });
+    for pattern in AGENCY_ROWS
+        .at(tokens, i)
+        .filter(|_| !sent_to && !referrer())
+    {
         if let Some((end, _)) = match_pattern(pattern, tokens, i) {
             offer(end, term(Value::Agency, end, Confidence::High));
         }
@@ -578,6 +596,37 @@ pub(super) fn phrases(text: &str, tokens: &[Token]) -> Vec<(usize, usize, Term)>
         }
     }
     found
+}
+
+/// "Photo ID is not required", "ID helpful but not required", "A referral
+/// ... is preferred": said after the document or step in its clause, it is
+/// no requirement.
+fn not_required_after(tokens: &[Token], end: usize) -> bool {
+    let clause: Vec<&str> = tokens
+        .get(end..)
+        .unwrap_or_default()
+        .iter()
+        // (Not past a comma: "Referral required, ID not required".)
+        .take_while(|t| !t.is_punct(';') && !t.is_punct('.') && !t.is_punct(','))
+        .filter_map(Token::word)
+        .take(6)
+        .collect();
+    let needed = |w: &str| ["required", "needed", "necessary", "mandatory"].contains(&w);
+    let not_needed = clause.windows(2).any(|pair| {
+        matches!(pair, [not, need] if ["not", "never", "isn't", "aren't"].contains(not) && needed(need))
+    });
+    let wished = clause.iter().any(|w| {
+        [
+            "preferred",
+            "recommended",
+            "encouraged",
+            "optional",
+            "helpful",
+            "appreciated",
+        ]
+        .contains(w)
+    });
+    not_needed || wished
 }
 
 /// "Under court order", "under legal arrest, court order or warrant": a

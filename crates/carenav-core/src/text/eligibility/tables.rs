@@ -2517,8 +2517,10 @@ pub(super) const REQUIREMENT: &[(&str, RequirementKind)] = &[
         "referral letter|letters|form|forms",
         RequirementKind::Referral,
     ),
+    // Not "referrals accepted from anyone": a way in, not the only one.
+    ("referral|referrals only from", RequirementKind::Referral),
     (
-        "referral|referrals accepted|only from",
+        "referral|referrals accepted only from",
         RequirementKind::Referral,
     ),
     (
@@ -2566,7 +2568,7 @@ pub(super) const REQUIREMENT: &[(&str, RequirementKind)] = &[
     ("referred by|through|from", RequirementKind::Referral),
     ("referral from|by", RequirementKind::Referral),
     (
-        "referrals from agencies|agency only",
+        "referrals accepted? from agencies|agency only",
         RequirementKind::Referral,
     ),
     (
@@ -2582,6 +2584,9 @@ pub(super) const REQUIREMENT: &[(&str, RequirementKind)] = &[
     ("recommended by", RequirementKind::Referral),
     ("referral|referrals required", RequirementKind::Referral),
     ("by referral", RequirementKind::Referral),
+    ("referral|referrals only", RequirementKind::Referral),
+    // "by 311 referral only".
+    ("by # referral|referrals", RequirementKind::Referral),
     ("must have a referral", RequirementKind::Referral),
     ("placement by referral", RequirementKind::Referral),
     ("physician's approval|referral", RequirementKind::Referral),
@@ -2598,7 +2603,15 @@ pub(super) const REQUIREMENT: &[(&str, RequirementKind)] = &[
         RequirementKind::Appointment,
     ),
     ("by appointment only?", RequirementKind::Appointment),
-    ("appt|appointment only", RequirementKind::Appointment),
+    (
+        "appt|appts|appointment|appointments only",
+        RequirementKind::Appointment,
+    ),
+    // "Bring proof of income and a photo ID to your appointment".
+    (
+        "to|at your intake? appointment|appt",
+        RequirementKind::Appointment,
+    ),
     (
         "call to schedule|make an? appointment|appt",
         RequirementKind::Appointment,

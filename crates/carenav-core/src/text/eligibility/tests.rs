@@ -588,6 +588,17 @@ fn confidence<T>(c: &Constraint<T>) -> Option<Confidence> {
 #[case("Referral by a case manager", RequirementKind::Referral)]
 #[case("Agency referrals only; no walk-ins", RequirementKind::Referral)]
 #[case("Must bring court paperwork", RequirementKind::CourtPapers)]
+#[case("Appointments only, call M-F 8-5", RequirementKind::Appointment)]
+#[case(
+    "Bring proof of income and a photo ID to your appointment.",
+    RequirementKind::Appointment
+)]
+#[case(
+    "Shelter beds by 311 referral only, no walk-ins.",
+    RequirementKind::Referral
+)]
+#[case("Referral required, ID not required", RequirementKind::Referral)]
+#[case("Referrals accepted only from agencies", RequirementKind::Referral)]
 #[case("Must call ahead to schedule an intake", RequirementKind::Appointment)]
 #[case("Intake interview required", RequirementKind::Appointment)]
 fn reads_requirements(#[case] text: &str, #[case] kind: RequirementKind) {
@@ -640,6 +651,11 @@ fn the_area_of_a_median_income_is_no_residency() {
 #[case("Help with court documents")]
 #[case("Help filling out court papers.")]
 #[case("Help responding to a summons")]
+// Said not to be needed, or only wished for, after the document or step.
+#[case("Photo ID is not required")]
+#[case("ID helpful but not required.")]
+#[case("A referral from the person's service coordinator is preferred.")]
+#[case("Referrals accepted from anyone.")]
 #[case("Help obtaining a restraining order")]
 #[case("Court referrals are accepted, but no referral is needed to join")]
 fn requirements_of_a_part_or_negated_are_none(#[case] text: &str) {
@@ -862,6 +878,8 @@ fn reads_no_id_requirement(#[case] text: &str) {
 #[case("Job placement: referrals to employers", false)]
 // People listed beside the agencies, not turned away with them.
 #[case("For healthcare providers and patients", false)]
+// Where clients are sent.
+#[case("Provides referrals to shelters and food banks.", false)]
 #[case("Government agencies and nonprofits", true)]
 #[case("Tax-exempt organizations", true)]
 #[case("Organizations must be 501(c)(3)", true)]
