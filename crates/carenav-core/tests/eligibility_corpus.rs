@@ -683,6 +683,14 @@ const PARTS: [&str; 14] = [
 ///   requirement .947/.900 → .966/.950, synthetic-6 recall .784 → .794;
 ///   never read: synthetic-2 held back .977/.956 → .978/.978, synthetic-6
 ///   held back precision .909 → .923.
+///   A union of groups with a senior's age in it ("Seniors 60+ and adults
+///   with disabilities", had read age 60+ and disabled: a disabled client
+///   under 60 excluded) is seniors or the other group, and "adults" beside
+///   a joined group is that group's noun; "or anyone in need" welcomes
+///   everyone: synthetic-7 age .882 → .909, population .903/.797 →
+///   .912/.805; every other part unchanged. ("But not limited to" was
+///   tried as a welcome too: as often a list of services, "services
+///   include, but are not limited to", in probes.)
 const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("dev", "age", 0.95, 0.97),
     ("dev", "gender", 0.91, 0.85),

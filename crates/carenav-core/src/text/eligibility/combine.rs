@@ -284,27 +284,110 @@ fn or_list(terms: &[(Option<Conn>, Term)]) -> Option<Term> {
 /// "Age 60 or over, or adults with disabilities", "Age 62 or over, or age
 /// 61 or under with a disability": beside a senior's age, another age right
 /// before a group is that group's ("adults"), or the rest of the ages; the
-/// group is the choice, and takes the age's joint. (Not without the
-/// senior's age: "Youth or adults with disabilities" are both disabled.)
+/// group is the choice. (Not without the senior's age: "Youth or adults
+/// with disabilities" are both disabled.)
 fn drop_ages_of_a_group(terms: Vec<(Option<Conn>, Term)>) -> Vec<(Option<Conn>, Term)> {
     if !terms.iter().any(|(_, t)| senior_age(&t.value)) {
         return terms;
     }
+    let drop: Vec<bool> = (0..terms.len())
+        .map(|k| {
+            k > 0
+                && group_follows(&terms, k)
+                && terms.get(k).is_some_and(|(_, t)| {
+                    matches!(t.value, Value::Age(..)) && !senior_age(&t.value)
+                })
+        })
+        .collect();
+    without(terms, &drop)
+}
+
+/// Whether a group follows `terms[k]` with no joint between ("adults with
+/// disabilities").
+fn group_follows(terms: &[(Option<Conn>, Term)], k: usize) -> bool {
+    terms
+        .get(k + 1)
+        .is_some_and(|(c, t)| c.is_none() && matches!(t.value, Value::Population(_)))
+}
+
+/// `terms` without those marked in `drop`; a dropped term's joint passes to
+/// the term after it when that one has none ("or [adults] with
+/// disabilities": "or" joins the group).
+fn without(terms: Vec<(Option<Conn>, Term)>, drop: &[bool]) -> Vec<(Option<Conn>, Term)> {
     let mut out: Vec<(Option<Conn>, Term)> = Vec::with_capacity(terms.len());
-    let mut carried: Option<Option<Conn>> = None;
-    for (k, (conn, term)) in terms.iter().enumerate() {
-        let before_group = terms
-            .get(k + 1)
-            .is_some_and(|(c, n)| c.is_none() && matches!(n.value, Value::Population(_)));
-        let a_groups_age = matches!(term.value, Value::Age(..)) && !senior_age(&term.value);
-        if k > 0 && before_group && a_groups_age {
-            carried = Some(*conn);
+    let mut carried: Option<Conn> = None;
+    for (k, (conn, term)) in terms.into_iter().enumerate() {
+        if drop.get(k).copied().unwrap_or(false) {
+            carried = carried.or(conn);
             continue;
         }
-        let conn = carried.take().unwrap_or(*conn);
-        out.push((conn, term.clone()));
+        out.push((conn.or(carried.take()), term));
     }
     out
+}
+
+/// "Seniors and disabled adults", "Seniors 60+ and adults with
+/// disabilities": where "and" joins groups, the noun "adults" right beside
+/// a group is that group's, no age of its own.
+fn drop_nouns_of_joined_groups(terms: Vec<(Option<Conn>, Term)>) -> Vec<(Option<Conn>, Term)> {
+    let is_group = |k: usize| {
+        terms
+            .get(k)
+            .is_some_and(|(_, t)| matches!(t.value, Value::Population(_)))
+    };
+    let groups = (0..terms.len()).filter(|&k| is_group(k)).count();
+    if groups < 2 || !terms.iter().any(|(c, _)| *c == Some(Conn::And)) {
+        return terms;
+    }
+    let drop: Vec<bool> = (0..terms.len())
+        .map(|k| {
+            let Some((conn, term)) = terms.get(k) else {
+                return false;
+            };
+            let after_group = k > 0 && is_group(k - 1) && conn.is_none();
+            matches!(term.value, Value::Age(_, true)) && (group_follows(&terms, k) || after_group)
+        })
+        .collect();
+    without(terms, &drop)
+}
+
+/// The terms of a union of groups with a senior's age in it, the age
+/// standing for seniors: one population term, or None when another age
+/// stands there too.
+fn seniors_joined(terms: Vec<Term>) -> Option<Vec<Term>> {
+    let mut union: Option<Term> = None;
+    let mut rest = Vec::new();
+    for t in terms {
+        let situations = match &t.value {
+            Value::Age(..) if senior_age(&t.value) => vec![Situation::Senior],
+            Value::Age(..) => return None,
+            Value::Population(s) => s.clone(),
+            _ => {
+                rest.push(t);
+                continue;
+            }
+        };
+        match &mut union {
+            Some(u) => {
+                if let Value::Population(s) = &mut u.value {
+                    s.extend(situations);
+                    *s = dedup(std::mem::take(s));
+                }
+                u.start = u.start.min(t.start);
+                u.end = u.end.max(t.end);
+                u.confidence = u.confidence.min(t.confidence);
+            }
+            None => {
+                union = Some(Term {
+                    value: Value::Population(situations),
+                    stands_for: Vec::new(),
+                    ..t
+                })
+            }
+        }
+    }
+    rest.extend(union);
+    Some(rest)
 }
 
 /// Whether the last of `terms` is an age stated right after an age group
@@ -320,6 +403,7 @@ fn age_of_a_group(terms: &[Term]) -> bool {
 
 /// All terms required; `and` between populations is a union.
 fn and_list(text: &str, terms: Vec<(Option<Conn>, Term)>) -> Option<Vec<Term>> {
+    let terms = drop_nouns_of_joined_groups(terms);
     let mut out: Vec<Term> = Vec::new();
     // "Pregnant women and children under 5", "Seniors, and children under
     // 5": an age group listed beside another group; an age stated beside it
@@ -415,8 +499,11 @@ fn and_list(text: &str, terms: Vec<(Option<Conn>, Term)>) -> Option<Vec<Term>> {
     // An explicit age replaces the ages implied by nouns.
     let explicit_age = out.iter().any(|t| matches!(t.value, Value::Age(_, false)));
     if explicit_age && age_group_joined {
-        return None;
+        // "Seniors 60+ and adults with disabilities": a senior's age stands
+        // for seniors in a union of groups (as in a choice, `or_list`).
+        out = seniors_joined(out)?;
     }
+    let explicit_age = out.iter().any(|t| matches!(t.value, Value::Age(_, false)));
     if explicit_age {
         out.retain(|t| !matches!(t.value, Value::Age(_, true)));
         let mut replaced = Vec::new();

@@ -3514,6 +3514,10 @@ pub(super) const WIDENING: &[(&str, Widening)] = &[
         "but anyone|everyone who|can|may|is|are",
         Widening::OthersWelcome,
     ),
+    // "Homeless, low income, or anyone in need". (Not "but not limited
+    // to": as often a list of services, "services include, but are not
+    // limited to, ...".)
+    ("or anyone|everyone in need|else", Widening::OthersWelcome),
     ("others|nonmembers pay|pays", Widening::OthersPay),
     ("all others pay|pays", Widening::OthersPay),
     ("everyone else pays|pay", Widening::OthersPay),

@@ -115,6 +115,16 @@ fn reads_gender_and_populations(
     "Age 62 or over, or age 61 or under with a long-term verifiable disability",
     Some(vec![Situation::Senior, Situation::Disability])
 )]
+// A union of groups too: the senior's age stands for seniors, and the noun
+// "adults" beside a group is that group's.
+#[case(
+    "Seniors 60+ and adults with disabilities",
+    Some(vec![Situation::Senior, Situation::Disability])
+)]
+#[case(
+    "Seniors and disabled adults",
+    Some(vec![Situation::Senior, Situation::Disability])
+)]
 // Below the senior age an age is no group, and the choice is not read.
 #[case("Age 50 or over or disabled, must be able to live independently", None)]
 fn reads_a_seniors_age_as_a_choice(#[case] text: &str, #[case] want: Option<Vec<Situation>>) {
@@ -1270,6 +1280,7 @@ fn a_widening_sentence_adds_no_age(#[case] text: &str, #[case] expected: Option<
 // Who is not served.
 #[case("We do not serve people currently in custody")]
 #[case("Sponsored by Veterans of Foreign Wars Post 1234; open to the community")]
+#[case("Homeless, low income, or anyone in need")]
 #[case("Classes are held at the Veterans Memorial Building; open to all residents")]
 #[case("Individuals deprived by a caregiver of food or needed medication")]
 fn topics_name_no_group(#[case] text: &str) {
