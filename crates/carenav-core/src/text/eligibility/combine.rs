@@ -441,10 +441,14 @@ fn and_list(text: &str, terms: Vec<(Option<Conn>, Term)>) -> Option<Vec<Term>> {
             && term.start <= prev.end + 1
             && let (Value::Population(a), Value::Population(b)) = (&mut prev.value, &term.value)
         {
+            // ("Active-duty service members": one group named twice.)
+            let same_group = b.iter().all(|x| a.contains(x));
             a.extend(b.iter().copied());
             *a = dedup(std::mem::take(a));
             prev.end = term.end;
-            prev.confidence = Confidence::Low;
+            if !same_group {
+                prev.confidence = Confidence::Low;
+            }
             continue;
         }
         let group_aged = age_of_a_group(&out);

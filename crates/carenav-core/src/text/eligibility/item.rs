@@ -243,12 +243,20 @@ pub(super) fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, 
                 .is_some_and(|(end, _)| end == i)
         })
     };
+    // "military ID", "student ID card": a document, not the group.
+    let names_a_card = |end: usize| {
+        tokens
+            .get(end)
+            .and_then(Token::word)
+            .is_some_and(|w| ["id", "ids", "identification", "card", "cards"].contains(&w))
+    };
     for (pattern, situation) in POPULATION_ROWS.at(tokens, i) {
         if let Some((end, _)) = match_pattern(pattern, tokens, i)
             && !someone_elses()
             && !names_a_program(tokens, i, end)
             && !of_a_relative(end)
             && !names_a_case(end)
+            && !names_a_card(end)
         {
             offer(
                 end,

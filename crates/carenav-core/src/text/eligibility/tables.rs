@@ -399,6 +399,10 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
         Situation::JusticeInvolved,
     ),
     ("in jail or prison", Situation::InCustody),
+    (
+        "juvenile detention center|centers|facility|facilities",
+        Situation::InCustody,
+    ),
     ("in custody", Situation::InCustody),
     (
         "youth|juveniles|minors? in juvenile? detention|hall|custody",
@@ -1346,7 +1350,7 @@ pub(super) const PEOPLE: &[(&str, &[Situation], Option<Gender>)] = &[
     ),
     // "must be enrolled in a Kaiser Permanente health plan".
     (
-        "enrolled in a|the? $ health? plan|plans",
+        "enrolled in a|the? $ family? health? plan|plans",
         &[Situation::Member],
         None,
     ),
@@ -2097,6 +2101,8 @@ pub(super) const RESIDENCY: &[(&str, ResidencyShape)] = &[
         "homeowner|homeowners|renters|tenants in the? $",
         ResidencyShape::Named,
     ),
+    // "Tenants of Bayshore Villa Apartments" (a complex's are its members).
+    ("tenant|tenants of the? $", ResidencyShape::Named),
     (
         "must? live|lives|living|reside|resides|residing in the? $",
         ResidencyShape::Named,
@@ -2686,6 +2692,8 @@ pub(super) const AGENCY: &[&str] = &[
     "schools and|or community groups|organizations",
     "businesses and|or employers",
     "agencies must apply",
+    // "nonprofits apply to become a pantry site".
+    "nonprofits|agencies|organizations|churches apply to become|be",
     // Professionals are no clients: "Trainings for case managers and
     // social workers", "Schools may request classroom presentations".
     "for|to case managers",

@@ -155,6 +155,14 @@ fn youth_or_adults_with_a_group_offers_no_youth_alone() {
     );
 }
 
+/// One group named twice ("active-duty service members") is no stack of
+/// two groups: read as surely as either.
+#[test]
+fn one_group_named_twice_is_not_a_hint() {
+    let e = eligibility_from_text("Veterans and active-duty service members");
+    assert_eq!(confidence(&e.populations), Some(Confidence::High), "{e:?}");
+}
+
 #[test]
 fn allies_make_a_population_a_hint() {
     let e = eligibility_from_text("LGBTQ youth and allies ages 13-18");
@@ -890,6 +898,10 @@ fn reads_no_id_requirement(#[case] text: &str) {
 #[case("For healthcare providers and patients", false)]
 // Where clients are sent.
 #[case("Provides referrals to shelters and food banks.", false)]
+#[case(
+    "Food bank partner program: nonprofits apply to become a pantry site.",
+    true
+)]
 #[case("Government agencies and nonprofits", true)]
 #[case("Tax-exempt organizations", true)]
 #[case("Organizations must be 501(c)(3)", true)]
@@ -2622,6 +2634,16 @@ fn parishes_compounds_zip_codes_and_courts(#[case] text: &str, #[case] place: Op
 #[case("First-time offenders", Situation::JusticeInvolved)]
 #[case("TAY only", Situation::Youth)]
 #[case("Grandparents and relatives raising kids", Situation::Caregiver)]
+#[case("Tenants of Bayshore Villa Apartments only", Situation::Member)]
+#[case("Enrolled in Santa Clara Family Health Plan", Situation::Member)]
+#[case(
+    "Represents youth held at the Kane County juvenile detention center",
+    Situation::InCustody
+)]
+#[case(
+    "Veterans and active-duty service members only; bring DD-214 or military ID.",
+    Situation::Veteran
+)]
 fn reads_more_group_wordings(#[case] text: &str, #[case] group: Situation) {
     let e = eligibility_from_text(text);
     assert!(
