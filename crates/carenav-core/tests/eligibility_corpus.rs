@@ -696,7 +696,10 @@ const PARTS: [&str; 14] = [
 ///   names a document ("military ID"); tenants of a named complex, a
 ///   family health plan, a juvenile detention center, "nonprofits apply to
 ///   become": synthetic-7 population .912/.805 → .915/.836, agency-only
-///   recall .727 → .818; every other figure unchanged.
+///   recall .727 → .818; every other figure unchanged. "Female-identified"
+///   and "female-bodied" are a gender: every figure unchanged. ("Women's
+///   clinic" too read one service of many, "women's clinic ... also
+///   available", as women only: dev gender precision .923 → .893.)
 const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("dev", "age", 0.95, 0.97),
     ("dev", "gender", 0.91, 0.85),

@@ -115,6 +115,12 @@ pub(super) const GENDER: &[(&str, Gender)] = &[
         Gender::Female,
     ),
     ("men|man|male|males|boys|boy", Gender::Male),
+    // "Female-identified or female-bodied welcome".
+    (
+        "female -? identified|bodied or|and female -? identified|bodied",
+        Gender::Female,
+    ),
+    ("female -? identified|bodied", Gender::Female),
 ];
 
 /// The peoples a group may be named by (one list for [`POPULATION`]'s

@@ -81,6 +81,7 @@ fn reads_ages(#[case] text: &str, #[case] expected: Option<AgeRange>) {
 // one is no group.
 #[case("Age 62 or over or disabled", None, vec![Situation::Senior, Situation::Disability])]
 #[case("Low income, age 62 or over, or disabled", None, vec![Situation::LowIncome, Situation::Senior, Situation::Disability])]
+#[case("Female-identified clients only", Some(Gender::Female), vec![])]
 fn reads_gender_and_populations(
     #[case] text: &str,
     #[case] gender: Option<Gender>,
