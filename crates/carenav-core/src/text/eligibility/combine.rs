@@ -352,15 +352,19 @@ fn drop_nouns_of_joined_groups(terms: Vec<(Option<Conn>, Term)>) -> Vec<(Option<
 }
 
 /// The terms of a union of groups with a senior's age in it, the age
-/// standing for seniors: one population term, or None when another age
-/// stands there too.
+/// standing for seniors: one population term. Another group's own age is
+/// that group's ("Seniors 60+ and disabled adults 18-59": seniors, or
+/// disabled adults); None when no senior's age is there.
 fn seniors_joined(terms: Vec<Term>) -> Option<Vec<Term>> {
+    if !terms.iter().any(|t| senior_age(&t.value)) {
+        return None;
+    }
     let mut union: Option<Term> = None;
     let mut rest = Vec::new();
     for t in terms {
         let situations = match &t.value {
             Value::Age(..) if senior_age(&t.value) => vec![Situation::Senior],
-            Value::Age(..) => return None,
+            Value::Age(..) => continue,
             Value::Population(s) => s.clone(),
             _ => {
                 rest.push(t);

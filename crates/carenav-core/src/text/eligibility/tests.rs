@@ -126,6 +126,11 @@ fn reads_gender_and_populations(
     "Seniors and disabled adults",
     Some(vec![Situation::Senior, Situation::Disability])
 )]
+// The other group's own age is that group's.
+#[case(
+    "Seniors 60+ and disabled adults 18-59",
+    Some(vec![Situation::Senior, Situation::Disability])
+)]
 // Below the senior age an age is no group, and the choice is not read.
 #[case("Age 50 or over or disabled, must be able to live independently", None)]
 fn reads_a_seniors_age_as_a_choice(#[case] text: &str, #[case] want: Option<Vec<Situation>>) {
