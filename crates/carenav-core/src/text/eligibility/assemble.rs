@@ -12,11 +12,16 @@ use crate::situation::Situation;
 use crate::text::Coverage;
 use crate::text::token::{Token, tokenize};
 
+/// One reading of the whole text, from the terms of the sentences read
+/// whole (`readings`) and in part (`scanned`). The `unread` sentences cast
+/// doubt on every term (none is then high); the `idle` ones say nothing of
+/// who may come. Both are left to verify.
 pub(super) fn assemble(
     text: &str,
     readings: &[SentenceReading],
     scanned: &[Term],
     unread: &[(usize, usize)],
+    idle: &[(usize, usize)],
 ) -> EligibilityReading {
     let mut eligibility = Eligibility::default();
     let any_open = readings.iter().any(|r| r.open);
@@ -185,7 +190,11 @@ pub(super) fn assemble(
             Value::Open | Value::Requirement(_) | Value::Agency => {}
         }
     }
-    for &(start, end) in unread {
+    // Every sentence not read is to verify, in the text's order; only those
+    // that may bear on who comes (`unread`) lowered the confidence above.
+    let mut to_verify: Vec<(usize, usize)> = unread.iter().chain(idle).copied().collect();
+    to_verify.sort_unstable();
+    for (start, end) in to_verify {
         if let Some(sentence) = text.get(start..end) {
             eligibility.to_verify.push(sentence.trim().to_owned());
         }

@@ -34,7 +34,11 @@
 //! Confidence is High only for a reading of the whole text; when some
 //! sentence was left to verify, or a sentence said "None", every restriction
 //! read from the text drops to Low: a sentence carenav could not read may
-//! widen eligibility ("Age 60 or over. Must be a member": of what?).
+//! widen eligibility ("Age 60 or over. Must be a member": of what?). A
+//! short sentence of times and things offered, with no word a table knows,
+//! no word that could admit, exclude or ask for something ("only",
+//! "accepted", "must", "for", ...) and no name ("Check in by 7pm",
+//! "Showers and laundry") is still left to verify, but casts no doubt.
 
 use crate::eligibility::{AgeOf, Confidence, Constraint, Eligibility, RequirementKind};
 use crate::situation::Situation;
@@ -59,7 +63,7 @@ use pattern::{Indexed, contains_any, match_pattern};
 use sentence::{
     FOR_A_PART, WIDENING_ROWS, about_others, appointment_called_for, ends_for_a_program,
     ends_for_other_services, excepts_an_age, groups_named, heading, prepare, proofs_listed,
-    sentences, states_a_time,
+    says_nothing_of_who, sentences, states_a_time,
 };
 use tables::*;
 
@@ -117,6 +121,7 @@ pub fn read_eligibility(text: &str) -> EligibilityReading {
     let tokens = prepare(tokenize(text.get(..limit).unwrap_or_default()));
     let mut readings = Vec::new();
     let mut unread = Vec::new();
+    let mut idle = Vec::new();
     let mut scanned = Vec::new();
     let parts = sentences(&tokens);
     let open_for_some = some_programs_open(&parts);
@@ -167,7 +172,12 @@ pub fn read_eligibility(text: &str) -> EligibilityReading {
             None => {
                 let reading = read_in_part(text, sentence);
                 if reading.scanned {
-                    unread.push(span);
+                    // Still to verify, but no doubt on the others.
+                    if reading.terms.is_empty() && says_nothing_of_who(sentence) {
+                        idle.push(span);
+                    } else {
+                        unread.push(span);
+                    }
                 }
                 reading
             }
@@ -287,7 +297,7 @@ pub fn read_eligibility(text: &str) -> EligibilityReading {
     if limit < text.len() {
         unread.push((limit, text.len()));
     }
-    assemble(text, &readings, &scanned, &unread)
+    assemble(text, &readings, &scanned, &unread, &idle)
 }
 
 /// Whether a sentence says only that every age is served ("All ages",

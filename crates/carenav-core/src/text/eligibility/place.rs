@@ -16,7 +16,7 @@ fn place_word(token: &Token) -> bool {
 }
 
 /// Whether `word` is a word of some non-residency table ("Senior", "Age").
-fn is_vocabulary(word: &str) -> bool {
+pub(super) fn is_vocabulary(word: &str) -> bool {
     // Asked for every capitalized word that may name a place: the words
     // are gathered once, not split out of every table at every ask.
     static VOCABULARY: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {

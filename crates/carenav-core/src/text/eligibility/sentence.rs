@@ -6,6 +6,7 @@
 use super::dedup;
 use super::item::{Hint, Term, Value, phrases, word_before};
 use super::pattern::{Indexed, contains_any, household_limit_continues, match_pattern};
+use super::place::is_vocabulary;
 use super::tables::*;
 use crate::eligibility::{Confidence, RequirementKind};
 use crate::situation::Situation;
@@ -117,6 +118,25 @@ pub(super) fn sentences(tokens: &[Token]) -> Vec<&[Token]> {
 }
 
 // ---------------------------------------------------------------- what a sentence says
+
+/// "Check in by 7pm", "Showers and laundry", "Stay up to 90 days": a short
+/// sentence of times and things offered, with no word any table knows, no
+/// word that could admit, exclude or ask for something, and no name but
+/// a day's. It says nothing of who may come, so leaving it unread casts no
+/// doubt on the sentences beside it. (Not one word alone: "Colma" may be a
+/// town served.)
+pub(super) fn says_nothing_of_who(sentence: &[Token]) -> bool {
+    let words = sentence.iter().filter(|t| t.word().is_some()).count();
+    (2..=10).contains(&words)
+        && sentence.iter().enumerate().all(|(k, t)| match t.word() {
+            None => true,
+            Some(w) => {
+                let a_name = k > 0 && t.capitalized && !DAY_WORDS.contains(&w);
+                let known = is_vocabulary(w) && !FUNCTION_WORDS.contains(&w);
+                !a_name && !known && !MAY_CONDITION.contains(&w)
+            }
+        })
+}
 
 /// Whether a sentence gives a time of day ("8am", "10-11:30 a.m.").
 pub(super) fn states_a_time(sentence: &[Token]) -> bool {

@@ -2639,6 +2639,10 @@ fn parishes_compounds_zip_codes_and_courts(#[case] text: &str, #[case] place: Op
 #[case("Must be 18+ with opioid dependence", Situation::SubstanceUse)]
 #[case("First-time offenders", Situation::JusticeInvolved)]
 #[case("TAY only", Situation::Youth)]
+#[case(
+    "HIV+ individuals only. Must have proof of HIV status.",
+    Situation::HivAids
+)]
 #[case("Grandparents and relatives raising kids", Situation::Caregiver)]
 #[case("Tenants of Bayshore Villa Apartments only", Situation::Member)]
 #[case("Enrolled in Santa Clara Family Health Plan", Situation::Member)]
@@ -3004,4 +3008,27 @@ fn a_residency_after_clients_or_services_is_sure(#[case] text: &str) {
         Some(Confidence::High),
         "{text}: {e:?}"
     );
+}
+
+/// A sentence of times and things offered says nothing of who may come: it
+/// is still to verify, but casts no doubt on the sentences beside it.
+#[rstest]
+#[case("Men only. Check in by 7pm.", true)]
+#[case("Youth ages 18-24 experiencing homelessness. Drop-in M-F 9-5.", true)]
+#[case("Men only. Showers and laundry.", true)]
+// A word that may admit someone, or a name, may bear on who comes.
+#[case("Men only. Couples accepted.", false)]
+#[case("Men only. Pets allowed.", false)]
+#[case("Men only. Colma.", false)]
+#[case("Men only. Serves Daly City.", false)]
+fn idle_sentences_cast_no_doubt(#[case] text: &str, #[case] sure: bool) {
+    let e = eligibility_from_text(text);
+    let want = if sure {
+        Confidence::High
+    } else {
+        Confidence::Low
+    };
+    let first = confidence(&e.gender).or(confidence(&e.age));
+    assert_eq!(first, Some(want), "{text}: {e:?}");
+    assert!(!e.to_verify.is_empty(), "{text}: {e:?}");
 }
