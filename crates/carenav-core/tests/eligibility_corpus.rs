@@ -721,6 +721,25 @@ const PARTS: [&str; 16] = [
 ///   other sentences' restrictions hints; a DD-214 "required", proof of an
 ///   HIV diagnosis: every figure unchanged but, never read, synthetic-4
 ///   held back exclusions 15/15 → 20/20.
+///   Synthetic 8 written and measured (see `PARTS`), then rules from its
+///   misses: "thru", elders, DD and IDD, "homeless or at imminent risk",
+///   children of incarcerated parents, being released from jail (still
+///   in custody), a GED program, intoxicated or in withdrawal, living
+///   outside or in vehicles, a DV shelter, ID "problems" as a topic, a
+///   referral one must send, "reserve a day ahead", "call for your first
+///   appointment", "to schedule a screening", court notices, households
+///   earning under $N, landlords and property managers, "individuals and
+///   families are not eligible", public and private schools: synthetic-8
+///   population .837/.752 → .864/.832, requirement .963/.812 →
+///   .983/.891, agency-only recall .417 → .750; never read: synthetic
+///   held back population .935/.839 → .935/.847, synthetic-2 held back
+///   recall .768 → .778, synthetic-4 held back .878/.783 → .883/.819,
+///   synthetic-6 held back requirement recall .759 → .785, synthetic-8
+///   held back population recall .704 → .711, requirement .905 → .921;
+///   the real held-back part unchanged. ("DeafBlind" as blind was tried:
+///   "Deaf, DeafBlind and hard of hearing" serves no blind hearing person;
+///   "and their caregivers" as a widening undid "seniors and their
+///   caregivers" as a union.)
 const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("dev", "age", 0.95, 0.97),
     ("dev", "gender", 0.91, 0.85),

@@ -44,7 +44,13 @@ pub(super) fn prepare(tokens: Vec<Token>) -> Vec<Token> {
                 after.is_some_and(|a| b.end == token.start || a.start == token.end)
             });
         let bracket = matches!(token.kind, Kind::Punct('(' | ')' | '[' | ']'));
-        if !inner_hyphen && !bracket {
+        if token.is_word("thru") {
+            // "Ages 16 thru 24".
+            out.push(Token {
+                kind: Kind::Word("through".to_owned()),
+                ..token.clone()
+            });
+        } else if !inner_hyphen && !bracket {
             out.push(token.clone());
         }
     }

@@ -170,6 +170,32 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
         Situation::Homeless,
     ),
     ("foreign -? born", Situation::Immigrant),
+    // "DD adults 18+", "adults with IDD" (not "DD-214": a veteran's paper).
+    (
+        "dd|idd adult|adults|persons|individuals|clients|determination",
+        Situation::DevelopmentalDisability,
+    ),
+    ("i / dd|idd", Situation::DevelopmentalDisability),
+    ("who are intoxicated", Situation::SubstanceUse),
+    ("in withdrawal", Situation::SubstanceUse),
+    ("living|sleeping outside|outdoors", Situation::Homeless),
+    (
+        "living|sleeping outside|outdoors or|and in their|a? vehicles|vehicle|cars|car",
+        Situation::Homeless,
+    ),
+    (
+        "dv|domestic violence shelter|shelters",
+        Situation::DomesticViolenceSurvivor,
+    ),
+    (
+        "enrolled in a|an ged|esl program|programs|class|classes",
+        Situation::Student,
+    ),
+    // About to leave: still inside ("Persons being released from jail").
+    (
+        "being|soon released from jail|prison or|and? jail|prison?",
+        Situation::InCustody,
+    ),
     (
         "addicted to drugs|alcohol|substances or|and? drugs|alcohol?",
         Situation::SubstanceUse,
@@ -201,7 +227,7 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
     ("military|servicemembers", Situation::Military),
     ("military personnel|families?", Situation::Military),
     ("active duty military?", Situation::Military),
-    ("senior|seniors|elderly", Situation::Senior),
+    ("senior|seniors|elderly|elder|elders", Situation::Senior),
     (
         "senior|older citizen|citizens|adult|adults",
         Situation::Senior,
@@ -1253,6 +1279,23 @@ pub(super) const PEOPLE: &[(&str, &[Situation], Option<Gender>)] = &[
         &[Situation::HivAids],
         None,
     ),
+    // "Must be homeless or at imminent risk": at risk of homelessness.
+    (
+        "homeless or at imminent? risk",
+        &[Situation::Homeless, Situation::AtRiskOfHomelessness],
+        None,
+    ),
+    (
+        "homeless or at imminent? risk of becoming? homeless|homelessness",
+        &[Situation::Homeless, Situation::AtRiskOfHomelessness],
+        None,
+    ),
+    // Their own group, though someone else's status names it.
+    (
+        "children|kids|youth of incarcerated|imprisoned parents|parent",
+        &[Situation::Child],
+        None,
+    ),
     // Two adjectives on one noun: youth who are either ("homeless and
     // at-risk youth"), not homeless youth alone.
     (
@@ -1847,6 +1890,11 @@ pub(super) const INCOME: &[(&str, IncomeShape)] = &[
     (
         "hud section? 8? income limit|limits|guideline|guidelines",
         IncomeShape::Low,
+    ),
+    // "households earning under $54,000".
+    (
+        "households|families|individuals|persons earning|making under|below $# a|per? year?",
+        IncomeShape::Dollars,
     ),
     // "anyone who earned under $60,000 last year" (not "clients earning
     // under $25,000 a year" pay less: a fee's tier).
@@ -2568,7 +2616,7 @@ pub(super) const REQUIREMENT: &[(&str, RequirementKind)] = &[
         RequirementKind::ShutOffNotice,
     ),
     (
-        "court papers|paperwork|documents|summons|order",
+        "court papers|paperwork|documents|notice|notices|summons|order",
         RequirementKind::CourtPapers,
     ),
     ("unlawful detainer", RequirementKind::CourtPapers),
@@ -2605,6 +2653,10 @@ pub(super) const REQUIREMENT: &[(&str, RequirementKind)] = &[
     // "by 311 referral only".
     ("by # referral|referrals", RequirementKind::Referral),
     ("must have a referral", RequirementKind::Referral),
+    (
+        "must send|make|submit a|the? referral",
+        RequirementKind::Referral,
+    ),
     ("placement by referral", RequirementKind::Referral),
     ("physician's approval|referral", RequirementKind::Referral),
     (
@@ -2639,6 +2691,15 @@ pub(super) const REQUIREMENT: &[(&str, RequirementKind)] = &[
         "call ahead|first to schedule|make|book",
         RequirementKind::Appointment,
     ),
+    (
+        "to schedule|book a|an screening|intake|appointment|appt|interview",
+        RequirementKind::Appointment,
+    ),
+    (
+        "call for your|a first? appointment|appt|visit",
+        RequirementKind::Appointment,
+    ),
+    ("reserve a|one day ahead", RequirementKind::Appointment),
     (
         "intake|screening interview|appointment required|necessary",
         RequirementKind::Appointment,
@@ -2774,6 +2835,12 @@ pub(super) const AGENCY: &[&str] = &[
     "for legal aid attorneys|lawyers|advocates|programs|organizations",
     "training|support|research|counseling to legal aid attorneys|lawyers|advocates|programs|organizations",
     "fqhcs|nonprofits only",
+    // "Landlords and property managers renting to voucher holders"
+    // (tenants named beside them are served too).
+    "landlords and|or property managers|owners",
+    "property owners and|or managers",
+    "individuals|individual and|or families|family are|is not eligible",
+    "public and|or private schools",
     // "Government agencies and nonprofits", "Tax-exempt organizations",
     // "Organizations must be 501(c)(3)", "Must be a registered nonprofit".
     "government|public agencies and|or nonprofits|nonprofit",
@@ -2903,6 +2970,8 @@ pub(super) const ID_TOPIC: &[&str] = &[
     "vouchers",
     "clinic",
     "clinics",
+    "problems",
+    "issues",
 ];
 
 /// Words right before a group that make it someone else's, not the

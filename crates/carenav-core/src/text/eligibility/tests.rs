@@ -49,6 +49,7 @@ fn age(min: Option<f64>, max: Option<f64>) -> Option<AgeRange> {
 #[case("Age 130 or over", None)]
 #[case("Age 18-5", None)]
 #[case("Youth between 14 and 21", age(Some(14.0), Some(21.0)))]
+#[case("Ages 16 thru 24", age(Some(16.0), Some(24.0)))]
 #[case("Teens between 9 and 11 am", None)]
 #[case("18 yrs and older", age(Some(18.0), None))]
 #[case("Youth 12-18 yrs", age(Some(12.0), Some(18.0)))]
@@ -612,6 +613,16 @@ fn confidence<T>(c: &Constraint<T>) -> Option<Confidence> {
 #[case("Referral by a case manager", RequirementKind::Referral)]
 #[case("Agency referrals only; no walk-ins", RequirementKind::Referral)]
 #[case("Must bring court paperwork", RequirementKind::CourtPapers)]
+#[case(
+    "Hospital social worker must send referral - no self-referrals.",
+    RequirementKind::Referral
+)]
+#[case("Reserve a day ahead.", RequirementKind::Appointment)]
+#[case("Call for your first appointment.", RequirementKind::Appointment)]
+#[case(
+    "Call the intake line to schedule a screening",
+    RequirementKind::Appointment
+)]
 #[case("Appointments only, call M-F 8-5", RequirementKind::Appointment)]
 #[case(
     "Bring proof of income and a photo ID to your appointment.",
@@ -906,6 +917,11 @@ fn reads_no_id_requirement(#[case] text: &str) {
 #[case("Provides referrals to shelters and food banks.", false)]
 #[case(
     "Food bank partner program: nonprofits apply to become a pantry site.",
+    true
+)]
+#[case("Landlords and property managers renting to voucher holders", true)]
+#[case(
+    "Grants to 501(c)(3) nonprofit organizations. Individuals and families are not eligible to apply.",
     true
 )]
 #[case("Government agencies and nonprofits", true)]
@@ -2469,6 +2485,10 @@ fn low_income_of_an_unread_choice(#[case] text: &str, #[case] low_income: bool) 
 )]
 #[case("Age 62 or older; HUD Section 8 income limits", IncomeLimit::LowIncome)]
 #[case(
+    "Free tax prep for households earning under $54,000",
+    IncomeLimit::AnnualDollars(54_000.0)
+)]
+#[case(
     "Free tax help for anyone who earned under $60,000 last year",
     IncomeLimit::AnnualDollars(60_000.0)
 )]
@@ -2639,6 +2659,27 @@ fn parishes_compounds_zip_codes_and_courts(#[case] text: &str, #[case] place: Op
 #[case("Must be 18+ with opioid dependence", Situation::SubstanceUse)]
 #[case("First-time offenders", Situation::JusticeInvolved)]
 #[case("TAY only", Situation::Youth)]
+// From synthetic 8's misses (stop 22).
+#[case("Frail elders living at home", Situation::Senior)]
+#[case("DD adults 18+ w/ Medicaid waiver", Situation::DevelopmentalDisability)]
+#[case(
+    "Must be homeless or at imminent risk",
+    Situation::AtRiskOfHomelessness
+)]
+#[case("Children of incarcerated parents", Situation::Child)]
+#[case(
+    "Persons being released from jail or prison within 90 days",
+    Situation::InCustody
+)]
+#[case("Must be enrolled in a GED program", Situation::Student)]
+#[case(
+    "Free showers for people living outside or in their vehicles.",
+    Situation::Homeless
+)]
+#[case(
+    "For people who are intoxicated or in withdrawal",
+    Situation::SubstanceUse
+)]
 #[case(
     "HIV+ individuals only. Must have proof of HIV status.",
     Situation::HivAids
