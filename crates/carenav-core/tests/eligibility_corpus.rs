@@ -740,6 +740,17 @@ const PARTS: [&str; 16] = [
 ///   "Deaf, DeafBlind and hard of hearing" serves no blind hearing person;
 ///   "and their caregivers" as a widening undid "seniors and their
 ///   caregivers" as a union.)
+///   Low income named beside one figure is that figure's name (the figure
+///   is the limit, its words the evidence: "low-income residents ...
+///   Household income must be at or below 200% ..." had read no income);
+///   "disabilities of any age", "pay or vacate notice", "in <county>"
+///   after an agency, organization or nonprofit, small businesses:
+///   synthetic income .963/.929 → .966/1, synthetic-8 income .941/.800 →
+///   .944/.850, agency-only recall .750 → .833; never read: synthetic-8
+///   held back income .852/.885 → .857/.923. (Tried and dropped: "of any
+///   age" as filler everywhere, "children of any age" became children;
+///   schools and churches in a county, "attends public school in San
+///   Mateo County" is no residency; "LGBTQ young adults" lost its age.)
 const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("dev", "age", 0.95, 0.97),
     ("dev", "gender", 0.91, 0.85),

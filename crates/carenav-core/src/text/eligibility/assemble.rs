@@ -7,7 +7,9 @@ use super::dedup;
 use super::item::{Hint, Term, Value, dimension, word_before};
 use super::sentence::{about_others, sentences};
 use super::tables::*;
-use crate::eligibility::{AgeOf, AgeRange, Confidence, Constraint, Eligibility, Requirement};
+use crate::eligibility::{
+    AgeOf, AgeRange, Confidence, Constraint, Eligibility, IncomeLimit, Requirement,
+};
 use crate::situation::Situation;
 use crate::text::Coverage;
 use crate::text::token::{Token, tokenize};
@@ -135,6 +137,8 @@ pub(super) fn assemble(
         let value = if group.iter().all(|t| t.value == first.value) {
             // The same condition said twice ("women's shelter ... for women").
             first.value.clone()
+        } else if let Some(figure) = income_figure(&group) {
+            figure
         } else if let Some(union) = program_ages(text, &group) {
             union
         } else if let Some(all) = population_union(&group).filter(|_| {
@@ -163,8 +167,17 @@ pub(super) fn assemble(
             set_unknown(&mut eligibility, &first.value, text.trim());
             continue;
         };
+        let figure_named_low = matches!(value, Value::Income(ref l) if *l != IncomeLimit::LowIncome)
+            && group.len() > 1;
         let evidence = if group.len() == 1 {
             text.get(first.start..first.end).unwrap_or_default()
+        } else if figure_named_low {
+            // The figure's own words ("... at or below 200% of poverty"),
+            // not the "low-income" naming it elsewhere.
+            let saying = group.iter().filter(|t| t.value == value);
+            let a = saying.clone().map(|t| t.start).min().unwrap_or(start);
+            let b = saying.map(|t| t.end).max().unwrap_or(end);
+            text.get(a..b).unwrap_or_default()
         } else {
             text.get(start..end).unwrap_or_default()
         };
@@ -403,4 +416,21 @@ fn set_unknown(e: &mut Eligibility, value: &Value, text: &str) {
         Value::Residency(_) => e.residency = unknown(text),
         Value::Requirement(_) | Value::Agency => {}
     }
+}
+
+/// "... to low-income residents ... Household income must be at or below
+/// 200% of the federal poverty guidelines": low income named beside one
+/// figure is that figure's name; the figure is the limit.
+fn income_figure(group: &[&Term]) -> Option<Value> {
+    let mut figures = group.iter().filter_map(|t| match &t.value {
+        Value::Income(IncomeLimit::LowIncome) => None,
+        Value::Income(_) => Some(&t.value),
+        _ => Some(&t.value),
+    });
+    let figure = figures.next()?;
+    let one_figure = figures.all(|other| other == figure);
+    let named_low = group
+        .iter()
+        .any(|t| t.value == Value::Income(IncomeLimit::LowIncome));
+    (one_figure && named_low && matches!(figure, Value::Income(_))).then(|| figure.clone())
 }

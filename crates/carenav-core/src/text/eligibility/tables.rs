@@ -191,6 +191,8 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
         "enrolled in a|an ged|esl program|programs|class|classes",
         Situation::Student,
     ),
+    // "a student enrolled at Portland Community College".
+    ("student|students enrolled at|in $", Situation::Student),
     // About to leave: still inside ("Persons being released from jail").
     (
         "being|soon released from jail|prison or|and? jail|prison?",
@@ -251,6 +253,11 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
     ("legal guardian|guardians", Situation::Parenting),
     ("disabled|handicapped", Situation::Disability),
     ("with a? disability|disabilities", Situation::Disability),
+    // "persons w/ disabilities of any age".
+    (
+        "with a? disability|disabilities of any age",
+        Situation::Disability,
+    ),
     (
         "living with a? disability|disabilities",
         Situation::Disability,
@@ -470,6 +477,8 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
     ("must also be a member", Situation::Member),
     ("$ member|members", Situation::Member),
     ("members only", Situation::Member),
+    // "shelter guests only": its residents, no one else.
+    ("shelter guests|residents|clients only", Situation::Member),
     // Of a named club, association or plan ("Membership in ASQ", "Must
     // be a member in good standing of CAMFT").
     ("membership in $", Situation::Member),
@@ -2392,6 +2401,9 @@ pub(super) const IN_TOWN_AFTER: &[&str] = &[
 /// Hillsborough County"), not where an office is ("the VA Hospital in
 /// Pinellas County").
 pub(super) const IN_COUNTY_AFTER: &[&str] = &[
+    "agency",
+    "organization",
+    "nonprofit",
     // Organizations served are where they are ("Nonprofit organizations,
     // schools and public agencies in Santa Clara County").
     "agencies",
@@ -2604,7 +2616,11 @@ pub(super) const REQUIREMENT: &[(&str, RequirementKind)] = &[
         RequirementKind::EvictionNotice,
     ),
     ("notice to vacate|quit", RequirementKind::EvictionNotice),
-    ("pay or quit notice", RequirementKind::EvictionNotice),
+    ("pay or quit|vacate notice", RequirementKind::EvictionNotice),
+    (
+        "# -? day pay or quit|vacate notice",
+        RequirementKind::EvictionNotice,
+    ),
     ("# -? day notice", RequirementKind::EvictionNotice),
     ("shut -? off notice", RequirementKind::ShutOffNotice),
     (
@@ -2835,6 +2851,7 @@ pub(super) const AGENCY: &[&str] = &[
     "for legal aid attorneys|lawyers|advocates|programs|organizations",
     "training|support|research|counseling to legal aid attorneys|lawyers|advocates|programs|organizations",
     "fqhcs|nonprofits only",
+    "small businesses|business with fewer than",
     // "Landlords and property managers renting to voucher holders"
     // (tenants named beside them are served too).
     "landlords and|or property managers|owners",

@@ -127,6 +127,10 @@ fn reads_gender_and_populations(
     "Seniors and disabled adults",
     Some(vec![Situation::Senior, Situation::Disability])
 )]
+#[case(
+    "Seniors 60+ or persons w/ disabilities of any age",
+    Some(vec![Situation::Senior, Situation::Disability])
+)]
 // The other group's own age is that group's.
 #[case(
     "Seniors 60+ and disabled adults 18-59",
@@ -618,6 +622,10 @@ fn confidence<T>(c: &Constraint<T>) -> Option<Confidence> {
     RequirementKind::Referral
 )]
 #[case("Reserve a day ahead.", RequirementKind::Appointment)]
+#[case(
+    "Must have rec'd 14-day pay or vacate notice",
+    RequirementKind::EvictionNotice
+)]
 #[case("Call for your first appointment.", RequirementKind::Appointment)]
 #[case(
     "Call the intake line to schedule a screening",
@@ -920,6 +928,10 @@ fn reads_no_id_requirement(#[case] text: &str) {
     true
 )]
 #[case("Landlords and property managers renting to voucher holders", true)]
+#[case(
+    "Small businesses w/ fewer than 50 employees located in Travis Co.",
+    true
+)]
 #[case(
     "Grants to 501(c)(3) nonprofit organizations. Individuals and families are not eligible to apply.",
     true
@@ -2497,6 +2509,29 @@ fn reads_more_income_wordings(#[case] text: &str, #[case] want: IncomeLimit) {
         eligibility_from_text(text).income.value(),
         Some(&want),
         "{text}"
+    );
+}
+
+/// Low income named beside one figure is that figure's name: the figure
+/// is the limit, and its own words the evidence.
+#[test]
+fn low_income_beside_a_figure_is_the_figure() {
+    let text = "Free legal help to low-income residents of Whatcom County. Household income must be at or below 200% of the federal poverty guidelines.";
+    let e = eligibility_from_text(text);
+    assert_eq!(
+        e.income.value(),
+        Some(&IncomeLimit::PercentOfPoverty(200.0)),
+        "{e:?}"
+    );
+    let Constraint::Restricted { evidence, .. } = &e.income else {
+        panic!("not read: {e:?}");
+    };
+    assert!(
+        evidence
+            .text
+            .as_deref()
+            .is_some_and(|t| t.starts_with("Household income")),
+        "{e:?}"
     );
 }
 
