@@ -422,15 +422,9 @@ fn set_unknown(e: &mut Eligibility, value: &Value, text: &str) {
 /// 200% of the federal poverty guidelines": low income named beside one
 /// figure is that figure's name; the figure is the limit.
 fn income_figure(group: &[&Term]) -> Option<Value> {
-    let mut figures = group.iter().filter_map(|t| match &t.value {
-        Value::Income(IncomeLimit::LowIncome) => None,
-        Value::Income(_) => Some(&t.value),
-        _ => Some(&t.value),
-    });
+    let low = Value::Income(IncomeLimit::LowIncome);
+    let named_low = group.iter().any(|t| t.value == low);
+    let mut figures = group.iter().map(|t| &t.value).filter(|v| **v != low);
     let figure = figures.next()?;
-    let one_figure = figures.all(|other| other == figure);
-    let named_low = group
-        .iter()
-        .any(|t| t.value == Value::Income(IncomeLimit::LowIncome));
-    (one_figure && named_low && matches!(figure, Value::Income(_))).then(|| figure.clone())
+    (named_low && figures.all(|v| v == figure)).then(|| figure.clone())
 }

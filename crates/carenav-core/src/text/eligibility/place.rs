@@ -15,7 +15,8 @@ fn place_word(token: &Token) -> bool {
             .is_some_and(|w| !NOT_PLACE.contains(&w) && !is_vocabulary(w))
 }
 
-/// Whether `word` is a word of some non-residency table ("Senior", "Age").
+/// Whether `word` is a word of some non-residency table ("Senior", "Age"):
+/// no place's name, and a word that may say who is served.
 pub(super) fn is_vocabulary(word: &str) -> bool {
     // Asked for every capitalized word that may name a place: the words
     // are gathered once, not split out of every table at every ask.
