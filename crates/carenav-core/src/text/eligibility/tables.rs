@@ -2056,7 +2056,7 @@ pub(super) const INCOME: &[(&str, IncomeShape)] = &[
     ),
     ("low or|to|and moderate income", IncomeShape::Low),
     (
-        "household|family? income? below|under # %|percent of the? federal? poverty level|guidelines|guideline|line?",
+        "household|family? income|incomes? below|under # %|percent of the? federal? poverty level|guidelines|guideline|line?",
         IncomeShape::PercentOfPoverty,
     ),
     (
@@ -2539,6 +2539,8 @@ pub(super) const FILLER: &[&str] = &[
     // "Clients must be residents of San Francisco", "Services limited to
     // residents of Santa Clara County".
     "client|clients|applicant|applicants|participant|participants",
+    // "Eligible clients must be residents of Cook County".
+    "eligible client|clients|applicants|participants|persons|individuals",
     "services|service|programs|program are|is? limited|restricted only? to",
 ];
 

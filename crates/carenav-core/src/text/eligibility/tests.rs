@@ -2488,6 +2488,10 @@ fn low_income_of_an_unread_choice(#[case] text: &str, #[case] low_income: bool) 
 )]
 #[case("Income at or below 60% of the area median", IncomeLimit::LowIncome)]
 #[case(
+    "Eligible clients must be residents of Cook County with incomes below 200% of poverty.",
+    IncomeLimit::PercentOfPoverty(200.0)
+)]
+#[case(
     "Gross household income not over 250% FPL",
     IncomeLimit::PercentOfPoverty(250.0)
 )]
