@@ -421,6 +421,18 @@ pub(super) fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, 
                 {
                     continue;
                 }
+                // A clause of its own after a comma, closing the sentence
+                // (capitalized words alone are as often a heading: "Driver's
+                // License Restoration").
+                ResidencyShape::TrailingTown
+                    if end < tokens.len()
+                        || !i
+                            .checked_sub(1)
+                            .and_then(|k| tokens.get(k))
+                            .is_some_and(|t| t.is_punct(',')) =>
+                {
+                    continue;
+                }
                 _ => {}
             }
             // "HOPWA tenant-based assistance", "Bay Area-based nonprofits":
@@ -437,7 +449,8 @@ pub(super) fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, 
                 ResidencyShape::Named
                 | ResidencyShape::InCounty
                 | ResidencyShape::InTown
-                | ResidencyShape::Bare => {
+                | ResidencyShape::Bare
+                | ResidencyShape::TrailingTown => {
                     let names: Vec<String> = cap
                         .places
                         .spans
@@ -473,7 +486,10 @@ pub(super) fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, 
             };
             // A town in prose is as often where the service is ("shelter
             // for unhoused adults in San Francisco").
-            let hint = if matches!(shape, ResidencyShape::Bare | ResidencyShape::InTown) {
+            let hint = if matches!(
+                shape,
+                ResidencyShape::Bare | ResidencyShape::InTown | ResidencyShape::TrailingTown
+            ) {
                 Hint::Never
             } else {
                 Hint::ByKind

@@ -187,6 +187,18 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
         "dv|domestic violence shelter|shelters",
         Situation::DomesticViolenceSurvivor,
     ),
+    // "DV/IPV survivor of any gender".
+    (
+        "dv|ipv / ipv|dv survivor|survivors|victim|victims of? any? gender?",
+        Situation::DomesticViolenceSurvivor,
+    ),
+    ("detained", Situation::InCustody),
+    ("parishioner|parishioners", Situation::Member),
+    ("spinal cord injury|injuries", Situation::PhysicalDisability),
+    (
+        "without legal? immigration status|papers|documents",
+        Situation::Undocumented,
+    ),
     (
         "enrolled in a|an ged|esl program|programs|class|classes",
         Situation::Student,
@@ -709,7 +721,7 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
         Situation::FosterYouth,
     ),
     (
-        "grandparent|grandparents|relative|relatives raising grandchildren|children|kids",
+        "grandparent|grandparents|relative|relatives raising grandchildren|grandchild|children|child|kids",
         Situation::Caregiver,
     ),
     (
@@ -1985,7 +1997,7 @@ pub(super) const INCOME: &[(&str, IncomeShape)] = &[
         IncomeShape::Dollars,
     ),
     (
-        "gross? monthly household|family? income|incomes not to? exceed|exceeding $#",
+        "gross? monthly household|family? income|incomes not to? exceed|exceeding|over $#",
         IncomeShape::Monthly,
     ),
     (
@@ -2112,6 +2124,10 @@ pub(super) enum ResidencyShape {
     /// Counties alone: read only in a sentence read whole ("San Mateo
     /// County" as the whole eligibility), never picked out of prose.
     Bare,
+    /// Towns alone, closing a sentence read whole as a clause of their own
+    /// after a comma ("Boys age 12-24, Fresno"): where the people served
+    /// live.
+    TrailingTown,
 }
 
 /// Residency phrases.
@@ -2356,6 +2372,7 @@ pub(super) const RESIDENCY: &[(&str, ResidencyShape)] = &[
     ("in|within the? $c", ResidencyShape::InCounty),
     ("in|within the? $", ResidencyShape::InTown),
     ("$c", ResidencyShape::Bare),
+    ("$", ResidencyShape::TrailingTown),
 ];
 
 /// Verbs of living somewhere: a residency phrase opening with one says
@@ -2672,6 +2689,10 @@ pub(super) const REQUIREMENT: &[(&str, RequirementKind)] = &[
     ("by # referral|referrals", RequirementKind::Referral),
     ("must have a referral", RequirementKind::Referral),
     (
+        "must schedule|make|book an? appointment|appt",
+        RequirementKind::Appointment,
+    ),
+    (
         "must send|make|submit a|the? referral",
         RequirementKind::Referral,
     ),
@@ -2781,6 +2802,8 @@ pub(super) const AGENCY: &[&str] = &[
     "community|faith based organization|organizations|agency|agencies|group|groups",
     "schools and|or community groups|organizations",
     "businesses and|or employers",
+    "employers and|or businesses",
+    "school districts and|or",
     "agencies must apply",
     // "nonprofits apply to become a pantry site".
     "nonprofits|agencies|organizations|churches apply to become|be",
@@ -3000,6 +3023,8 @@ pub(super) const ID_TOPIC: &[&str] = &[
 pub(super) const SOMEONE_ELSES: &[&str] = &[
     // "people whose loved ones are incarcerated".
     "whose loved ones are|is",
+    // "Family members visiting inmates".
+    "visiting",
     "whose relatives|children|partners|spouses|family|son|daughter are|is",
     "children|child|kids|sons|daughters|spouse|spouses|wives|husbands|widows|widowers|families|family|caregivers|caregiver|caretakers|relatives|dependents|friends|ones of",
     "family members of",

@@ -623,6 +623,10 @@ fn confidence<T>(c: &Constraint<T>) -> Option<Confidence> {
 )]
 #[case("Reserve a day ahead.", RequirementKind::Appointment)]
 #[case(
+    "Must schedule appointment with case manager first",
+    RequirementKind::Appointment
+)]
+#[case(
     "Must have rec'd 14-day pay or vacate notice",
     RequirementKind::EvictionNotice
 )]
@@ -928,6 +932,8 @@ fn reads_no_id_requirement(#[case] text: &str) {
     true
 )]
 #[case("Landlords and property managers renting to voucher holders", true)]
+#[case("Employers and businesses", true)]
+#[case("School districts and child care centers", true)]
 #[case(
     "Small businesses w/ fewer than 50 employees located in Travis Co.",
     true
@@ -1326,6 +1332,7 @@ fn a_widening_sentence_adds_no_age(#[case] text: &str, #[case] expected: Option<
 // Who is not served.
 #[case("We do not serve people currently in custody")]
 #[case("Sponsored by Veterans of Foreign Wars Post 1234; open to the community")]
+#[case("Family members visiting inmates at San Quentin")]
 #[case("Homeless, low income, or anyone in need")]
 #[case("Classes are held at the Veterans Memorial Building; open to all residents")]
 #[case("Individuals deprived by a caregiver of food or needed medication")]
@@ -2488,6 +2495,10 @@ fn low_income_of_an_unread_choice(#[case] text: &str, #[case] low_income: bool) 
 )]
 #[case("Income at or below 60% of the area median", IncomeLimit::LowIncome)]
 #[case(
+    "Gross monthly income not over $2,500",
+    IncomeLimit::MonthlyDollars(2500.0)
+)]
+#[case(
     "Eligible clients must be residents of Cook County with incomes below 200% of poverty.",
     IncomeLimit::PercentOfPoverty(200.0)
 )]
@@ -2719,6 +2730,14 @@ fn parishes_compounds_zip_codes_and_courts(#[case] text: &str, #[case] place: Op
     "For people who are intoxicated or in withdrawal",
     Situation::SubstanceUse
 )]
+// From synthetic 9's misses (stop 22).
+#[case("Youth detained at the juvenile justice campus", Situation::InCustody)]
+#[case("DV/IPV survivor of any gender", Situation::DomesticViolenceSurvivor)]
+#[case("Grandparent raising grandchild", Situation::Caregiver)]
+#[case(
+    "Person without legal immigration status, age 18+",
+    Situation::Undocumented
+)]
 #[case(
     "HIV+ individuals only. Must have proof of HIV status.",
     Situation::HivAids
@@ -2905,6 +2924,11 @@ fn groups_that_restrict_no_one(#[case] text: &str) {
     "Serves blind and visually impaired persons statewide in Florida",
     Some(vec!["Florida".to_owned()])
 )]
+// A town closing a sentence read whole, after a comma.
+#[case(
+    "Hard-of-hearing adults age 50 and up, Walnut Creek",
+    Some(vec!["Walnut Creek".to_owned()])
+)]
 #[case(
     "Nonprofit organizations, schools and public agencies in Santa Clara County",
     Some(vec!["Santa Clara County".to_owned()])
@@ -2989,6 +3013,9 @@ fn a_relatives_age_is_not_the_clients() {
 #[case("Children in Head Start")]
 #[case("Services for program participants in Redwood City")]
 #[case("Must live in Section 8 housing")]
+// Capitalized words alone are as often a heading.
+#[case("Driver's License Restoration")]
+#[case("Dissolution of Marriage; Paternity Cases")]
 #[case("Need not be a Palo Alto resident")]
 fn a_town_where_people_are_is_no_residency(#[case] text: &str) {
     let e = eligibility_from_text(text);
