@@ -421,15 +421,11 @@ pub(super) fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, 
                 {
                     continue;
                 }
-                // A clause of its own after a comma, closing the sentence
-                // (capitalized words alone are as often a heading: "Driver's
-                // License Restoration").
+                // A clause of its own after a comma or a semicolon, closing
+                // the sentence (capitalized words alone are as often a
+                // heading: "Driver's License Restoration").
                 ResidencyShape::TrailingTown
-                    if end < tokens.len()
-                        || !i
-                            .checked_sub(1)
-                            .and_then(|k| tokens.get(k))
-                            .is_some_and(|t| t.is_punct(',')) =>
+                    if end < tokens.len() || !after_a_clause(text, tokens, i) =>
                 {
                     continue;
                 }
@@ -620,6 +616,19 @@ pub(super) fn phrases(text: &str, tokens: &[Token]) -> Vec<(usize, usize, Term)>
         }
     }
     found
+}
+
+/// Whether `tokens[i]` follows a clause: a comma before it, or a
+/// semicolon ending the sentence before ("Hearing impaired seniors;
+/// Marin": sentences are split at semicolons).
+fn after_a_clause(text: &str, tokens: &[Token], i: usize) -> bool {
+    match i.checked_sub(1).and_then(|k| tokens.get(k)) {
+        Some(t) => t.is_punct(','),
+        None => tokens.get(i).is_some_and(|t| {
+            text.get(..t.start)
+                .is_some_and(|before| before.trim_end().ends_with(';'))
+        }),
+    }
 }
 
 /// "Photo ID is not required", "ID helpful but not required", "A referral

@@ -60,6 +60,7 @@ use assemble::assemble;
 use combine::{SentenceReading, read_in_part, read_sentence};
 use item::{Hint, Term, Value, dimension, senior_age};
 use pattern::{Indexed, contains_any, match_pattern};
+use place::is_vocabulary;
 use sentence::{
     FOR_A_PART, WIDENING_ROWS, about_others, appointment_called_for, ends_for_a_program,
     ends_for_other_services, excepts_an_age, groups_named, heading, prepare, proofs_listed,
@@ -123,6 +124,7 @@ pub fn read_eligibility(text: &str) -> EligibilityReading {
     let mut unread = Vec::new();
     let mut idle = Vec::new();
     let mut scanned = Vec::new();
+    let mut place_lists = Vec::new();
     let parts = sentences(&tokens);
     let open_for_some = some_programs_open(&parts);
     // "Age 50 or over. Age 60 or over for the nutrition program": a
@@ -158,7 +160,7 @@ pub fn read_eligibility(text: &str) -> EligibilityReading {
     let mut age_exception: Option<Vec<Situation>> = None;
     let headed = parts.iter().filter(|s| heading(s)).count();
     let mut per_heading: Vec<Vec<Value>> = Vec::new();
-    for sentence in &parts {
+    for (k, sentence) in parts.iter().enumerate() {
         let (Some(first), Some(last)) = (sentence.first(), sentence.last()) else {
             continue;
         };
@@ -236,7 +238,27 @@ pub fn read_eligibility(text: &str) -> EligibilityReading {
         if reading.scanned {
             scanned.extend(reading.terms);
         } else {
+            if k > 0 && names_places_only(&reading, sentence) {
+                place_lists.push((readings.len(), span));
+            }
             readings.push(reading);
+        }
+    }
+    // "Hearing impaired seniors; Marin": places closing a text name where
+    // the people the other sentences name live; beside no one named, the
+    // capitalized words are as often topics ("Probate; Wills; Guardian
+    // Advocacy").
+    let someone_named = readings
+        .iter()
+        .flat_map(|r| r.terms.iter())
+        .chain(&scanned)
+        .any(|t| !matches!(t.value, Value::Residency(_) | Value::Open));
+    if !someone_named {
+        for &(k, span) in &place_lists {
+            if let Some(reading) = readings.get_mut(k) {
+                reading.terms.clear();
+                idle.push(span);
+            }
         }
     }
     // "Anyone willing to stand in line will be served. ... Families & folks
@@ -298,6 +320,25 @@ pub fn read_eligibility(text: &str) -> EligibilityReading {
         unread.push((limit, text.len()));
     }
     assemble(text, &readings, &scanned, &unread, &idle)
+}
+
+/// Whether a sentence read whole is a bare list of towns, capitalized
+/// names and their joints only ("Richmond, San Pablo, El Sobrante"; not
+/// "Resident of San Mateo County").
+fn names_places_only(reading: &SentenceReading, sentence: &[Token]) -> bool {
+    let bare = sentence.iter().all(|t| match t.word() {
+        Some(w) => (t.capitalized && !is_vocabulary(w)) || ["and", "or", "of"].contains(&w),
+        None => true,
+    });
+    // (Counties alone are read as they always were: "Alameda County" names
+    // no topic.)
+    let towns = |names: &[String]| {
+        !names
+            .iter()
+            .all(|n| n.ends_with(" County") || n.ends_with(" Counties"))
+    };
+    bare && matches!(reading.terms.as_slice(), [t]
+        if matches!(&t.value, Value::Residency(Some(names)) if towns(names)))
 }
 
 /// Whether a sentence says only that every age is served ("All ages",

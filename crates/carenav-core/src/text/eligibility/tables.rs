@@ -961,7 +961,7 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
         "without medi? cal|medicaid or private? health|dental|medical|vision? insurance",
         Situation::Uninsured,
     ),
-    ("wheelchair users|bound", Situation::PhysicalDisability),
+    ("wheelchair user|users|bound", Situation::PhysicalDisability),
     (
         "who use|uses a? wheelchair|wheelchairs",
         Situation::PhysicalDisability,
@@ -2351,6 +2351,10 @@ pub(super) const RESIDENCY: &[(&str, ResidencyShape)] = &[
     ),
     ("anywhere in|within the? $c", ResidencyShape::Named),
     ("statewide in $c", ResidencyShape::Named),
+    // "Refugee resettled in San Diego County", "men returning to San Diego
+    // County" (from prison).
+    ("resettled in|within the? $", ResidencyShape::Named),
+    ("returning to $c", ResidencyShape::Named),
     (
         "live|lives|living|reside|resides|residing on the? $",
         ResidencyShape::Named,

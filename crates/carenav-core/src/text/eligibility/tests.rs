@@ -2924,6 +2924,19 @@ fn groups_that_restrict_no_one(#[case] text: &str) {
     "Serves blind and visually impaired persons statewide in Florida",
     Some(vec!["Florida".to_owned()])
 )]
+// Towns closing a text after a semicolon, beside the people named.
+#[case(
+    "Youth ages 14 thru 21; Richmond, San Pablo, El Sobrante",
+    Some(vec!["Richmond".to_owned(), "San Pablo".to_owned(), "El Sobrante".to_owned()])
+)]
+#[case(
+    "Refugee or asylee resettled in Sacramento County within the last 5 years",
+    Some(vec!["Sacramento County".to_owned()])
+)]
+#[case(
+    "Formerly incarcerated men returning to San Diego County",
+    Some(vec!["San Diego County".to_owned()])
+)]
 // A town closing a sentence read whole, after a comma.
 #[case(
     "Hard-of-hearing adults age 50 and up, Walnut Creek",
@@ -3013,9 +3026,11 @@ fn a_relatives_age_is_not_the_clients() {
 #[case("Children in Head Start")]
 #[case("Services for program participants in Redwood City")]
 #[case("Must live in Section 8 housing")]
-// Capitalized words alone are as often a heading.
+// Capitalized words alone are as often a heading, or topics beside no
+// one named.
 #[case("Driver's License Restoration")]
 #[case("Dissolution of Marriage; Paternity Cases")]
+#[case("Probate; Wills; Guardian Advocacy")]
 #[case("Need not be a Palo Alto resident")]
 fn a_town_where_people_are_is_no_residency(#[case] text: &str) {
     let e = eligibility_from_text(text);
@@ -3138,4 +3153,15 @@ fn idle_sentences_cast_no_doubt(#[case] text: &str, #[case] sure: bool) {
     let first = confidence(&e.gender).or(confidence(&e.age));
     assert_eq!(first, Some(want), "{text}: {e:?}");
     assert!(!e.to_verify.is_empty(), "{text}: {e:?}");
+}
+
+/// Topics dropped as places are still left to verify.
+#[test]
+fn topics_beside_no_one_named_stay_to_verify() {
+    let e = eligibility_from_text("Probate; Wills; Guardian Advocacy");
+    assert_eq!(
+        e.to_verify,
+        ["Probate", "Wills", "Guardian Advocacy"],
+        "{e:?}"
+    );
 }
