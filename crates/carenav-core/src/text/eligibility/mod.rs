@@ -39,6 +39,10 @@
 //! no word that could admit, exclude or ask for something ("only",
 //! "accepted", "must", "for", ...) and no name ("Check in by 7pm",
 //! "Showers and laundry") is still left to verify, but casts no doubt.
+//! A sentence that is only a list of towns ("...; Richmond, San Pablo")
+//! names where the people the other sentences name live; beside no one
+//! named, such capitalized words are as often topics ("Probate; Wills"),
+//! left to verify.
 
 use crate::eligibility::{AgeOf, Confidence, Constraint, Eligibility, RequirementKind};
 use crate::situation::Situation;
