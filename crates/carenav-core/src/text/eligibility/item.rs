@@ -392,7 +392,12 @@ pub(super) fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, 
             offer(end, value);
         }
     }
-    for (pattern, shape) in RESIDENCY_ROWS.at(tokens, i) {
+    // (Asked before matching: a bare place list is tried at every token.)
+    let clause_opens = after_a_clause(text, tokens, i);
+    for (pattern, shape) in RESIDENCY_ROWS
+        .at(tokens, i)
+        .filter(|(_, shape)| clause_opens || !matches!(shape, ResidencyShape::TrailingTown))
+    {
         if let Some((end, cap)) = match_pattern(pattern, tokens, i) {
             // "in <county>" names the people's county after a word of
             // `IN_TOWN_AFTER` or `IN_COUNTY_AFTER` or their age ("women ages
@@ -424,11 +429,7 @@ pub(super) fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, 
                 // A clause of its own after a comma or a semicolon, closing
                 // the sentence (capitalized words alone are as often a
                 // heading: "Driver's License Restoration").
-                ResidencyShape::TrailingTown
-                    if end < tokens.len() || !after_a_clause(text, tokens, i) =>
-                {
-                    continue;
-                }
+                ResidencyShape::TrailingTown if end < tokens.len() => continue,
                 _ => {}
             }
             // "HOPWA tenant-based assistance", "Bay Area-based nonprofits":

@@ -7,6 +7,7 @@ use std::str::SplitWhitespace;
 use std::sync::OnceLock;
 
 use super::place::{Places, place_list};
+use super::tables::PLACE_QUALIFIER;
 use crate::text::token::{Kind, Token};
 
 /// What a pattern captured.
@@ -149,22 +150,74 @@ pub(super) fn first_match(patterns: &[&'static str], tokens: &[Token]) -> Option
 ///
 /// A text is read against every table at every token, and most rows fail
 /// at their first word: looking rows up by the token instead of trying
-/// each keeps reading fast as the tables grow. Rows come back in table
-/// order, so that among equally long matches the first row still wins.
+/// each keeps reading fast as the tables grow. Rows opening with a slot
+/// are looked up by the token's class (a number, a dollar sign, a word
+/// that may open a place name), not tried everywhere. Rows come back in
+/// table order, so that among equally long matches the first row still
+/// wins.
 pub(super) struct Indexed<R: 'static> {
     rows: &'static [R],
     openers: OnceLock<Openers>,
 }
 
-/// Which rows can match at a token: by its text, or any token.
+/// Which rows can match at a token: by its text, and by its class for the
+/// rows opening with a slot.
 #[derive(Default)]
 struct Openers {
-    /// For a word (or punctuation, or number) some row can open with:
-    /// those rows and the rows that can open with anything, in order.
-    by_token: HashMap<&'static str, Vec<usize>>,
-    /// Rows that can open with any token (a number, a dollar amount, a
-    /// place list, or only optional parts), in order.
-    anywhere: Vec<usize>,
+    /// For a word (or punctuation, or number) some row can open with: those
+    /// rows and the slot rows that token's class can open, in order, one
+    /// list per [`Class`].
+    by_token: HashMap<&'static str, [Vec<usize>; CLASSES]>,
+    /// For a token no row names: the slot rows its class can open.
+    by_class: [Vec<usize>; CLASSES],
+}
+
+const CLASSES: usize = 4;
+
+/// What a token is, for the slots that may open at it: a number (`#`,
+/// and a ZIP code for `$`), a dollar sign (`$#`), a word that may open a
+/// place name (`$`, `$c`: capitalized, or a qualifier such as
+/// "unincorporated"), or anything else. Rows opening with only optional
+/// parts, or with `$h`, are offered at every token.
+#[derive(Clone, Copy)]
+enum Class {
+    Other = 0,
+    PlaceWord = 1,
+    Number = 2,
+    Dollar = 3,
+}
+
+impl Class {
+    fn of(token: &Token) -> Class {
+        match &token.kind {
+            Kind::Number(_) => Class::Number,
+            Kind::Punct('$') => Class::Dollar,
+            Kind::Word(w) if token.capitalized || PLACE_QUALIFIER.contains(&w.as_str()) => {
+                Class::PlaceWord
+            }
+            _ => Class::Other,
+        }
+    }
+
+    /// Whether a pattern's first slot can open at a token of this class.
+    fn opens(self, slot: Slot) -> bool {
+        match slot {
+            Slot::Any => true,
+            Slot::Number => matches!(self, Class::Number),
+            Slot::Dollar => matches!(self, Class::Dollar),
+            Slot::Place => matches!(self, Class::PlaceWord | Class::Number),
+        }
+    }
+}
+
+/// What the first part a pattern requires can open with, when it is no
+/// literal token.
+#[derive(Clone, Copy)]
+enum Slot {
+    Number,
+    Dollar,
+    Place,
+    Any,
 }
 
 /// A row of a pattern table: its pattern and what it means.
@@ -202,15 +255,21 @@ impl<R: Row + Sync> Indexed<R> {
     pub(super) fn at(&self, tokens: &[Token], i: usize) -> impl Iterator<Item = &'static R> {
         let openers = self.openers.get_or_init(|| Openers::of(self.rows));
         let mut buffer = [0; 4];
-        let key = tokens.get(i).map(|t| match &t.kind {
+        let token = tokens.get(i);
+        let key = token.map(|t| match &t.kind {
             Kind::Word(w) | Kind::Number(w) => w.as_str(),
             Kind::Punct(c) => c.encode_utf8(&mut buffer),
         });
-        let rows = key
+        let class = token.map_or(Class::Other, Class::of) as usize;
+        let lists = key
             .and_then(|k| openers.by_token.get(k))
-            .unwrap_or(&openers.anywhere);
+            .unwrap_or(&openers.by_class);
         let table = self.rows;
-        rows.iter().filter_map(move |&r| table.get(r))
+        lists
+            .get(class)
+            .into_iter()
+            .flatten()
+            .filter_map(move |&r| table.get(r))
     }
 }
 
@@ -218,22 +277,66 @@ impl Openers {
     fn of<R: Row>(rows: &[R]) -> Openers {
         let mut openers = Openers::default();
         let mut keyed: Vec<(&'static str, usize)> = Vec::new();
+        let mut slots: Vec<(Slot, usize)> = Vec::new();
         for (r, row) in rows.iter().enumerate() {
-            match opening_tokens(row.pattern()) {
-                Some(words) => keyed.extend(words.into_iter().map(|w| (w, r))),
-                None => openers.anywhere.push(r),
+            let (words, slot) = opening(row.pattern());
+            keyed.extend(words.into_iter().map(|w| (w, r)));
+            slots.extend(slot.map(|s| (s, r)));
+        }
+        let classes = [Class::Other, Class::PlaceWord, Class::Number, Class::Dollar];
+        for (c, class) in classes.iter().enumerate() {
+            if let Some(list) = openers.by_class.get_mut(c) {
+                list.extend(
+                    slots
+                        .iter()
+                        .filter(|(slot, _)| class.opens(*slot))
+                        .map(|(_, r)| *r),
+                );
             }
         }
         for (word, r) in keyed {
-            openers.by_token.entry(word).or_default().push(r);
+            let lists = openers
+                .by_token
+                .entry(word)
+                .or_insert_with(|| openers.by_class.clone());
+            for list in lists.iter_mut() {
+                list.push(r);
+            }
         }
-        for rows in openers.by_token.values_mut() {
-            rows.extend(&openers.anywhere);
-            rows.sort_unstable();
-            rows.dedup();
+        for lists in openers.by_token.values_mut() {
+            for list in lists.iter_mut() {
+                list.sort_unstable();
+                list.dedup();
+            }
         }
         openers
     }
+}
+
+/// The literal tokens a match of `pattern` can open with (its optional
+/// opening parts, and its first required part when literal), and the slot
+/// of its first required part when that is a slot (`Any` when every part
+/// is optional).
+fn opening(pattern: &'static str) -> (Vec<&'static str>, Option<Slot>) {
+    let mut words = Vec::new();
+    for part in pattern.split_whitespace() {
+        let (alts, optional) = alternatives(part);
+        let slot = match alts {
+            "#" => Some(Slot::Number),
+            "$#" => Some(Slot::Dollar),
+            "$" | "$c" => Some(Slot::Place),
+            "$h" => Some(Slot::Any),
+            _ => None,
+        };
+        if let Some(slot) = slot {
+            return (words, Some(slot));
+        }
+        words.extend(alts.split('|'));
+        if !optional {
+            return (words, None);
+        }
+    }
+    (words, Some(Slot::Any))
 }
 
 /// The tokens a match of `pattern` can open with, or None when it can open
@@ -499,7 +602,7 @@ mod tests {
     use super::*;
     use crate::text::token::tokenize;
 
-    const TABLE: &[&str] = &["a b", "c? a", "# x", "a|c d", "e? f?"];
+    const TABLE: &[&str] = &["a b", "c? a", "# x", "a|c d", "e? f?", "$ y", "g? $# z"];
 
     fn offered(text: &str) -> Vec<&'static str> {
         static ROWS: Indexed<&str> = Indexed::new(TABLE);
@@ -508,12 +611,20 @@ mod tests {
 
     #[test]
     fn rows_are_offered_by_their_opening_token_in_table_order() {
-        // "# x" can open with any number, "e? f?" with anything at all.
-        assert_eq!(offered("a b"), ["a b", "c? a", "# x", "a|c d", "e? f?"]);
-        assert_eq!(offered("c a"), ["c? a", "# x", "a|c d", "e? f?"]);
-        assert_eq!(offered("f"), ["# x", "e? f?"]);
-        assert_eq!(offered("zebra"), ["# x", "e? f?"]);
-        assert_eq!(offered(""), ["# x", "e? f?"]);
+        // "e? f?" can open with anything at all; "# x" with a number, "$ y"
+        // with a capitalized word, a qualifier or a number (a ZIP code),
+        // "g? $# z" with "g" or a dollar sign.
+        assert_eq!(offered("a b"), ["a b", "c? a", "a|c d", "e? f?"]);
+        assert_eq!(offered("c a"), ["c? a", "a|c d", "e? f?"]);
+        assert_eq!(offered("f"), ["e? f?"]);
+        assert_eq!(offered("zebra"), ["e? f?"]);
+        assert_eq!(offered("Zebra"), ["e? f?", "$ y"]);
+        assert_eq!(offered("unincorporated"), ["e? f?", "$ y"]);
+        assert_eq!(offered("A b"), ["a b", "c? a", "a|c d", "e? f?", "$ y"]);
+        assert_eq!(offered("12 x"), ["# x", "e? f?", "$ y"]);
+        assert_eq!(offered("$5"), ["e? f?", "g? $# z"]);
+        assert_eq!(offered("g"), ["e? f?", "g? $# z"]);
+        assert_eq!(offered(""), ["e? f?"]);
     }
 
     #[test]
