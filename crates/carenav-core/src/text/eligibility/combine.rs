@@ -172,16 +172,19 @@ fn combine(text: &str, items: Vec<Item>) -> Option<SentenceReading> {
         // "Seniors or disabled adults, Marion County": a place (or a
         // requirement) after the choice is a condition of its own.
         let last_choice = terms.iter().rposition(|(c, _)| *c == Some(Conn::Or))?;
+        // ("Veteran or senior resident of Daly City": a place stacked on
+        // the last choice is everyone's too.)
         let stacked = terms
             .iter()
             .skip(last_choice + 1)
-            .take_while(|(c, _)| c.is_none())
+            .take_while(|(c, t)| c.is_none() && dimension(&t.value) < 5)
             .count();
         let (choice, after) = terms.split_at(last_choice + 1 + stacked);
         let separate = !after.is_empty()
+            && after.iter().all(|(_, t)| dimension(&t.value) >= 5)
             && after
-                .iter()
-                .all(|(c, t)| c.is_some() && dimension(&t.value) >= 5);
+                .first()
+                .is_some_and(|(c, t)| c.is_some() || matches!(t.value, Value::Residency(_)));
         if separate {
             let mut all = vec![(None, or_list(choice)?)];
             all.extend(after.iter().cloned());

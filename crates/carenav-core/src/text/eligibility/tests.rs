@@ -3165,3 +3165,31 @@ fn topics_beside_no_one_named_stay_to_verify() {
         "{e:?}"
     );
 }
+
+/// A place stacked on the last of a choice of groups is everyone's: the
+/// choice is read, and the place beside it.
+#[rstest]
+#[case("Veteran or senior resident of Daly City", vec![Situation::Veteran, Situation::Senior], "Daly City")]
+#[case(
+    "Low income, disabled or senior resident of Contra Costa County",
+    vec![Situation::LowIncome, Situation::Disability, Situation::Senior],
+    "Contra Costa County"
+)]
+#[case(
+    "Low-income, senior or disabled homeowner in Richmond",
+    vec![Situation::LowIncome, Situation::Senior, Situation::Disability],
+    "Richmond"
+)]
+fn a_place_on_a_choice_is_everyones(
+    #[case] text: &str,
+    #[case] groups: Vec<Situation>,
+    #[case] place: &str,
+) {
+    let e = eligibility_from_text(text);
+    assert_eq!(e.populations.value(), Some(&groups), "{text}: {e:?}");
+    assert_eq!(
+        e.residency.value(),
+        Some(&vec![place.to_owned()]),
+        "{text}: {e:?}"
+    );
+}
