@@ -937,6 +937,17 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
     ),
     ("housing instability", Situation::AtRiskOfHomelessness),
     ("laid off|dislocated workers", Situation::Unemployed),
+    // "Laid-off or dislocated worker".
+    (
+        "laid -? off or|and dislocated worker|workers",
+        Situation::Unemployed,
+    ),
+    ("dislocated worker|workers", Situation::Unemployed),
+    // Alcohol and other drugs.
+    (
+        "aod|a&d problem|problems|issues|use|abuse",
+        Situation::SubstanceUse,
+    ),
     (
         "without health|medical? insurance|coverage",
         Situation::Uninsured,
@@ -1120,7 +1131,7 @@ pub(super) const NEAR_POPULATION: &[(&str, &[Situation])] = &[
         &[Situation::Caregiver, Situation::Parenting],
     ),
     (
-        "foster|kinship and|or kinship|foster parents|caregivers|families",
+        "foster|kinship and|or kinship|foster parent|parents|caregiver|caregivers|families",
         &[Situation::Caregiver, Situation::Parenting],
     ),
     (

@@ -2735,6 +2735,15 @@ fn parishes_compounds_zip_codes_and_courts(#[case] text: &str, #[case] place: Op
 #[case("DV/IPV survivor of any gender", Situation::DomesticViolenceSurvivor)]
 #[case("Grandparent raising grandchild", Situation::Caregiver)]
 #[case(
+    "Laid-off or dislocated worker; Sacramento County",
+    Situation::Unemployed
+)]
+#[case("Person with AOD problem", Situation::SubstanceUse)]
+#[case(
+    "Foster or kinship parent; Contra Costa County resident",
+    Situation::Caregiver
+)]
+#[case(
     "Person without legal immigration status, age 18+",
     Situation::Undocumented
 )]
