@@ -392,12 +392,11 @@ pub(super) fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, 
             offer(end, value);
         }
     }
-    // (Asked before matching: a bare place list is tried at every token.)
-    let clause_opens = after_a_clause(text, tokens, i);
-    for (pattern, shape) in RESIDENCY_ROWS
-        .at(tokens, i)
-        .filter(|(_, shape)| clause_opens || !matches!(shape, ResidencyShape::TrailingTown))
-    {
+    // (A bare place list closes a clause: asked before matching, and only
+    // where such a row is offered.)
+    for (pattern, shape) in RESIDENCY_ROWS.at(tokens, i).filter(|(_, shape)| {
+        !matches!(shape, ResidencyShape::TrailingTown) || after_a_clause(text, tokens, i)
+    }) {
         if let Some((end, cap)) = match_pattern(pattern, tokens, i) {
             // "in <county>" names the people's county after a word of
             // `IN_TOWN_AFTER` or `IN_COUNTY_AFTER` or their age ("women ages
@@ -645,7 +644,7 @@ fn not_required_after(tokens: &[Token], end: usize) -> bool {
         .filter_map(Token::word)
         .take(6)
         .collect();
-    let needed = |w: &str| ["required", "needed", "necessary", "mandatory"].contains(&w);
+    let needed = |w: &str| NEEDED.contains(&w) || w == "mandatory";
     let not_needed = clause.windows(2).any(|pair| {
         matches!(pair, [not, need] if ["not", "never", "isn't", "aren't"].contains(not) && needed(need))
     });

@@ -44,11 +44,6 @@ fn alternatives(part: &str) -> (&str, bool) {
     }
 }
 
-/// The parts that match something other than their own text, each an arm
-/// of `match_parts`: `#` a number, `$#` a dollar amount, `$h` amounts per
-/// household size, `$` a list of places, `$c` a list of counties or states.
-const SLOTS: &[&str] = &["#", "$#", "$h", "$", "$c"];
-
 fn match_parts(
     mut parts: SplitWhitespace<'_>,
     tokens: &[Token],
@@ -210,8 +205,11 @@ impl Class {
     }
 }
 
-/// What the first part a pattern requires can open with, when it is no
-/// literal token.
+/// What the first part a pattern requires can open with, when it is a slot:
+/// a part that matches something other than its own text, each an arm of
+/// `match_parts` (`#` a number, `$#` a dollar amount, `$h` amounts per
+/// household size, `$` a list of places, `$c` a list of counties or
+/// states).
 #[derive(Clone, Copy)]
 enum Slot {
     Number,
@@ -342,18 +340,10 @@ fn opening(pattern: &'static str) -> (Vec<&'static str>, Option<Slot>) {
 /// The tokens a match of `pattern` can open with, or None when it can open
 /// with any (its first required part is a number, an amount or a place).
 fn opening_tokens(pattern: &'static str) -> Option<Vec<&'static str>> {
-    let mut tokens = Vec::new();
-    for part in pattern.split_whitespace() {
-        let (alts, optional) = alternatives(part);
-        if SLOTS.contains(&alts) {
-            return None;
-        }
-        tokens.extend(alts.split('|'));
-        if !optional {
-            return Some(tokens);
-        }
+    match opening(pattern) {
+        (words, None) => Some(words),
+        (_, Some(_)) => None,
     }
-    None
 }
 
 /// Amounts for household sizes ("$39,600 for 1 person, $45,250 for 2

@@ -251,10 +251,7 @@ pub(super) fn proofs_listed(sentence: &[Token]) -> Vec<Term> {
             hint: Hint::ByKind,
             stands_for: Vec::new(),
         }));
-        if ["required", "needed", "necessary"]
-            .iter()
-            .any(|w| item.iter().any(|t| t.is_word(w)))
-        {
+        if NEEDED.iter().any(|w| item.iter().any(|t| t.is_word(w))) {
             break;
         }
     }
@@ -278,10 +275,7 @@ pub(super) fn waived(tokens: &[Token], start: usize, end: usize) -> bool {
         .unwrap_or_default()
         .iter()
         .take_while(|t| !clause_end(t))
-        .any(|t| {
-            t.word()
-                .is_some_and(|w| ["needed", "required", "necessary"].contains(&w))
-        });
+        .any(|t| t.word().is_some_and(|w| NEEDED.contains(&w)));
     negated_before && needed_after
 }
 

@@ -3714,6 +3714,10 @@ pub(super) const MAY_CONDITION: &[&str] = &[
     "none",
 ];
 
+/// Words saying a document or step is needed ("proof of income
+/// required").
+pub(super) const NEEDED: &[&str] = &["required", "needed", "necessary"];
+
 /// Words that negate the phrase after them ("no income requirement").
 pub(super) const NEGATION: &[&str] = &["no", "not", "non", "without", "regardless"];
 
