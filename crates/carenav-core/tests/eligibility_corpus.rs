@@ -50,6 +50,9 @@ const MIN_EXCLUDING_PRECISION: &[(&str, f64)] = &[
     // One wrong population exclusion of 52 at its first measure; two of
     // 63 once towns after a semicolon were read (stop 22).
     ("synthetic-9-held-back", 0.96),
+    // One wrong population exclusion of 53 at its first measure.
+    ("reworded", 0.97),
+    ("reworded-held-back", 0.99),
 ];
 
 /// The shared data's sources, one corpus file each.
@@ -143,8 +146,22 @@ const REAL_SOURCES: [&str; 4] = [
 /// then read and used for rules; `synthetic-9-held-back` (never read) age
 /// .939/.886, gender 1/.818, population .887/.734, residency .986/.651,
 /// income .952/1, requirement .955/.933, agency-only 1/.615, exclusions
-/// 51 of 52 right.
-const PARTS: [&str; 18] = [
+/// 51 of 52 right. Reworded (stop 23): the labelled development texts
+/// (and three in ten of those labelled open), each written once more in
+/// other words with the same labels by four helpers blind to the reader
+/// (they read only their texts and the labelling guide, never a held-back
+/// text); the texts split by a hash into `reworded` (349, read and used
+/// for rules) and `reworded-held-back` (306, never read). They measure
+/// whether a rule reads a restriction or only the words it was written
+/// from: the reader of stop 22, which read the development texts at
+/// population .937/.834, read their rewordings first at `reworded` age
+/// .913/.905, gender .812/.929, population .867/.617, residency
+/// .882/.738, income .895/.791, requirement .885/.742, agency-only
+/// .857/1, exclusions 52 of 53 right; `reworded-held-back` age .872/.829,
+/// gender .812/.929, population .942/.585, residency .958/.758, income
+/// .919/.756, requirement .970/.780, agency-only 1/.700, exclusions 50 of
+/// 50 right: the real held-back part's shape (population .812/.591).
+const PARTS: [&str; 20] = [
     "dev",
     "held-back",
     "synthetic",
@@ -163,6 +180,8 @@ const PARTS: [&str; 18] = [
     "synthetic-8-held-back",
     "synthetic-9",
     "synthetic-9-held-back",
+    "reworded",
+    "reworded-held-back",
 ];
 
 /// Regression floors (precision, recall) per part and kind, a little below
@@ -800,6 +819,11 @@ const PARTS: [&str; 18] = [
 ///   Laid-off or dislocated workers, AOD, a foster or kinship parent:
 ///   synthetic-9 population .952/.876 → .946/.891 (a foster parent is
 ///   named a parent too, as a hint); every other part unchanged.
+/// - 2026-12-06 (stop 23): Open Eligibility's "Physical Disability" and
+///   "Intellectual Disability" written alone: synthetic-3, synthetic-5
+///   and synthetic-9 gain the groups they name (5 atoms), synthetic-4
+///   held back population 2 atoms; no other part moved. The reworded
+///   parts (see `PARTS`) added.
 const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("dev", "age", 0.95, 0.97),
     ("dev", "gender", 0.91, 0.85),
@@ -927,6 +951,20 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("synthetic-9-held-back", "income", 0.95, 0.98),
     ("synthetic-9-held-back", "requirement", 0.95, 0.93),
     ("synthetic-9-held-back", "agency-only", 0.98, 0.61),
+    ("reworded", "age", 0.90, 0.89),
+    ("reworded", "gender", 0.80, 0.92),
+    ("reworded", "population", 0.85, 0.60),
+    ("reworded", "residency", 0.87, 0.72),
+    ("reworded", "income", 0.88, 0.78),
+    ("reworded", "requirement", 0.87, 0.73),
+    ("reworded", "agency-only", 0.85, 0.99),
+    ("reworded-held-back", "age", 0.86, 0.82),
+    ("reworded-held-back", "gender", 0.80, 0.92),
+    ("reworded-held-back", "population", 0.93, 0.57),
+    ("reworded-held-back", "residency", 0.95, 0.75),
+    ("reworded-held-back", "income", 0.91, 0.75),
+    ("reworded-held-back", "requirement", 0.96, 0.77),
+    ("reworded-held-back", "agency-only", 0.98, 0.69),
 ];
 
 #[derive(Debug, Deserialize)]
@@ -977,9 +1015,10 @@ fn corpus_dir() -> PathBuf {
 fn load() -> Vec<Entry> {
     let dir = corpus_dir();
     let mut out = Vec::new();
-    // A synthetic part's file is named after it (`part` = `source`).
-    let synthetic = PARTS.iter().filter(|p| p.starts_with("synthetic"));
-    for &source in REAL_SOURCES.iter().chain(synthetic) {
+    // A synthetic or reworded part's file is named after it (`part` =
+    // `source`).
+    let written = PARTS.iter().skip(2);
+    for &source in REAL_SOURCES.iter().chain(written) {
         let path = dir.join(format!("{source}.jsonl"));
         let text = std::fs::read_to_string(&path)
             .unwrap_or_else(|e| panic!("corpus file {} missing: {e}", path.display()));

@@ -321,6 +321,15 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
         "developmental disability|disabilities",
         Situation::DevelopmentalDisability,
     ),
+    // Open Eligibility's situation terms, written alone in a field.
+    (
+        "physical disability|disabilities",
+        Situation::PhysicalDisability,
+    ),
+    (
+        "intellectual disability|disabilities",
+        Situation::DevelopmentalDisability,
+    ),
     (
         "seriously|severely|chronically|persistently? mentally ill",
         Situation::SeriousMentalIllness,

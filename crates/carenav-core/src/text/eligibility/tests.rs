@@ -1281,6 +1281,9 @@ fn reads_people_phrases(
     "Must be a mother, foster mother or expectant mother",
     vec![Situation::Parenting, Situation::Pregnant]
 )]
+// Open Eligibility's situation terms written alone, as a field's list.
+#[case("Physical disability, age 18+", vec![Situation::PhysicalDisability])]
+#[case("Intellectual disability", vec![Situation::DevelopmentalDisability])]
 // A group word on a relative is the relative's.
 #[case(
     "Grandparents caring for minor and disabled grandchildren",
