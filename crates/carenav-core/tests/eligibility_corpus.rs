@@ -823,7 +823,19 @@ const PARTS: [&str; 20] = [
 ///   "Intellectual Disability" written alone: synthetic-3, synthetic-5
 ///   and synthetic-9 gain the groups they name (5 atoms), synthetic-4
 ///   held back population 2 atoms; no other part moved. The reworded
-///   parts (see `PARTS`) added.
+///   parts (see `PARTS`) added. Wordings read as the ones the tables
+///   know (`SAME_AS`): an income limit however compared or headed ("at
+///   or below", "not to exceed", "no more than", "Income cap:", "Maximum
+///   income:"), "dealing with", "diagnosed with", "belong to", "held in
+///   a jail", "with a" as "with", a parent's consent and "whether or not
+///   they have children" however written: reworded income .895/.791 →
+///   .909/.930, population recall .617 → .628; never read: reworded held
+///   back income .919/.756 → .925/.822, synthetic-2 held back income
+///   .800/.857 → .812/.929, synthetic-4 held back income recall .800 →
+///   .840, synthetic held back population recall .847 → .854,
+///   synthetic-9 held back .766 → .773; development unchanged. "who have
+///   a" as "with" was tried and dropped (4 atoms on read sets, none on a
+///   never-read one, and one wrong age there).
 const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("dev", "age", 0.95, 0.97),
     ("dev", "gender", 0.91, 0.85),
@@ -953,16 +965,16 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("synthetic-9-held-back", "agency-only", 0.98, 0.61),
     ("reworded", "age", 0.90, 0.89),
     ("reworded", "gender", 0.80, 0.92),
-    ("reworded", "population", 0.85, 0.60),
+    ("reworded", "population", 0.86, 0.62),
     ("reworded", "residency", 0.87, 0.72),
-    ("reworded", "income", 0.88, 0.78),
+    ("reworded", "income", 0.90, 0.92),
     ("reworded", "requirement", 0.87, 0.73),
     ("reworded", "agency-only", 0.85, 0.99),
     ("reworded-held-back", "age", 0.86, 0.82),
     ("reworded-held-back", "gender", 0.80, 0.92),
     ("reworded-held-back", "population", 0.93, 0.57),
     ("reworded-held-back", "residency", 0.95, 0.75),
-    ("reworded-held-back", "income", 0.91, 0.75),
+    ("reworded-held-back", "income", 0.91, 0.82),
     ("reworded-held-back", "requirement", 0.96, 0.77),
     ("reworded-held-back", "agency-only", 0.98, 0.69),
 ];

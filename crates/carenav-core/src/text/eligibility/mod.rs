@@ -17,6 +17,11 @@
 //! for a list of place names (capitalized words, "A, B or C") and `$c` for
 //! a list of counties or states.
 //!
+//! Before matching, wordings that say what a shorter one the tables know
+//! says ("dealing with", "income not to exceed", "Maximum income:") are
+//! read as it (`SAME_AS`), so one row serves every way of writing a
+//! condition instead of a row for each.
+//!
 //! Reading goes sentence by sentence (split at `;` and at `.` ending a
 //! sentence). Every token of a sentence must be covered by some pattern,
 //! longest match first; a sentence with any unknown word is not used at all

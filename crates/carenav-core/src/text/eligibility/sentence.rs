@@ -14,9 +14,47 @@ use crate::text::token::{Kind, Token};
 
 // ---------------------------------------------------------------- tokens and sentences
 
-/// Drops tokens that carry nothing for eligibility: hyphens inside words
-/// ("low-income" reads as "low income") and brackets.
+/// The text's tokens as the tables read them: [`drop_marks`], then
+/// [`read_as_known`].
 pub(super) fn prepare(tokens: Vec<Token>) -> Vec<Token> {
+    read_as_known(drop_marks(tokens))
+}
+
+static SAME_AS_ROWS: Indexed<(&str, &str)> = Indexed::new(SAME_AS);
+
+/// Rewrites the wordings of [`SAME_AS`] into the words the tables know for
+/// them ("dealing with a substance abuse problem" reads as "with a ...").
+/// Each new word spans all the words it stands for, so evidence still
+/// quotes the text as written.
+fn read_as_known(tokens: Vec<Token>) -> Vec<Token> {
+    let mut out = Vec::with_capacity(tokens.len());
+    let mut i = 0;
+    while let Some(token) = tokens.get(i) {
+        let rewrite = SAME_AS_ROWS.at(&tokens, i).find_map(|(pattern, words)| {
+            let (end, _) = match_pattern(pattern, &tokens, i)?;
+            Some((end, *words))
+        });
+        let Some((end, words)) = rewrite.filter(|(end, _)| *end > i) else {
+            out.push(token.clone());
+            i += 1;
+            continue;
+        };
+        let last = tokens.get(end - 1).map_or(token.end, |t| t.end);
+        out.extend(words.split_whitespace().enumerate().map(|(k, w)| Token {
+            kind: Kind::Word(w.to_owned()),
+            start: token.start,
+            end: last,
+            capitalized: token.capitalized && k == 0,
+        }));
+        i = end;
+    }
+    out
+}
+
+/// Drops tokens that carry nothing for eligibility: hyphens inside words
+/// ("low-income" reads as "low income") and brackets; "w/" and "thru" are
+/// "with" and "through".
+fn drop_marks(tokens: Vec<Token>) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
     for (k, token) in tokens.iter().enumerate() {
         // "w/" is "with" ("Ppl living w/ HIV/AIDS").

@@ -463,7 +463,10 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
         "parolee|parolees|probationer|probationers",
         Situation::JusticeInvolved,
     ),
-    ("in jail or prison", Situation::InCustody),
+    (
+        "currently? in jail|prison or|and|/ jail|prison",
+        Situation::InCustody,
+    ),
     (
         "juvenile detention center|centers|facility|facilities",
         Situation::InCustody,
@@ -2047,7 +2050,7 @@ pub(super) const INCOME: &[(&str, IncomeShape)] = &[
         IncomeShape::Low,
     ),
     (
-        "income level|levels must be below|within|under federally|federal|hud? established? limits|guidelines",
+        "income level|levels? must be below|within|under federally|federal|hud? established|set? poverty? income? limits|guidelines",
         IncomeShape::Low,
     ),
     ("income -? qualified|eligible", IncomeShape::Low),
@@ -2551,6 +2554,46 @@ pub(super) const OPEN: &[&str] = &[
     "anyone|everyone in need",
     "anyone|everyone who is|are hungry",
     "anyone|everyone who is|are in need",
+];
+
+/// Wordings read as the words after them, which the other tables know:
+/// another verb or construction for the same condition.
+pub(super) const SAME_AS: &[(&str, &str)] = &[
+    // "currently dealing with a substance abuse problem".
+    ("dealing|struggling|coping with", "with"),
+    // "diagnosed with HIV/AIDS": the diagnosis names the condition.
+    ("diagnosed with", "with"),
+    // "with a current substance abuse problem": the article adds nothing.
+    ("with a|an", "with"),
+    // An income limit however it is compared ("income at or below",
+    // "not to exceed", "no more than") or headed ("Income limit: 125% of
+    // the federal poverty level", "Maximum income: $30,000 a year"): the
+    // limit is the figure (a limit carries no strictness).
+    (
+        "income|incomes must|should|may? be|is|are? at or below|under",
+        "income under",
+    ),
+    ("income|incomes of? no|not more than", "income under"),
+    ("income|incomes not to exceed", "income under"),
+    ("income|incomes of? up to", "income under"),
+    ("income limit|cap|ceiling|maximum :|is", "income under"),
+    ("maximum|max income :|is", "income under"),
+    // "whether or not they have children": no condition either way.
+    (
+        ", whether or not they have children|kids",
+        "with or without children",
+    ),
+    // "with consent of a parent or guardian": a formality.
+    (
+        "with the? consent|permission of a|their? parent|parents or|/ guardian|guardians",
+        "with parent consent",
+    ),
+    // "Must belong to the San Carlos Villagers".
+    ("belong|belongs to", "be a member of"),
+    // "currently held in a jail or prison" ("held at" is as often where
+    // classes are).
+    ("held|housed|confined|detained in a|an? jail", "in jail"),
+    ("held|housed|confined|detained in a|an? prison", "in prison"),
 ];
 
 /// Words that carry no condition.

@@ -356,6 +356,27 @@ fn families_make_a_population_a_hint() {
     "Below 50% of the median income level for San Mateo County",
     Some(IncomeLimit::LowIncome)
 )]
+// A limit however compared or headed (`SAME_AS`).
+#[case(
+    "Income limit: 125% of the federal poverty level",
+    Some(IncomeLimit::PercentOfPoverty(125.0))
+)]
+#[case(
+    "Maximum income: $30,000 a year",
+    Some(IncomeLimit::AnnualDollars(30000.0))
+)]
+#[case(
+    "Income at or below $30,000 per year",
+    Some(IncomeLimit::AnnualDollars(30000.0))
+)]
+#[case(
+    "Income not to exceed $2,000 a month",
+    Some(IncomeLimit::MonthlyDollars(2000.0))
+)]
+#[case(
+    "Income must be under federally set limits",
+    Some(IncomeLimit::LowIncome)
+)]
 fn reads_income(#[case] text: &str, #[case] expected: Option<IncomeLimit>) {
     assert_eq!(
         eligibility_from_text(text).income.value().cloned(),
@@ -3204,4 +3225,34 @@ fn a_place_on_a_choice_is_everyones(
         Some(&vec![place.to_owned()]),
         "{text}: {e:?}"
     );
+}
+
+/// Another verb or construction for a condition the tables know reads as
+/// it, and the evidence quotes the words as written.
+#[rstest]
+#[case("diagnosed with HIV/AIDS", Situation::HivAids)]
+#[case(
+    "Adults dealing with a substance abuse problem",
+    Situation::SubstanceUse
+)]
+#[case("Must belong to the San Carlos Villagers", Situation::Member)]
+#[case("currently held in a jail or prison", Situation::InCustody)]
+fn reads_other_wordings_of_a_condition(#[case] text: &str, #[case] group: Situation) {
+    let e = eligibility_from_text(text);
+    assert_eq!(e.populations.value(), Some(&vec![group]), "{text}");
+    let Constraint::Restricted { evidence, .. } = &e.populations else {
+        panic!("{text}: no population");
+    };
+    let quoted = evidence.text.as_deref().unwrap_or_default();
+    assert!(
+        !quoted.is_empty() && text.contains(quoted),
+        "{text}: {quoted}"
+    );
+}
+
+#[test]
+fn a_parents_consent_is_a_formality_however_written() {
+    let e = eligibility_from_text("Children ages 6-16 with consent of a parent or guardian");
+    assert_eq!(e.age.value(), age(Some(6.0), Some(16.0)).as_ref());
+    assert!(e.to_verify.is_empty());
 }
