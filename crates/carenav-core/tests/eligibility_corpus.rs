@@ -836,6 +836,20 @@ const PARTS: [&str; 20] = [
 ///   synthetic-9 held back .766 → .773; development unchanged. "who have
 ///   a" as "with" was tried and dropped (4 atoms on read sets, none on a
 ///   never-read one, and one wrong age there).
+///   From the read reworded half: a wish to quit however said ("Must
+///   want to stop using marijuana"), needing drug treatment, frail older
+///   adults, "members in good standing", a shelter for families, harms
+///   experienced, suffered or threatened, federal parole and supervised
+///   release, "have lived in <place> for the past year", an address
+///   required, boundaries with a possessive, living in the service area,
+///   residents of the county, a recommendation as a referral: reworded
+///   population .869/.628 → .879/.683, residency .882/.738 → .891/.803,
+///   requirement .885/.742 → .889/.774, exclusions 54/55 → 62/63; never
+///   read: reworded held back population recall .585 → .596, exclusions
+///   51/51; synthetic-7 population precision .915 → .907 ("for anyone who
+///   wants to stop drinking or using" at AA meetings is an invitation
+///   there); development unchanged. "Membership with the ... required"
+///   was tried and dropped (a never-read residency lost).
 const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("dev", "age", 0.95, 0.97),
     ("dev", "gender", 0.91, 0.85),
@@ -965,10 +979,10 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("synthetic-9-held-back", "agency-only", 0.98, 0.61),
     ("reworded", "age", 0.90, 0.89),
     ("reworded", "gender", 0.80, 0.92),
-    ("reworded", "population", 0.86, 0.62),
-    ("reworded", "residency", 0.87, 0.72),
+    ("reworded", "population", 0.87, 0.67),
+    ("reworded", "residency", 0.88, 0.79),
     ("reworded", "income", 0.90, 0.92),
-    ("reworded", "requirement", 0.87, 0.73),
+    ("reworded", "requirement", 0.88, 0.76),
     ("reworded", "agency-only", 0.85, 0.99),
     ("reworded-held-back", "age", 0.86, 0.82),
     ("reworded-held-back", "gender", 0.80, 0.92),

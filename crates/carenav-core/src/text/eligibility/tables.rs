@@ -463,6 +463,12 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
         "parolee|parolees|probationer|probationers",
         Situation::JusticeInvolved,
     ),
+    // "People on federal parole, probation or supervised release".
+    (
+        "on federal|state? parole|probation ,? parole|probation? ,? or supervised release",
+        Situation::JusticeInvolved,
+    ),
+    ("on supervised release", Situation::JusticeInvolved),
     (
         "currently? in jail|prison or|and|/ jail|prison",
         Situation::InCustody,
@@ -506,6 +512,7 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
     // Of a named club, association or plan ("Membership in ASQ", "Must
     // be a member in good standing of CAMFT").
     ("membership in $", Situation::Member),
+    ("$ member|members in good standing", Situation::Member),
     ("must? be a? member|members of|in the? $", Situation::Member),
     (
         "must? be a? member|members in good standing of|with the? $",
@@ -1087,7 +1094,8 @@ pub(super) const HARMED: &str = "victim|victims|survivor|survivors of recent|pas
 
 /// Who has lived through a harm, said with a verb ("who have experienced
 /// sexual exploitation or trafficking").
-pub(super) const HARM_LIVED: &str = "who have|has? experienced|survived";
+pub(super) const HARM_LIVED: &str =
+    "who are|have|has? experienced|experiencing|survived|suffered|facing or? threatened? with|by?";
 
 /// Who has been harmed, said in the passive ("who have been subjected to
 /// physical abuse, financial exploitation").
@@ -1230,13 +1238,25 @@ pub(super) const PEOPLE: &[(&str, &[Situation], Option<Gender>)] = &[
         &[Situation::SubstanceUse],
         None,
     ),
+    // However the wish is said: "Must want to stop using marijuana",
+    // "Wanting to quit drinking".
     (
-        "a? desire to stop|quit using marijuana|cannabis|cocaine|heroin|methamphetamine|opioids|narcotics",
+        "a? desire|want|wants|wanting|wish|wishes to stop|quit drinking|using",
         &[Situation::SubstanceUse],
         None,
     ),
     (
-        "a? desire to stop|quit using|drinking drugs|alcohol|cocaine? and|or? all? other? drugs|alcohol|mind? -? altering? substances?",
+        "who? need|needs|needing|seek|seeks|seeking|require|requires|requiring drug|alcohol|substance abuse? treatment|detox|detoxification",
+        &[Situation::SubstanceUse],
+        None,
+    ),
+    (
+        "a? desire|want|wants|wanting|wish|wishes to stop|quit using marijuana|cannabis|cocaine|heroin|methamphetamine|opioids|narcotics",
+        &[Situation::SubstanceUse],
+        None,
+    ),
+    (
+        "a? desire|want|wants|wanting|wish|wishes to stop|quit using|drinking drugs|alcohol|cocaine? and|or? all? other? drugs|alcohol|mind? -? altering? substances?",
         &[Situation::SubstanceUse],
         None,
     ),
@@ -1261,6 +1281,13 @@ pub(super) const PEOPLE: &[(&str, &[Situation], Option<Gender>)] = &[
         None,
     ),
     ("frail elderly|elders|seniors", &[Situation::Senior], None),
+    ("frail older adult|adults", &[Situation::Senior], None),
+    // Who a shelter takes: "Emergency shelter for families".
+    (
+        "emergency? shelter|shelters for families",
+        &[Situation::FamilyWithChildren],
+        None,
+    ),
     (
         "isolated|homebound senior|seniors|elderly|elders",
         &[Situation::Senior],
@@ -2170,6 +2197,15 @@ pub(super) const RESIDENCY: &[(&str, ResidencyShape)] = &[
         "must? have|has lived|resided in the? $ for? at? least? # months|years|month|year",
         ResidencyShape::Named,
     ),
+    // "have lived in California for the past year".
+    (
+        "must? have|has lived|resided in the? $ for the past|last year",
+        ResidencyShape::Named,
+    ),
+    (
+        "must? have|has lived|resided in the? $ for the past|last # years|months",
+        ResidencyShape::Named,
+    ),
     (
         "must? live|lives|living|reside|resides|residing within the boundaries|boundary of the? $",
         ResidencyShape::Named,
@@ -2243,7 +2279,7 @@ pub(super) const RESIDENCY: &[(&str, ResidencyShape)] = &[
     ),
     ("service area resident|residents", ResidencyShape::Unnamed),
     (
-        "within|in the|our|its? district|association|school|city|parish boundaries|boundary",
+        "within|in the|our|its? district|association|school|city|parish|district's|association's|city's|parish's boundaries|boundary",
         ResidencyShape::Unnamed,
     ),
     // "Centralized intake for 12 counties": some counties, not named.
@@ -2330,6 +2366,7 @@ pub(super) const RESIDENCY: &[(&str, ResidencyShape)] = &[
         ResidencyShape::Named,
     ),
     ("must? have a|an $ address", ResidencyShape::Named),
+    ("a|an $ address is|are required", ResidencyShape::Named),
     ("must? have a|an local address", ResidencyShape::Unnamed),
     // "Homebound veteran living within 30 minutes of VA Palo Alto office".
     (
@@ -2588,6 +2625,14 @@ pub(super) const SAME_AS: &[(&str, &str)] = &[
         "with the? consent|permission of a|their? parent|parents or|/ guardian|guardians",
         "with parent consent",
     ),
+    // Where the people served live, however said.
+    (
+        "must? live|lives|living|reside|resides|residing in|within the|our|its? service area",
+        "resident of the service area",
+    ),
+    ("resident|residents of the county", "county residents"),
+    // "Requires a recommendation from a teacher".
+    ("recommendation|recommendations from", "referral from"),
     // "Must belong to the San Carlos Villagers".
     ("belong|belongs to", "be a member of"),
     // "currently held in a jail or prison" ("held at" is as often where

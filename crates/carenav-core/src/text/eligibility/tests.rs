@@ -470,6 +470,8 @@ fn reads_income(#[case] text: &str, #[case] expected: Option<IncomeLimit>) {
 #[case("Families living within Elk Grove Unified School District boundaries", &["Elk Grove Unified School District"])]
 // A short name is read as the full one the boundary data knows.
 #[case("SF residents only", &["San Francisco"])]
+#[case("Must have lived in California for the past year", &["California"])]
+#[case("A California address is required for services", &["California"])]
 fn reads_residency(#[case] text: &str, #[case] expected: &[&str]) {
     let names: Vec<String> = expected.iter().map(|s| (*s).to_owned()).collect();
     assert_eq!(
@@ -669,6 +671,7 @@ fn confidence<T>(c: &Constraint<T>) -> Option<Confidence> {
 #[case("Referrals accepted only from agencies", RequirementKind::Referral)]
 #[case("Must call ahead to schedule an intake", RequirementKind::Appointment)]
 #[case("Intake interview required", RequirementKind::Appointment)]
+#[case("Requires a recommendation from a teacher", RequirementKind::Referral)]
 fn reads_requirements(#[case] text: &str, #[case] kind: RequirementKind) {
     let e = eligibility_from_text(text);
     assert!(
@@ -1302,6 +1305,14 @@ fn reads_people_phrases(
     "Must be a mother, foster mother or expectant mother",
     vec![Situation::Parenting, Situation::Pregnant]
 )]
+// The same condition however said.
+#[case("Wanting to quit drinking", vec![Situation::SubstanceUse])]
+#[case("Women who need drug treatment", vec![Situation::SubstanceUse])]
+#[case("Disabled or frail older adults", vec![Situation::Disability, Situation::Senior])]
+#[case("CAMFT members in good standing only", vec![Situation::Member])]
+#[case("Emergency shelter for families", vec![Situation::FamilyWithChildren])]
+#[case("Seniors who have suffered physical abuse", vec![Situation::Senior, Situation::CrimeVictim])]
+#[case("People on federal parole, probation or supervised release", vec![Situation::JusticeInvolved])]
 // Open Eligibility's situation terms written alone, as a field's list.
 #[case("Physical disability, age 18+", vec![Situation::PhysicalDisability])]
 #[case("Intellectual disability", vec![Situation::DevelopmentalDisability])]
@@ -3255,4 +3266,19 @@ fn a_parents_consent_is_a_formality_however_written() {
     let e = eligibility_from_text("Children ages 6-16 with consent of a parent or guardian");
     assert_eq!(e.age.value(), age(Some(6.0), Some(16.0)).as_ref());
     assert!(e.to_verify.is_empty());
+}
+
+/// Residents of an unnamed area, however said: to verify, not a place.
+#[rstest]
+#[case("Residents of the county")]
+#[case("Must live in the service area")]
+#[case("Must reside within the association's boundaries")]
+fn reads_an_unnamed_area(#[case] text: &str) {
+    assert!(
+        matches!(
+            eligibility_from_text(text).residency,
+            Constraint::Unknown { .. }
+        ),
+        "{text}"
+    );
 }
