@@ -93,7 +93,7 @@ const PREFERENCE: &[&str] = &[
     "priority|preference is? given",
     "priority|preference to",
     "priority|preference goes|go to",
-    "have|has|receive|receives|get|gets first|top? priority",
+    "have|has|receive|receives|get|gets|given first|top? priority|preference",
     "first|top priority",
     "preferences apply",
     "served|seen first",

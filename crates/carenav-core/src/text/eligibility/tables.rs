@@ -65,6 +65,12 @@ pub(super) const AGE: &[(&str, AgeShape)] = &[
     // "Shelter for adults", "single adults": who a place takes, read even
     // in a sentence read only in part (module docs, scanning).
     ("for single? adult|adults", AgeShape::Adult),
+    ("adult|adults shelter|shelters", AgeShape::Adult),
+    // A bare range or bound after "must be" is an age ("Must be 18-27 and
+    // capable of strenuous work", "Must be 50+").
+    ("must be # - # years|yrs? old?", AgeShape::Between),
+    ("must be # + years|yrs? old?", AgeShape::Min),
+    ("must be # or|and over|older", AgeShape::Min),
     ("single adult|adults", AgeShape::Adult),
     ("adult|adults only", AgeShape::Adult),
     (
@@ -298,7 +304,7 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
         Situation::DevelopmentalDisability,
     ),
     (
-        "with? autism spectrum? or related|other communication|developmental disorder|disorders",
+        "with? autism spectrum? disorder? or a? related|other communication|developmental disorder|disorders",
         Situation::DevelopmentalDisability,
     ),
     ("infant|infants|babies|toddlers", Situation::Child),
@@ -1095,7 +1101,7 @@ pub(super) const HARMED: &str = "victim|victims|survivor|survivors of recent|pas
 /// Who has lived through a harm, said with a verb ("who have experienced
 /// sexual exploitation or trafficking").
 pub(super) const HARM_LIVED: &str =
-    "who are|have|has? experienced|experiencing|survived|suffered|facing or? threatened? with|by?";
+    "who? are|have|has? experienced|experiencing|survived|suffered|facing or? threatened? with|by?";
 
 /// Who has been harmed, said in the passive ("who have been subjected to
 /// physical abuse, financial exploitation").
@@ -2602,6 +2608,17 @@ pub(super) const SAME_AS: &[(&str, &str)] = &[
     ("diagnosed with", "with"),
     // "with a current substance abuse problem": the article adds nothing.
     ("with a|an", "with"),
+    // "Adults who have a disability", "who have a memory impairment".
+    (
+        "who|that have|has a|an? disability|disabilities",
+        "with a disability",
+    ),
+    (
+        "who|that have|has a|an? memory impairment|loss",
+        "with memory impairment",
+    ),
+    // "seniors over 60 as well as their caretakers or spouses".
+    ("as well as", "and"),
     // An income limit however it is compared ("income at or below",
     // "not to exceed", "no more than") or headed ("Income limit: 125% of
     // the federal poverty level", "Maximum income: $30,000 a year"): the

@@ -25,6 +25,9 @@ fn age(min: Option<f64>, max: Option<f64>) -> Option<AgeRange> {
 #[case("ages 5 - 14", age(Some(5.0), Some(14.0)))]
 #[case("60 and older", age(Some(60.0), None))]
 #[case("Seniors 55+", age(Some(55.0), None))]
+// A bare range after "must be" is an age.
+#[case("Must be 18-27", age(Some(18.0), Some(27.0)))]
+#[case("Adult shelter", age(Some(18.0), None))]
 #[case("a youth (17 years or younger)", age(None, Some(17.0)))]
 #[case("Birth to age 20", age(Some(0.0), Some(20.0)))]
 #[case("Adults only", age(Some(18.0), None))]
@@ -1313,6 +1316,12 @@ fn reads_people_phrases(
 #[case("Emergency shelter for families", vec![Situation::FamilyWithChildren])]
 #[case("Seniors who have suffered physical abuse", vec![Situation::Senior, Situation::CrimeVictim])]
 #[case("People on federal parole, probation or supervised release", vec![Situation::JusticeInvolved])]
+#[case("People experiencing or threatened with domestic violence", vec![Situation::DomesticViolenceSurvivor])]
+#[case("Adults who have a memory impairment", vec![Situation::Disability])]
+#[case(
+    "People with an autism spectrum disorder or a related communication disorder",
+    vec![Situation::DevelopmentalDisability]
+)]
 // Open Eligibility's situation terms written alone, as a field's list.
 #[case("Physical disability, age 18+", vec![Situation::PhysicalDisability])]
 #[case("Intellectual disability", vec![Situation::DevelopmentalDisability])]
