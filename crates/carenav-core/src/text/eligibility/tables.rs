@@ -2617,6 +2617,14 @@ pub(super) const SAME_AS: &[(&str, &str)] = &[
         "who|that have|has a|an? memory impairment|loss",
         "with memory impairment",
     ),
+    // "Must live in the state of Illinois": the state's name says it.
+    ("the? state of", ""),
+    // "referred to the program by the court".
+    (
+        "referred to the|this|our? program|service|agency|project by",
+        "referred by",
+    ),
+    ("proving|confirming|documenting", "verifying"),
     // "seniors over 60 as well as their caretakers or spouses".
     ("as well as", "and"),
     // An income limit however it is compared ("income at or below",

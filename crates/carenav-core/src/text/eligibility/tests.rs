@@ -475,6 +475,7 @@ fn reads_income(#[case] text: &str, #[case] expected: Option<IncomeLimit>) {
 #[case("SF residents only", &["San Francisco"])]
 #[case("Must have lived in California for the past year", &["California"])]
 #[case("A California address is required for services", &["California"])]
+#[case("Must live in the state of Illinois", &["Illinois"])]
 fn reads_residency(#[case] text: &str, #[case] expected: &[&str]) {
     let names: Vec<String> = expected.iter().map(|s| (*s).to_owned()).collect();
     assert_eq!(
@@ -675,6 +676,7 @@ fn confidence<T>(c: &Constraint<T>) -> Option<Confidence> {
 #[case("Must call ahead to schedule an intake", RequirementKind::Appointment)]
 #[case("Intake interview required", RequirementKind::Appointment)]
 #[case("Requires a recommendation from a teacher", RequirementKind::Referral)]
+#[case("Referred to the program by the court", RequirementKind::Referral)]
 fn reads_requirements(#[case] text: &str, #[case] kind: RequirementKind) {
     let e = eligibility_from_text(text);
     assert!(
