@@ -53,6 +53,7 @@ const MIN_EXCLUDING_PRECISION: &[(&str, f64)] = &[
     // One wrong population exclusion of 53 at its first measure.
     ("reworded", 0.97),
     ("reworded-held-back", 0.99),
+    ("reworded-2", 0.97),
 ];
 
 /// The shared data's sources, one corpus file each.
@@ -161,7 +162,15 @@ const REAL_SOURCES: [&str; 4] = [
 /// gender .812/.929, population .942/.585, residency .958/.758, income
 /// .919/.756, requirement .970/.780, agency-only 1/.700, exclusions 50 of
 /// 50 right: the real held-back part's shape (population .812/.591).
-const PARTS: [&str; 20] = [
+/// Reworded 2 (stop 23): the texts of `reworded` written twice more by
+/// four more blind helpers, once as a terse data-entry field
+/// ("Sr. 60+; SM Co. res.") and once in plain words to the client ("You
+/// must live in ..."), 698 texts, read and used for rules; measured
+/// first after the rules from `reworded` (so the same meanings had been
+/// read once in other words): age .911/.729, gender .889/.857,
+/// population .865/.586, residency .906/.475, income .929/.605,
+/// requirement .830/.629, agency-only 1/.750, exclusions 36 of 37 right.
+const PARTS: [&str; 21] = [
     "dev",
     "held-back",
     "synthetic",
@@ -182,6 +191,7 @@ const PARTS: [&str; 20] = [
     "synthetic-9-held-back",
     "reworded",
     "reworded-held-back",
+    "reworded-2",
 ];
 
 /// Regression floors (precision, recall) per part and kind, a little below
@@ -1005,6 +1015,13 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("reworded-held-back", "income", 0.91, 0.82),
     ("reworded-held-back", "requirement", 0.96, 0.77),
     ("reworded-held-back", "agency-only", 0.98, 0.69),
+    ("reworded-2", "age", 0.90, 0.72),
+    ("reworded-2", "gender", 0.88, 0.85),
+    ("reworded-2", "population", 0.85, 0.58),
+    ("reworded-2", "residency", 0.90, 0.47),
+    ("reworded-2", "income", 0.92, 0.60),
+    ("reworded-2", "requirement", 0.82, 0.62),
+    ("reworded-2", "agency-only", 0.98, 0.74),
 ];
 
 #[derive(Debug, Deserialize)]
