@@ -46,6 +46,15 @@ fn read_as_known(tokens: Vec<Token>) -> Vec<Token> {
             end: last,
             capitalized: token.capitalized && k == 0,
         }));
+        // An abbreviation's point also ends a sentence when one starts
+        // after it ("Service area res. Children 17 and under ...").
+        let point = tokens.get(end - 1).filter(|t| t.is_punct('.'));
+        let sentence_after = tokens
+            .get(end)
+            .is_some_and(|next| next.capitalized || next.digits().is_some());
+        if let Some(point) = point.filter(|_| sentence_after) {
+            out.push(point.clone());
+        }
         i = end;
     }
     out
@@ -397,6 +406,8 @@ pub(super) const FOR_A_PART: &[&str] = &[
     "for a|the? discounted|reduced|sliding fee|fees|rate|rates|price|prices|scale",
     // "Some day trips are limited to members age 55 and up".
     "some|certain day? trips|outings|events|programs|services|classes|activities are|is limited|restricted|open",
+    // "Other languages by appt.": an interpreter's terms, not the service's.
+    "other languages|interpreters|interpretation",
 ];
 
 /// Whether a sentence ends "for other services" (or programs, activities):

@@ -2617,6 +2617,41 @@ pub(super) const SAME_AS: &[(&str, &str)] = &[
         "who|that have|has a|an? memory impairment|loss",
         "with memory impairment",
     ),
+    // Plain words to the client ("You can get help if you are a senior",
+    // "You must live in ...", "This program is for students ..."): the
+    // conditions of the field-style wordings.
+    (
+        "you can|may get help|apply|join|qualify|enroll|participate|come if you are|'re",
+        "must be",
+    ),
+    (
+        "you can|may get help|apply|join|qualify|enroll|participate|come if you have",
+        "with",
+    ),
+    ("you must|need to be", "must be"),
+    ("you must|need to have", "must have"),
+    ("you must|need to live|reside", "must live"),
+    (
+        "this|the|our program|service|project|shelter|clinic|class|group is only? for|serves",
+        "for",
+    ),
+    ("we serve|help|represent", "serves"),
+    // Abbreviations of data-entry fields ("San Mateo County res.",
+    // "ID req'd", "w/o insurance"); a point after one is the
+    // abbreviation's (see `read_as_known`).
+    ("res|resid .", "residents"),
+    ("res", "residents"),
+    ("req'd|reqd|req .?", "required"),
+    ("svc|svcs .?", "services"),
+    ("appt|appts .?", "appointment"),
+    ("dx .?", "diagnosis"),
+    ("sr|srs .?", "senior"),
+    ("yr .?", "year"),
+    ("indiv|indivs .?", "individuals"),
+    ("cnty|cty .?", "county"),
+    ("info .?", "information"),
+    ("with o", "without"),
+    ("with in", "within"),
     // "Must live in the state of Illinois": the state's name says it.
     ("the? state of", ""),
     // "referred to the program by the court".

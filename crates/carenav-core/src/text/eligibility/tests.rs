@@ -676,6 +676,8 @@ fn confidence<T>(c: &Constraint<T>) -> Option<Confidence> {
 #[case("Must call ahead to schedule an intake", RequirementKind::Appointment)]
 #[case("Intake interview required", RequirementKind::Appointment)]
 #[case("Requires a recommendation from a teacher", RequirementKind::Referral)]
+#[case("ID req'd", RequirementKind::Id)]
+#[case("Call for appt.", RequirementKind::Appointment)]
 #[case("Referred to the program by the court", RequirementKind::Referral)]
 fn reads_requirements(#[case] text: &str, #[case] kind: RequirementKind) {
     let e = eligibility_from_text(text);
@@ -3292,4 +3294,46 @@ fn reads_an_unnamed_area(#[case] text: &str) {
         ),
         "{text}"
     );
+}
+
+/// Data-entry abbreviations and plain words to the client read as the
+/// field wordings they stand for.
+#[rstest]
+#[case("Foster City res. only", &["Foster City"])]
+#[case("California res.", &["California"])]
+#[case("You must live in San Mateo County.", &["San Mateo County"])]
+fn reads_residency_however_written(#[case] text: &str, #[case] expected: &[&str]) {
+    let e = eligibility_from_text(text);
+    let want: Vec<String> = expected.iter().map(|s| (*s).to_owned()).collect();
+    assert_eq!(e.residency.value(), Some(&want), "{text}");
+}
+
+#[test]
+fn an_abbreviations_point_ends_a_sentence_only_before_one() {
+    // "res." closes its sentence here: the children's age is their own.
+    let e = eligibility_from_text("Service area res. Children 17 and under");
+    assert_eq!(e.age.value(), age(None, Some(17.0)).as_ref());
+    assert!(matches!(e.residency, Constraint::Unknown { .. }));
+}
+
+#[rstest]
+#[case("You can get help if you have a disability.", Situation::Disability)]
+#[case(
+    "This program is for families with low incomes.",
+    Situation::FamilyWithChildren
+)]
+#[case("Adults w/o insurance", Situation::Uninsured)]
+fn reads_plain_words_to_the_client(#[case] text: &str, #[case] group: Situation) {
+    let e = eligibility_from_text(text);
+    assert!(
+        e.populations.value().is_some_and(|g| g.contains(&group)),
+        "{text}: {:?}",
+        e.populations
+    );
+}
+
+#[test]
+fn documents_to_bring_if_you_have_them_are_no_requirement() {
+    let e = eligibility_from_text("Bring ID and proof of income if you have them.");
+    assert!(e.requirements.is_empty(), "{:?}", e.requirements);
 }
