@@ -2083,7 +2083,7 @@ pub(super) const INCOME: &[(&str, IncomeShape)] = &[
         IncomeShape::Low,
     ),
     (
-        "income level|levels? must be below|within|under federally|federal|hud? established|set? poverty? income? limits|guidelines",
+        "income level|levels? must? be? below|within|under federally|federal|hud? established|set? poverty? income? limits|guidelines",
         IncomeShape::Low,
     ),
     ("income -? qualified|eligible", IncomeShape::Low),
@@ -2651,6 +2651,13 @@ pub(super) const SAME_AS: &[(&str, &str)] = &[
     ("cnty|cty .?", "county"),
     ("info .?", "information"),
     ("with o", "without"),
+    ("min . age", "minimum age"),
+    ("mos .?", "months"),
+    ("req's|req'ts|reqs|reqts", "requirements"),
+    ("/ yr|year", "per year"),
+    ("/ mo|month", "per month"),
+    // "18 & under": every table reads "and" where it reads "&".
+    ("&", "and"),
     ("with in", "within"),
     // "Must live in the state of Illinois": the state's name says it.
     ("the? state of", ""),
@@ -2673,8 +2680,9 @@ pub(super) const SAME_AS: &[(&str, &str)] = &[
     ("income|incomes of? no|not more than", "income under"),
     ("income|incomes not to exceed", "income under"),
     ("income|incomes of? up to", "income under"),
+    // (Not "income limit of $47,520 for 1 person": a table by size.)
     ("income limit|cap|ceiling|maximum :|is", "income under"),
-    ("maximum|max income :|is", "income under"),
+    ("maximum|max .? income|incomes :|is", "income under"),
     // "whether or not they have children": no condition either way.
     (
         ", whether or not they have children|kids",

@@ -27,6 +27,9 @@ fn age(min: Option<f64>, max: Option<f64>) -> Option<AgeRange> {
 #[case("Seniors 55+", age(Some(55.0), None))]
 // A bare range after "must be" is an age.
 #[case("Must be 18-27", age(Some(18.0), Some(27.0)))]
+#[case("18 & under", age(None, Some(18.0)))]
+#[case("Membership: min. age 13", age(Some(13.0), None))]
+#[case("Ages 2 mos.-6 yrs", age(Some(0.0), Some(6.0)))]
 #[case("Adult shelter", age(Some(18.0), None))]
 #[case("a youth (17 years or younger)", age(None, Some(17.0)))]
 #[case("Birth to age 20", age(Some(0.0), Some(20.0)))]
@@ -379,6 +382,18 @@ fn families_make_a_population_a_hint() {
 #[case(
     "Income must be under federally set limits",
     Some(IncomeLimit::LowIncome)
+)]
+#[case("Income w/in federal poverty guidelines", Some(IncomeLimit::LowIncome))]
+// A limit per household size keeps its table, however headed.
+#[case(
+    "Income limit of $47,520 for 1 person, $54,300 for a couple",
+    Some(IncomeLimit::AnnualByHouseholdSize(HouseholdLimits {
+        limits: vec![
+            HouseholdLimit { size: 1, annual_dollars: 47520.0 },
+            HouseholdLimit { size: 2, annual_dollars: 54300.0 },
+        ],
+        each_additional: None,
+    }))
 )]
 fn reads_income(#[case] text: &str, #[case] expected: Option<IncomeLimit>) {
     assert_eq!(
