@@ -897,6 +897,12 @@ const PARTS: [&str; 21] = [
 ///   synthetic-8 held back .890/.793 → .893/.817; synthetic-7 age
 ///   precision .909 → .882 (months from birth, above). "# + yrs" as an
 ///   age was tried and dropped ("San Carlos res. 2+ yrs" is how long).
+///   A wish to quit said to the client ("You can join if you want to
+///   stop using drugs"), "you are" and "you're" as "must be" (not after
+///   "if": "If you are uninsured, ..." stays a condition), "losing your
+///   housing": reworded-2 population recall .608 → .625; "your" as
+///   "their" everywhere was tried and dropped (rows read "your address",
+///   "your appointment", "your parole officer").
 const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("dev", "age", 0.95, 0.97),
     ("dev", "gender", 0.91, 0.85),

@@ -675,7 +675,7 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
         Situation::AtRiskOfHomelessness,
     ),
     (
-        "at imminent? risk of losing their|his|her? housing|home",
+        "at imminent? risk of losing their|his|her|your? housing|home",
         Situation::AtRiskOfHomelessness,
     ),
     ("facing eviction", Situation::AtRiskOfHomelessness),
@@ -928,7 +928,7 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
         Situation::Homeless,
     ),
     (
-        "at risk of losing their|his|her? housing|home|homes",
+        "at risk of losing their|his|her|your? housing|home|homes",
         Situation::AtRiskOfHomelessness,
     ),
     (
@@ -2619,15 +2619,33 @@ pub(super) const SAME_AS: &[(&str, &str)] = &[
     ),
     // Plain words to the client ("You can get help if you are a senior",
     // "You must live in ...", "This program is for students ..."): the
-    // conditions of the field-style wordings.
+    // conditions of the field-style wordings. ("you're" is one word.)
     (
-        "you can|may get help|apply|join|qualify|enroll|participate|come if you are|'re",
+        "you can|may get? help|apply|join|qualify|enroll|participate|come|attend if you are",
         "must be",
     ),
     (
-        "you can|may get help|apply|join|qualify|enroll|participate|come if you have",
+        "you can|may get? help|apply|join|qualify|enroll|participate|come|attend if you're",
+        "must be",
+    ),
+    (
+        "you can|may get? help|apply|join|qualify|enroll|participate|come|attend if you have",
         "with",
     ),
+    // A wish to quit, said to the client ("You can join if you want to
+    // stop using drugs").
+    (
+        "you can|may get? help|apply|join|qualify|enroll|participate|come|attend if you want|wish to",
+        "desire to",
+    ),
+    ("you are welcome if you want|wish to", "desire to"),
+    ("you're welcome if you want|wish to", "desire to"),
+    // "If you are uninsured, ...", "Bring ID if you have one": a condition
+    // stays one (kept as written, so the next row does not take it).
+    ("if you are", "if you are"),
+    ("if you're", "if you are"),
+    ("you are", "must be"),
+    ("you're", "must be"),
     ("you must|need to be", "must be"),
     ("you must|need to have", "must have"),
     ("you must|need to live|reside", "must live"),

@@ -3338,6 +3338,15 @@ fn an_abbreviations_point_ends_a_sentence_only_before_one() {
     Situation::FamilyWithChildren
 )]
 #[case("Adults w/o insurance", Situation::Uninsured)]
+#[case(
+    "You can join if you want to stop using drugs and alcohol.",
+    Situation::SubstanceUse
+)]
+#[case("You are living with HIV or AIDS.", Situation::HivAids)]
+#[case(
+    "You are at risk of losing your housing.",
+    Situation::AtRiskOfHomelessness
+)]
 fn reads_plain_words_to_the_client(#[case] text: &str, #[case] group: Situation) {
     let e = eligibility_from_text(text);
     assert!(
@@ -3345,6 +3354,13 @@ fn reads_plain_words_to_the_client(#[case] text: &str, #[case] group: Situation)
         "{text}: {:?}",
         e.populations
     );
+}
+
+#[test]
+fn if_you_are_stays_a_condition() {
+    let e =
+        eligibility_from_text("If you are uninsured, they will try to enroll you in HealthySF.");
+    assert!(e.populations.value().is_none(), "{:?}", e.populations);
 }
 
 #[test]
