@@ -231,7 +231,10 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
     ),
     ("service member|members", Situation::Military),
     ("at risk of homelessness", Situation::AtRiskOfHomelessness),
-    ("about to become homeless", Situation::AtRiskOfHomelessness),
+    (
+        "about|soon to become|be homeless",
+        Situation::AtRiskOfHomelessness,
+    ),
     ("inadequately housed", Situation::AtRiskOfHomelessness),
     ("experiencing homelessness", Situation::Homeless),
     ("veteran|veterans", Situation::Veteran),
@@ -548,6 +551,8 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
         Situation::Member,
     ),
     ("of $ descent", Situation::CulturalCommunity),
+    // "Membership: Italian descent", "Czech/Slovak ancestry".
+    ("$ descent|ancestry|heritage", Situation::CulturalCommunity),
     ("american indian|indians", Situation::CulturalCommunity),
     ("native american|americans", Situation::CulturalCommunity),
     ("parent|parents of a? child|children", Situation::Parenting),
@@ -1257,7 +1262,13 @@ pub(super) const PEOPLE: &[(&str, &[Situation], Option<Gender>)] = &[
         None,
     ),
     (
-        "a? desire|want|wants|wanting|wish|wishes to stop|quit using marijuana|cannabis|cocaine|heroin|methamphetamine|opioids|narcotics",
+        "a? desire|want|wants|wanting|wish|wishes to stop|quit using? marijuana|cannabis|cocaine|heroin|methamphetamine|opioids|narcotics",
+        &[Situation::SubstanceUse],
+        None,
+    ),
+    // "Must want to quit drugs & alcohol": the object said, no verb.
+    (
+        "a? desire|want|wants|wanting|wish|wishes to stop|quit drugs|alcohol and|or? drugs|alcohol?",
         &[Situation::SubstanceUse],
         None,
     ),
@@ -1288,6 +1299,11 @@ pub(super) const PEOPLE: &[(&str, &[Situation], Option<Gender>)] = &[
     ),
     ("frail elderly|elders|seniors", &[Situation::Senior], None),
     ("frail older adult|adults", &[Situation::Senior], None),
+    (
+        "experiencing|facing or at risk of homelessness",
+        &[Situation::Homeless, Situation::AtRiskOfHomelessness],
+        None,
+    ),
     // Who a shelter takes: "Emergency shelter for families".
     (
         "emergency? shelter|shelters for families",
@@ -2663,6 +2679,7 @@ pub(super) const SAME_AS: &[(&str, &str)] = &[
     ("svc|svcs .?", "services"),
     ("appt|appts .?", "appointment"),
     ("dx .?", "diagnosis"),
+    ("tx .?", "treatment"),
     ("sr|srs .?", "senior"),
     ("yr .?", "year"),
     ("indiv|indivs .?", "individuals"),

@@ -1329,6 +1329,12 @@ fn reads_people_phrases(
 )]
 // The same condition however said.
 #[case("Wanting to quit drinking", vec![Situation::SubstanceUse])]
+#[case("Must want to quit drugs and alcohol", vec![Situation::SubstanceUse])]
+#[case("Czech/Slovak ancestry", vec![Situation::CulturalCommunity])]
+#[case(
+    "Experiencing or at risk of homelessness",
+    vec![Situation::Homeless, Situation::AtRiskOfHomelessness]
+)]
 #[case("Women who need drug treatment", vec![Situation::SubstanceUse])]
 #[case("Disabled or frail older adults", vec![Situation::Disability, Situation::Senior])]
 #[case("CAMFT members in good standing only", vec![Situation::Member])]
@@ -3353,6 +3359,16 @@ fn reads_plain_words_to_the_client(#[case] text: &str, #[case] group: Situation)
         e.populations.value().is_some_and(|g| g.contains(&group)),
         "{text}: {:?}",
         e.populations
+    );
+}
+
+#[test]
+fn a_wish_to_stop_gambling_names_no_group() {
+    assert!(
+        eligibility_from_text("Desire to stop gambling")
+            .populations
+            .value()
+            .is_none()
     );
 }
 
