@@ -2,7 +2,7 @@
 //! rows of a table worth trying there. The syntax is described in the
 //! module docs of `super`.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::str::SplitWhitespace;
 use std::sync::OnceLock;
 

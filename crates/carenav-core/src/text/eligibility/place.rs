@@ -1,7 +1,7 @@
 //! Place names in eligibility text: what `$` and `$c` match in a pattern
 //! ("Resident of Atherton, Menlo Park or Woodside").
 
-use std::collections::HashSet;
+use foldhash::HashSet;
 use std::sync::LazyLock;
 
 use super::tables::*;
