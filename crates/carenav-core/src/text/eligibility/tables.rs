@@ -2662,9 +2662,9 @@ pub(super) const SAME_AS: &[(&str, &str)] = &[
     ("if you're", "if you are"),
     ("you are", "must be"),
     ("you're", "must be"),
-    ("you must|need to be", "must be"),
-    ("you must|need to have", "must have"),
-    ("you must|need to live|reside", "must live"),
+    ("you must|need to? be", "must be"),
+    ("you must|need to? have", "must have"),
+    ("you must|need to? live|reside", "must live"),
     (
         "this|the|our program|service|project|shelter|clinic|class|group is only? for|serves",
         "for",

@@ -28,6 +28,7 @@ fn age(min: Option<f64>, max: Option<f64>) -> Option<AgeRange> {
 // A bare range after "must be" is an age.
 #[case("Must be 18-27", age(Some(18.0), Some(27.0)))]
 #[case("18 & under", age(None, Some(18.0)))]
+#[case("You must be 18 or younger.", age(None, Some(18.0)))]
 #[case("Membership: min. age 13", age(Some(13.0), None))]
 #[case("Ages 2 mos.-6 yrs", age(Some(0.0), Some(6.0)))]
 #[case("Adult shelter", age(Some(18.0), None))]
