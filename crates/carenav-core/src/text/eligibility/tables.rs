@@ -2666,7 +2666,7 @@ pub(super) const SAME_AS: &[(&str, &str)] = &[
     ("you must|need to? have", "must have"),
     ("you must|need to? live|reside", "must live"),
     (
-        "this|the|our program|service|project|shelter|clinic|class|group is only? for|serves",
+        "this|the|our program|service|project|shelter|clinic|class|group is? only? for|serves",
         "for",
     ),
     ("we serve|help|represent", "serves"),
@@ -2725,7 +2725,7 @@ pub(super) const SAME_AS: &[(&str, &str)] = &[
     ),
     // "with consent of a parent or guardian": a formality.
     (
-        "with the? consent|permission of a|their? parent|parents or|/ guardian|guardians",
+        "with the? consent|permission of a|their? parent|parents or|/? guardian|guardians?",
         "with parent consent",
     ),
     // Where the people served live, however said.

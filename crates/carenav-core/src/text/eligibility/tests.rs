@@ -29,6 +29,11 @@ fn age(min: Option<f64>, max: Option<f64>) -> Option<AgeRange> {
 #[case("Must be 18-27", age(Some(18.0), Some(27.0)))]
 #[case("18 & under", age(None, Some(18.0)))]
 #[case("You must be 18 or younger.", age(None, Some(18.0)))]
+#[case(
+    "Children ages 6-16 with consent of a parent",
+    age(Some(6.0), Some(16.0))
+)]
+#[case("This program serves seniors age 60 and older.", age(Some(60.0), None))]
 #[case("Membership: min. age 13", age(Some(13.0), None))]
 #[case("Ages 2 mos.-6 yrs", age(Some(0.0), Some(6.0)))]
 #[case("Adult shelter", age(Some(18.0), None))]
