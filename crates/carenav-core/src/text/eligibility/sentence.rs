@@ -20,7 +20,8 @@ pub(super) fn prepare(tokens: Vec<Token>) -> Vec<Token> {
     read_as_known(drop_marks(tokens))
 }
 
-static SAME_AS_ROWS: Indexed<(&str, &str)> = Indexed::new(SAME_AS);
+/// [`SAME_AS`], indexed by the word each row opens with.
+pub(super) static SAME_AS_ROWS: Indexed<(&str, &str)> = Indexed::new(SAME_AS);
 
 /// Rewrites the wordings of [`SAME_AS`] into the words the tables know for
 /// them ("dealing with a substance abuse problem" reads as "with a ...").

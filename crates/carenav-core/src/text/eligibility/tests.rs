@@ -2280,6 +2280,7 @@ fn every_row_is_offered_where_it_can_match() {
     assert_indexed("CONNECTOR", &CONNECTOR_ROWS, CONNECTOR);
     assert_indexed("NAME_CUES", &NAME_CUE_ROWS, NAME_CUES);
     assert_indexed("WIDENING", &WIDENING_ROWS, WIDENING);
+    assert_indexed("SAME_AS", &sentence::SAME_AS_ROWS, SAME_AS);
 }
 
 /// Communities named by a people or a language alone, read in a sentence
