@@ -1299,6 +1299,18 @@ pub(super) const PEOPLE: &[(&str, &[Situation], Option<Gender>)] = &[
     ),
     ("frail elderly|elders|seniors", &[Situation::Senior], None),
     ("frail older adult|adults", &[Situation::Senior], None),
+    // Students with their grades ("Students, grades K-12"): the students
+    // named are who is served; the grades say which.
+    (
+        "student|students ,? in? grades|grade k through|to|-? #",
+        &[Situation::Student],
+        None,
+    ),
+    (
+        "student|students ,? in? grades|grade # through|to|- #",
+        &[Situation::Student],
+        None,
+    ),
     (
         "experiencing|facing or at risk of homelessness",
         &[Situation::Homeless, Situation::AtRiskOfHomelessness],

@@ -1336,6 +1336,7 @@ fn reads_people_phrases(
 // The same condition however said.
 #[case("Wanting to quit drinking", vec![Situation::SubstanceUse])]
 #[case("Must want to quit drugs and alcohol", vec![Situation::SubstanceUse])]
+#[case("Students, grades K-12", vec![Situation::Student])]
 #[case("Czech/Slovak ancestry", vec![Situation::CulturalCommunity])]
 #[case(
     "Experiencing or at risk of homelessness",
