@@ -2746,6 +2746,16 @@ pub(super) const SAME_AS: &[(&str, &str)] = &[
         "resident of the service area",
     ),
     ("resident|residents of the county", "county residents"),
+    // Proof of residence however said ("proof that you live in ...",
+    // "papers that prove where you live").
+    ("proof that you live|reside", "proof of residence"),
+    ("proof of where you live|reside", "proof of residence"),
+    (
+        "papers|documents|documentation that prove|proves|show|shows where you live|reside",
+        "proof of residence",
+    ),
+    ("rec|recs .", "recommendation"),
+    ("via", "through"),
     // "Requires a recommendation from a teacher".
     ("recommendation|recommendations from", "referral from"),
     // "Must belong to the San Carlos Villagers".
@@ -2893,7 +2903,7 @@ pub(super) const REQUIREMENT: &[(&str, RequirementKind)] = &[
     ("papers you have been served", RequirementKind::CourtPapers),
     ("must be referred|placed", RequirementKind::Referral),
     ("referred by|through|from", RequirementKind::Referral),
-    ("referral from|by", RequirementKind::Referral),
+    ("referral from|by|through", RequirementKind::Referral),
     (
         "referrals accepted? from agencies|agency only",
         RequirementKind::Referral,

@@ -698,6 +698,12 @@ fn confidence<T>(c: &Constraint<T>) -> Option<Confidence> {
 #[case("Intake interview required", RequirementKind::Appointment)]
 #[case("Requires a recommendation from a teacher", RequirementKind::Referral)]
 #[case("ID req'd", RequirementKind::Id)]
+#[case("Referral via local school district", RequirementKind::Referral)]
+#[case(
+    "You must bring proof of where you live",
+    RequirementKind::ResidencyProof
+)]
+#[case("Papers that prove where you live", RequirementKind::ResidencyProof)]
 #[case("Call for appt.", RequirementKind::Appointment)]
 #[case("Referred to the program by the court", RequirementKind::Referral)]
 fn reads_requirements(#[case] text: &str, #[case] kind: RequirementKind) {
