@@ -921,6 +921,9 @@ const PARTS: [&str; 21] = [
 ///   requirement .833/.645 → .865/.726; never read: synthetic-4 held
 ///   back requirement recall .902 → .927, synthetic-6 held back
 ///   .925/.785 → .928/.810.
+///   "Nonprofits or small businesses" and "orgs": reworded-2 agency-only
+///   recall .750 → .917 ("org." as organization was tried and dropped:
+///   "community-based org. partners" is who a service works with).
 const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("dev", "age", 0.95, 0.97),
     ("dev", "gender", 0.91, 0.85),

@@ -2697,6 +2697,7 @@ pub(super) const SAME_AS: &[(&str, &str)] = &[
     ("indiv|indivs .?", "individuals"),
     ("cnty|cty .?", "county"),
     ("info .?", "information"),
+    ("orgs .?", "organizations"),
     ("with o", "without"),
     ("min . age", "minimum age"),
     ("mos .?", "months"),
@@ -3015,6 +3016,9 @@ pub(super) const WALK_IN: &[&str] = &["drop|walk -? in|ins", "come in or call"];
 pub(super) const AGENCY: &[&str] = &[
     "non? profit|nonprofit community? based? agency|agencies|organization|organizations|group|groups",
     "a non? profit|nonprofit organization or small business",
+    // "Nonprofits or small businesses".
+    "nonprofits|nonprofit or|and small? businesses|business",
+    "small? businesses|business or|and nonprofits|nonprofit",
     "nonprofit educational or charitable service",
     "nonprofit 501 c 3 agency",
     "school|schools or|and agency|agencies",

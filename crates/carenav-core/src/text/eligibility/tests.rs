@@ -1004,6 +1004,7 @@ fn reads_no_id_requirement(#[case] text: &str) {
 #[case("Tax-exempt organizations", true)]
 #[case("Organizations must be 501(c)(3)", true)]
 #[case("Applicant must be a registered nonprofit", true)]
+#[case("Nonprofits or small businesses", true)]
 fn reads_agency_only(#[case] text: &str, #[case] agency: bool) {
     assert_eq!(eligibility_from_text(text).agency_only, agency, "{text}");
 }
