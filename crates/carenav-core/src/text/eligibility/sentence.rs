@@ -50,10 +50,11 @@ fn read_as_known(tokens: Vec<Token>) -> Vec<Token> {
         // An abbreviation's point also ends a sentence when one starts
         // after it ("Service area res. Children 17 and under ...").
         let point = tokens.get(end - 1).filter(|t| t.is_punct('.'));
-        let sentence_after = tokens
-            .get(end)
-            .is_some_and(|next| next.capitalized || next.digits().is_some());
-        if let Some(point) = point.filter(|_| sentence_after) {
+        if let Some(point) = point.filter(|point| {
+            tokens
+                .get(end)
+                .is_some_and(|next| opens_a_sentence(point, next, false))
+        }) {
             out.push(point.clone());
         }
         i = end;
@@ -151,9 +152,9 @@ pub(super) fn sentences(tokens: &[Token]) -> Vec<&[Token]> {
             .checked_sub(1)
             .and_then(|p| tokens.get(p))
             .is_some_and(|t| t.is_word("no") || t.is_word("nos"));
-        let starts_sentence = tokens.get(k + 1).is_none_or(|next| {
-            next.start > token.end && (next.capitalized || (next.digits().is_some() && !numbered))
-        });
+        let starts_sentence = tokens
+            .get(k + 1)
+            .is_none_or(|next| opens_a_sentence(token, next, numbered));
         // "1 person household max income, $37,400; 2 person household max
         // income, $43,000": one table of limits.
         let ends = (token.is_punct(';') && !household_limit_continues(tokens, start, k + 1))
@@ -169,6 +170,13 @@ pub(super) fn sentences(tokens: &[Token]) -> Vec<&[Token]> {
         out.push(part);
     }
     out
+}
+
+/// Whether `next`, after the point `point`, opens a sentence: spaced from
+/// it, and capitalized or a number (not the number of "No. 5":
+/// `numbered`).
+fn opens_a_sentence(point: &Token, next: &Token, numbered: bool) -> bool {
+    next.start > point.end && (next.capitalized || (next.digits().is_some() && !numbered))
 }
 
 // ---------------------------------------------------------------- what a sentence says

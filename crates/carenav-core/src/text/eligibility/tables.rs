@@ -137,6 +137,22 @@ macro_rules! peoples {
     };
 }
 
+/// A wish to stop, however said ("Desire to stop", "Must want to quit"),
+/// before what is to be stopped.
+macro_rules! wish_to_quit {
+    () => {
+        "a? desire|want|wants|wanting|wish|wishes to stop|quit"
+    };
+}
+
+/// Plain words to the client saying who may come ("You can get help if",
+/// "You may join if"), before what the client is or has.
+macro_rules! you_may_come_if {
+    () => {
+        "you can|may get? help|apply|join|qualify|enroll|participate|come|attend if"
+    };
+}
+
 /// Languages whose speakers directories name as a community
 /// ("Chinese-speaking family", "Swedish speaking").
 macro_rules! languages {
@@ -1252,7 +1268,7 @@ pub(super) const PEOPLE: &[(&str, &[Situation], Option<Gender>)] = &[
     // However the wish is said: "Must want to stop using marijuana",
     // "Wanting to quit drinking".
     (
-        "a? desire|want|wants|wanting|wish|wishes to stop|quit drinking|using",
+        concat!(wish_to_quit!(), " drinking|using"),
         &[Situation::SubstanceUse],
         None,
     ),
@@ -1262,18 +1278,24 @@ pub(super) const PEOPLE: &[(&str, &[Situation], Option<Gender>)] = &[
         None,
     ),
     (
-        "a? desire|want|wants|wanting|wish|wishes to stop|quit using? marijuana|cannabis|cocaine|heroin|methamphetamine|opioids|narcotics",
+        concat!(
+            wish_to_quit!(),
+            " using? marijuana|cannabis|cocaine|heroin|methamphetamine|opioids|narcotics"
+        ),
         &[Situation::SubstanceUse],
         None,
     ),
     // "Must want to quit drugs & alcohol": the object said, no verb.
     (
-        "a? desire|want|wants|wanting|wish|wishes to stop|quit drugs|alcohol and|or? drugs|alcohol?",
+        concat!(wish_to_quit!(), " drugs|alcohol and|or? drugs|alcohol?"),
         &[Situation::SubstanceUse],
         None,
     ),
     (
-        "a? desire|want|wants|wanting|wish|wishes to stop|quit using|drinking drugs|alcohol|cocaine? and|or? all? other? drugs|alcohol|mind? -? altering? substances?",
+        concat!(
+            wish_to_quit!(),
+            " using|drinking drugs|alcohol|cocaine? and|or? all? other? drugs|alcohol|mind? -? altering? substances?"
+        ),
         &[Situation::SubstanceUse],
         None,
     ),
@@ -2648,22 +2670,13 @@ pub(super) const SAME_AS: &[(&str, &str)] = &[
     // Plain words to the client ("You can get help if you are a senior",
     // "You must live in ...", "This program is for students ..."): the
     // conditions of the field-style wordings. ("you're" is one word.)
-    (
-        "you can|may get? help|apply|join|qualify|enroll|participate|come|attend if you are",
-        "must be",
-    ),
-    (
-        "you can|may get? help|apply|join|qualify|enroll|participate|come|attend if you're",
-        "must be",
-    ),
-    (
-        "you can|may get? help|apply|join|qualify|enroll|participate|come|attend if you have",
-        "with",
-    ),
+    (concat!(you_may_come_if!(), " you are"), "must be"),
+    (concat!(you_may_come_if!(), " you're"), "must be"),
+    (concat!(you_may_come_if!(), " you have"), "with"),
     // A wish to quit, said to the client ("You can join if you want to
     // stop using drugs").
     (
-        "you can|may get? help|apply|join|qualify|enroll|participate|come|attend if you want|wish to",
+        concat!(you_may_come_if!(), " you want|wish to"),
         "desire to",
     ),
     ("you are welcome if you want|wish to", "desire to"),
