@@ -63,8 +63,8 @@ fn read_as_known(tokens: Vec<Token>) -> Vec<Token> {
 }
 
 /// Drops tokens that carry nothing for eligibility: hyphens inside words
-/// ("low-income" reads as "low income") and brackets; "w/" and "thru" are
-/// "with" and "through".
+/// ("low-income" reads as "low income") and brackets; "w/" is "with" (a
+/// slash right after a "w", which a pattern cannot ask for).
 fn drop_marks(tokens: Vec<Token>) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
     for (k, token) in tokens.iter().enumerate() {
@@ -93,13 +93,7 @@ fn drop_marks(tokens: Vec<Token>) -> Vec<Token> {
                 after.is_some_and(|a| b.end == token.start || a.start == token.end)
             });
         let bracket = matches!(token.kind, Kind::Punct('(' | ')' | '[' | ']'));
-        if token.is_word("thru") {
-            // "Ages 16 thru 24".
-            out.push(Token {
-                kind: Kind::Word("through".to_owned()),
-                ..token.clone()
-            });
-        } else if !inner_hyphen && !bracket {
+        if !inner_hyphen && !bracket {
             out.push(token.clone());
         }
     }

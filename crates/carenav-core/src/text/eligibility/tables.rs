@@ -2712,6 +2712,8 @@ pub(super) const SAME_AS: &[(&str, &str)] = &[
     ("info .?", "information"),
     ("orgs .?", "organizations"),
     ("with o", "without"),
+    // "Ages 16 thru 24".
+    ("thru", "through"),
     ("min . age", "minimum age"),
     ("mos .?", "months"),
     ("req's|req'ts|reqs|reqts", "requirements"),
