@@ -924,6 +924,24 @@ const PARTS: [&str; 21] = [
 ///   "Nonprofits or small businesses" and "orgs": reworded-2 agency-only
 ///   recall .750 → .917 ("org." as organization was tried and dropped:
 ///   "community-based org. partners" is who a service works with).
+///   Stop 24: rewrites read twice, so one's words may open another ("You
+///   must live in the county": "must live", then "county residents");
+///   "the area we serve", "the area served", "live or work in the
+///   county"; a residence's length in words ("for six months"); "For
+///   Cook County residents" as the residents (it had read the county and
+///   left "residents"); harms before their victims ("intimate partner
+///   violence victims", "abuse or crime survivors"); a past in custody
+///   however said ("must have been incarcerated", "recently released");
+///   "exclusively for": reworded residency .907/.803 → .912/.852,
+///   reworded-2 .918/.738 → .919/.836, population recall .656 → .667;
+///   never read: reworded held back residency .958/.758 → .959/.780,
+///   synthetic-6 held back residency recall .829 → .857, synthetic held
+///   back exclusions 51/51 → 53/53; development and the real held-back
+///   part unchanged. Grades alone as students were tried again and
+///   dropped (two wrong groups in the real held-back part, two in
+///   synthetic-2's); number words in the residence rows' number slot
+///   were caught by the every-row check (a slot among words matched only
+///   a literal "#", which lost "for 1 year" in synthetic-9's held back).
 const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("dev", "age", 0.95, 0.97),
     ("dev", "gender", 0.91, 0.85),
@@ -1054,21 +1072,21 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("reworded", "age", 0.90, 0.93),
     ("reworded", "gender", 0.80, 0.92),
     ("reworded", "population", 0.87, 0.71),
-    ("reworded", "residency", 0.88, 0.79),
+    ("reworded", "residency", 0.89, 0.83),
     ("reworded", "income", 0.90, 0.92),
     ("reworded", "requirement", 0.88, 0.76),
     ("reworded", "agency-only", 0.85, 0.99),
     ("reworded-held-back", "age", 0.86, 0.82),
     ("reworded-held-back", "gender", 0.80, 0.92),
     ("reworded-held-back", "population", 0.93, 0.57),
-    ("reworded-held-back", "residency", 0.95, 0.75),
+    ("reworded-held-back", "residency", 0.95, 0.77),
     ("reworded-held-back", "income", 0.91, 0.82),
     ("reworded-held-back", "requirement", 0.96, 0.77),
     ("reworded-held-back", "agency-only", 0.98, 0.69),
     ("reworded-2", "age", 0.89, 0.79),
     ("reworded-2", "gender", 0.88, 0.85),
     ("reworded-2", "population", 0.86, 0.63),
-    ("reworded-2", "residency", 0.90, 0.72),
+    ("reworded-2", "residency", 0.90, 0.82),
     ("reworded-2", "income", 0.90, 0.62),
     ("reworded-2", "requirement", 0.85, 0.71),
     ("reworded-2", "agency-only", 0.98, 0.74),

@@ -738,11 +738,24 @@ fn disability_list(tokens: &[Token], i: usize) -> Option<(usize, Vec<Situation>)
 }
 
 /// "victims of domestic violence, sexual assault, or stalking": the
-/// groups of one or more [`HARM`]s after [`HARMED`] (any qualifies).
+/// groups of one or more [`HARM`]s after [`HARMED`] (any qualifies), or
+/// before [`HARMED_AFTER`] ("intimate partner violence victims").
 fn harm_list(tokens: &[Token], i: usize) -> Option<(usize, Vec<Situation>)> {
-    let (mut end, _) = match_pattern(HARMED, tokens, i)
+    let harmed = match_pattern(HARMED, tokens, i)
         .or_else(|| match_pattern(HARM_LIVED, tokens, i))
-        .or_else(|| match_pattern(HARM_SUFFERED, tokens, i))?;
+        .or_else(|| match_pattern(HARM_SUFFERED, tokens, i));
+    match harmed {
+        Some((end, _)) => harms(tokens, end),
+        None => {
+            let (end, found) = harms(tokens, i)?;
+            let (end, _) = match_pattern(HARMED_AFTER, tokens, end)?;
+            Some((end, found))
+        }
+    }
+}
+
+/// One or more [`HARM`]s from token `i`, joined as a list.
+fn harms(tokens: &[Token], i: usize) -> Option<(usize, Vec<Situation>)> {
     let harm_at = |k: usize| {
         HARM_ROWS
             .at(tokens, k)
@@ -751,9 +764,8 @@ fn harm_list(tokens: &[Token], i: usize) -> Option<(usize, Vec<Situation>)> {
             })
             .max_by_key(|(end, _)| *end)
     };
-    let (first_end, first) = harm_at(end)?;
+    let (mut end, first) = harm_at(i)?;
     let mut found = vec![first];
-    end = first_end;
     loop {
         // Harms are joined by a comma, "and", "or" or a slash; a word
         // between two harms ends the list ("abuse or crime (domestic

@@ -15,9 +15,10 @@ use crate::text::token::{Kind, Token};
 // ---------------------------------------------------------------- tokens and sentences
 
 /// The text's tokens as the tables read them: [`drop_marks`], then
-/// [`read_as_known`].
+/// [`read_as_known`] twice, because one rewrite's words may open another
+/// ("You must live in the county": "must live", then "county residents").
 pub(super) fn prepare(tokens: Vec<Token>) -> Vec<Token> {
-    read_as_known(drop_marks(tokens))
+    read_as_known(read_as_known(drop_marks(tokens)))
 }
 
 /// [`SAME_AS`], indexed by the word each row opens with.

@@ -1119,6 +1119,10 @@ pub(super) const DISABILITY_KIND: &[(&str, Situation)] = &[
 /// Who has lived through a harm, before a list of [`HARM`]s.
 pub(super) const HARMED: &str = "victim|victims|survivor|survivors of recent|past|current?";
 
+/// Who has lived through a harm, after a list of [`HARM`]s ("domestic
+/// violence and stalking survivors").
+pub(super) const HARMED_AFTER: &str = "victim|victims|survivor|survivors";
+
 /// Who has lived through a harm, said with a verb ("who have experienced
 /// sexual exploitation or trafficking").
 pub(super) const HARM_LIVED: &str =
@@ -2245,12 +2249,22 @@ pub(super) const RESIDENCY: &[(&str, ResidencyShape)] = &[
         "resident|residents of the? $ for at? least? # months|years|month|year",
         ResidencyShape::Named,
     ),
+    // (A number written as a word needs a row of its own: a slot is never
+    // among alternatives.)
+    (
+        "resident|residents of the? $ for at? least? one|two|three|six months|years|month|year",
+        ResidencyShape::Named,
+    ),
     (
         "resident|residents of the? $ neighborhood|neighborhoods|area",
         ResidencyShape::Named,
     ),
     (
         "must? have|has lived|resided in the? $ for? at? least? # months|years|month|year",
+        ResidencyShape::Named,
+    ),
+    (
+        "must? have|has lived|resided in the? $ for? at? least? one|two|three|six months|years|month|year",
         ResidencyShape::Named,
     ),
     // "have lived in California for the past year".
@@ -2292,6 +2306,14 @@ pub(super) const RESIDENCY: &[(&str, ResidencyShape)] = &[
         ResidencyShape::Named,
     ),
     ("$ resident|residents", ResidencyShape::Named),
+    (
+        "$ resident|residents for at? least? # months|years|month|year",
+        ResidencyShape::Named,
+    ),
+    (
+        "$ resident|residents for at? least? one|two|three|six months|years|month|year",
+        ResidencyShape::Named,
+    ),
     (
         "$ homeowner|homeowners|renter|renters|tenant|tenants",
         ResidencyShape::Named,
@@ -2459,6 +2481,11 @@ pub(super) const RESIDENCY: &[(&str, ResidencyShape)] = &[
         ResidencyShape::Named,
     ),
     ("serving|serves|serve all of $c", ResidencyShape::Named),
+    // ("For Cook County residents": the residents, not the county.)
+    (
+        "for|serving|serves|serve the? $ resident|residents",
+        ResidencyShape::Named,
+    ),
     // "Cuyahoga County households", "anywhere in North Dakota", "living on
     // the Navajo Nation", "seniors in the city of Lakewood".
     (
@@ -2762,6 +2789,21 @@ pub(super) const SAME_AS: &[(&str, &str)] = &[
         "resident of the service area",
     ),
     ("resident|residents of the county", "county residents"),
+    (
+        "must? live|lives|living|reside|resides|residing or? work? in|within the county",
+        "county residents",
+    ),
+    // "the area we serve", "the area this program serves", "the area
+    // served": the service area.
+    (
+        "the|our area|areas we|you|it|they serve|serves|cover|covers",
+        "the service area",
+    ),
+    (
+        "the area|areas this|the|our program|agency|service|project|organization serves|covers",
+        "the service area",
+    ),
+    ("the area|areas served|covered", "the service area"),
     // Proof of residence however said ("proof that you live in ...",
     // "papers that prove where you live").
     ("proof that you live|reside", "proof of residence"),
@@ -2780,19 +2822,28 @@ pub(super) const SAME_AS: &[(&str, &str)] = &[
     // classes are).
     ("held|housed|confined|detained in a|an? jail", "in jail"),
     ("held|housed|confined|detained in a|an? prison", "in prison"),
+    // "Recently released from prison", "Must have been incarcerated": a
+    // past in custody (not "incarcerated", which is now).
+    ("recently|newly released", "released"),
+    (
+        "who|must? have|has been incarcerated|imprisoned",
+        "previously incarcerated",
+    ),
+    // "Exclusively for women".
+    ("exclusively|solely|strictly", "only"),
 ];
 
 /// Words that carry no condition.
 pub(super) const FILLER: &[&str] = &[
     "a|an|the",
-    "person|persons|people|individual|individuals",
+    "person|persons|people|individual|individuals|those",
     "household|households with",
     "must have|bring|show a|an?",
     "all persons|people|individuals",
     "only",
     "must be",
     "who is|are",
-    "serves",
+    "serves|serving",
     "eligibility",
     "free to eligible persons|entities",
     "free to eligible persons / entities",

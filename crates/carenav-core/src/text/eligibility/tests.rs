@@ -1369,6 +1369,17 @@ fn reads_people_phrases(
     "Grandparents caring for minor and disabled grandchildren",
     vec![Situation::Caregiver]
 )]
+// Harms named before their victims.
+#[case("Intimate partner violence victims", vec![Situation::DomesticViolenceSurvivor])]
+#[case(
+    "Domestic violence and stalking survivors",
+    vec![Situation::DomesticViolenceSurvivor, Situation::CrimeVictim]
+)]
+#[case("Abuse or crime survivors", vec![Situation::CrimeVictim])]
+// A past in custody, however said.
+#[case("Must have been incarcerated", vec![Situation::JusticeInvolved])]
+#[case("Recently released from prison", vec![Situation::JusticeInvolved])]
+#[case("Those on probation or parole", vec![Situation::JusticeInvolved])]
 fn reads_common_group_wordings(#[case] text: &str, #[case] want: Vec<Situation>) {
     assert_eq!(
         eligibility_from_text(text).populations.value(),
@@ -3052,6 +3063,39 @@ fn more_residency_wordings(#[case] text: &str, #[case] names: Option<Vec<String>
     assert!(!e.residency.is_open(), "{text}: {e:?}");
     if let Some(names) = names {
         assert_eq!(e.residency.value(), Some(&names), "{text}: {e:?}");
+    }
+}
+
+/// The service area and the county however said, and how long: read
+/// whole, a named place with confidence (a client outside it is
+/// excluded), an unnamed one as a caveat to verify.
+#[rstest]
+#[case("You must live in the area we serve.", None)]
+#[case("For people in the area served", None)]
+#[case("You must live in the county.", None)]
+#[case("Must live or work in the county", None)]
+#[case("Must have lived in Oakland for six months", Some(vec!["Oakland".to_owned()]))]
+#[case(
+    "Must be an Oakland resident for at least one year",
+    Some(vec!["Oakland".to_owned()])
+)]
+#[case("For Cook County residents", Some(vec!["Cook County".to_owned()]))]
+#[case(
+    "Serving residents of San Mateo County",
+    Some(vec!["San Mateo County".to_owned()])
+)]
+fn residency_wordings_read_whole(#[case] text: &str, #[case] names: Option<Vec<String>>) {
+    let e = eligibility_from_text(text);
+    assert!(e.to_verify.is_empty(), "{text}: {e:?}");
+    match names {
+        Some(names) => {
+            assert_eq!(e.residency.value(), Some(&names), "{text}: {e:?}");
+            assert_eq!(confidence(&e.residency), Some(Confidence::High), "{text}");
+        }
+        None => assert!(
+            matches!(e.residency, Constraint::Unknown { .. }),
+            "{text}: {e:?}"
+        ),
     }
 }
 
