@@ -942,6 +942,18 @@ const PARTS: [&str; 21] = [
 ///   synthetic-2's); number words in the residence rows' number slot
 ///   were caught by the every-row check (a slot among words matched only
 ///   a literal "#", which lost "for 1 year" in synthetic-9's held back).
+///   Documents however named (W-2 and 1099 forms, last year's tax return,
+///   a copy of a tax return, Social Security cards, a green card or a
+///   passport with a verb, a file-stamped petition to bring), people
+///   "in <town>" widened to owners, entrepreneurs, buyers, customers,
+///   teens, kids, girls, boys and grandparents: synthetic-3 requirement
+///   recall .898 → .932, synthetic-6 .794 → .843, synthetic-5 residency
+///   recall .803 → .816; never read: synthetic held back requirement
+///   .900/.804 → .902/.821, synthetic-6 held back .928/.810 →
+///   .929/.823; development and the real held-back part unchanged. "Call
+///   to schedule" as an appointment was tried and dropped (one never-read
+///   gain, two read wrong: "Agencies call to schedule pickup", "Call to
+///   book; same-day visits are often available").
 const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("dev", "age", 0.95, 0.97),
     ("dev", "gender", 0.91, 0.85),

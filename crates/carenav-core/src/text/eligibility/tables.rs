@@ -2558,6 +2558,16 @@ pub(super) const IN_TOWN_AFTER: &[&str] = &[
     "family",
     "person",
     "senior",
+    "teens",
+    "kids",
+    "girls",
+    "boys",
+    "grandparents",
+    "owners",
+    "homebuyers",
+    "buyers",
+    "entrepreneurs",
+    "customers",
 ];
 
 /// Words after which, beside the people of [`IN_TOWN_AFTER`], "in <county>"
@@ -2890,6 +2900,19 @@ pub(super) const REQUIREMENT: &[(&str, RequirementKind)] = &[
         "must? have|bring|show a|their|your? birth certificate|certificates",
         RequirementKind::Id,
     ),
+    // With a verb: a card or a passport is often what a service helps get.
+    (
+        "must? have|bring|show a|your|their? social security card|cards",
+        RequirementKind::Id,
+    ),
+    (
+        "must? have|bring|show a|your|their? green card|cards",
+        RequirementKind::Id,
+    ),
+    (
+        "must? have|bring|show a|your|their? passport|passports",
+        RequirementKind::Id,
+    ),
     ("name and address id", RequirementKind::Id),
     ("id with name and address", RequirementKind::Id),
     ("proof|verification of income", RequirementKind::IncomeProof),
@@ -2900,6 +2923,17 @@ pub(super) const REQUIREMENT: &[(&str, RequirementKind)] = &[
         "must? provide|bring|show|submit a|your|their? most? recent|last|latest? tax return|returns",
         RequirementKind::IncomeProof,
     ),
+    (
+        "a? copy of a|your|their|last? federal|state? tax return|returns",
+        RequirementKind::IncomeProof,
+    ),
+    (
+        "last year's|years federal|state? tax return|returns",
+        RequirementKind::IncomeProof,
+    ),
+    // "all W-2 and 1099 forms" (with "forms": "M/W 1-4" is two days).
+    ("w -? # form|forms", RequirementKind::IncomeProof),
+    ("w -? # and|or # form|forms", RequirementKind::IncomeProof),
     ("verifiable income", RequirementKind::IncomeProof),
     (
         "pay|paycheck|check stub|stubs",
@@ -2965,6 +2999,12 @@ pub(super) const REQUIREMENT: &[(&str, RequirementKind)] = &[
         RequirementKind::CourtPapers,
     ),
     ("summons", RequirementKind::CourtPapers),
+    // "Bring your file-stamped petition" (a petition alone is as often
+    // what the service helps file).
+    (
+        "bring|have your|the|a? copy? of? the|your? file? stamped? petition|complaint",
+        RequirementKind::CourtPapers,
+    ),
     // "Bring all of the papers you were served".
     ("papers you were served", RequirementKind::CourtPapers),
     ("papers you have been served", RequirementKind::CourtPapers),

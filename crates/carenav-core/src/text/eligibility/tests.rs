@@ -706,12 +706,31 @@ fn confidence<T>(c: &Constraint<T>) -> Option<Confidence> {
 #[case("Papers that prove where you live", RequirementKind::ResidencyProof)]
 #[case("Call for appt.", RequirementKind::Appointment)]
 #[case("Referred to the program by the court", RequirementKind::Referral)]
+// Documents however named.
+#[case("Bring all W-2 and 1099 forms", RequirementKind::IncomeProof)]
+#[case("Bring last year's tax return", RequirementKind::IncomeProof)]
+#[case(
+    "A copy of your federal tax return is required",
+    RequirementKind::IncomeProof
+)]
+#[case("Bring Social Security cards for everyone", RequirementKind::Id)]
+#[case("Bring your green card", RequirementKind::Id)]
+#[case("Bring your file-stamped petition", RequirementKind::CourtPapers)]
 fn reads_requirements(#[case] text: &str, #[case] kind: RequirementKind) {
     let e = eligibility_from_text(text);
     assert!(
         e.requirements.iter().any(|r| r.kind == kind),
         "{text}: {e:?}"
     );
+}
+
+/// Days and forms that only look like documents ask for nothing.
+#[rstest]
+#[case("Walk-in M/W 1-4")]
+#[case("Help filing a petition for custody")]
+fn no_document_asked(#[case] text: &str) {
+    let e = eligibility_from_text(text);
+    assert!(e.requirements.is_empty(), "{text}: {e:?}");
 }
 
 /// Walking in is a way to come: no appointment is required.
@@ -3006,6 +3025,11 @@ fn groups_that_restrict_no_one(#[case] text: &str) {
 #[case("Anyone living in Alameda County", Some(vec!["Alameda County".to_owned()]))]
 #[case("Parents in Redwood City", Some(vec!["Redwood City".to_owned()]))]
 #[case("Senior in Foster City", Some(vec!["Foster City".to_owned()]))]
+#[case("Teens in Oakland", Some(vec!["Oakland".to_owned()]))]
+#[case(
+    "Open to all entrepreneurs in Maricopa County",
+    Some(vec!["Maricopa County".to_owned()])
+)]
 #[case("Bay Area residents", Some(vec!["Bay Area".to_owned()]))]
 #[case(
     "Resident of San Mateo County for at least 6 months",
