@@ -279,6 +279,9 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
     ("child|children|kids|minors", Situation::Child),
     ("family|families", Situation::FamilyWithChildren),
     ("pregnant", Situation::Pregnant),
+    // After a birth: a parent ("pregnant and postpartum women", WIC's
+    // words).
+    ("postpartum|postnatal", Situation::Parenting),
     ("pregnant women|woman", Situation::Pregnant),
     ("expectant mothers|mother|parents", Situation::Pregnant),
     ("parents|parenting", Situation::Parenting),
@@ -851,6 +854,10 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
         "in recovery from alcohol|drug|substance|chemical? or|and|/? alcohol|drug? abuse|addiction|dependency|use",
         Situation::InRecovery,
     ),
+    (
+        "in recovery from a? substance|alcohol|drug use disorder|disorders",
+        Situation::InRecovery,
+    ),
     ("currently? incarcerated", Situation::InCustody),
     ("under legal? arrest", Situation::InCustody),
     ("legal arrest", Situation::InCustody),
@@ -1258,7 +1265,12 @@ pub(super) const PEOPLE: &[(&str, &[Situation], Option<Gender>)] = &[
         None,
     ),
     (
-        "battered women|woman",
+        "battered women|woman|women's|womens shelter|shelters?",
+        &[Situation::DomesticViolenceSurvivor],
+        Some(Gender::Female),
+    ),
+    (
+        "women|woman who have|has been battered",
         &[Situation::DomesticViolenceSurvivor],
         Some(Gender::Female),
     ),
@@ -1470,7 +1482,7 @@ pub(super) const PEOPLE: &[(&str, &[Situation], Option<Gender>)] = &[
         None,
     ),
     (
-        "student|students in kindergarten|grade|grades - # th? grade?",
+        "student|students in kindergarten|grade|grades through|to|- # th? grade?",
         &[Situation::Student],
         None,
     ),
@@ -2751,6 +2763,8 @@ pub(super) const SAME_AS: &[(&str, &str)] = &[
     ("with o", "without"),
     // "Ages 16 thru 24".
     ("thru", "through"),
+    // "Children from birth to age 5".
+    ("from birth", "birth"),
     ("min . age", "minimum age"),
     ("mos .?", "months"),
     ("req's|req'ts|reqs|reqts", "requirements"),

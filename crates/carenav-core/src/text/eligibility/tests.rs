@@ -66,6 +66,7 @@ fn age(min: Option<f64>, max: Option<f64>) -> Option<AgeRange> {
 #[case("18 yrs and older", age(Some(18.0), None))]
 #[case("Youth 12-18 yrs", age(Some(12.0), Some(18.0)))]
 #[case("3-5 year olds", age(Some(3.0), Some(5.0)))]
+#[case("From birth to age 3", age(Some(0.0), Some(3.0)))]
 fn reads_ages(#[case] text: &str, #[case] expected: Option<AgeRange>) {
     assert_eq!(
         eligibility_from_text(text).age.value().copied(),
@@ -1399,6 +1400,17 @@ fn reads_people_phrases(
 #[case("Must have been incarcerated", vec![Situation::JusticeInvolved])]
 #[case("Recently released from prison", vec![Situation::JusticeInvolved])]
 #[case("Those on probation or parole", vec![Situation::JusticeInvolved])]
+#[case("Women who have been battered", vec![Situation::DomesticViolenceSurvivor])]
+#[case("Battered women's shelter", vec![Situation::DomesticViolenceSurvivor])]
+#[case("Students in kindergarten through 12th grade", vec![Situation::Student])]
+#[case(
+    "Pregnant and postpartum women",
+    vec![Situation::Pregnant, Situation::Parenting]
+)]
+#[case(
+    "People in recovery from substance use disorders",
+    vec![Situation::InRecovery]
+)]
 fn reads_common_group_wordings(#[case] text: &str, #[case] want: Vec<Situation>) {
     assert_eq!(
         eligibility_from_text(text).populations.value(),
