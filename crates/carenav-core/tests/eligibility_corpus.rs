@@ -964,6 +964,12 @@ const PARTS: [&str; 21] = [
 ///   tried and dropped: "low-income household, family, senior or
 ///   disabled" then read as a choice of groups (development 340), where
 ///   the adjective says low income of anyone.
+///   "Must be a member of the church" and of a named church or lodge (the
+///   row for "must be a member" had taken the words first), "single men",
+///   "referral needed", and sentences that ask nothing ("Walk-ins
+///   welcome", "No appointment necessary") no longer casting doubt on the
+///   others: no part's figures moved (they are generic wordings; "single
+///   man or woman with child", a parent, stays as it was).
 const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("dev", "age", 0.95, 0.97),
     ("dev", "gender", 0.91, 0.85),

@@ -181,8 +181,15 @@ fn opens_a_sentence(point: &Token, next: &Token, numbered: bool) -> bool {
 /// word that could admit, exclude or ask for something, and no name but
 /// a day's. It says nothing of who may come, so leaving it unread casts no
 /// doubt on the sentences beside it. (Not one word alone: "Colma" may be a
-/// town served.)
+/// town served.) Nor does a sentence of [`ASKS_NOTHING`] ("Walk-ins
+/// welcome").
 pub(super) fn says_nothing_of_who(sentence: &[Token]) -> bool {
+    let asks_nothing = ASKS_NOTHING.iter().any(|pattern| {
+        match_pattern(pattern, sentence, 0).is_some_and(|(end, _)| end == sentence.len())
+    });
+    if asks_nothing {
+        return true;
+    }
     let words = sentence.iter().filter(|t| t.word().is_some()).count();
     (2..=10).contains(&words)
         && sentence.iter().enumerate().all(|(k, t)| match t.word() {

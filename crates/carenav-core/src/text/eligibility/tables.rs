@@ -552,17 +552,18 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
         Situation::Member,
     ),
     (
-        "member|members of the? parish|congregation|church|union",
+        "must? be? a? member|members of the|our|this? parish|congregation|church|union|lodge|club",
         Situation::Member,
     ),
     // A named congregation or parish ("Member of Congregation Beth Am",
-    // "Member of St. Anne's parish").
+    // "Must be a member of St. Anne's parish"; the longest row read at a
+    // word wins, so each says "must be a" too).
     (
-        "member|members of congregation|temple|church|synagogue|mosque $",
+        "must? be? a? member|members of congregation|temple|church|synagogue|mosque $",
         Situation::Member,
     ),
     (
-        "member|members of $ parish|church|congregation|temple|synagogue|mosque|union|lodge|club",
+        "must? be? a? member|members of the? $ parish|church|congregation|temple|synagogue|mosque|union|lodge|club",
         Situation::Member,
     ),
     (
@@ -2765,6 +2766,10 @@ pub(super) const SAME_AS: &[(&str, &str)] = &[
     ("thru", "through"),
     // "Children from birth to age 5".
     ("from birth", "birth"),
+    // "Single men", "single adult women": who may come, alone (not "single
+    // man or woman with child", a parent).
+    ("single men|males", "men"),
+    ("single women|females", "women"),
     ("min . age", "minimum age"),
     ("mos .?", "months"),
     ("req's|req'ts|reqs|reqts", "requirements"),
@@ -2855,6 +2860,15 @@ pub(super) const SAME_AS: &[(&str, &str)] = &[
     ),
     // "Exclusively for women".
     ("exclusively|solely|strictly", "only"),
+];
+
+/// Sentences that say how to come and ask nothing ("No appointment
+/// necessary", "Walk-ins welcome", "Self-referrals accepted"): left to
+/// verify, they cast no doubt on the sentences beside them.
+pub(super) const ASKS_NOTHING: &[&str] = &[
+    "no appointment|appointments|appt necessary|needed|required .?",
+    "walk -? ins|in are? welcome|accepted .?",
+    "self -? referrals|referral are? accepted|welcome .?",
 ];
 
 /// Words that carry no condition.
@@ -3040,7 +3054,10 @@ pub(super) const REQUIREMENT: &[(&str, RequirementKind)] = &[
     ),
     ("appointment by the court", RequirementKind::Referral),
     ("recommended by", RequirementKind::Referral),
-    ("referral|referrals required", RequirementKind::Referral),
+    (
+        "referral|referrals required|needed|necessary",
+        RequirementKind::Referral,
+    ),
     ("by referral", RequirementKind::Referral),
     ("referral|referrals only", RequirementKind::Referral),
     // "by 311 referral only".

@@ -96,6 +96,8 @@ fn reads_ages(#[case] text: &str, #[case] expected: Option<AgeRange>) {
 #[case("Age 62 or over or disabled", None, vec![Situation::Senior, Situation::Disability])]
 #[case("Low income, age 62 or over, or disabled", None, vec![Situation::LowIncome, Situation::Senior, Situation::Disability])]
 #[case("Female-identified clients only", Some(Gender::Female), vec![])]
+#[case("Single men experiencing homelessness", Some(Gender::Male), vec![Situation::Homeless])]
+#[case("Single women", Some(Gender::Female), vec![])]
 fn reads_gender_and_populations(
     #[case] text: &str,
     #[case] gender: Option<Gender>,
@@ -1411,6 +1413,9 @@ fn reads_people_phrases(
     "People in recovery from substance use disorders",
     vec![Situation::InRecovery]
 )]
+#[case("Must be a member of the church", vec![Situation::Member])]
+#[case("Must be a member of St. Mark's Church", vec![Situation::Member])]
+#[case("Members of the Elks Lodge", vec![Situation::Member])]
 fn reads_common_group_wordings(#[case] text: &str, #[case] want: Vec<Situation>) {
     assert_eq!(
         eligibility_from_text(text).populations.value(),
@@ -3311,11 +3316,16 @@ fn a_residency_after_clients_or_services_is_sure(#[case] text: &str) {
 #[case("Men only. Check in by 7pm.", true)]
 #[case("Youth ages 18-24 experiencing homelessness. Drop-in M-F 9-5.", true)]
 #[case("Men only. Showers and laundry.", true)]
+// Ways in that ask nothing.
+#[case("Men only. Walk-ins welcome.", true)]
+#[case("Seniors 60+. No appointment necessary.", true)]
+#[case("Men only; self-referrals accepted", true)]
 // A word that may admit someone, or a name, may bear on who comes.
 #[case("Men only. Couples accepted.", false)]
 #[case("Men only. Pets allowed.", false)]
 #[case("Men only. Colma.", false)]
 #[case("Men only. Serves Daly City.", false)]
+#[case("Men only. No appointment necessary for seniors.", false)]
 fn idle_sentences_cast_no_doubt(#[case] text: &str, #[case] sure: bool) {
     let e = eligibility_from_text(text);
     let want = if sure {
