@@ -705,6 +705,17 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
     ),
     ("facing eviction", Situation::AtRiskOfHomelessness),
     ("behind on|in their? rent", Situation::AtRiskOfHomelessness),
+    // "Tenants facing eviction" (not "tenants" alone, nor the singular a
+    // table would then know: "Landlord-Tenant" is a topic, and a word the
+    // tables know ends a place's name).
+    (
+        "tenants|renters facing|threatened with? eviction",
+        Situation::AtRiskOfHomelessness,
+    ),
+    (
+        "tenants|renters behind on|in their? rent",
+        Situation::AtRiskOfHomelessness,
+    ),
     (
         "marginally|unstably|precariously housed",
         Situation::AtRiskOfHomelessness,
@@ -2875,6 +2886,8 @@ pub(super) const ASKS_NOTHING: &[&str] = &[
 pub(super) const FILLER: &[&str] = &[
     "a|an|the",
     "person|persons|people|individual|individuals|those",
+    // "People who are currently homeless".
+    "currently",
     "household|households with",
     "must have|bring|show a|an?",
     "all persons|people|individuals",

@@ -1413,6 +1413,9 @@ fn reads_people_phrases(
     "People in recovery from substance use disorders",
     vec![Situation::InRecovery]
 )]
+#[case("Tenants facing eviction", vec![Situation::AtRiskOfHomelessness])]
+#[case("Renters behind on rent", vec![Situation::AtRiskOfHomelessness])]
+#[case("People who are currently homeless", vec![Situation::Homeless])]
 #[case("Must be a member of the church", vec![Situation::Member])]
 #[case("Must be a member of St. Mark's Church", vec![Situation::Member])]
 #[case("Members of the Elks Lodge", vec![Situation::Member])]
