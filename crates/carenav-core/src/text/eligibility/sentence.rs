@@ -15,10 +15,16 @@ use crate::text::token::{Kind, Token};
 // ---------------------------------------------------------------- tokens and sentences
 
 /// The text's tokens as the tables read them: [`drop_marks`], then
-/// [`read_as_known`] twice, because one rewrite's words may open another
-/// ("You must live in the county": "must live", then "county residents").
+/// [`read_as_known`], once more when it rewrote something, because one
+/// rewrite's words may open another ("You must live in the county": "must
+/// live", then "county residents").
 pub(super) fn prepare(tokens: Vec<Token>) -> Vec<Token> {
-    read_as_known(read_as_known(drop_marks(tokens)))
+    let (tokens, rewrote) = read_as_known(drop_marks(tokens));
+    if rewrote {
+        read_as_known(tokens).0
+    } else {
+        tokens
+    }
 }
 
 /// [`SAME_AS`], indexed by the word each row opens with.
@@ -27,9 +33,10 @@ pub(super) static SAME_AS_ROWS: Indexed<(&str, &str)> = Indexed::new(SAME_AS);
 /// Rewrites the wordings of [`SAME_AS`] into the words the tables know for
 /// them ("dealing with a substance abuse problem" reads as "with a ...").
 /// Each new word spans all the words it stands for, so evidence still
-/// quotes the text as written.
-fn read_as_known(tokens: Vec<Token>) -> Vec<Token> {
+/// quotes the text as written. Also says whether anything was rewritten.
+fn read_as_known(tokens: Vec<Token>) -> (Vec<Token>, bool) {
     let mut out = Vec::with_capacity(tokens.len());
+    let mut rewrote = false;
     let mut i = 0;
     while let Some(token) = tokens.get(i) {
         let rewrite = SAME_AS_ROWS.at(&tokens, i).find_map(|(pattern, words)| {
@@ -41,6 +48,7 @@ fn read_as_known(tokens: Vec<Token>) -> Vec<Token> {
             i += 1;
             continue;
         };
+        rewrote = true;
         let last = tokens.get(end - 1).map_or(token.end, |t| t.end);
         out.extend(words.split_whitespace().enumerate().map(|(k, w)| Token {
             kind: Kind::Word(w.to_owned()),
@@ -60,7 +68,7 @@ fn read_as_known(tokens: Vec<Token>) -> Vec<Token> {
         }
         i = end;
     }
-    out
+    (out, rewrote)
 }
 
 /// Drops tokens that carry nothing for eligibility: hyphens inside words
