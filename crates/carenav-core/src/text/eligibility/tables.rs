@@ -2501,7 +2501,12 @@ pub(super) const RESIDENCY: &[(&str, ResidencyShape)] = &[
     // "serving Pasco County"); a town named so is as often where the
     // service is.
     (
-        "for|serving|serves|serve|throughout the? $c",
+        "for|serving|serves|serve|covering|covers|throughout the? $c",
+        ResidencyShape::Named,
+    ),
+    // "Our service area includes Orange, Osceola and Seminole counties".
+    (
+        "the|our|its? service area|areas includes|include|is|are|covers $",
         ResidencyShape::Named,
     ),
     ("serving|serves|serve all of $c", ResidencyShape::Named),

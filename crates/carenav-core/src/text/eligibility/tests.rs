@@ -3124,6 +3124,11 @@ fn more_residency_wordings(#[case] text: &str, #[case] names: Option<Vec<String>
     Some(vec!["Oakland".to_owned()])
 )]
 #[case("For Cook County residents", Some(vec!["Cook County".to_owned()]))]
+#[case("Covers Duval County", Some(vec!["Duval County".to_owned()]))]
+#[case(
+    "Our service area includes Orange, Osceola and Seminole counties",
+    Some(vec!["Orange County".to_owned(), "Osceola County".to_owned(), "Seminole County".to_owned()])
+)]
 #[case(
     "Serving residents of San Mateo County",
     Some(vec!["San Mateo County".to_owned()])
