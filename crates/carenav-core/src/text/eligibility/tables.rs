@@ -2893,6 +2893,9 @@ pub(super) const FILLER: &[&str] = &[
     "person|persons|people|individual|individuals|those",
     // "People who are currently homeless".
     "currently",
+    // "Shut-off notice required", "Court order required": what is named
+    // is asked for either way.
+    "required|needed|necessary",
     "household|households with",
     "must have|bring|show a|an?",
     "all persons|people|individuals",

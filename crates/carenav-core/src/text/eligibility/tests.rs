@@ -727,6 +727,21 @@ fn reads_requirements(#[case] text: &str, #[case] kind: RequirementKind) {
     );
 }
 
+/// A thing asked for and "required" after it is read whole: nothing is
+/// left to verify.
+#[rstest]
+#[case("Court order required", RequirementKind::CourtPapers)]
+#[case("Shut-off notice required", RequirementKind::ShutOffNotice)]
+#[case("ID and proof of income required", RequirementKind::IncomeProof)]
+fn a_requirement_named_required_reads_whole(#[case] text: &str, #[case] kind: RequirementKind) {
+    let e = eligibility_from_text(text);
+    assert!(e.to_verify.is_empty(), "{text}: {e:?}");
+    assert!(
+        e.requirements.iter().any(|r| r.kind == kind),
+        "{text}: {e:?}"
+    );
+}
+
 /// Days and forms that only look like documents ask for nothing.
 #[rstest]
 #[case("Walk-in M/W 1-4")]
