@@ -50,9 +50,21 @@ pub(super) const AGE: &[(&str, AgeShape)] = &[
     ("age|ages? # years|yrs or|and under|younger", AgeShape::Max),
     ("age|ages|aged? # - # years|yrs? old?", AgeShape::Between),
     (
-        "age|ages? # to|through # years|yrs? old?",
+        "age|ages|aged? # to|through # years|yrs? old?",
         AgeShape::Between,
     ),
+    // "5 to 18 years of age", "between 18 and 24 years old" (not
+    // "between 9 and 11 am": the years say it is an age).
+    (
+        "age|ages|aged? # to|through|- # years|yrs of age",
+        AgeShape::Between,
+    ),
+    ("between # and # years|yrs old|of? age?", AgeShape::Between),
+    ("under the age of #", AgeShape::Under),
+    ("younger than #", AgeShape::Under),
+    ("older than #", AgeShape::Min),
+    ("# years|yrs old or|and older|over|up", AgeShape::Min),
+    ("maximum age #", AgeShape::Max),
     ("between the? ages of? # and #", AgeShape::Between),
     (
         "youth|youths|children|kids|teens|adults|persons|people|individuals between # and #",
@@ -2782,6 +2794,12 @@ pub(super) const SAME_AS: &[(&str, &str)] = &[
     ("thru", "through"),
     // "Children from birth to age 5".
     ("from birth", "birth"),
+    // A field's label ("Age: 18+", "Age requirement: 21 or older"), not a
+    // sub-program's heading.
+    (
+        "age|ages requirement|requirements|limit|limits|range? :",
+        "age",
+    ),
     // "Single men", "single adult women": who may come, alone (not "single
     // man or woman with child", a parent).
     ("single men|males", "men"),

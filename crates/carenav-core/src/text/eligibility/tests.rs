@@ -67,6 +67,18 @@ fn age(min: Option<f64>, max: Option<f64>) -> Option<AgeRange> {
 #[case("Youth 12-18 yrs", age(Some(12.0), Some(18.0)))]
 #[case("3-5 year olds", age(Some(3.0), Some(5.0)))]
 #[case("From birth to age 3", age(Some(0.0), Some(3.0)))]
+#[case("Age: 18+", age(Some(18.0), None))]
+#[case("Age requirement: 21 or older", age(Some(21.0), None))]
+#[case("Maximum age 24", age(None, Some(24.0)))]
+#[case("Youth aged 16 to 24", age(Some(16.0), Some(24.0)))]
+#[case("Children under the age of 5", age(None, Some(4.0)))]
+#[case("Younger than 21", age(None, Some(20.0)))]
+#[case("Older than 60", age(Some(60.0), None))]
+#[case("60 years old or older", age(Some(60.0), None))]
+#[case("5 to 18 years of age", age(Some(5.0), Some(18.0)))]
+#[case("Between 18 and 24 years old", age(Some(18.0), Some(24.0)))]
+// A bare age after "must be" is left alone: "must be 18 or younger".
+#[case("Must be 18 or younger", age(None, Some(18.0)))]
 fn reads_ages(#[case] text: &str, #[case] expected: Option<AgeRange>) {
     assert_eq!(
         eligibility_from_text(text).age.value().copied(),
