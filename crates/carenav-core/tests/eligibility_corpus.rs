@@ -993,6 +993,8 @@ const PARTS: [&str; 21] = [
 ///   be at least 16" without years was tried and dropped ("income must
 ///   be at least 2.5 times the rent" read an age), and with years too (a
 ///   wrong never-read group: the sentence then read whole).
+///   "To organizations, not individuals", "businesses only" as
+///   agency-only: no part's figures moved.
 const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("dev", "age", 0.95, 0.97),
     ("dev", "gender", 0.91, 0.85),

@@ -3211,7 +3211,9 @@ pub(super) const AGENCY: &[&str] = &[
     "public school or school district",
     "government , nonprofit , business group or organization",
     // "Services for agencies only, not for individuals".
-    "for? agencies|organizations|professionals|providers only",
+    "for? agencies|organizations|professionals|providers|businesses|employers only",
+    // "Services are provided to organizations, not individuals".
+    "to|for organizations|agencies|nonprofits|groups|businesses ,? not individuals|individual",
     // A food bank's or a funder's clients ("registered member agencies",
     // "partner pantries", "community-based organizations").
     "registered? member|partner|participating|affiliated agency|agencies|organizations|pantries|clinics|providers",

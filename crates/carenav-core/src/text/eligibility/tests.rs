@@ -887,6 +887,9 @@ fn reads_no_id_requirement(#[case] text: &str) {
 // The issue's own wording; the words of the phrase are not individuals
 // served.
 #[case("Not for individual clients", true)]
+#[case("Services are provided to organizations, not individuals", true)]
+#[case("Businesses only", true)]
+#[case("Open to individuals and families, not organizations", false)]
 #[case("No individual clients", true)]
 // Walk-ins are a way to come, not who may.
 #[case("No walk-in clients", false)]
