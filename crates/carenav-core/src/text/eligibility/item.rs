@@ -153,8 +153,20 @@ pub(super) fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, 
     let term = |value: Value, end: usize, confidence: Confidence| {
         hinted(value, end, confidence, Hint::ByKind)
     };
+    // "children of veterans", "family members of people in jail",
+    // "providers who serve homeless clients": the group is someone else's.
+    // Asked only once a row matched: this runs at every token.
+    let someone_elses = || {
+        SOMEONE_ELSES.iter().any(|lead| {
+            i.checked_sub(lead.split_whitespace().count())
+                .and_then(|start| match_pattern(lead, tokens, start))
+                .is_some_and(|(end, _)| end == i)
+        })
+    };
     for (pattern, situations, gender) in PEOPLE_ROWS.at(tokens, i) {
-        if let Some((end, _)) = match_pattern(pattern, tokens, i) {
+        if let Some((end, _)) = match_pattern(pattern, tokens, i)
+            && (situations.is_empty() || !someone_elses())
+        {
             let (start, stop) = span(end);
             let people = |value: Value| Term {
                 value,
@@ -232,16 +244,6 @@ pub(super) fn item_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, 
             .get(end)
             .and_then(Token::word)
             .is_some_and(|w| CASE.contains(&w))
-    };
-    // "children of veterans", "family members of people in jail",
-    // "providers who serve homeless clients": the group is someone else's.
-    // Asked only once a row matched: this runs at every token.
-    let someone_elses = || {
-        SOMEONE_ELSES.iter().any(|lead| {
-            i.checked_sub(lead.split_whitespace().count())
-                .and_then(|start| match_pattern(lead, tokens, start))
-                .is_some_and(|(end, _)| end == i)
-        })
     };
     // "military ID", "student ID card": a document, not the group.
     let names_a_card = |end: usize| {

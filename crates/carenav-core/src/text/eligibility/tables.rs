@@ -3447,6 +3447,9 @@ pub(super) const SOMEONE_ELSES: &[&str] = &[
     "whose relatives|children|partners|spouses|family|son|daughter are|is",
     "children|child|kids|sons|daughters|spouse|spouses|wives|husbands|widows|widowers|families|family|caregivers|caregiver|caretakers|relatives|dependents|friends|ones of",
     "family members of",
+    // "Family members of people with mental illness".
+    "family members of people|persons|individuals|adults|those|someone",
+    "family members of people|persons|individuals|adults|those|someone with",
     // "Family and friends of people with mental illness", "Parents of
     // children with developmental disabilities".
     "children|child|kids|spouses|families|family|caregivers|relatives|friends|ones of people|persons|individuals|adults|those|someone",

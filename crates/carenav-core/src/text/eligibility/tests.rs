@@ -3039,6 +3039,8 @@ fn a_familys_childs_age(#[case] text: &str, #[case] max: f64) {
     "The health center sees all patients regardless of insurance status. A sliding fee scale is available for those without insurance."
 )]
 #[case("Support circle for people whose loved ones are incarcerated.")]
+#[case("Family members of people with mental illness")]
+#[case("Family members of persons with HIV")]
 #[case("Prescription help for people 65 and older. Caregivers may apply on the person's behalf.")]
 #[case("Next Door includes beds reserved for veterans and persons awaiting treatment.")]
 fn groups_that_restrict_no_one(#[case] text: &str) {
