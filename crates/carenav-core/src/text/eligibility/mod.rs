@@ -43,7 +43,8 @@
 //! short sentence of times and things offered, with no word a table knows,
 //! no word that could admit, exclude or ask for something ("only",
 //! "accepted", "must", "for", ...) and no name ("Check in by 7pm",
-//! "Showers and laundry") is still left to verify, but casts no doubt.
+//! "Showers and laundry"), or one saying how to come that asks nothing
+//! ("Walk-ins welcome"), is still left to verify, but casts no doubt.
 //! A sentence that is only a list of towns ("...; Richmond, San Pablo")
 //! names where the people the other sentences name live; beside no one
 //! named, such capitalized words are as often topics ("Probate; Wills"),
