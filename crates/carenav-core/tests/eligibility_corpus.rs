@@ -998,6 +998,12 @@ const PARTS: [&str; 21] = [
 ///   "Family members of people with mental illness" and of "persons with
 ///   HIV" (the rows naming people had not asked whose the group is): no
 ///   part's figures moved.
+///   Income limits: "income limit 125% of poverty" (a percent after the
+///   heading, so no table by size is at stake), "meet the income
+///   requirements", "HUD income requirements", "income within HUD's
+///   Section 8 guidelines", "low/moderate income": reworded-2 income
+///   .918/.651 → .926/.733, exclusions 93/94 → 96/97; never read:
+///   reworded held back income .925/.822 → .927/.844.
 const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("dev", "age", 0.95, 0.97),
     ("dev", "gender", 0.91, 0.85),
@@ -1143,7 +1149,7 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("reworded-2", "gender", 0.88, 0.85),
     ("reworded-2", "population", 0.86, 0.63),
     ("reworded-2", "residency", 0.90, 0.82),
-    ("reworded-2", "income", 0.90, 0.62),
+    ("reworded-2", "income", 0.90, 0.70),
     ("reworded-2", "requirement", 0.85, 0.71),
     ("reworded-2", "agency-only", 0.98, 0.74),
 ];

@@ -2053,10 +2053,26 @@ pub(super) const INCOME: &[(&str, IncomeShape)] = &[
         "meet|meets? income guideline|guidelines|limit|limits of # %|percent of? the? federal? poverty|fpl level|guidelines|guideline|line?",
         IncomeShape::PercentOfPoverty,
     ),
-    // "HUD Section 8 income limits".
+    // "HUD Section 8 income limits", "HUD income requirements must be met",
+    // "income within HUD's Section 8 guidelines".
     (
-        "hud section? 8? income limit|limits|guideline|guidelines",
+        "hud section? 8? income limit|limits|guideline|guidelines|requirements",
         IncomeShape::Low,
+    ),
+    (
+        "income|incomes must? be? within the? hud|hud's section? 8? income? limits|limit|guidelines|guideline",
+        IncomeShape::Low,
+    ),
+    // "Must meet the income requirements".
+    (
+        "meet|meets|meeting the|all? income requirements|requirement|guidelines|limits|criteria",
+        IncomeShape::Low,
+    ),
+    // "Income limit 125% of poverty", "income cap: 400% FPL" (a limit
+    // with a percent; not "income limit of $47,520 for 1 person", a table).
+    (
+        "income limit|cap|ceiling|maximum|max :? # %|percent of? the? federal? poverty|fpl level|guidelines|guideline|line?",
+        IncomeShape::PercentOfPoverty,
     ),
     // "households earning under $54,000".
     (
@@ -2212,7 +2228,7 @@ pub(super) const INCOME: &[(&str, IncomeShape)] = &[
         "income below|under # %|percent of federal poverty level fpl?",
         IncomeShape::PercentOfPoverty,
     ),
-    ("low or|to|and moderate income", IncomeShape::Low),
+    ("low or|to|and|/ moderate income", IncomeShape::Low),
     (
         "household|family? income|incomes? below|under # %|percent of the? federal? poverty level|guidelines|guideline|line?",
         IncomeShape::PercentOfPoverty,

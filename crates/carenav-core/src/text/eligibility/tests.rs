@@ -2683,6 +2683,14 @@ fn low_income_of_an_unread_choice(#[case] text: &str, #[case] low_income: bool) 
     "Free tax help for anyone who earned under $60,000 last year",
     IncomeLimit::AnnualDollars(60_000.0)
 )]
+#[case("Income limit 125% of poverty", IncomeLimit::PercentOfPoverty(125.0))]
+#[case("Income cap: 400% FPL", IncomeLimit::PercentOfPoverty(400.0))]
+#[case(
+    "You must be 62 or older and meet the income requirements.",
+    IncomeLimit::LowIncome
+)]
+#[case("Income within HUD's Section 8 guidelines", IncomeLimit::LowIncome)]
+#[case("Ages 62+ with low/moderate income", IncomeLimit::LowIncome)]
 fn reads_more_income_wordings(#[case] text: &str, #[case] want: IncomeLimit) {
     assert_eq!(
         eligibility_from_text(text).income.value(),
