@@ -2848,6 +2848,29 @@ pub(super) const SAME_AS: &[(&str, &str)] = &[
     ),
     ("income|incomes of? no|not more than", "income under"),
     ("income|incomes not to exceed", "income under"),
+    // "Your income cannot be more than $39,600 for 1 person" (not "must be
+    // more than": a floor).
+    (
+        "income|incomes cannot|can't be more|greater than",
+        "income under",
+    ),
+    (
+        "income|incomes must|may|should not be more|greater than",
+        "income under",
+    ),
+    ("income|incomes cannot|can't be over|above", "income under"),
+    (
+        "income|incomes must|may|should not be over|above",
+        "income under",
+    ),
+    // "max. income $32,000/yr".
+    ("max .", "maximum"),
+    // "Your income cannot be more than ...": whose income adds nothing.
+    ("your|their income|incomes", "income"),
+    (
+        "your|their household|family income|incomes",
+        "household income",
+    ),
     ("income|incomes of? up to", "income under"),
     // (Not "income limit of $47,520 for 1 person": a table by size.)
     ("income limit|cap|ceiling|maximum :|is", "income under"),

@@ -2691,6 +2691,14 @@ fn low_income_of_an_unread_choice(#[case] text: &str, #[case] low_income: bool) 
 )]
 #[case("Income within HUD's Section 8 guidelines", IncomeLimit::LowIncome)]
 #[case("Ages 62+ with low/moderate income", IncomeLimit::LowIncome)]
+#[case(
+    "Your income must not be more than 300% of the federal poverty level.",
+    IncomeLimit::PercentOfPoverty(300.0)
+)]
+#[case(
+    "No min. income; max. income $32,000/yr",
+    IncomeLimit::AnnualDollars(32_000.0)
+)]
 fn reads_more_income_wordings(#[case] text: &str, #[case] want: IncomeLimit) {
     assert_eq!(
         eligibility_from_text(text).income.value(),
