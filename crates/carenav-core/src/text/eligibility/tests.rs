@@ -416,6 +416,8 @@ fn families_make_a_population_a_hint() {
         each_additional: None,
     }))
 )]
+// A floor is no limit.
+#[case("Income must be more than $1,000 a month", None)]
 fn reads_income(#[case] text: &str, #[case] expected: Option<IncomeLimit>) {
     assert_eq!(
         eligibility_from_text(text).income.value().cloned(),
