@@ -1008,6 +1008,9 @@ const PARTS: [&str; 21] = [
 ///   than", a floor), "max.", "your income": reworded-2 income
 ///   .926/.733 → .931/.779, exclusions 96/97 → 100/101; no other part
 ///   moved.
+///   "Wheelchair accessible", "Waiting list varies", "No one turned away
+///   for lack of funds" ask nothing either: no part's figures moved (the
+///   texts that say them leave other sentences unread too).
 const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("dev", "age", 0.95, 0.97),
     ("dev", "gender", 0.91, 0.85),

@@ -2936,12 +2936,16 @@ pub(super) const SAME_AS: &[(&str, &str)] = &[
 ];
 
 /// Sentences that say how to come and ask nothing ("No appointment
-/// necessary", "Walk-ins welcome", "Self-referrals accepted"): left to
+/// necessary", "Walk-ins welcome", "Wheelchair accessible"): left to
 /// verify, they cast no doubt on the sentences beside them.
 pub(super) const ASKS_NOTHING: &[&str] = &[
     "no appointment|appointments|appt necessary|needed|required .?",
     "walk -? ins|in are? welcome|accepted .?",
     "self -? referrals|referral are? accepted|welcome .?",
+    // Link-SF's notes: access, the wait, and a fee no one is refused for.
+    "wheelchair|ada accessible .?",
+    "the? waiting|wait list varies|vary .?",
+    "no|nobody one? is? turned away for lack of funds|income|money .?",
 ];
 
 /// Words that carry no condition.

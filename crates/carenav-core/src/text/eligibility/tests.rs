@@ -3378,6 +3378,9 @@ fn a_residency_after_clients_or_services_is_sure(#[case] text: &str) {
 #[case("Men only. Walk-ins welcome.", true)]
 #[case("Seniors 60+. No appointment necessary.", true)]
 #[case("Men only; self-referrals accepted", true)]
+#[case("Men only. Wheelchair accessible.", true)]
+#[case("Women only. Waiting list varies.", true)]
+#[case("Men only. No one turned away for lack of funds.", true)]
 // A word that may admit someone, or a name, may bear on who comes.
 #[case("Men only. Couples accepted.", false)]
 #[case("Men only. Pets allowed.", false)]
