@@ -415,6 +415,24 @@ pub(super) const POPULATION: &[(&str, Situation)] = &[
         Situation::SeriousMentalIllness,
     ),
     ("clean|sober time", Situation::InRecovery),
+    // The time first: "30 days clean time", "90 days sober", "6 months of
+    // sobriety", "clean for 30 days".
+    (
+        "at? least? # days|months|years|year of? clean|sober|sobriety time?",
+        Situation::InRecovery,
+    ),
+    (
+        "# days|months|years|year clean and|& sober",
+        Situation::InRecovery,
+    ),
+    (
+        "clean|abstinent for? at? least? # days|months|years|year",
+        Situation::InRecovery,
+    ),
+    (
+        "minimum # days|months|years|year of? sobriety|sober|clean",
+        Situation::InRecovery,
+    ),
     (
         "with|suffering|from? drug|alcohol|substance|chemical abuse|addiction|problem|problems|dependency",
         Situation::SubstanceUse,
