@@ -77,7 +77,8 @@ fn age(min: Option<f64>, max: Option<f64>) -> Option<AgeRange> {
 #[case("60 years old or older", age(Some(60.0), None))]
 #[case("5 to 18 years of age", age(Some(5.0), Some(18.0)))]
 #[case("Between 18 and 24 years old", age(Some(18.0), Some(24.0)))]
-// A bare age after "must be" is left alone: "must be 18 or younger".
+// "Must be 18 or younger" keeps its bound (a row for a bare "must be 18"
+// would take the words first).
 #[case("Must be 18 or younger", age(None, Some(18.0)))]
 fn reads_ages(#[case] text: &str, #[case] expected: Option<AgeRange>) {
     assert_eq!(
