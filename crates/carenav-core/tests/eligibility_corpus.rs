@@ -1014,6 +1014,13 @@ const PARTS: [&str; 21] = [
 ///   Clean time with the time first ("30 days clean time", "6 months of
 ///   sobriety", "clean for 30 days"): synthetic-9 exclusions 81/81 →
 ///   82/82; no other part moved.
+///   "Local residents only" had read a place named "Local" (now a place
+///   implied, to verify, as "city residents" and "residents of the
+///   city"); "people who live or work in San Francisco": no part's
+///   figures moved. "Local" as never part of a place name was tried and
+///   dropped (a never-read place lost), as were "must be a resident" (it
+///   took the words of "Must be a resident of Pierce County" first) and
+///   "state residents" (a word the tables know ends a place's name).
 const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("dev", "age", 0.95, 0.97),
     ("dev", "gender", 0.91, 0.85),

@@ -2375,6 +2375,16 @@ pub(super) const RESIDENCY: &[(&str, ResidencyShape)] = &[
         "residency|residence in|within the? $ required|necessary",
         ResidencyShape::Named,
     ),
+    // "Local residents only", "City residents": a place implied, not
+    // named ("Local" is no town).
+    (
+        "local|city|town resident|residents",
+        ResidencyShape::Unnamed,
+    ),
+    (
+        "in -? county|city resident|residents",
+        ResidencyShape::Unnamed,
+    ),
     ("$ resident|residents", ResidencyShape::Named),
     (
         "$ resident|residents for at? least? # months|years|month|year",
@@ -2411,6 +2421,10 @@ pub(super) const RESIDENCY: &[(&str, ResidencyShape)] = &[
         ResidencyShape::Unnamed,
     ),
     ("county resident|residents", ResidencyShape::Unnamed),
+    (
+        "resident|residents of the city|town|state|area",
+        ResidencyShape::Unnamed,
+    ),
     // "Residents of the county's unincorporated areas".
     ("unincorporated area|areas", ResidencyShape::Unnamed),
     (
@@ -2464,7 +2478,7 @@ pub(super) const RESIDENCY: &[(&str, ResidencyShape)] = &[
     ),
     // Live or work there.
     (
-        "must? live|lives|living|reside|resides|residing and|or /? or? work|works|working in the? $",
+        "who|must? live|lives|living|reside|resides|residing and|or /? or? work|works|working in the? $",
         ResidencyShape::Named,
     ),
     (

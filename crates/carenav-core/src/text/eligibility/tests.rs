@@ -1909,12 +1909,13 @@ fn an_unnamed_area_is_an_unknown_residency() {
         "Service area residents only",
         "We serve anyone living within our parish boundaries",
         "Clients must live in one of the counties in our service area",
+        // A generic word names no town, but some town's residents.
+        "City resident",
+        "Local residents only",
     ] {
         let e = eligibility_from_text(text);
         assert!(matches!(e.residency, Constraint::Unknown { .. }), "{text}");
     }
-    // A generic word alone names no town.
-    assert!(eligibility_from_text("City resident").residency.is_open());
 }
 
 #[test]
@@ -3173,6 +3174,13 @@ fn more_residency_wordings(#[case] text: &str, #[case] names: Option<Vec<String>
 #[case("For people in the area served", None)]
 #[case("You must live in the county.", None)]
 #[case("Must live or work in the county", None)]
+// A place implied, not named: "Local" is no town.
+#[case("Local residents only", None)]
+#[case("City residents", None)]
+#[case(
+    "People who live or work in San Francisco",
+    Some(vec!["San Francisco".to_owned()])
+)]
 #[case("Must have lived in Oakland for six months", Some(vec!["Oakland".to_owned()]))]
 #[case(
     "Must be an Oakland resident for at least one year",
