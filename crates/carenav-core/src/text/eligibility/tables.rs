@@ -2375,10 +2375,10 @@ pub(super) const RESIDENCY: &[(&str, ResidencyShape)] = &[
         "residency|residence in|within the? $ required|necessary",
         ResidencyShape::Named,
     ),
-    // "Local residents only", "City residents": a place implied, not
-    // named ("Local" is no town).
+    // "Local residents only", "City residents", "County residents": a
+    // place implied, not named ("Local" is no town).
     (
-        "local|city|town resident|residents",
+        "local|city|town|county resident|residents",
         ResidencyShape::Unnamed,
     ),
     (
@@ -2420,7 +2420,6 @@ pub(super) const RESIDENCY: &[(&str, ResidencyShape)] = &[
         "must? live|lives|living|reside|resides|residing in the? area|areas served|serviced",
         ResidencyShape::Unnamed,
     ),
-    ("county resident|residents", ResidencyShape::Unnamed),
     (
         "resident|residents of the city|town|state|area",
         ResidencyShape::Unnamed,
